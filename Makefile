@@ -1,0 +1,49 @@
+# BlogDesk's two commands: `make run` and `make test`. Both create .venv and install what they need.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test check lint typecheck layers pytest system-deps bench screenshot clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "BlogDesk needs Python 3.11 or newer (found $$($(PYTHON) --version))."; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { \
+		echo "Could not create a virtual environment. On Debian/Ubuntu: sudo apt-get install -y python3-venv"; exit 1; }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+## Launch BlogDesk on the default library (in the user's data directory).
+run: $(STAMP)
+	$(VENV)/bin/blogdesk $(ARGS)
+
+## The whole test suite: system packages, lint, types, layer contract, tests.
+test: $(STAMP) system-deps check pytest
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+check: lint typecheck layers
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests benchmarks
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+layers: $(STAMP)
+	$(VENV)/bin/lint-imports
+
+pytest: $(STAMP)
+	bash scripts/pytest.sh
+
+bench: $(STAMP)
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+screenshot: $(STAMP)
+	$(PY) scripts/screenshot.py docs/screenshot.png
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,124 @@
+"""`blogdesk [--library DIR] COMMAND`: the library and publishing services without a window.
+
+Each command group lives in its own module with a `register(subparsers)` function; a command's
+handler takes the parsed arguments and returns the exit code. Errors a person can act on
+(BlogDeskError) go to stderr with exit code 1 and no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from blogdesk import __version__
+from blogdesk.core import paths
+from blogdesk.core.errors import BlogDeskError
+
+# Command modules, in the order their commands appear in --help. A module that is missing (a part
+# not built yet) is skipped, so the CLI never breaks on a partial install.
+COMMAND_MODULES = (
+    "blogdesk.cli.posts",
+    "blogdesk.cli.accounts",
+    "blogdesk.cli.publish",
+    "blogdesk.cli.importing",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="blogdesk",
+        description="BlogDesk: write, preview and publish blog posts. "
+        "With no command, opens the window; with files, opens them.",
+    )
+    parser.add_argument("--version", action="version", version=f"BlogDesk {__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="the library folder (default: $BLOGDESK_LIBRARY or the one in your data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def library_path(args: argparse.Namespace) -> Path:
+    """The library folder chosen by --library, $BLOGDESK_LIBRARY, or the default."""
+    chosen: Path | None = args.library
+    if chosen is None and os.environ.get("BLOGDESK_LIBRARY"):
+        chosen = Path(os.environ["BLOGDESK_LIBRARY"])
+    return (chosen or paths.default_library()).expanduser().resolve()
+
+
+def _is_command(argv: Sequence[str], parser: argparse.ArgumentParser) -> bool:
+    """True when argv names a command (or asks for help); False for `blogdesk [FILE...]`."""
+    commands: set[str] = set()
+    for action in parser._actions:  # argparse offers no public way to list sub-commands
+        if isinstance(action, argparse._SubParsersAction):
+            commands.update(action.choices)
+    skip_next = False
+    for arg in argv:
+        if skip_next:
+            skip_next = False
+            continue
+        if arg == "--library":
+            skip_next = True
+            continue
+        if arg.startswith("--library="):
+            continue
+        if arg in ("-h", "--help", "--version"):
+            return True
+        return arg in commands
+    return False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        if not _is_command(argv, parser):
+            return _open_window(parser, argv)
+        args = parser.parse_args(argv)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            parser.print_help()
+            return 0
+        return int(handler(args))
+    except BlogDeskError as exc:
+        print(f"blogdesk: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("blogdesk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `blogdesk list | head`: the reader went away; that is not an error.
+        sys.stderr.close()
+        return 0
+
+
+def _open_window(parser: argparse.ArgumentParser, argv: list[str]) -> int:
+    """`blogdesk [--library DIR] [FILE...]`: the window, or help while the window is not installed."""
+    window_parser = argparse.ArgumentParser(prog="blogdesk", add_help=False)
+    window_parser.add_argument("--library", type=Path, default=None)
+    window_parser.add_argument("files", nargs="*", type=Path)
+    args = window_parser.parse_args(argv)
+    try:
+        from blogdesk import app
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("blogdesk.app", "PySide6"):
+            raise
+        parser.print_help()
+        return 0
+    return app.run(library=library_path(args), files=[f.resolve() for f in args.files])

@@ -1,0 +1,1 @@
+"""Publishing to blogs: accounts, credentials, providers and the sync service. Never imports Qt."""

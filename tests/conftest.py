@@ -1,0 +1,22 @@
+"""Fixtures shared by every test package. Qt's environment must be set before PySide6 is imported."""
+
+import os
+
+# The real window runs offscreen. CI runs as root, where QtWebEngine's sandbox refuses to start and
+# the process exits before pytest can print a summary; --disable-gpu makes offscreen start leaner.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+# Tests never touch the developer's real settings, data or keyring.
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test gets its own data/config/cache/state folders instead of the user's."""
+    base = tmp_path_factory.mktemp("userdirs")
+    for name in ("DATA", "CONFIG", "CACHE", "STATE"):
+        monkeypatch.setenv(f"BLOGDESK_{name}_DIR", str(base / name.lower()))
+    monkeypatch.delenv("BLOGDESK_LIBRARY", raising=False)
