@@ -20,3 +20,4 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     for name in ("DATA", "CONFIG", "CACHE", "STATE"):
         monkeypatch.setenv(f"BLOGDESK_{name}_DIR", str(base / name.lower()))
     monkeypatch.delenv("BLOGDESK_LIBRARY", raising=False)
+pytest_plugins = ["tests.servers.wordpress_fixture"]

@@ -1,0 +1,136 @@
+"""Library at scale: index build, warm reopen, refresh, lists and search on generated posts.
+
+    .venv/bin/python benchmarks/bench_library.py [--posts 10000] [--runs 3] [--keep DIR]
+
+Prints medians over several runs. Goals (10,000 posts of ~800 words): build ≤ 8 s, warm reopen
+≤ 300 ms, search p95 ≤ 10 ms. The corpus comes from `_corpus.py` (deterministic, seeded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _corpus import vocabulary, write_corpus
+
+from blogdesk.core.library import Library
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def queries() -> list[str]:
+    vocab = vocabulary()
+    picked = [vocab[i] for i in (3, 10, 40, 120, 400, 1000, 2500, 5000)]
+    return [
+        *picked,  # single words, from very common to rare
+        *(w[:3] for w in picked[2:6]),  # a word being typed
+        f"{picked[3]} {picked[5]}",
+        f"{picked[4]} {picked[6]} {picked[7][:4]}",
+        "markdown editor",
+        "wordpress publish",
+        "python",
+        "привет",
+        "日本語",
+        "東京",
+        '"unbalanced (quote',
+        "zzzznotthere",
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=10_000)
+    parser.add_argument("--words", type=int, default=800)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="reuse/keep the generated library in DIR")
+    args = parser.parse_args()
+
+    root = args.keep or Path(tempfile.mkdtemp(prefix="blogdesk-bench-"))
+    if not (root / "posts").is_dir() or len(os.listdir(root / "posts")) != args.posts:
+        shutil.rmtree(root / "posts", ignore_errors=True)
+        t = timed(lambda: write_corpus(root, args.posts, words=args.words))
+        print(f"generated {args.posts} posts of ~{args.words} words in {t:.1f} s ({root})")
+    state = root / ".blogdesk"
+    try:
+        builds = []
+        for _ in range(args.runs):
+            shutil.rmtree(state, ignore_errors=True)
+            builds.append(timed(lambda: Library.open(root).close()))
+        print(f"build index, {args.posts} posts    median {ms(statistics.median(builds))}")
+        size = sum(f.stat().st_size for f in state.glob("index.sqlite3*"))
+        print(f"index size                       {size / 1e6:8.1f} MB")
+
+        reopen = [timed(lambda: Library.open(root).close()) for _ in range(max(args.runs, 5))]
+        print(f"warm reopen (scan + compare)     median {ms(statistics.median(reopen))}")
+
+        with Library.open(root) as lib:
+            some = sorted((root / "posts").iterdir())[:10]
+            refresh = []
+            for _ in range(args.runs):
+                for path in some:
+                    path.write_text(path.read_text(encoding="utf-8") + "\nmore\n", "utf-8")
+                refresh.append(timed(lib.refresh))
+            print(f"refresh, 10 files edited         median {ms(statistics.median(refresh))}")
+
+            for label, call in (
+                ("list all (date sort)", lambda: lib.posts()),
+                ("list first 100 by title", lambda: lib.posts(sort="title", limit=100)),
+                ("list tag=python", lambda: lib.posts(tag="python")),
+                ("tags with counts", lambda: lib.tags()),
+            ):
+                runs = [timed(call) for _ in range(max(args.runs, 5))]
+                print(f"{label:<32} median {ms(statistics.median(runs))}")
+
+            samples: list[float] = []
+            per_query: list[tuple[float, str, int]] = []
+            for query in queries():
+                lib.search(query)  # warm the page cache once
+                runs = [timed(lambda q=query: lib.search(q)) for _ in range(max(args.runs, 5))]
+                samples.extend(runs)
+                per_query.append((statistics.median(runs), query, len(lib.search(query))))
+            print(
+                f"search ({len(per_query)} queries, limit 50)   p50 {ms(percentile(samples, 0.5))}"
+                f"  p95 {ms(percentile(samples, 0.95))}  max {ms(max(samples))}"
+            )
+            for median, query, hits in sorted(per_query, reverse=True)[:5]:
+                print(f"    slowest: {query!r:<28} {ms(median)}  ({hits} hits)")
+
+        if Path(__file__).resolve().parent.parent.joinpath("src/blogdesk/cli/posts.py").exists():
+            command = [sys.executable, "-m", "blogdesk", "--library", str(root), "list"]
+            cli = []
+            for _ in range(max(args.runs, 3)):
+                start = time.perf_counter()
+                subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+                cli.append(time.perf_counter() - start)
+            print(f"`blogdesk list` cold process     median {ms(statistics.median(cli))}")
+    finally:
+        if args.keep is None:
+            shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

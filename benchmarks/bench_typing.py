@@ -1,0 +1,191 @@
+"""Typing latency in the editor: UI-thread time per keystroke in a 10,000-word post.
+
+    .venv/bin/python benchmarks/bench_typing.py [--runs 3] [--keys 300] [--words 10000]
+
+Each keystroke is QTest.keyClick plus processing the events it queued (highlighting, layout,
+repaint), timed on the UI thread with the caret in the middle of the post. Scenarios:
+  idle      — the editor alone (with the Markdown highlighter);
+  rendering — the same while the real renderer runs back to back on a worker thread (GIL
+              contention: the worst case for the live preview);
+  desk      — editor + PreviewController + the real QWebEngineView preview, typing at a human
+              pace (one key per 40 ms), so debounced renders and preview swaps interleave.
+Also: initial highlight of the post (setPlainText) and re-highlighting after typing a code fence
+near the top (every later block changes state). Goal: keystroke p99 <= 8 ms. Prints p50/p99/max
+per run and the median over runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import PySide6.QtWebEngineWidgets  # noqa: E402, F401  (before the QApplication)
+from _corpus import generate_posts  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from blogdesk.core.frontmatter import split  # noqa: E402
+from blogdesk.core.rendering import render  # noqa: E402
+from blogdesk.ui.editor import MarkdownEditor  # noqa: E402
+from blogdesk.ui.preview_scheme import register_url_scheme  # noqa: E402
+from blogdesk.ui.tasks import TaskRunner  # noqa: E402
+
+KEYS = "the quick brown fox jumps over the lazy dog "
+
+
+def post_body(words: int) -> str:
+    _, text = next(iter(generate_posts(1, words=words, seed=7)))
+    return split(text).body
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def new_editor(body: str) -> tuple[MarkdownEditor, float]:
+    editor = MarkdownEditor(dark=False)
+    editor.resize(900, 800)
+    editor.show()
+    QCoreApplication.processEvents()
+    start = time.perf_counter()
+    editor.setPlainText(body)
+    QCoreApplication.processEvents()
+    initial = time.perf_counter() - start
+    cursor = editor.textCursor()
+    cursor.setPosition(len(body) // 2)
+    cursor.movePosition(cursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    QCoreApplication.processEvents()
+    return editor, initial
+
+
+def type_keys(editor: MarkdownEditor, count: int, pace_s: float = 0.0) -> list[float]:
+    times = []
+    for i in range(count):
+        ch = KEYS[i % len(KEYS)]
+        start = time.perf_counter()
+        QTest.keyClick(editor, ch)
+        QCoreApplication.processEvents()
+        times.append((time.perf_counter() - start) * 1000)
+        if pace_s:
+            end = time.perf_counter() + pace_s
+            while time.perf_counter() < end:  # let timers, renders and swaps run meanwhile
+                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    return times
+
+
+def fence_edits(editor: MarkdownEditor) -> list[float]:
+    """Type ``` on a fresh line near the top, then undo it: every later block flips state."""
+    times = []
+    for _ in range(5):
+        editor.go_to_line(3)
+        QTest.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+        start = time.perf_counter()
+        QTest.keyClicks(editor, "```")
+        QCoreApplication.processEvents()
+        times.append((time.perf_counter() - start) * 1000)
+        editor.undo()
+        editor.undo()
+        QCoreApplication.processEvents()
+    return times
+
+
+def report(label: str, runs: list[list[float]]) -> None:
+    for i, t in enumerate(runs):
+        print(f"  {label:<10} run {i + 1}: p50 {pct(t, .5):6.2f} ms  p99 {pct(t, .99):6.2f} ms"
+              f"  max {max(t):6.2f} ms  (n={len(t)})")
+    print(f"  {label:<10} MEDIAN over runs: p50 {statistics.median(pct(t, .5) for t in runs):.2f}"
+          f" ms, p99 {statistics.median(pct(t, .99) for t in runs):.2f} ms")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keys", type=int, default=300)
+    parser.add_argument("--words", type=int, default=10_000)
+    args = parser.parse_args()
+    register_url_scheme()
+    app = QApplication.instance() or QApplication([])
+    body = post_body(args.words)
+    print(f"post: {len(body.split()):,} words, {len(body):,} chars, "
+          f"{body.count(chr(10)):,} lines; load avg {os.getloadavg()[0]:.2f}")
+
+    initial, idle, busy, desk, fences = [], [], [], [], []
+    for _ in range(args.runs):
+        editor, t0 = new_editor(body)
+        initial.append(t0 * 1000)
+        idle.append(type_keys(editor, args.keys))
+        fences.extend(fence_edits(editor))
+
+        stop = threading.Event()
+        renders = [0]
+
+        def churn(stop: threading.Event = stop, renders: list[int] = renders) -> None:
+            while not stop.is_set():
+                render(body)
+                renders[0] += 1
+
+        worker = threading.Thread(target=churn, daemon=True)
+        worker.start()
+        time.sleep(0.05)
+        busy.append(type_keys(editor, args.keys))
+        stop.set()
+        worker.join()
+        editor.close()
+        editor.deleteLater()
+        QCoreApplication.processEvents()
+
+    for _ in range(args.runs):
+        desk.append(desk_run(body, args.keys // 2))
+
+    print(f"initial highlight (setPlainText + first paint): runs {[f'{t:.0f}' for t in initial]}"
+          f" ms, median {statistics.median(initial):.1f} ms")
+    report("idle", idle)
+    report("rendering", busy)
+    report("desk", desk)
+    print(f"  fence near the top (re-highlights all later blocks): median "
+          f"{statistics.median(fences):.1f} ms, max {max(fences):.1f} ms (n={len(fences)})")
+    del app
+    return 0
+
+
+def desk_run(body: str, keys: int) -> list[float]:
+    from blogdesk.ui.preview import PreviewView
+    from blogdesk.ui.preview_controller import PreviewController
+
+    editor, _ = new_editor(body)
+    view = PreviewView(dark=False)
+    view.resize(900, 800)
+    view.show()
+    runner = TaskRunner()
+    controller = PreviewController(editor, view, runner)
+    loop = QEventLoop()
+    view.contentUpdated.connect(lambda _rev: loop.quit())
+    controller.set_document(Path.cwd())
+    loop.exec()
+    editor.setFocus()
+    times = type_keys(editor, keys, pace_s=0.04)
+    runner.wait_idle(10_000)
+    runner.shutdown()
+    for w in (editor, view):
+        w.close()
+        w.deleteLater()
+    QCoreApplication.processEvents()
+    return times
+
+
+if __name__ == "__main__":
+    sys.exit(main())

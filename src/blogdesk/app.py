@@ -1,0 +1,242 @@
+"""The composition root of the window (STYLE.md habit 5).
+
+`run()` builds, in this order and passing each down, never reaching for globals:
+1. the QApplication (after the preview's URL scheme is registered: Qt refuses it later);
+2. the single-instance check: when a BlogDesk window is already open, hand it the files, exit 0;
+3. settings (`paths.config_dir()`), then the library (a new one gets the welcome post), opened
+   without its start-up scan so the window shows at once — the scan runs in the background;
+4. the crash journal (`paths.state_dir()/recovery`) and the window state file;
+5. the window, shown; then the web preview starts (MainWindow.showEvent) and the last session, the
+   files asked for, and any text recovered after a crash are put back.
+Nothing happens at import time.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from blogdesk.core import paths
+from blogdesk.core.errors import BlogDeskError
+from blogdesk.core.fsutil import atomic_write
+from blogdesk.core.library import Library
+from blogdesk.core.settings import (
+    Settings,
+    load_library_settings,
+    load_settings,
+    save_settings,
+)
+from blogdesk.ui.main_window import MainWindow
+from blogdesk.ui.preview_scheme import register_url_scheme
+from blogdesk.ui.recovery import RecoveryJournal
+from blogdesk.ui.single_instance import InstanceServer, send_to_running
+from blogdesk.ui.tasks import TaskRunner
+from blogdesk.ui.theme import apply_theme_choice
+from blogdesk.ui.window_state import WindowState
+
+__all__ = ["DeskApp", "app_icon", "create_application", "library_for", "run"]
+
+log = logging.getLogger(__name__)
+
+APP_ID = "io.github.blogdesk.BlogDesk"
+WELCOME_NAME = "welcome-to-blogdesk.md"
+STARTED_STAMP = "BLOGDESK_STARTUP_STAMPS"  # benchmarks set it to get start-up times on stdout
+
+
+def _resource_bytes(name: str) -> bytes:
+    return (resources.files("blogdesk") / "resources" / name).read_bytes()
+
+
+def app_icon() -> QIcon:
+    path = resources.files("blogdesk") / "resources" / "icons" / "blogdesk.svg"
+    with resources.as_file(path) as file:
+        return QIcon(str(file))
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (or the one that exists already, e.g. under pytest-qt)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Chromium refuses to start its sandbox as root (containers, CI): without this the
+        # preview process exits and takes the window with it.
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    register_url_scheme()
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("BlogDesk")
+    app.setApplicationDisplayName("BlogDesk")
+    app.setOrganizationName("BlogDesk")
+    app.setDesktopFileName(APP_ID)  # Wayland/X11 match the window to the .desktop entry
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def library_for(default: Path, files: list[Path]) -> Path:
+    """The library to open: `default`, unless the first file given lies in another library (a
+    folder with a `.blogdesk/` inside), which is then opened instead."""
+    if not files:
+        return default
+    first = Path(files[0]).resolve()
+    try:
+        first.relative_to(default.resolve())
+        return default
+    except ValueError:
+        pass
+    for folder in first.parents:
+        if (folder / ".blogdesk").is_dir():
+            return folder
+    return default
+
+
+def ensure_welcome(root: Path) -> Path | None:
+    """Write the welcome post into a library that is new (no folder yet, or no posts and no
+    `.blogdesk/`); its path, or None when the library already existed."""
+    if root.is_dir() and ((root / ".blogdesk").exists() or any(root.glob("*.md"))):
+        return None
+    target = root / WELCOME_NAME
+    try:
+        atomic_write(target, _resource_bytes("welcome.md"))
+    except OSError as exc:
+        raise BlogDeskError(f"Cannot create the library folder {root}: {exc.strerror}") from exc
+    return target
+
+
+@dataclass
+class DeskApp:
+    """Everything `run()` builds, so tests can drive the real thing without app.exec()."""
+
+    app: QApplication
+    library: Library
+    settings: Settings
+    journal: RecoveryJournal
+    runner: TaskRunner
+    window: MainWindow
+    server: InstanceServer
+    crashed: bool
+    welcome: Path | None
+    restored: list[str] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, library_root: Path, files: list[Path], *, start_preview: bool = True
+              ) -> DeskApp:
+        app = create_application()
+        settings = load_settings()
+        apply_theme_choice(settings.theme)
+        root = library_for(Path(library_root), files)
+        welcome = ensure_welcome(root)
+        library = Library.open(root, refresh=False)
+        library_settings = load_library_settings(library.root)
+        journal = RecoveryJournal(paths.state_dir() / "recovery")
+        crashed = journal.begin()
+        runner = TaskRunner()
+        state = WindowState(paths.state_dir() / "window.ini")
+        window = MainWindow(library, settings, library_settings, journal, runner, state,
+                            icon=app.windowIcon(), start_preview=start_preview)
+        server = InstanceServer(window)
+        server.listen()
+        server.filesReceived.connect(window.open_files)
+        return cls(app, library, settings, journal, runner, window, server, crashed, welcome)
+
+    def start(self, files: list[Path]) -> None:
+        """Show the window, then put back the session (or open `files`)."""
+        self.window.show()
+        _stamp("window-shown")
+        if os.environ.get(STARTED_STAMP):
+            self.window.previewReady.connect(self._stamp_first_paint)
+        self.restore_session(files)
+        QTimer.singleShot(0, self.window.watcher.refresh_now)
+
+    def _stamp_first_paint(self) -> None:
+        _stamp("preview-created")
+        preview = self.window.preview
+        stamped: list[bool] = []
+
+        def painted(_revision: int) -> None:
+            if not stamped:
+                stamped.append(True)
+                _stamp("preview-painted")
+
+        preview.contentUpdated.connect(painted)
+
+    def restore_session(self, files: list[Path]) -> None:
+        window, journal = self.window, self.journal
+        session = journal.load_session()
+        same_library = session is not None and Path(session.library) == self.library.root
+        if files:
+            window.open_files(files)
+        elif self.welcome is not None:
+            window.open_path(self.welcome)
+        elif session and same_library and session.open_path and Path(session.open_path).exists() \
+                and (self.crashed or self.settings.reopen_last_post):
+            window.open_path(Path(session.open_path), cursor=session.cursor)
+        self._restore_unsaved()
+
+    def _restore_unsaved(self) -> None:
+        docs = self.window.documents
+        left_over = []
+        for entry in self.journal.entries():
+            path = Path(entry.path)
+            if docs.doc is None and path.exists():
+                self.window.open_path(path)
+            if docs.doc is not None and docs.doc.path == path.resolve():
+                if entry.text != self.window.editor.toPlainText():
+                    docs.restore_text(entry.text)
+                    docs.set_cursor(entry.cursor)
+                    self.restored.append(entry.path)
+                    self.window.show_message(
+                        f"Restored unsaved text of {path.name} from the recovery journal"
+                    )
+                else:
+                    self.journal.forget(path)  # it was saved after all
+            else:
+                left_over.append(entry.path)
+        if left_over:
+            self.window.show_message(
+                f"Unsaved text of {len(left_over)} other post(s) is kept in {self.journal.folder}"
+            )
+
+    def shutdown(self) -> None:
+        """After the window closed: stop workers, store settings, close the index, mark a clean
+        exit (so the next start is not treated as a crash)."""
+        self.server.close()
+        self.runner.shutdown()
+        try:
+            save_settings(self.settings)
+        except BlogDeskError as exc:
+            log.warning("%s", exc)
+        self.library.close()
+        self.journal.end()
+
+
+def _stamp(what: str) -> None:
+    if os.environ.get(STARTED_STAMP):
+        import time
+
+        print(f"{what} {time.time():.6f}", flush=True)
+
+
+def run(library: Path, files: list[Path]) -> int:
+    """`blogdesk [--library DIR] [FILE...]`: the window. Returns the process exit code."""
+    app = create_application()
+    if send_to_running(files):
+        return 0  # the window already open took the files
+    try:
+        desk = DeskApp.build(library, files)
+    except BlogDeskError as exc:
+        QMessageBox.critical(None, "BlogDesk cannot start", str(exc))
+        raise
+    desk.start(files)
+    desk.window.closed.connect(app.quit)
+    code = app.exec()
+    desk.shutdown()
+    return int(code)

@@ -1,0 +1,181 @@
+"""Library commands: new, list, search, show, render, reindex.
+
+`--json` output is part of BlogDesk's stable interface (docs/cli.md): keys are only ever added.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from blogdesk.cli import library_path
+from blogdesk.core.errors import BlogDeskError
+from blogdesk.core.library import Library
+from blogdesk.core.post import Post, PostSummary
+from blogdesk.core.rendering import render
+
+STATUSES = ("draft", "scheduled", "published", "private", "pending")
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("new", help="create a post and print its file's path")
+    p.add_argument("title")
+    p.add_argument("--status", default="draft")
+    p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    p.set_defaults(handler=cmd_new)
+
+    p = sub.add_parser("list", help="list the posts in the library")
+    p.add_argument("--status", help="only posts with this status")
+    p.add_argument("--tag", help="only posts with this tag")
+    p.add_argument("--category", help="only posts in this category")
+    p.add_argument("--sort", choices=("date", "title", "modified", "status"), default="date")
+    p.add_argument("--reverse", action="store_true", help="oldest (or A) first")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("search", help="full-text search (title, body, tags)")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("show", help="a post's metadata")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("render", help="print a post's body HTML exactly as it will be published")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_render)
+
+    p = sub.add_parser("reindex", help="rebuild the library's index from the files")
+    p.set_defaults(handler=cmd_reindex)
+
+
+def _open(args: argparse.Namespace) -> Library:
+    return Library.open(library_path(args))
+
+
+def summary_json(s: PostSummary) -> dict[str, Any]:
+    return {
+        "path": s.path,
+        "title": s.title,
+        "status": s.status,
+        "date": s.date,
+        "slug": s.slug,
+        "tags": list(s.tags),
+        "categories": list(s.categories),
+        "excerpt": s.excerpt,
+        "word_count": s.word_count,
+    }
+
+
+def _dump_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        fields: dict[str, Any] = {"status": args.status}
+        if args.tag:
+            fields["tags"] = args.tag
+        post = library.create(args.title, **fields)
+        print(post.path)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        posts = library.posts(
+            status=args.status,
+            tag=args.tag,
+            category=args.category,
+            sort=args.sort,
+            descending=not args.reverse,
+            limit=args.limit,
+        )
+    if args.json:
+        _dump_json([summary_json(s) for s in posts])
+        return 0
+    for s in posts:
+        date = (s.date or "")[:10].ljust(10)
+        tags = f"  [{', '.join(s.tags)}]" if s.tags else ""
+        print(f"{date}  {s.status:<9}  {s.title}{tags}  ({s.path})")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        hits = library.search(args.query, limit=args.limit)
+    if args.json:
+        _dump_json(
+            [{**summary_json(h.summary), "snippet": h.snippet_text, "score": h.score} for h in hits]
+        )
+        return 0
+    if not hits:
+        print(f"No post matches “{args.query}”.", file=sys.stderr)
+        return 0
+    for h in hits:
+        print(f"{h.summary.title}  ({h.summary.path})")
+        print(f"    {h.snippet_text}")
+    return 0
+
+
+def _load(path: Path) -> Post:
+    if not path.exists():
+        raise BlogDeskError(f"{path}: no such file")
+    if path.is_dir():
+        raise BlogDeskError(f"{path}: is a folder, not a post file")
+    return Post.load(path)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    post = _load(args.file)
+    data = {
+        "path": str(post.path),
+        "title": post.title,
+        "status": post.status,
+        "date": post.date.isoformat() if post.date else None,
+        "slug": post.slug,
+        "tags": post.tags,
+        "categories": post.categories,
+        "excerpt": post.excerpt,
+        "featured_image": post.featured_image,
+        "front_matter": post.metadata(),
+    }
+    if args.json:
+        _dump_json(data)
+        return 0
+    for key in ("title", "status", "date", "slug", "tags", "categories", "excerpt", "featured_image"):
+        value = data[key]
+        if isinstance(value, list):
+            value = ", ".join(value)
+        if value:
+            print(f"{key:>15}: {value}")
+    extra = [k for k in post.keys() if k not in data]
+    if extra:
+        print(f"{'other keys':>15}: {', '.join(extra)}")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    post = _load(args.file)
+    # Exactly the bytes the sync service sends as the post body (before image URLs are rewritten).
+    sys.stdout.write(render(post.body).html)
+    sys.stdout.flush()
+    return 0
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        report = library.rebuild_index()
+        count = len(library.posts())
+    print(f"Indexed {count} posts.")
+    for path, message in report.problems:
+        print(f"warning: {path}: {message}", file=sys.stderr)
+    return 0

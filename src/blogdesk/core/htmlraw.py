@@ -1,0 +1,179 @@
+"""Which HTML the Markdown converter keeps as raw HTML, and how it writes it.
+
+Markdown cannot say everything HTML can. Rather than lose an embed, a caption, a table with
+merged cells or an attribute that matters (a language, a data attribute a plugin reads), the
+converter keeps such an element exactly as it was. The rules live here, in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from bs4 import Tag
+
+# A stand-in element for `<!--more-->` and friends, which the HTML parser would otherwise leave as
+# comments that Markdown converters drop.
+PAGE_BREAK_TAG = "blogdesk-page-break"
+RAW_MARK = "data-blogdesk-raw"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Elements Markdown has no syntax for, whose content is not prose: always kept whole.
+ALWAYS_RAW_BLOCK = _words(
+    "iframe video audio embed object script noscript canvas svg math picture form details"
+    " dialog map template aside nav address fieldset textarea select button input dl"
+)
+# Inline elements with meaning Markdown cannot say: the tags are kept, the content converted.
+INLINE_WRAPPERS = _words("mark u ins del s strike sub sup small abbr time var dfn bdi bdo ruby q")
+# Attributes that only style an element: losing them loses nothing a writer meant.
+PRESENTATIONAL = frozenset({"class", "style", "dir", "align", "width", "height", "id"})
+_EMBED_CLASSES = re.compile(
+    r"twitter-tweet|instagram-media|wp-embedded-content|tiktok-embed|wp-block-embed"
+    r"|wp-block-(?:columns|column|group|buttons|button|cover|media-text|gallery|audio|video|file"
+    r"|pullquote|verse|table)"
+)
+_CELL_BLOCKS = ["table", "ul", "ol", "pre", "blockquote", "div", "br", "h1", "h2", "h3", "h4", "dl"]
+_KNOWN = _words(
+    "a abbr address article aside audio b bdi bdo blockquote br button canvas caption center"
+    " cite code col colgroup data dd del details dfn dialog div dl dt em embed fieldset"
+    " figcaption figure font footer form h1 h2 h3 h4 h5 h6 header hr i iframe img input ins"
+    " kbd label li main map mark math nav noscript object ol p picture pre q rp rt ruby s samp"
+    " script section select small source span strike strong style sub summary sup svg table"
+    " tbody td template textarea tfoot th thead time tr track tt u ul var video wbr big"
+)
+_URL_ATTRS = ("href", "src", "poster", "cite", "data-src", "action")
+_LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]+)")
+_BRUSH = re.compile(r"brush:\s*([\w+#.-]+)")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n+")
+
+
+def _classes(el: Tag) -> str:
+    value = el.get("class")
+    if isinstance(value, list):
+        return " ".join(value)
+    return str(value or "")
+
+
+def _meaningful_attrs(el: Tag) -> list[str]:
+    return [name for name in el.attrs if name not in PRESENTATIONAL]
+
+
+def _only_an_image(figure: Tag) -> bool:
+    """A figure holding one image (maybe linked) and no caption or anything else."""
+    images = figure.find_all("img")
+    if len(images) != 1 or figure.find(["figcaption", "iframe", "video", "figure", "table"]):
+        return False
+    return not figure.get_text(strip=True) and not _meaningful_attrs(figure)
+
+
+def is_inline_wrapper(el: Tag) -> bool:
+    if el.name in INLINE_WRAPPERS:
+        return True
+    if el.name == "span":  # a span with a language, a title or data for a plugin
+        return bool(_meaningful_attrs(el))
+    return el.name == "a" and not el.get("href") and bool(el.get("id") or el.get("name"))
+
+
+def is_raw(el: Tag) -> bool:
+    """True when `el` is kept whole as raw HTML."""
+    name = el.name
+    if el.get(RAW_MARK) or name in ALWAYS_RAW_BLOCK:
+        return True
+    if _EMBED_CLASSES.search(_classes(el)):
+        return True
+    if name == "figure":
+        return not _only_an_image(el)
+    if name == "blockquote":
+        return bool(_meaningful_attrs(el))
+    if name in ("div", "section", "article", "header", "footer", "main"):
+        return any(a.startswith("data-") or a in ("lang", "title", "role") for a in el.attrs)
+    if name == "pre":
+        return el.find(["a", "b", "strong", "em", "i", "u", "mark", "img"]) is not None
+    if name == "img":
+        return bool(el.get("usemap"))
+    if name not in _KNOWN and name != PAGE_BREAK_TAG:
+        # An element we do not know (a custom element, an old plugin's tag): keep it if it has
+        # structure or attributes; a bare wrapper around text just gives its text.
+        return bool(el.attrs) or any(isinstance(c, Tag) for c in el.children)
+    return False
+
+
+def raw_html(el: Tag, *, inline: bool) -> str:
+    """`el` as HTML: in a paragraph as is, otherwise as a block with blank lines around it.
+
+    Blank lines inside are dropped: they would end the HTML block in CommonMark renderers.
+    """
+    if RAW_MARK in el.attrs:
+        del el[RAW_MARK]
+    markup = str(el)
+    if inline:
+        return markup
+    if el.find("pre") is None and el.name not in ("pre", "script", "textarea"):
+        markup = _BLANK_LINES.sub("\n", markup)
+    return "\n\n" + markup.strip() + "\n\n"
+
+
+def open_tag(el: Tag) -> str:
+    """The start tag of `el` with its attributes, as the HTML parser read them."""
+    shell = Tag(name=el.name, attrs=dict(el.attrs))
+    markup = str(shell)
+    return markup[: -len(f"</{el.name}>")]
+
+
+def is_simple_table(table: Tag) -> bool:
+    """A table a Markdown pipe table can say: a header row, no merged cells, no blocks in cells."""
+    if table.find(["caption", "table"]) or _meaningful_attrs(table):
+        return False
+    if any(c.get("colspan") or c.get("rowspan") for c in table.find_all(["td", "th"])):
+        return False
+    rows = table.find_all("tr")
+    if not rows:
+        return False
+    for cell in table.find_all(["td", "th"]):
+        if cell.find(_CELL_BLOCKS) or len(cell.find_all("p")) > 1:
+            return False
+    first = rows[0]
+    cells = first.find_all(["td", "th"])
+    header = first.parent is not None and first.parent.name == "thead"
+    if not (header or (cells and all(c.name == "th" for c in cells))):
+        return False
+    width = len(cells)
+    return all(len(r.find_all(["td", "th"])) == width for r in rows)
+
+
+def code_language(pre: Tag) -> str:
+    """The language of a code block, from `class="language-x"`, `lang`, or `brush: x`."""
+    for el in (pre, pre.find("code")):
+        if not isinstance(el, Tag):
+            continue
+        for attr in ("data-lang", "data-language", "lang"):
+            if el.get(attr):
+                return str(el.get(attr)).strip().split()[0]
+        classes = _classes(el)
+        found = _LANGUAGE.search(classes) or _BRUSH.search(classes)
+        if found:
+            return found[1]
+    return ""
+
+
+def resolve_urls(root: Tag, base_url: str) -> None:
+    """Make relative links and sources absolute; in-page anchors (`#x`) stay as they are."""
+    for el in root.find_all(True):
+        for attr in _URL_ATTRS:
+            value = el.get(attr)
+            if isinstance(value, str) and value and not value.startswith("#"):
+                el[attr] = urljoin(base_url, value.strip())
+        srcset = el.get("srcset")
+        if isinstance(srcset, str) and srcset:
+            parts = []
+            for candidate in srcset.split(","):
+                bits = candidate.strip().split(None, 1)
+                if bits:
+                    bits[0] = urljoin(base_url, bits[0])
+                    parts.append(" ".join(bits))
+            el["srcset"] = ", ".join(parts)
+

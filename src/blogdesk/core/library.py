@@ -1,0 +1,509 @@
+"""A library: a folder of Markdown posts, kept in step with a SQLite index in `.blogdesk/`.
+
+The files are the truth and belong to the author: every write is atomic, a file is never replaced
+when it changed on disk since it was loaded (unless the caller says so), deleting moves it to
+`.blogdesk/trash/`, and files that cannot be read are listed as problems and left alone. The index
+(`.blogdesk/index.sqlite3`) is only a cache of the files: delete it and it is rebuilt.
+
+Thread use: one Library may be shared by the UI thread and worker threads. Reads (lists, search)
+run on a connection of the calling thread and are not blocked by a worker's refresh; writes
+(save, rename, delete, refresh) take one lock and run one at a time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+import time
+import weakref
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from blogdesk.core.errors import BlogDeskError, LibraryError
+from blogdesk.core.frontmatter import decode_post_bytes
+from blogdesk.core.fsutil import atomic_write
+from blogdesk.core.index import Entry, Index, Problem, SearchHit, Stamp
+from blogdesk.core.naming import MARKDOWN_SUFFIXES, check_file_name, title_to_stem, unique_name
+from blogdesk.core.post import Post, PostSummary, summarize
+from blogdesk.core.trash import Trash, TrashItem
+
+__all__ = [
+    "ChangedOnDiskError",
+    "Library",
+    "PostSummary",
+    "Problem",
+    "RefreshReport",
+    "SearchHit",
+    "TrashItem",
+]
+
+STATE_DIR = ".blogdesk"
+INDEX_FILE = "index.sqlite3"
+MEDIA_DIR = "media"
+# Folders that hold no posts: ours, images, and hidden ones (.git, .obsidian, …).
+_SKIPPED_DIRS = frozenset({STATE_DIR, MEDIA_DIR, "node_modules", "__pycache__"})
+# A file whose mtime is this close to when it was indexed may have changed again within the same
+# timestamp tick (2 s on FAT/exFAT): its content hash decides (git's "racy clean" problem).
+_RACY_NS = 2_000_000_000
+
+
+class ChangedOnDiskError(LibraryError):
+    """`save()` refused: the file changed (or vanished) on disk since the post was loaded.
+
+    The UI shows the author both versions; `save(post, force=True)` then overwrites.
+    """
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+@dataclass(frozen=True)
+class RefreshReport:
+    """What a refresh found. Paths are relative to the library root, POSIX separators.
+
+    `problems` lists every file that cannot be read right now (not only newly found ones), so a
+    window opened on a library can show them at once.
+    """
+
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+@dataclass
+class _Loaded:
+    """What a Post handed out by this library was loaded from, to detect outside edits."""
+
+    post: weakref.ref[Post]
+    path: Path
+    digest: str | None  # None: the file did not exist
+
+
+@dataclass
+class _Scan:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    touched: list[Entry] = field(default_factory=list)
+
+
+class Library:
+    def __init__(self, root: Path, index: Index) -> None:
+        self.root = root
+        self._index = index
+        self._trash = Trash(root / STATE_DIR / "trash")
+        self._loaded: dict[int, _Loaded] = {}
+        self._loaded_lock = threading.Lock()
+        self.last_refresh = RefreshReport()
+
+    @classmethod
+    def open(cls, root: Path, *, create: bool = True, refresh: bool = True) -> Library:
+        """Open the library in `root`: make `.blogdesk/`, open (or rebuild) the index, refresh it.
+
+        `refresh=False` opens at once with the index as it was; call `refresh()` (for example in
+        a worker thread) to pick up changes made while BlogDesk was closed.
+        """
+        root = Path(root).expanduser().resolve()
+        if not root.is_dir():
+            if root.exists() or not create:
+                raise LibraryError(f"There is no library folder at {root}.")
+            try:
+                root.mkdir(parents=True)
+            except OSError as exc:
+                raise LibraryError(
+                    f"Cannot create the library folder {root}: {exc.strerror}"
+                ) from exc
+        try:
+            (root / STATE_DIR).mkdir(exist_ok=True)
+            index = Index(root / STATE_DIR / INDEX_FILE)
+        except (OSError, sqlite3.Error) as exc:
+            raise LibraryError(
+                f"Cannot open the library index in {root / STATE_DIR}: {exc}"
+            ) from exc
+        library = cls(root, index)
+        if refresh or index.created:
+            library.refresh()
+        return library
+
+    def close(self) -> None:
+        self._index.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- posts -------------------------------------------------------------------------------
+
+    def create(self, title: str, body: str = "", **fields: Any) -> Post:
+        """Write a new post with a unique file name made from its title; returns it, saved."""
+        post = Post.new(title, body, **fields)
+        with self._index.write_lock:
+            post.path = self._free_path(self.root, title_to_stem(title), ".md")
+            self.save(post)
+        return post
+
+    def load(self, path: Path | str) -> Post:
+        """The post at `path` (absolute, or relative to the root); PostFormatError if unreadable."""
+        full = self._resolve(path)
+        try:
+            digest = _digest(full.read_bytes())
+        except FileNotFoundError:
+            raise LibraryError(f"There is no post {self._rel(full)} in the library.") from None
+        except OSError as exc:
+            raise LibraryError(f"Cannot read {self._rel(full)}: {exc.strerror}") from exc
+        post = Post.load(full)
+        self._remember(post, full, digest)
+        return post
+
+    def save(self, post: Post, *, force: bool = False) -> None:
+        """Write `post` atomically and update the index in the same call.
+
+        Refuses with ChangedOnDiskError when the file changed or vanished on disk since this
+        library loaded (or last saved) the post, or when the file exists but the post did not come
+        from it (a new Post over an existing file). `force=True` writes anyway. A post without a
+        path gets a unique file name from its title.
+        """
+        with self._index.write_lock:
+            if post.path is None:
+                post.path = self._free_path(self.root, title_to_stem(post.title), ".md")
+            full = self._resolve(post.path)
+            if not force:
+                self._check_unchanged(post, full)
+            data = post.dumps().encode("utf-8")
+            try:
+                atomic_write(full, data)
+                stat = os.stat(full)
+            except OSError as exc:
+                raise LibraryError(f"Could not save {self._rel(full)}: {exc.strerror}") from exc
+            rel = self._rel(full)
+            digest = _digest(data)
+            entry = _entry(rel, stat.st_mtime_ns, stat.st_size, digest, data)
+            self._index.write([entry], now_ns=time.time_ns())
+            post.path = full
+            post.modified = False
+            self._remember(post, full, digest)
+
+    def rename(self, path: Path | str, new_name: str) -> Path:
+        """Give the post file at `path` a new file name in the same folder; returns the new path.
+
+        Without a Markdown suffix the old one is kept. The post's title is not changed; Posts
+        loaded from the old path follow the file.
+        """
+        with self._index.write_lock:
+            old = self._resolve(path)
+            if not old.is_file():
+                raise LibraryError(f"There is no post {self._rel(old)} in the library.")
+            name = check_file_name(new_name.strip())
+            if not name.lower().endswith(MARKDOWN_SUFFIXES):
+                name += old.suffix
+            new = old.with_name(name)
+            if new == old:
+                return old
+            same_file = new.name.casefold() == old.name.casefold()
+            if not same_file and any(
+                other.casefold() == name.casefold() for other in os.listdir(old.parent)
+            ):
+                raise LibraryError(f"A file named {name} already exists in that folder.")
+            try:
+                os.rename(old, new)
+            except OSError as exc:
+                raise LibraryError(f"Could not rename {self._rel(old)}: {exc.strerror}") from exc
+            self._index.rename(self._rel(old), self._rel(new))
+            with self._loaded_lock:
+                for loaded in self._loaded.values():
+                    post = loaded.post()
+                    if post is not None and loaded.path == old:
+                        loaded.path = new
+                        if post.path is not None and self._resolve(post.path) == old:
+                            post.path = new
+            return new
+
+    def delete(self, path: Path | str) -> TrashItem:
+        """Move the post file to `.blogdesk/trash/`; `restore(item)` puts it back."""
+        with self._index.write_lock:
+            full = self._resolve(path)
+            rel = self._rel(full)
+            if not full.is_file():
+                raise LibraryError(f"There is no post {rel} in the library.")
+            summary = self._index.summary(rel)
+            item = self._trash.put(full, rel, summary.title if summary else full.stem)
+            self._index.write(removed=[rel])
+            return item
+
+    def restore(self, item: TrashItem | str) -> Path:
+        """Put a deleted post back where it was (or beside it, `-2`, if that name is taken now)."""
+        with self._index.write_lock:
+            item = self._trash.get(item if isinstance(item, str) else item.id)
+            wanted = self._resolve(item.original_path)
+            wanted.parent.mkdir(parents=True, exist_ok=True)
+            stem, suffix = os.path.splitext(wanted.name)
+            target = self._free_path(wanted.parent, stem, suffix)
+            try:
+                os.rename(item.file, target)
+            except OSError as exc:
+                raise LibraryError(
+                    f"Could not restore {item.original_path}: {exc.strerror}"
+                ) from exc
+            self._trash.discard(item)
+            self._index_files([self._rel(target)])
+            return target
+
+    def trash(self) -> list[TrashItem]:
+        """Deleted posts, most recent first."""
+        return self._trash.items()
+
+    def empty_trash(self) -> int:
+        """Delete everything in the trash for good; returns how many posts were deleted."""
+        with self._index.write_lock:
+            return self._trash.empty()
+
+    def media_dir_for(self, post_path: Path | str) -> Path:
+        """The folder a post's images go in: the library's `media/` (not created here)."""
+        self._resolve(post_path)
+        return self.root / MEDIA_DIR
+
+    # -- lists and search --------------------------------------------------------------------
+
+    def posts(
+        self,
+        *,
+        status: str | Iterable[str] | None = None,
+        tag: str | None = None,
+        category: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        sort: str = "date",
+        descending: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+        with_body: bool = False,
+    ) -> list[PostSummary]:
+        """Posts matching every filter given. Tags and categories ignore case; `since` and
+        `until` are inclusive (a bare day as `until` includes that day); posts without a date
+        come last. sort: "date", "title", "modified" (file time) or "status". Summaries carry
+        their `body` only with `with_body=True`, so long lists stay cheap."""
+        return self._index.posts(
+            status=status,
+            tag=tag,
+            category=category,
+            since=since,
+            until=until,
+            sort=sort,
+            descending=descending,
+            limit=limit,
+            offset=offset,
+            with_body=with_body,
+        )
+
+    def summary(self, path: Path | str, *, with_body: bool = False) -> PostSummary | None:
+        return self._index.summary(self._rel(self._resolve(path)), with_body=with_body)
+
+    def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
+        """Posts containing every word of `query`, best first (title > tags > body); the last
+        word matches as a prefix while typing. Any text is a valid query."""
+        return self._index.search(query, limit=limit)
+
+    def tags(self) -> list[tuple[str, int]]:
+        """(tag, number of posts), most used first."""
+        return self._index.terms("t")
+
+    def categories(self) -> list[tuple[str, int]]:
+        return self._index.terms("c")
+
+    def problems(self) -> list[Problem]:
+        """Files in the library that cannot be read as posts, with the reason."""
+        return self._index.problems()
+
+    def __len__(self) -> int:
+        return self._index.count()
+
+    # -- refresh -----------------------------------------------------------------------------
+
+    def refresh(self) -> RefreshReport:
+        """Pick up files added, changed or removed outside BlogDesk (compares mtime and size,
+        and the content hash when those cannot be trusted). Unreadable files become problems."""
+        with self._index.write_lock:
+            try:
+                report = self._refresh()
+            except sqlite3.DatabaseError:
+                # A damaged index shows up on first real use: it is only a cache, so start over.
+                self._index.recreate()
+                report = self._refresh()
+            self.last_refresh = report
+            return report
+
+    def rebuild_index(self) -> RefreshReport:
+        """Forget the index and read every file again."""
+        with self._index.write_lock:
+            self._index.recreate()
+            return self.refresh()
+
+    def _refresh(self) -> RefreshReport:
+        known = self._index.stamps()
+        bulk = not known
+        now_ns = time.time_ns()
+        scan = _Scan()
+        seen: set[str] = set()
+        for rel, path, mtime_ns, size in self._scan_files():
+            seen.add(rel)
+            old = known.get(rel)
+            unchanged = old is not None and (old.mtime_ns, old.size) == (mtime_ns, size)
+            if unchanged and old is not None and old.mtime_ns < old.indexed_ns - _RACY_NS:
+                continue
+            self._read_into(scan, rel, path, old)
+        removed = sorted(known.keys() - seen)
+        self._index.write(scan.entries, removed, scan.touched, now_ns)
+        if bulk and scan.entries:
+            self._index.optimize()
+        return RefreshReport(
+            tuple(sorted(scan.added)),
+            tuple(sorted(scan.updated)),
+            tuple(removed),
+            tuple(self._index.problems()),
+        )
+
+    def _read_into(self, scan: _Scan, rel: str, path: str, old: Stamp | None) -> None:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+                stat = os.fstat(handle.fileno())
+        except OSError as exc:
+            entry = Entry(
+                rel, 0, -1, "", problem=Problem(rel, f"cannot read the file: {exc.strerror}")
+            )
+        else:
+            digest = _digest(data)
+            if old is not None and old.hash == digest:
+                scan.touched.append(Entry(rel, stat.st_mtime_ns, stat.st_size, digest))
+                return
+            entry = _entry(rel, stat.st_mtime_ns, stat.st_size, digest, data)
+        scan.entries.append(entry)
+        (scan.added if old is None else scan.updated).append(rel)
+
+    def _index_files(self, rels: list[str]) -> None:
+        scan = _Scan()
+        for rel in rels:
+            self._read_into(scan, rel, str(self.root / rel), None)
+        self._index.write(scan.entries, (), scan.touched, time.time_ns())
+
+    def _scan_files(self) -> Iterator[tuple[str, str, int, int]]:
+        """(relative path, path, mtime_ns, size) of every post file, with os.scandir (cheap)."""
+        stack = [(str(self.root), "")]
+        while stack:
+            folder, prefix = stack.pop()
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue  # an unreadable folder holds nothing we could index
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        if name not in _SKIPPED_DIRS:
+                            stack.append((entry.path, f"{prefix}{name}/"))
+                    elif name.lower().endswith(MARKDOWN_SUFFIXES) and entry.is_file():
+                        stat = entry.stat()
+                        yield f"{prefix}{name}", entry.path, stat.st_mtime_ns, stat.st_size
+                except OSError:
+                    continue  # vanished while scanning: the next refresh sees it gone
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _resolve(self, path: Path | str) -> Path:
+        """An absolute path inside the library for a post file, or LibraryError."""
+        candidate = Path(path)
+        if not candidate.is_absolute():
+            candidate = self.root / candidate
+        full = Path(os.path.abspath(candidate))
+        try:
+            rel = full.relative_to(self.root)
+        except ValueError:
+            raise LibraryError(f"{path} is not inside the library {self.root}.") from None
+        if (
+            not rel.parts
+            or rel.parts[0] == STATE_DIR
+            or not full.name.lower().endswith(MARKDOWN_SUFFIXES)
+        ):
+            raise LibraryError(f"{path} is not a post file (posts end in .md or .markdown).")
+        return full
+
+    def _rel(self, full: Path) -> str:
+        return full.relative_to(self.root).as_posix()
+
+    def _free_path(self, folder: Path, stem: str, suffix: str) -> Path:
+        try:
+            existing = os.listdir(folder)
+        except FileNotFoundError:
+            existing = []
+        return folder / unique_name(stem, suffix, existing)
+
+    def _remember(self, post: Post, path: Path, digest: str | None) -> None:
+        key = id(post)
+
+        def forget(_: object, key: int = key) -> None:
+            with self._loaded_lock:
+                self._loaded.pop(key, None)
+
+        with self._loaded_lock:
+            self._loaded[key] = _Loaded(weakref.ref(post, forget), path, digest)
+
+    def _check_unchanged(self, post: Post, full: Path) -> None:
+        with self._loaded_lock:
+            loaded = self._loaded.get(id(post))
+        known = loaded if loaded is not None and loaded.post() is post else None
+        try:
+            current: str | None = _digest(full.read_bytes())
+        except FileNotFoundError:
+            current = None
+        except OSError as exc:
+            raise LibraryError(f"Cannot read {self._rel(full)}: {exc.strerror}") from exc
+        rel = self._rel(full)
+        if known is None or known.path != full:
+            if current is not None:
+                raise ChangedOnDiskError(
+                    f"{rel} already exists and this post was not loaded from it; "
+                    "save it under another name or overwrite it.",
+                    full,
+                )
+        elif current != known.digest:
+            what = "was deleted" if current is None else "was changed by another program"
+            raise ChangedOnDiskError(
+                f"{rel} {what} since it was opened; keep your version (overwrite) or reload it.",
+                full,
+            )
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _entry(rel: str, mtime_ns: int, size: int, digest: str, data: bytes) -> Entry:
+    """The index entry for one file's bytes: its summary, or the problem that stops reading it."""
+    try:
+        summary = summarize(decode_post_bytes(data, rel), rel)
+    except BlogDeskError as exc:
+        line = getattr(exc, "line", None)
+        message = getattr(exc, "reason", None) or str(exc)
+        return Entry(rel, mtime_ns, size, digest, problem=Problem(rel, message, line))
+    except (ValueError, TypeError, RecursionError) as exc:
+        # A parser bug on one odd file must not stop the refresh of the others.
+        return Entry(rel, mtime_ns, size, digest, problem=Problem(rel, f"cannot be read: {exc}"))
+    return Entry(rel, mtime_ns, size, digest, summary=summary)

@@ -1,0 +1,230 @@
+"""Cutting a Markdown document into top-level chunks that Python-Markdown renders independently.
+
+A cut is made only before a line where Python-Markdown is certain to start a fresh top-level
+element that cannot attach to what came before: a column-0 line after exactly the blank-line
+gap, outside fenced code and raw HTML blocks, that is not a list item, block quote or
+definition (those merge with a preceding list/quote/definition list). When unsure, don't cut:
+a bigger chunk costs time, a wrong cut would make the preview differ from the published HTML.
+
+Things that cross chunks are handled by ``IncrementalRenderer``: reference links and
+abbreviations (``definitions``), footnotes and ``[TOC]`` (full render), duplicate ids (full
+render).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from markdown.blockprocessors import ReferenceProcessor
+from markdown.extensions.abbr import AbbrBlockprocessor
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+
+_TAB_LENGTH = 4
+_BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
+_VOID_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+_TAG_SCAN_RE = re.compile(r"<!--|-->|<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
+_LIST_ITEM_RE = re.compile(r"^(?:[*+-]|\d+[.)])(?:[ \t]|$)")
+_DEFINITION_RE = re.compile(r"^ {0,3}:[ ]{1,3}", re.MULTILINE)
+_DEF_LINE_RE = re.compile(r"^(?: {0,3}\[[^\[\]]*\]:|\*\[[^\]]*\][ ]?:)")
+# Anything that might be a reference or abbreviation definition somewhere (loosely).
+_LOOSE_DEF_RE = re.compile(r"\[[^\[\]\n]*\][ ]?:")
+
+
+class Chunk(NamedTuple):
+    first_line: int  # 0-based line in the normalized text
+    text: str
+
+
+def normalize(text: str) -> str:
+    """What Python-Markdown's whitespace preprocessor does, line count preserved."""
+    text = text.replace("\x02", "").replace("\x03", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(_TAB_LENGTH)
+    return re.sub(r"(?<=\n) +\n", "\n", text)
+
+
+def fenced_spans(text: str) -> list[tuple[int, int]]:
+    """(first, last) line of each fenced code block, as Python-Markdown finds them."""
+    spans = []
+    if "```" in text or "~~~" in text:
+        for m in FencedBlockPreprocessor.FENCED_BLOCK_RE.finditer(text):
+            first = text.count("\n", 0, m.start())
+            spans.append((first, first + text.count("\n", m.start(), m.end())))
+    return spans
+
+
+def _html_spans(lines: list[str], skip: set[int]) -> list[tuple[int, int]]:
+    """(first, last) lines of each stretch where raw HTML may be open.
+
+    Python-Markdown reads raw HTML with an HTML parser over the whole document, so a
+    block-level tag opened anywhere on a line (even inside an attribute value, even not at
+    the line start) can change how later lines are read until it is closed. A stretch starts
+    at a line with a block-level tag or comment and ends where every such tag is closed again.
+    """
+    spans: list[tuple[int, int]] = []
+    depth: dict[str, int] = {}
+    open_total = 0
+    in_comment = False
+    start: int | None = None
+    for i, line in enumerate(lines):
+        if i in skip or ("<" not in line and not in_comment):
+            continue
+        touched = False
+        for m in _TAG_SCAN_RE.finditer(line):
+            token = m.group(0)
+            if in_comment:
+                in_comment = token != "-->"
+                continue
+            if token == "<!--":
+                in_comment = touched = True
+                continue
+            name = (m.group(2) or "").lower()
+            if name not in _BLOCK_TAGS:
+                continue
+            touched = True
+            if m.group(1):
+                if depth.get(name):
+                    depth[name] -= 1
+                    open_total -= 1
+            elif name not in _VOID_TAGS:
+                end = line.find(">", m.end())
+                if end == -1 or line[end - 1] != "/":
+                    depth[name] = depth.get(name, 0) + 1
+                    open_total += 1
+        if start is None and (touched or in_comment or open_total):
+            start = i
+        if start is not None and not in_comment and open_total == 0:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(lines) - 1))  # never closed: the rest may all be raw HTML
+    return spans
+
+
+def split(text: str) -> tuple[list[Chunk], list[str]]:
+    """Chunks of the normalized ``text`` and its lines."""
+    lines = text.split("\n")
+    n = len(lines)
+    protected = bytearray(n)  # 1 = a cut before this line is not allowed
+    fences = fenced_spans(text)
+    fenced_lines: set[int] = set()
+    for first, last in fences:
+        fenced_lines.update(range(first, last + 1))
+    spans = fences + _html_spans(lines, fenced_lines)
+    for first, last in spans:
+        for j in range(first + 1, min(last + 1, n)):
+            protected[j] = 1
+    # A fence or HTML block may start a chunk but never follow on from a paragraph line.
+    chunks: list[Chunk] = []
+    start = 0
+    for i in range(1, n):
+        line = lines[i]
+        if not line or lines[i - 1] or protected[i] or not _may_start_chunk(lines, protected, i):
+            continue
+        last = i - 1
+        while last > start and not lines[last]:
+            last -= 1
+        if not lines[last]:
+            continue  # nothing but blank lines so far
+        if i - last > 2 and lines[last][0] == " ":
+            # Several blank lines after an indented block: Python-Markdown may add them to a
+            # code block's text, so keep the two together.
+            continue
+        chunks.append(Chunk(start, "\n".join(lines[start : last + 1])))
+        start = i
+    tail = "\n".join(lines[start:])
+    if tail.strip():
+        chunks.append(Chunk(start, tail))
+    return chunks, lines
+
+
+def _may_start_chunk(lines: list[str], protected: bytearray, i: int) -> bool:
+    n = len(lines)
+    while True:
+        line = lines[i]
+        if line[0] in " >:" or _LIST_ITEM_RE.match(line):
+            return False
+        k = _next_block(lines, protected, i)
+        # Link/abbreviation definitions leave no element behind: look through them.
+        after = k
+        while after < n and _DEF_LINE_RE.match(lines[after]):
+            after = _next_block(lines, protected, after)
+        # A definition in this block, or a "Term\n\n: definition" right after it, would join
+        # a definition list just before it.
+        if any(_DEFINITION_RE.match(lines[j]) for j in range(i, k)):
+            return False
+        if after < n and _DEFINITION_RE.match(lines[after]):
+            return False
+        if not _DEF_LINE_RE.match(line):
+            return True
+        # This block is definitions: what follows them meets the element before the cut.
+        if after >= n:
+            return True
+        i = after
+
+
+def _next_block(lines: list[str], protected: bytearray, i: int) -> int:
+    """Start of the block after the one at ``i`` (blank lines in fences/HTML don't count)."""
+    k = i + 1
+    while k < len(lines) and (lines[k - 1] or not lines[k] or protected[k]):
+        k += 1
+    return k
+
+
+def definitions(chunks: list[Chunk], text: str) -> str | None:
+    """Every reference-link and abbreviation definition, as Markdown to prepend to each chunk.
+
+    Only blocks made of nothing but definitions are collected: there Python-Markdown surely
+    reads them as definitions. ``None`` when some other text looks like one (in a table, a
+    list, a quote, raw HTML...) or a key is defined twice: the caller then renders whole.
+    """
+    fences = fenced_spans(text)
+    unfenced = _drop_lines(text, fences) if fences else text
+    loose = len(_LOOSE_DEF_RE.findall(unfenced))
+    if loose == 0:
+        return ""
+    found: list[str] = []
+    keys: set[str] = set()
+    for chunk in chunks:
+        body = _drop_lines(chunk.text, _html_spans(chunk.text.split("\n"), set()))
+        body = _drop_lines(body, fenced_spans(body))
+        for block in body.split("\n\n"):
+            for key, definition in _definition_block(block.strip("\n")):
+                if key in keys:
+                    return None
+                keys.add(key)
+                found.append(definition)
+    if len(found) != loose:
+        return None
+    return "\n\n".join(found)
+
+
+def _definition_block(block: str) -> list[tuple[str, str]]:
+    """(key, text) of each definition if ``block`` holds definitions only, else []."""
+    out: list[tuple[str, str]] = []
+    pos = 0
+    while pos < len(block):
+        prefix = "*"
+        m = AbbrBlockprocessor.RE.match(block, pos)
+        if m is None:
+            prefix = ""
+            m = ReferenceProcessor.RE.match(block, pos)
+        if m is None:
+            return []
+        out.append((prefix + " ".join(m.group(1).split()).lower(), m.group(0)))
+        pos = m.end() + 1
+    return out
+
+
+def _drop_lines(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the lines of ``spans`` blanked (line count kept)."""
+    if not spans:
+        return text
+    lines = text.split("\n")
+    for first, last in spans:
+        for j in range(first, min(last + 1, len(lines))):
+            lines[j] = ""
+    return "\n".join(lines)

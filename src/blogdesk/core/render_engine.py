@@ -1,0 +1,171 @@
+"""The machinery behind ``blogdesk.core.rendering``: options, result types, per-thread Markdown.
+
+Python-Markdown instances are not thread-safe, so each thread keeps its own, one per
+``RenderOptions``, and resets it around every use (``_markdown_for``). Nothing here reads global
+state: the per-thread instances are caches of pure configuration.
+"""
+
+from __future__ import annotations
+
+import threading
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from typing import Any
+
+import markdown
+from markdown.extensions import Extension
+from markdown.extensions.codehilite import CodeHiliteExtension
+from markdown.extensions.toc import TocExtension, slugify_unicode
+from markdown.treeprocessors import Treeprocessor
+from pygments.formatters import HtmlFormatter
+
+from blogdesk.core.errors import BlogDeskError
+from blogdesk.core.render_summary import summarize_html
+from blogdesk.core.smartquotes import SmartPunctuationExtension
+
+CSS_CLASS = "codehilite"
+
+
+class RenderError(BlogDeskError):
+    """The Markdown could not be turned into HTML (e.g. nesting too deep to parse)."""
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    smart_quotes: bool = True  # “curly” quotes, – — dashes and … (never inside code)
+    toc: bool = True  # replace a `[TOC]` paragraph with the table of contents
+    highlight: bool = True  # Pygments classes on fenced/indented code (class="codehilite")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    anchor: str  # the heading's id in the HTML ("" for a raw-HTML heading without one)
+    line: int  # 0-based line of the heading in the source text
+
+
+@dataclass(frozen=True)
+class RenderedPost:
+    html: str
+    title: str | None  # text of the first H1, if any
+    word_count: int
+    reading_minutes: int
+    outline: tuple[Heading, ...]
+    images: tuple[str, ...]  # local image references as written, de-duplicated, in order
+
+
+def convert(text: str, options: RenderOptions) -> str:
+    """Only the HTML of ``render(text, options)``."""
+    md = _markdown_for(options)
+    md.reset()
+    try:
+        return md.convert(text)
+    except RecursionError as exc:
+        raise RenderError(
+            "This post is nested too deeply to render (lists or quotes inside each other "
+            "hundreds of levels deep). Flatten the deepest part and try again."
+        ) from exc
+    except Exception as exc:  # a Python-Markdown bug must not take the editor down
+        raise RenderError(
+            f"The Markdown renderer failed on this post ({type(exc).__name__}: {exc}). "
+            "Undo the last change or report the text that causes it."
+        ) from exc
+    finally:
+        # Don't keep the last document's stash and references alive between renders.
+        md.reset()
+
+
+def rendered_post(text: str, html: str) -> RenderedPost:
+    """The post's facts, all read from ``html`` (and ``text`` for heading lines)."""
+    summary = summarize_html(text, html)
+    return RenderedPost(
+        html=html,
+        title=summary.title,
+        word_count=summary.word_count,
+        reading_minutes=summary.reading_minutes,
+        outline=tuple(Heading(*h) for h in summary.headings),
+        images=summary.images,
+    )
+
+
+class _FormatterCache:
+    """Hands codehilite one HtmlFormatter per distinct option set.
+
+    Building an HtmlFormatter compiles its style table, which cost more than highlighting a
+    typical snippet; once built it is not changed by formatting. One cache per Markdown
+    instance, hence per thread.
+    """
+
+    def __init__(self) -> None:
+        self._formatters: dict[str, HtmlFormatter[str]] = {}
+
+    def __call__(self, **options: Any) -> HtmlFormatter[str]:
+        key = repr(sorted(options.items()))
+        formatter = self._formatters.get(key)
+        if formatter is None:
+            formatter = HtmlFormatter(**options)
+            self._formatters[key] = formatter
+        return formatter
+
+
+class _AttributeGuard(Treeprocessor):
+    """Drops valueless attributes a malformed ``{...}`` attribute list can leave behind.
+
+    ``## Title {## x {#id}}`` makes attr_list store ``None`` values, which crash the toc
+    extension and serialize as broken HTML. Half-typed attribute lists are common while
+    typing in the live preview.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        for el in root.iter():
+            if el.attrib and None in el.attrib.values():
+                for key in [k for k, v in el.attrib.items() if v is None]:
+                    del el.attrib[key]
+
+
+class _AttributeGuardExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        # Right after attr_list (8), before abbr (7), smart punctuation (6) and toc (5).
+        md.treeprocessors.register(_AttributeGuard(md), "attribute_guard", 7.5)
+
+
+_local = threading.local()
+
+
+def _markdown_for(options: RenderOptions) -> markdown.Markdown:
+    """This thread's Markdown instance for ``options`` (instances are not thread-safe)."""
+    cache: dict[RenderOptions, markdown.Markdown] | None = getattr(_local, "instances", None)
+    if cache is None:
+        cache = {}
+        _local.instances = cache
+    md = cache.get(options)
+    if md is None:
+        md = _build_markdown(options)
+        cache[options] = md
+    return md
+
+
+def _build_markdown(options: RenderOptions) -> markdown.Markdown:
+    extensions: list[Any] = [
+        "extra",
+        "sane_lists",
+        TocExtension(
+            # Keeps non-Latin letters, so "Привет, мир" gets the anchor "привет-мир".
+            slugify=slugify_unicode,
+            marker="[TOC]" if options.toc else "",
+        ),
+    ]
+    if options.highlight:
+        extensions.append(
+            CodeHiliteExtension(
+                css_class=CSS_CLASS,
+                guess_lang=False,  # an unknown or missing language renders as plain text
+                use_pygments=True,
+                pygments_formatter=_FormatterCache(),
+            )
+        )
+    if options.smart_quotes:
+        extensions.append(SmartPunctuationExtension())
+    extensions.append(_AttributeGuardExtension())
+    return markdown.Markdown(extensions=extensions, output_format="html")

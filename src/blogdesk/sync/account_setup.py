@@ -1,0 +1,160 @@
+"""Adding, testing and removing blog accounts: discovery, verification, the secret, the terms cache.
+
+Used by the account dialog (from a worker thread) and by `blogdesk account ...`. Nothing here
+stores a secret anywhere but the CredentialStore.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import requests
+
+from blogdesk.sync.accounts import (
+    Account,
+    AccountError,
+    AccountStore,
+    load_account_cache,
+    save_account_cache,
+)
+from blogdesk.sync.credentials import CredentialStore, LayeredStore
+from blogdesk.sync.http import make_session
+from blogdesk.sync.provider import (
+    AccountInfo,
+    BlogProvider,
+    DiscoveryResult,
+    SiteUnreachableError,
+    Term,
+    TermKind,
+)
+
+
+@dataclass(frozen=True)
+class AddedAccount:
+    account: Account
+    discovery: DiscoveryResult
+    info: AccountInfo
+    secret_storage: str  # where the secret went, in words ("the system keyring (...)")
+
+
+def normalise_url(url: str) -> str:
+    url = url.strip()
+    if not url:
+        raise AccountError("Give the blog's address, e.g. https://blog.example.com")
+    if "://" not in url:
+        url = "https://" + url
+    return url.rstrip("/")
+
+
+def provider_class(provider_id: str) -> type[BlogProvider]:
+    from blogdesk.sync import registry
+
+    return registry.get(provider_id)
+
+
+def discover(
+    url: str, provider_id: str = "wordpress", session: requests.Session | None = None
+) -> DiscoveryResult:
+    """What is at this address (no credentials needed)."""
+    cls = provider_class(provider_id)
+    own = session is None
+    session = session or make_session()
+    try:
+        return cls.discover(session, normalise_url(url))
+    finally:
+        if own:
+            session.close()
+
+
+def add_account(
+    store: AccountStore,
+    credentials: CredentialStore,
+    *,
+    name: str,
+    url: str,
+    user: str,
+    secret: str,
+    provider_id: str = "wordpress",
+    session_only: bool = False,
+    session_factory: Callable[[], requests.Session] = make_session,
+) -> AddedAccount:
+    """Discover the blog, verify the credentials, then store the account and its secret.
+
+    Nothing is stored when discovery or verification fails. KeyringUnavailableError (from the
+    credential store) means no keyring works: ask the author, then call again with
+    session_only=True.
+    """
+    if store.find(name) is not None:
+        raise AccountError(f"An account called {name!r} exists already.")
+    if not secret.strip():
+        raise AccountError("The application password is empty.")
+    cls = provider_class(provider_id)
+    session = session_factory()
+    try:
+        discovery = cls.discover(session, normalise_url(url))
+        options: dict[str, Any] = dict(discovery.options)
+        if discovery.timezone:
+            options["timezone"] = discovery.timezone
+        account = Account.new(name, provider_id, discovery.site_url, user, **options)
+        info = cls(account, session, secret.strip()).verify()
+    finally:
+        session.close()
+    if info.timezone and not account.options.get("timezone"):
+        account = account.with_options(timezone=info.timezone)
+    if isinstance(credentials, LayeredStore):
+        credentials.set(account.id, secret.strip(), session_only=session_only)
+    else:
+        credentials.set(account.id, secret.strip())
+    try:
+        store.add(account)
+    except AccountError:
+        credentials.delete(account.id)
+        raise
+    where = (
+        credentials.session_store.description
+        if isinstance(credentials, LayeredStore) and session_only
+        else credentials.description
+    )
+    return AddedAccount(account, discovery, info, where)
+
+
+def remove_account(store: AccountStore, credentials: CredentialStore, account: Account) -> None:
+    """Forget the account and delete its secret (the posts keep their sync state)."""
+    credentials.delete(account.id)
+    store.remove(account.id)
+
+
+def cached_terms(account_id: str, kind: TermKind) -> list[str]:
+    """Tag or category names from the last time the blog was asked (for offline use)."""
+    names = load_account_cache(account_id).get(f"{kind}_names")
+    return [str(n) for n in names] if isinstance(names, list) else []
+
+
+class _TermLister(Protocol):
+    def list_terms(self, kind: TermKind) -> list[Term]: ...
+
+
+def refresh_terms(provider: _TermLister, account_id: str, kind: TermKind) -> list[str]:
+    """The blog's tag or category names, fetched and cached; the cache when offline."""
+    try:
+        names = sorted({t.name for t in provider.list_terms(kind)}, key=str.casefold)
+    except SiteUnreachableError:
+        return cached_terms(account_id, kind)
+    cache = load_account_cache(account_id)
+    cache[f"{kind}_names"] = names
+    save_account_cache(account_id, cache)
+    return names
+
+
+def remember_terms(account_id: str, kind: TermKind, names: tuple[str, ...]) -> None:
+    """Add names just used (and so created on the blog) to the cache."""
+    if not names:
+        return
+    cache = load_account_cache(account_id)
+    known = [str(n) for n in cache.get(f"{kind}_names") or []]
+    merged = sorted(set(known) | set(names), key=str.casefold)
+    if merged != known:
+        cache[f"{kind}_names"] = merged
+        save_account_cache(account_id, cache)

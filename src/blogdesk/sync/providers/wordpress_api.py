@@ -1,0 +1,280 @@
+"""The WordPress REST API on the wire: route URLs, one request call, and error translation.
+
+Every `requests` exception and every error answer becomes one of the `SyncError` family here, with
+a message that says what happened and what the author can do. Nothing in a message or a log record
+ever carries the application password or the Authorization header: messages name the site and the
+route, logs name the method and the address without its query string.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import requests
+
+from blogdesk.sync.http import safe_url, translate_transport_error
+from blogdesk.sync.provider import (
+    ApiUnavailableError,
+    AuthenticationError,
+    ForbiddenFileTypeError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitedError,
+    RequestRejectedError,
+    RequestTimeoutError,
+    ServerError,
+    SyncError,
+)
+
+log = logging.getLogger(__name__)
+
+# WordPress answers a refused upload with one of these codes (which one depends on the version and
+# on whether the check happened while sniffing the file or while moving it into place).
+FILE_TYPE_CODES = frozenset({
+    "rest_upload_invalid_type",
+    "rest_upload_sniffed_image_type_mismatch",
+    "rest_upload_file_type_not_allowed",
+})
+# ...or with a generic upload failure whose message names the file type.
+UPLOAD_FAILURE_CODES = frozenset({"rest_upload_unknown_error", "rest_upload_sideload_error"})
+NOT_FOUND_CODES = frozenset({
+    "rest_post_invalid_id", "rest_term_invalid", "rest_user_invalid_id", "rest_invalid_post",
+})
+AUTH_CODES = frozenset({"incorrect_password", "invalid_username", "invalid_email",
+                        "rest_not_logged_in", "application_password_revoked"})
+APP_PASSWORD_CODES = frozenset({"application_passwords_disabled",
+                                "application_passwords_disabled_for_user"})
+REST_OFF_CODES = frozenset({"rest_disabled", "rest_no_route", "rest_login_required",
+                            "rest_cannot_access"})
+
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+def plain(text: str) -> str:
+    """A WordPress message as plain text (they may hold <strong>, &amp; ...)."""
+    return " ".join(html.unescape(_TAG_RE.sub("", text)).split())
+
+
+def host_of(url: str) -> str:
+    parts = urlsplit(url)
+    host = parts.hostname or url
+    return f"{host}:{parts.port}" if parts.port else host
+
+
+def route_url(api_root: str, route: str, params: Mapping[str, Any] | None = None) -> str:
+    """The address of `route` ("wp/v2/posts") under an API root, with query parameters.
+
+    The root is either a path root (".../wp-json/") or, on sites without pretty permalinks, a
+    query root (".../?rest_route=/"), where the route goes into rest_route and the other
+    parameters are joined with "&".
+    """
+    parts = urlsplit(api_root)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    route = route.strip("/")
+    extra = [(k, _param(v)) for k, v in (params or {}).items() if v is not None]
+    if any(k == "rest_route" for k, _ in query):
+        query = [(k, v) for k, v in query if k != "rest_route"]
+        query.append(("rest_route", "/" + route))
+        path = parts.path
+    else:
+        path = parts.path.rstrip("/") + "/" + route
+    return urlunsplit((parts.scheme, parts.netloc, path, urlencode(query + extra), ""))
+
+
+def _param(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
+def wp_error(response: requests.Response) -> tuple[str, str, dict[str, Any]] | None:
+    """(code, message, data) of a WordPress error answer, or None when it is not one."""
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    if not isinstance(body, dict) or not isinstance(body.get("code"), str):
+        return None
+    data = body.get("data") if isinstance(body.get("data"), dict) else {}
+    return body["code"], plain(str(body.get("message") or "")), data or {}
+
+
+def is_json(response: requests.Response) -> bool:
+    return "json" in response.headers.get("Content-Type", "").lower()
+
+
+def _chain_has_timeout(exc: BaseException) -> bool:
+    """True when a socket timeout hides inside a connection error (a stalled upload)."""
+    seen: set[int] = set()
+    stack: list[BaseException | None] = [exc]
+    while stack:
+        current = stack.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, TimeoutError):
+            return True
+        stack.extend(a for a in current.args if isinstance(a, BaseException))
+        stack.append(current.__cause__)
+        stack.append(current.__context__)
+    return False
+
+
+def transport_error(exc: requests.RequestException, url: str) -> SyncError:
+    # A send that times out (the upload stalled) surfaces as ConnectionError("Connection
+    # aborted.", TimeoutError): it is a timeout, and the server may have the request.
+    if isinstance(exc, requests.ConnectionError) and not isinstance(
+        exc, requests.exceptions.ConnectTimeout
+    ) and _chain_has_timeout(exc):
+        return RequestTimeoutError(
+            f"{host_of(url)} stopped taking the data BlogDesk was sending and did not answer in "
+            "time. The server may still have done it; BlogDesk checks before trying again."
+        )
+    return translate_transport_error(exc, url)
+
+
+def error_from_response(response: requests.Response, doing: str, user: str) -> SyncError:
+    """The SyncError for an error answer. `doing` completes "while ..." ("publishing the post")."""
+    status = response.status_code
+    site = host_of(response.url)
+    err = wp_error(response)
+    code, message, data = err if err else ("", "", {})
+    said = f' WordPress said: "{message}"' if message else ""
+    if status == 429:
+        return RateLimitedError(
+            f"{site} is limiting how often BlogDesk may call it (HTTP 429) while {doing}. "
+            "BlogDesk tries again later.", retry_after=_retry_after(response))
+    if code in APP_PASSWORD_CODES:
+        return ApiUnavailableError(
+            f"Application passwords are turned off on {site} (for this user or the whole site)."
+            " Ask the site's administrator to allow them." + said)
+    if status == 401 or code in AUTH_CODES:
+        return AuthenticationError(
+            f"WordPress at {site} rejected the user name or application password for {user!r} "
+            f"while {doing}. Check the user name, or create a new application password under "
+            "Users → Profile → Application Passwords (it may have been revoked).")
+    if code in REST_OFF_CODES or (status == 404 and not err):
+        return ApiUnavailableError(
+            f"The WordPress REST API is not available at {safe_url(response.url)} "
+            f"(HTTP {status}{', ' + code if code else ''}). A security plugin or the host may "
+            "have turned it off; ask the site's administrator to allow it." + said)
+    if code in FILE_TYPE_CODES or (code in UPLOAD_FAILURE_CODES and "type" in message.lower()):
+        return ForbiddenFileTypeError(
+            f"{site} does not accept this type of file.{said} Convert it (PNG, JPEG, GIF or "
+            "WebP for images) or ask the site's administrator to allow the type.")
+    if status == 403 and err:
+        return PermissionDeniedError(
+            f"Your WordPress account {user!r} on {site} is not allowed to do this "
+            f"while {doing}.{said} Ask the site's administrator for a role that may.")
+    if status in (404, 410) and err:
+        return NotFoundError(f"{site} no longer has it (HTTP {status}) while {doing}.{said}")
+    if status == 413:
+        return RequestRejectedError(
+            f"{site} refused the upload as too large (HTTP 413) while {doing}. Make the file "
+            "smaller or ask the host to raise the upload limit.")
+    if 400 <= status < 500 and err:
+        detail = _param_details(data)
+        return RequestRejectedError(
+            f"WordPress at {site} refused what BlogDesk sent while {doing}.{said}{detail}")
+    if status >= 500 and err:
+        return ServerError(
+            f"WordPress at {site} failed while {doing} (HTTP {status}).{said} "
+            "Try again later; if it keeps failing, the site's error log says why.", status=status)
+    if status >= 500:
+        return ServerError(
+            f"The server at {site} failed while {doing} (HTTP {status}). Try again later; "
+            "if it keeps failing, ask the site's host.", status=status)
+    return ServerError(
+        f"{site} answered HTTP {status} with something that is not the WordPress API while "
+        f"{doing}. A firewall or a security plugin may be blocking BlogDesk.", status=status)
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    value = response.headers.get("Retry-After", "").strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    if value:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        return max(0.0, (when - datetime.now(UTC)).total_seconds())
+    return None
+
+
+def _param_details(data: Mapping[str, Any]) -> str:
+    params = data.get("params")
+    if not isinstance(params, dict) or not params:
+        return ""
+    parts = [f"{name}: {plain(str(why))}" for name, why in params.items()]
+    return " (" + "; ".join(parts) + ")"
+
+
+class RestClient:
+    """Requests against one site's REST root, authenticated with Basic auth (app password)."""
+
+    def __init__(
+        self, session: requests.Session, api_root: str, user: str, secret: str | None
+    ) -> None:
+        self.session = session
+        self.api_root = api_root
+        self.user = user
+        self._auth = requests.auth.HTTPBasicAuth(user, secret) if secret is not None else None
+
+    def __repr__(self) -> str:  # never the secret
+        return f"RestClient({safe_url(self.api_root)!r}, user={self.user!r})"
+
+    def call(
+        self,
+        method: str,
+        route: str,
+        doing: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        data: Any = None,
+        files: Any = None,
+        headers: Mapping[str, str] | None = None,
+        auth: bool = True,
+        ok: tuple[int, ...] = (),
+    ) -> requests.Response:
+        """One request. Error answers raise, except the statuses listed in `ok`."""
+        url = route_url(self.api_root, route, params)
+        log.debug("%s %s", method, safe_url(url))
+        try:
+            response = self.session.request(
+                method, url, json=json, data=data, files=files, headers=dict(headers or {}),
+                auth=self._auth if auth else None,
+            )
+        except requests.RequestException as exc:
+            raise transport_error(exc, url) from None
+        if response.status_code >= 400 and response.status_code not in ok:
+            raise error_from_response(response, doing, self.user)
+        return response
+
+    def json(self, method: str, route: str, doing: str, **kwargs: Any) -> Any:
+        response = self.call(method, route, doing, **kwargs)
+        return decode(response, doing)
+
+
+def decode(response: requests.Response, doing: str) -> Any:
+    """The JSON body of a success answer; an HTML page means it is not WordPress answering."""
+    try:
+        return response.json()
+    except ValueError:
+        raise ServerError(
+            f"{host_of(response.url)} answered with a web page instead of the WordPress API "
+            f"while {doing}. A caching plugin, a login wall or a firewall may be in the way.",
+            status=response.status_code,
+        ) from None

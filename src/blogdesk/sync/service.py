@@ -1,0 +1,542 @@
+"""SyncService: publish, update, schedule, unpublish and delete posts, for every platform at once.
+
+Blocking and UI-agnostic: the CLI calls it directly, the window from a worker thread (with a
+progress callback and a CancelToken, see `sync.jobs`). Every step follows docs/publishing.md:
+render → upload new images (by content hash) → rewrite their links → create or update (after a
+conflict check) → read back → record the remote state in the post's front matter.
+Accounts and credentials are in `sync.accounts_service`; pulling in `sync.pull`; the outbox
+flush in `sync.flush`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import requests
+
+from blogdesk.core.errors import BlogDeskError
+from blogdesk.core.library import ChangedOnDiskError, Library
+from blogdesk.core.post import Post
+from blogdesk.core.rendering import RenderOptions, render
+from blogdesk.sync import account_setup, conflict
+from blogdesk.sync import payload as pl
+from blogdesk.sync.accounts import Account, AccountStore
+from blogdesk.sync.counting import CountingProvider
+from blogdesk.sync.credentials import CredentialStore, open_store
+from blogdesk.sync.exifstrip import strip_gps
+from blogdesk.sync.http import make_session
+from blogdesk.sync.imagelinks import local_image_refs, rewrite_image_links
+from blogdesk.sync.jobs import (
+    CancelToken,
+    FlushResult,
+    Progress,
+    ProgressCallback,
+    PublishResult,
+    PullResult,
+    no_progress,
+)
+from blogdesk.sync.media import (
+    MediaLedger,
+    file_hash,
+    find_images,
+    is_local_reference,
+    reference_key,
+)
+from blogdesk.sync.outbox import Job, Outbox
+from blogdesk.sync.provider import (
+    AccountInfo,
+    AuthenticationError,
+    BlogProvider,
+    ConflictError,
+    NotFoundError,
+    PostPayload,
+    RemotePost,
+    ResponseLostError,
+    SiteUnreachableError,
+    TermKind,
+)
+
+if TYPE_CHECKING:
+    from blogdesk.sync.flush import Resolution, ResolveResult
+
+log = logging.getLogger(__name__)
+
+ProviderFactory = Callable[[Account, requests.Session, str], BlogProvider]
+
+
+def _default_factory(account: Account, session: requests.Session, secret: str) -> BlogProvider:
+    from blogdesk.sync import registry
+
+    return registry.get(account.provider)(account, session, secret)
+
+
+@dataclass
+class _Run:
+    """The state of one publish, passed between its steps."""
+
+    account: Account
+    post: Post
+    rel: str
+    provider: CountingProvider
+    progress: ProgressCallback
+    cancel: CancelToken
+    notices: list[str]
+    uploaded: int = 0
+    reused: int = 0
+
+
+class SyncService:
+    """Publishing for one library. Thread-safe enough for one worker thread at a time per post."""
+
+    def __init__(
+        self,
+        library: Library,
+        *,
+        accounts: AccountStore | None = None,
+        credentials: CredentialStore | None = None,
+        session_factory: Callable[[], requests.Session] = make_session,
+        provider_factory: ProviderFactory = _default_factory,
+        outbox: Outbox | None = None,
+        ledger: MediaLedger | None = None,
+        render_options: RenderOptions | None = None,
+    ) -> None:
+        self.library = library
+        self.accounts = accounts or AccountStore()
+        self.credentials: CredentialStore = credentials or open_store()
+        self.session_factory = session_factory
+        self.provider_factory = provider_factory
+        self.outbox = outbox or Outbox(library.root)
+        self.ledger = ledger or MediaLedger(library.root)
+        self.render_options = render_options
+        self._sessions: dict[str, requests.Session] = {}
+        self._providers: dict[str, tuple[tuple[Account, str], BlogProvider]] = {}
+
+    # ------------------------------------------------------------------------------ helpers
+    def account(self, account: Account | str) -> Account:
+        return account if isinstance(account, Account) else self.accounts.get(account)
+
+    def provider(self, account: Account) -> CountingProvider:
+        """A provider for the account with its stored secret (AuthenticationError if none)."""
+        secret = self.credentials.get(account.id)
+        if not secret:
+            raise AuthenticationError(
+                f"No application password is stored for the blog {account.name!r}. Enter it "
+                f"again (in the account dialog, or `blogdesk account add {account.name} ...`)."
+            )
+        # One provider per account (and secret) for the service's life: it keeps the session's
+        # connections and the blog's term ids between publishes.
+        key = (account, file_hash(secret.encode("utf-8")))
+        inner = self._providers.get(account.id)
+        if inner is None or inner[0] != key:
+            session = self._sessions.get(account.id)
+            if session is None:
+                session = self._sessions[account.id] = self.session_factory()
+            inner = (key, self.provider_factory(account, session, secret))
+            self._providers[account.id] = inner
+        return CountingProvider(inner[1])
+
+    def forget_session(self, account_id: str) -> None:
+        self._providers.pop(account_id, None)
+        session = self._sessions.pop(account_id, None)
+        if session is not None:
+            session.close()
+
+    def close(self) -> None:
+        for account_id in list(self._sessions):
+            self.forget_session(account_id)
+
+    def rel_path(self, path: Path | str) -> str:
+        full = Path(path)
+        if not full.is_absolute():
+            full = self.library.root / full
+        try:
+            return full.resolve().relative_to(self.library.root.resolve()).as_posix()
+        except ValueError:
+            raise BlogDeskError(
+                f"{path} is not in the library {self.library.root}; only library posts can be "
+                "published (import it first)."
+            ) from None
+
+    def pending_for(self, path: Path | str) -> list[Job]:
+        """Outbox jobs for this post (what the library panel shows as "waiting to be sent")."""
+        return self.outbox.pending_for(self.rel_path(path))
+
+    # ------------------------------------------------------------------------------ publish
+    def publish(
+        self,
+        path: Path | str,
+        account: Account | str,
+        *,
+        status: str | None = None,
+        date: datetime | None = None,
+        overwrite: bool = False,
+        queue_if_offline: bool = True,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> PublishResult:
+        """Create or update the post on the blog. ConflictError when the blog's copy changed
+        since the last sync (unless overwrite). Queued in the outbox when the site is
+        unreachable (result.queued)."""
+        acc = self.account(account)
+        rel = self.rel_path(path)
+        report = progress or no_progress
+        try:
+            return self._publish(acc, rel, status, date, overwrite, report, cancel)
+        except (SiteUnreachableError, ResponseLostError) as exc:
+            if not queue_if_offline:
+                raise
+            options = {"status": status, "date": date.isoformat() if date else None}
+            self.outbox.enqueue(acc.id, "publish", rel, options, error=str(exc))
+            message = f"{exc} The post waits in the outbox and is sent when the site answers."
+            report(Progress("queued", message))
+            return PublishResult(
+                account_id=acc.id, post_path=rel, queued=True, requested_status=status or "",
+                notices=(message,),
+            )
+
+    def _publish(
+        self,
+        account: Account,
+        rel: str,
+        status: str | None,
+        date: datetime | None,
+        overwrite: bool,
+        report: ProgressCallback,
+        cancel: CancelToken | None,
+    ) -> PublishResult:
+        token = cancel or CancelToken()
+        token.raise_if_cancelled()
+        post = self.library.load(rel)
+        run = _Run(account, post, rel, self.provider(account), report, token, [])
+        report(Progress("render", "Preparing the post"))
+        payload = self._build_payload(run, status, date)
+        token.raise_if_cancelled()
+        state = post.sync_state(account.id)
+        created = adopted = False
+        stored: RemotePost | None = None
+        if state.get("remote_id"):
+            stored = self._update(run, str(state["remote_id"]), state, payload, overwrite)
+        if stored is None:
+            stored, adopted = self._create(run, state, payload)
+            created = not adopted
+        report(Progress("verify", "Checking what the blog stored"))
+        readback = run.provider.get_post(stored.remote_id)
+        run.notices.extend(conflict.readback_differences(payload, readback))
+        notice = pl.schedule_notice(payload.status, readback.status, payload.date)
+        if notice:
+            run.notices.append(notice)
+        report(Progress("record", "Recording the blog's state in the post"))
+        self._record(run, readback, payload)
+        schedule = None
+        if readback.date_gmt is not None and readback.status in ("future", "publish", "private"):
+            schedule = pl.schedule_info(readback.date_gmt, account.options.get("timezone"))
+        report(Progress("done", f"Sent: {readback.link}"))
+        return PublishResult(
+            account_id=account.id, post_path=rel, remote_id=readback.remote_id,
+            link=readback.link, status=readback.status, requested_status=payload.status,
+            created=created, adopted=adopted, uploaded=run.uploaded, reused=run.reused,
+            schedule=schedule, notices=tuple(run.notices), calls=run.provider.snapshot(),
+        )
+
+    def _build_payload(
+        self, run: _Run, status: str | None, date: datetime | None
+    ) -> PostPayload:
+        post = run.post
+        remote_status = pl.remote_status(post, status)
+        when = date if date is not None else post.date
+        when = pl.make_aware(when) if when is not None else None
+        if remote_status == "future" and when is None:
+            raise BlogDeskError(
+                "To schedule a post, give it a date (front matter `date:` or --date)."
+            )
+        rendered = render(post.body, self.render_options)
+        refs = list(rendered.images) + local_image_refs(rendered.html)
+        featured = post.featured_image
+        if featured and is_local_reference(featured):
+            refs.append(featured)
+        urls, ids = self._upload_images(run, refs)
+        html = rewrite_image_links(rendered.html, urls)
+        featured_id = None
+        if featured:
+            featured_id = ids.get(reference_key(featured))
+            if featured_id is None:
+                run.notices.append(
+                    "The featured image must be a local image file to be set on the blog; "
+                    f"{featured!r} was not used."
+                )
+        state = post.sync_state(run.account.id)
+        return PostPayload(
+            title=post.title,
+            html=html,
+            status=remote_status,
+            slug=post.slug or state.get("slug") or None,
+            date=when,
+            tags=tuple(post.tags),
+            categories=tuple(post.categories),
+            excerpt=post.excerpt,
+            featured_media_id=featured_id,
+            sticky=pl.front_matter_flag(post, "sticky"),
+            format=pl.front_matter_text(post, "format"),
+        )
+
+    def _upload_images(
+        self, run: _Run, refs: list[str]
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """Upload the images the blog does not have yet; (ref key → URL, ref key → media id)."""
+        post_dir = run.post.path.parent if run.post.path else self.library.root
+        images = find_images(refs, post_dir, self.library.root)
+        urls: dict[str, str] = {}
+        ids: dict[str, str] = {}
+        for number, image in enumerate(images, start=1):
+            run.cancel.raise_if_cancelled()
+            data = image.path.read_bytes()
+            digest = file_hash(data)
+            entry = self.ledger.lookup(run.account.id, digest)
+            if entry is None:
+                run.progress(
+                    Progress("upload", f"Uploading {image.path.name}", number - 1, len(images))
+                )
+                media = run.provider.upload_media(strip_gps(data), image.path.name, image.mime)
+                entry = self.ledger.record(
+                    run.account.id, digest, media.remote_id, media.url, image.path.name
+                )
+                run.uploaded += 1
+            else:
+                run.reused += 1
+            urls[reference_key(image.reference)] = entry.url
+            ids[reference_key(image.reference)] = entry.remote_id
+        if images:
+            run.progress(Progress("upload", "Images ready", len(images), len(images)))
+        return urls, ids
+
+    def _update(
+        self, run: _Run, remote_id: str, state: dict[str, Any], payload: PostPayload,
+        overwrite: bool,
+    ) -> RemotePost | None:
+        """Update after the conflict check; None when the remote post is gone (create again)."""
+        try:
+            remote = run.provider.get_post(remote_id)
+        except NotFoundError:
+            run.notices.append(
+                "The post had been deleted on the blog; BlogDesk published it as a new post."
+            )
+            return None
+        if remote.status == "trash":
+            run.notices.append("The post was in the blog's trash; BlogDesk restored it.")
+        if not payload.slug:
+            payload = replace(payload, slug=remote.slug or None)
+        if not overwrite:
+            self._check_conflict(run, state, payload, remote)
+        run.cancel.raise_if_cancelled()
+        run.progress(Progress("send", "Updating the post on the blog"))
+        return run.provider.update_post(remote_id, payload)
+
+    def _check_conflict(
+        self, run: _Run, state: dict[str, Any], payload: PostPayload, remote: RemotePost
+    ) -> None:
+        recorded = state.get("remote_hash")
+        if not recorded:
+            return
+        now = conflict.remote_hash(remote)
+        if now == recorded or now == conflict.expected_remote_hash(payload):
+            return  # unchanged on the blog, or it already holds exactly what we send
+        when = remote.modified_gmt or "recently"
+        raise ConflictError(
+            f"The post {run.post.title!r} was changed on the blog ({when} UTC) since BlogDesk "
+            "last sent it. Choose: overwrite the blog's version, take the blog's version, or "
+            "keep both.",
+            local=payload, remote=remote,
+            text_diff=conflict.text_diff(payload.html, remote.html),
+            field_diffs=conflict.field_diffs(payload, remote),
+            account_id=run.account.id, post_path=run.rel,
+        )
+
+    def _create(
+        self, run: _Run, state: dict[str, Any], payload: PostPayload
+    ) -> tuple[RemotePost, bool]:
+        """Create the post, never twice: a create whose answer was lost is looked up by slug."""
+        provider = run.provider
+        if state.get("creating") and state.get("slug"):
+            slug = str(state["slug"])
+            found = provider.find_post_by_slug(slug)
+            if found is not None:  # an earlier attempt reached the blog: adopt it, then update
+                run.notices.append("An earlier attempt had reached the blog; BlogDesk used it.")
+                run.progress(Progress("send", "Updating the post on the blog"))
+                return provider.update_post(found.remote_id, replace(payload, slug=slug)), True
+        else:
+            slug = self._free_slug(provider, payload.slug or pl.choose_slug(run.post))
+            # Remember the slug before sending: if the answer is lost, or BlogDesk stops, the
+            # next attempt finds the post by it instead of creating a second one.
+            run.post.set_sync_state(run.account.id, {"creating": True, "slug": slug})
+            self._save(run.post)
+        payload = replace(payload, slug=slug)
+        run.cancel.raise_if_cancelled()
+        run.progress(Progress("send", "Creating the post on the blog"))
+        try:
+            return provider.create_post(payload), False
+        except ResponseLostError:
+            found = provider.find_post_by_slug(slug)
+            if found is not None:
+                run.notices.append(
+                    "The blog's answer was lost, but the post had been created; BlogDesk "
+                    "found it by its address and did not send it twice."
+                )
+                return found, True
+            return provider.create_post(payload), False
+
+    def _free_slug(self, provider: CountingProvider, base: str) -> str:
+        candidate, number = base, 2
+        while provider.find_post_by_slug(candidate) is not None:
+            candidate = pl.numbered_slug(base, number)
+            number += 1
+            if number > 100:
+                raise BlogDeskError(f"Could not find a free address (slug) for {base!r}.")
+        return candidate
+
+    def _record(self, run: _Run, remote: RemotePost, payload: PostPayload) -> None:
+        post = run.post
+        local_status = pl.REMOTE_TO_LOCAL.get(remote.status)
+        if local_status:
+            post.status = local_status  # before source_hash: the hash covers the file we keep
+        state: dict[str, Any] = {
+            "remote_id": remote.remote_id,
+            "link": remote.link,
+            "status": remote.status,
+            "slug": remote.slug,
+            "modified_gmt": remote.modified_gmt,
+            "remote_hash": conflict.remote_hash(remote),
+            "pushed_hash": conflict.payload_hash(payload),
+            "source_hash": conflict.source_hash(post),
+            "synced_at": _now(),
+        }
+        if remote.status in ("publish", "future", "private"):
+            state["published_at"] = _now()
+        self._store_state(post, run.account.id, state, local_status)
+        account_setup.remember_terms(run.account.id, "tag", remote.tags)
+        account_setup.remember_terms(run.account.id, "category", remote.categories)
+
+    def _store_state(
+        self, post: Post, account_id: str, state: dict[str, Any], local_status: str | None
+    ) -> None:
+        if local_status:
+            post.status = local_status
+        post.set_sync_state(account_id, state)
+        try:
+            self.library.save(post)
+        except ChangedOnDiskError:
+            # The author saved meanwhile: keep their text, add our record to it.
+            assert post.path is not None
+            fresh = self.library.load(post.path)
+            if local_status:
+                fresh.status = local_status
+            fresh.set_sync_state(account_id, state)
+            self.library.save(fresh)
+
+    def _save(self, post: Post) -> None:
+        try:
+            self.library.save(post)
+        except ChangedOnDiskError:
+            assert post.path is not None
+            fresh = self.library.load(post.path)
+            for account_id in post.sync_accounts():
+                fresh.set_sync_state(account_id, post.sync_state(account_id))
+            self.library.save(fresh)
+
+    # ------------------------------------------------------------------ unpublish / delete
+    def unpublish(self, path: Path | str, account: Account | str) -> PublishResult:
+        """Take the post off the blog but keep it there as a draft (content untouched)."""
+        acc = self.account(account)
+        rel = self.rel_path(path)
+        post = self.library.load(rel)
+        state = post.sync_state(acc.id)
+        if not state.get("remote_id"):
+            raise BlogDeskError(f"{rel} has not been published to {acc.name!r}.")
+        provider = self.provider(acc)
+        remote = provider.get_post(str(state["remote_id"]))
+        stored = provider.update_post(remote.remote_id, _payload_from(remote, "draft"))
+        readback = provider.get_post(stored.remote_id)
+        new_state = dict(state, status=readback.status, synced_at=_now())
+        if state.get("remote_hash") == conflict.remote_hash(readback):
+            new_state["modified_gmt"] = readback.modified_gmt
+        self._store_state(post, acc.id, new_state, "draft")
+        return PublishResult(
+            account_id=acc.id, post_path=rel, remote_id=readback.remote_id,
+            link=readback.link, status=readback.status, requested_status="draft",
+            calls=provider.snapshot(),
+        )
+
+    def delete_remote(self, path: Path | str, account: Account | str) -> PublishResult:
+        """Move the blog's copy to the blog's trash; the local post stays, unlinked."""
+        acc = self.account(account)
+        rel = self.rel_path(path)
+        post = self.library.load(rel)
+        state = post.sync_state(acc.id)
+        if not state.get("remote_id"):
+            raise BlogDeskError(f"{rel} has not been published to {acc.name!r}.")
+        provider = self.provider(acc)
+        remote_id = str(state["remote_id"])
+        try:
+            provider.delete_post(remote_id)
+        except NotFoundError:
+            pass  # already gone: the state we want
+        new_state = {"deleted_remote_id": remote_id, "status": "trash", "synced_at": _now()}
+        self._store_state(post, acc.id, new_state, "draft")
+        return PublishResult(
+            account_id=acc.id, post_path=rel, remote_id=remote_id, status="trash",
+            calls=provider.snapshot(),
+        )
+
+
+    # ------------------------------------------------------------- the rest, for the window
+    def pull(
+        self, account: Account | str, *, limit: int | None = None,
+        progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
+    ) -> PullResult:
+        from blogdesk.sync.pull import pull
+
+        return pull(self, self.account(account), limit=limit, progress=progress, cancel=cancel)
+
+    def flush_outbox(
+        self, *, force: bool = False, progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> FlushResult:
+        from blogdesk.sync.flush import flush_outbox
+
+        return flush_outbox(self, force=force, progress=progress, cancel=cancel)
+
+    def resolve_conflict(
+        self, error: ConflictError, resolution: Resolution,
+        progress: ProgressCallback | None = None,
+    ) -> ResolveResult:
+        from blogdesk.sync.flush import resolve_conflict
+
+        return resolve_conflict(self, error, resolution, progress=progress)
+
+    def test_account(self, account: Account | str) -> AccountInfo:
+        """Check the stored credentials against the blog (AuthenticationError when refused)."""
+        return self.provider(self.account(account)).verify()
+
+    def terms(self, account: Account | str, kind: TermKind, *, refresh: bool = False) -> list[str]:
+        """Tag or category names for completion: the cache, or the blog's when refresh=True."""
+        acc = self.account(account)
+        if refresh:
+            return account_setup.refresh_terms(self.provider(acc), acc.id, kind)
+        return account_setup.cached_terms(acc.id, kind)
+
+
+def _payload_from(remote: RemotePost, status: str) -> PostPayload:
+    return PostPayload(
+        title=remote.title, html=remote.html, status=pl.cast_status(status),
+        slug=remote.slug or None, date=remote.date_gmt, tags=remote.tags,
+        categories=remote.categories, excerpt=remote.excerpt or None,
+        featured_media_id=remote.featured_media_id, sticky=remote.sticky, format=remote.format,
+    )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

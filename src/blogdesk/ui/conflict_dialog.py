@@ -1,0 +1,88 @@
+"""The question asked when a post changed on disk while it had unsaved edits in the editor:
+reload the file, keep mine, or compare the two first (a unified diff, difflib)."""
+
+from __future__ import annotations
+
+import difflib
+from enum import Enum
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+__all__ = ["ConflictChoice", "ConflictDialog", "unified_diff"]
+
+
+class ConflictChoice(Enum):
+    RELOAD = "reload"  # take the file on disk; the editor's text is replaced (undoable)
+    KEEP_MINE = "keep"  # write the editor's text over the file on disk
+    LATER = "later"  # decide later: nothing is written, the editor keeps its text
+
+
+def unified_diff(disk_text: str, mine: str, name: str) -> str:
+    lines = difflib.unified_diff(
+        disk_text.splitlines(keepends=True),
+        mine.splitlines(keepends=True),
+        fromfile=f"{name} (on disk)",
+        tofile=f"{name} (in BlogDesk)",
+    )
+    return "".join(lines) or "The two versions are the same."
+
+
+class ConflictDialog(QDialog):
+    """Window-modal but not blocking: the caller connects to `finished` and reads `choice`."""
+
+    def __init__(self, name: str, disk_text: str, mine: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conflictDialog")
+        self.setWindowTitle("Post changed on disk")
+        self.choice = ConflictChoice.LATER
+        self._diff_text = unified_diff(disk_text, mine, name)
+        message = QLabel(
+            f"“{name}” was changed by another program while you were editing it here.\n"
+            "Which version do you want to keep?",
+            self,
+        )
+        message.setWordWrap(True)
+        self.diff = QPlainTextEdit(self)
+        self.diff.setObjectName("conflictDiff")
+        self.diff.setReadOnly(True)
+        self.diff.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.diff.setPlainText(self._diff_text)
+        self.diff.hide()
+
+        buttons = QDialogButtonBox(self)
+        self.reload_button = QPushButton("&Reload from Disk", self)
+        self.keep_button = QPushButton("&Keep Mine", self)
+        self.compare_button = QPushButton("&Compare…", self)
+        buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.compare_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.reload_button.clicked.connect(lambda: self._choose(ConflictChoice.RELOAD))
+        self.keep_button.clicked.connect(lambda: self._choose(ConflictChoice.KEEP_MINE))
+        self.compare_button.clicked.connect(self.show_diff)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(message)
+        layout.addWidget(self.diff, 1)
+        layout.addWidget(buttons)
+
+    def show_diff(self) -> None:
+        self.diff.show()
+        self.compare_button.setEnabled(False)
+        metrics = self.fontMetrics()
+        self.resize(max(self.width(), metrics.averageCharWidth() * 90), metrics.height() * 30)
+
+    def diff_text(self) -> str:
+        return self._diff_text
+
+    def _choose(self, choice: ConflictChoice) -> None:
+        self.choice = choice
+        self.accept()

@@ -1,0 +1,271 @@
+"""Markdown formatting commands and list/quote continuation, as edits on a QTextCursor.
+
+Every command runs inside one `beginEditBlock()`/`endEditBlock()` pair, so one Ctrl+Z undoes it,
+and returns the cursor the editor should show afterwards (usually with the new text selected).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtGui import QTextCursor
+
+__all__ = [
+    "INDENT",
+    "continue_block",
+    "indent_lines",
+    "insert_image_reference",
+    "insert_link",
+    "set_heading",
+    "toggle_code_block",
+    "toggle_line_prefix",
+    "toggle_wrap",
+]
+
+INDENT = "    "  # Python-Markdown nests list items at four spaces
+LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|(?P<num>\d{1,9})(?P<delim>[.)]))"
+                       r"(?P<space>[ \t]+)(?P<task>\[[ xX]\][ \t]+)?")
+QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+|^ {0,3}#{1,6}$")
+_BULLET = re.compile(r"^([ \t]*)[-*+][ \t]+")
+_NUMBERED = re.compile(r"^([ \t]*)\d{1,9}[.)][ \t]+")
+_URL = re.compile(r"^(?:https?://|mailto:|www\.)\S+$")
+
+
+class _Edit:
+    """Context manager: one undo step."""
+
+    def __init__(self, cursor: QTextCursor) -> None:
+        self.cursor = cursor
+
+    def __enter__(self) -> QTextCursor:
+        self.cursor.beginEditBlock()
+        return self.cursor
+
+    def __exit__(self, *exc: object) -> None:
+        self.cursor.endEditBlock()
+
+
+def _select(cursor: QTextCursor, start: int, end: int) -> QTextCursor:
+    c = QTextCursor(cursor.document())
+    c.setPosition(start)
+    c.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    return c
+
+
+def _selected(cursor: QTextCursor) -> str:
+    # QTextCursor uses U+2029 between paragraphs inside a selection.
+    return cursor.selectedText().replace("\u2029", "\n")
+
+
+def toggle_wrap(cursor: QTextCursor, marker: str, placeholder: str = "") -> QTextCursor:
+    """Wrap the selection (or the word at the cursor) in `marker`, or unwrap it if already wrapped.
+
+    With nothing to wrap, inserts marker+placeholder+marker and selects the placeholder.
+    """
+    doc = cursor.document()
+    if not cursor.hasSelection():
+        word = QTextCursor(cursor)
+        word.select(QTextCursor.SelectionType.WordUnderCursor)
+        if word.hasSelection() and _selected(word).strip() and _selected(word).isalnum():
+            cursor = word
+    n = len(marker)
+    with _Edit(cursor) as c:
+        start, end = c.selectionStart(), c.selectionEnd()
+        text = _selected(c)
+        if len(text) >= 2 * n and text.startswith(marker) and text.endswith(marker):
+            inner = text[n:-n]
+            c.insertText(inner)
+            return _select(c, start, start + len(inner))
+        before = _select(c, max(0, start - n), start)
+        after = _select(c, end, min(doc.characterCount() - 1, end + n))
+        if text and _selected(before) == marker and _selected(after) == marker:
+            after.removeSelectedText()
+            before.removeSelectedText()
+            return _select(c, start - n, end - n)
+        inner = text or placeholder
+        c.insertText(marker + inner + marker)
+        return _select(c, start + n, start + n + len(inner))
+
+
+def insert_link(cursor: QTextCursor) -> QTextCursor:
+    """`[selection](url)` with "url" selected; a selected URL becomes the target instead."""
+    with _Edit(cursor) as c:
+        start = c.selectionStart()
+        text = _selected(c)
+        if _URL.match(text.strip()):
+            c.insertText(f"[link text]({text.strip()})")
+            return _select(c, start + 1, start + 10)
+        label = text or "link text"
+        c.insertText(f"[{label}](https://)")
+        if text:
+            url_start = start + len(label) + 3
+            return _select(c, url_start, url_start + len("https://"))
+        return _select(c, start + 1, start + 1 + len(label))
+
+
+def insert_image_reference(cursor: QTextCursor, reference: str, alt: str) -> QTextCursor:
+    """Insert `![alt](reference)` at the cursor (replacing any selection)."""
+    with _Edit(cursor) as c:
+        c.insertText(f"![{alt}]({reference})")
+        return c
+
+
+def _line_range(cursor: QTextCursor) -> tuple[int, int]:
+    doc = cursor.document()
+    first = doc.findBlock(cursor.selectionStart()).blockNumber()
+    last_block = doc.findBlock(cursor.selectionEnd())
+    last = last_block.blockNumber()
+    # A selection ending at the very start of a line does not include that line.
+    if last > first and cursor.selectionEnd() == last_block.position():
+        last -= 1
+    return first, last
+
+
+def _rewrite_lines(cursor: QTextCursor, fn: Callable[[int, str], str]) -> QTextCursor:
+    """Replace each line touched by the selection with fn(index, line); selects the result."""
+    doc = cursor.document()
+    first, last = _line_range(cursor)
+    with _Edit(cursor) as c:
+        start = doc.findBlockByNumber(first).position()
+        for i, number in enumerate(range(first, last + 1)):
+            block = doc.findBlockByNumber(number)
+            new = fn(i, block.text())
+            if new != block.text():
+                line = _select(c, block.position(), block.position() + block.length() - 1)
+                line.insertText(new)
+        end_block = doc.findBlockByNumber(last)
+        end = end_block.position() + end_block.length() - 1
+        if first == last and not cursor.hasSelection():
+            # Single line, no selection: keep the caret at the end of the line's text.
+            return _select(c, end, end)
+        return _select(c, start, end)
+
+
+def set_heading(cursor: QTextCursor, level: int) -> QTextCursor:
+    """Make the current line(s) a heading of `level`, or plain text if they already are."""
+    prefix = "#" * level + " "
+
+    def change(_: int, line: str) -> str:
+        body = _HEADING.sub("", line, count=1)
+        return body if line.startswith(prefix) else prefix + body
+
+    return _rewrite_lines(cursor, change)
+
+
+def toggle_line_prefix(cursor: QTextCursor, kind: str) -> QTextCursor:
+    """Toggle "quote", "bullet_list" or "numbered_list" on every line of the selection."""
+    doc = cursor.document()
+    first, last = _line_range(cursor)
+    lines = [doc.findBlockByNumber(n).text() for n in range(first, last + 1)]
+    pattern = {"quote": QUOTE, "bullet_list": _BULLET, "numbered_list": _NUMBERED}[kind]
+    remove = all(pattern.match(line) or not line.strip() for line in lines)
+
+    def change(i: int, line: str) -> str:
+        if not line.strip() and len(lines) > 1:
+            return line
+        if remove:
+            m = pattern.match(line)
+            if not m:
+                return line
+            indent = m.group(1) if kind != "quote" else ""
+            return indent + line[m.end():]
+        if kind == "quote":
+            return "> " + line
+        stripped = line.lstrip()
+        indent = line[: len(line) - len(stripped)]
+        # Switching between list kinds replaces the other marker.
+        other = LIST_ITEM.match(line)
+        if other:
+            stripped = line[other.end() - len(other.group("task") or ""):]
+        marker = "- " if kind == "bullet_list" else f"{i + 1}. "
+        return indent + marker + stripped
+
+    return _rewrite_lines(cursor, change)
+
+
+def toggle_code_block(cursor: QTextCursor) -> QTextCursor:
+    """Fence the selected lines with ``` (or remove the fences around them)."""
+    doc = cursor.document()
+    first, last = _line_range(cursor)
+    above = doc.findBlockByNumber(first - 1) if first > 0 else None
+    below = doc.findBlockByNumber(last + 1)
+    with _Edit(cursor) as c:
+        if (above is not None and above.isValid() and above.text().startswith("```")
+                and below.isValid() and below.text().strip() == "```"):
+            end_cut = _select(c, below.position() - 1, below.position() + below.length() - 1)
+            end_cut.removeSelectedText()
+            start_cut = _select(c, above.position(), above.position() + above.length())
+            start_cut.removeSelectedText()
+            return _select(c, above.position(), above.position())
+        start = doc.findBlockByNumber(first).position()
+        last_block = doc.findBlockByNumber(last)
+        end = last_block.position() + last_block.length() - 1
+        insert_at = _select(c, end, end)
+        insert_at.insertText("\n```")
+        insert_at = _select(c, start, start)
+        insert_at.insertText("```\n")
+        return _select(c, start + 3, start + 3)
+
+
+def indent_lines(cursor: QTextCursor, outdent: bool) -> QTextCursor:
+    """Indent (or outdent) every line of the selection by one level (four spaces)."""
+
+    def change(_: int, line: str) -> str:
+        if not outdent:
+            return INDENT + line if line.strip() else line
+        if line.startswith("\t"):
+            return line[1:]
+        spaces = len(line) - len(line.lstrip(" "))
+        return line[min(spaces, len(INDENT)):]
+
+    if cursor.hasSelection():
+        return _rewrite_lines(cursor, change)
+    # A single list item: shift it but keep the caret on the same text.
+    block = cursor.block()
+    col = cursor.positionInBlock()
+    old = block.text()
+    new = change(0, old)
+    with _Edit(cursor) as c:
+        line = _select(c, block.position(), block.position() + len(old))
+        line.insertText(new)
+        pos = block.position() + max(0, col + len(new) - len(old))
+        return _select(c, pos, pos)
+
+
+def continue_block(cursor: QTextCursor) -> QTextCursor | None:
+    """Handle Enter on a list item or quote line; None means "just insert a newline".
+
+    Continues the marker on the new line (numbers increment, task boxes restart unchecked); on an
+    item or quote line with no text, removes the marker instead, which ends the list or quote.
+    """
+    if cursor.hasSelection():
+        return None
+    block = cursor.block()
+    text = block.text()
+    col = cursor.positionInBlock()
+    m = LIST_ITEM.match(text)
+    prefix: str | None = None
+    if m and col >= m.end() - len(m.group("task") or "") - len(m.group("space")):
+        if not text[m.end():].strip():
+            prefix = ""  # an empty item ends the list
+        else:
+            marker = m.group("marker")
+            if m.group("num") is not None:
+                marker = f"{int(m.group('num')) + 1}{m.group('delim')}"
+            task = "[ ] " if m.group("task") else ""
+            prefix = m.group("indent") + marker + m.group("space") + task
+    else:
+        q = QUOTE.match(text)
+        if q and col >= q.end():
+            prefix = "" if not text[q.end():].strip() else q.group(0)
+    if prefix is None:
+        return None
+    with _Edit(cursor) as c:
+        if prefix == "":
+            line = _select(c, block.position(), block.position() + len(text))
+            line.insertText("")
+            return _select(c, block.position(), block.position())
+        c.insertText("\n" + prefix)
+        return c

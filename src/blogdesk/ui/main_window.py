@@ -1,0 +1,327 @@
+"""The desk window: library panel | editor | preview, and the wiring between them.
+
+Layout and wiring only: documents are the DocumentController's, the list is the LibraryPanel's,
+menus are window_menus', remembered layout is window_state's. The preview (QtWebEngine, the slow
+part of start-up) is created just after the window is first shown.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from blogdesk.core.library import Library
+from blogdesk.core.settings import LibrarySettings, Settings
+from blogdesk.ui import window_menus
+from blogdesk.ui.document_controller import DocumentController, OpenDocument
+from blogdesk.ui.editor import MarkdownEditor
+from blogdesk.ui.library_panel import LibraryPanel
+from blogdesk.ui.library_watcher import LibraryWatcher
+from blogdesk.ui.media_store import store_media
+from blogdesk.ui.metadata_panel import MetadataPanel
+from blogdesk.ui.outline_panel import OutlinePanel
+from blogdesk.ui.recovery import RecoveryJournal
+from blogdesk.ui.tasks import TaskRunner
+from blogdesk.ui.theme import ThemeWatcher
+from blogdesk.ui.window_state import WindowState
+
+__all__ = ["MainWindow"]
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    previewReady = Signal()  # the web preview exists and was handed the document
+    closed = Signal()  # emitted after a close that saved everything
+
+    # Set by window_menus.build():
+    menu_actions: dict[str, QAction]
+    toolbar: QToolBar
+    recent_menu: QMenu
+    focus_mode: bool
+    _focus_saved: dict[str, bool]
+
+    def __init__(
+        self,
+        library: Library,
+        settings: Settings,
+        library_settings: LibrarySettings,
+        journal: RecoveryJournal,
+        runner: TaskRunner,
+        state: WindowState,
+        *,
+        icon: QIcon | None = None,
+        start_preview: bool = True,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.library = library
+        self.settings = settings
+        self.library_settings = library_settings
+        self.runner = runner
+        self.state = state
+        self.preview: Any = None  # PreviewView, once the web engine is up
+        self.preview_controller: Any = None
+        self._start_preview = start_preview
+        self._shown_once = False
+        if icon is not None:
+            self.setWindowIcon(icon)
+        self.theme = ThemeWatcher(self)
+
+        self.library_panel = LibraryPanel(library, runner, self)
+        self.library_panel.default_status = library_settings.default_status
+        self.outline = OutlinePanel(self)
+        self.metadata = MetadataPanel(self)
+        self.editor = MarkdownEditor(self, dark=self.theme.dark)
+        self.editor.setObjectName("editor")
+        self.documents = DocumentController(
+            library, self.editor, journal,
+            autosave_ms=settings.autosave_delay_ms, journal_ms=settings.journal_delay_ms,
+            parent=self,
+        )
+        self.watcher = LibraryWatcher(library, runner, period_s=settings.library_refresh_seconds,
+                                      parent=self)
+        self._build_layout()
+        window_menus.build(self)
+        self._wire()
+        self.state.restore(self)
+        self._update_title()
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        self.left = QSplitter(Qt.Orientation.Vertical, self)
+        self.left.setObjectName("leftSplitter")
+        self.left.addWidget(self.library_panel)
+        self.left.addWidget(self.outline)
+        self.left.setStretchFactor(0, 3)
+        self.left.setStretchFactor(1, 1)
+
+        # The editor sits in a row with stretch on both sides: in focus mode the editor gets a
+        # maximum width (in characters) and the stretches centre it.
+        self.editor_column = QWidget(self)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(0)
+        row.addWidget(self.editor, 1)
+        row.addStretch(0)
+        self._editor_row = row
+        column = QVBoxLayout(self.editor_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.metadata)
+        column.addLayout(row, 1)
+
+        self.preview_stack = QStackedWidget(self)
+        self.preview_stack.setObjectName("previewStack")
+        self.preview_placeholder = QLabel("Starting the preview…", self)
+        self.preview_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_stack.addWidget(self.preview_placeholder)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.editor_column)
+        self.splitter.addWidget(self.preview_stack)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        em = self.fontMetrics().averageCharWidth()
+        self.splitter.setSizes([em * 40, em * 80, em * 80])
+        self.setCentralWidget(self.splitter)
+        self.resize(em * 200, self.fontMetrics().lineSpacing() * 45)
+
+        bar = self.statusBar()
+        self.words_label = QLabel(self)
+        self.reading_label = QLabel(self)
+        self.save_label = QLabel(self)
+        self.save_label.setObjectName("saveState")
+        for label in (self.words_label, self.reading_label, self.save_label):
+            bar.addPermanentWidget(label)
+
+    def _wire(self) -> None:
+        panel, docs = self.library_panel, self.documents
+        panel.openRequested.connect(self.open_path)
+        panel.aboutToRemove.connect(self._before_remove)
+        panel.renamed.connect(lambda old, new: docs.forget_moved(old, new))
+        panel.message.connect(self.show_message)
+        docs.documentOpened.connect(self._document_opened)
+        docs.saveStateChanged.connect(self._save_state_changed)
+        docs.titleChanged.connect(lambda _t: self._update_title())
+        docs.message.connect(self.show_message)
+        docs.saved.connect(lambda _p: self.watcher.refresh_soon())
+        self.metadata.fieldEdited.connect(docs.set_field)
+        self.metadata.media_importer = lambda path: self.store_media(path, path.name)
+        self.editor.set_media_handler(self.store_media)
+        self.editor.mediaError.connect(self.show_message)
+        self.outline.headingActivated.connect(self.editor.go_to_line)
+        self.watcher.refreshed.connect(self._library_refreshed)
+        self.watcher.failed.connect(self.show_message)
+        self.theme.darkChanged.connect(self._dark_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # Coming back to the window is when outside edits are most likely: look at once.
+            app.applicationStateChanged.connect(self._app_state_changed)
+
+    # -- start-up --------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.library_panel.reload()
+            self.watcher.start()
+            if self._start_preview:
+                # Let the first frame reach the screen before QtWebEngine starts its processes.
+                QTimer.singleShot(0, self.start_preview)
+
+    def start_preview(self) -> None:
+        if self.preview is not None:
+            return
+        from blogdesk.core.rendering import RenderOptions
+        from blogdesk.ui.preview import PreviewView
+        from blogdesk.ui.preview_controller import PreviewController
+
+        self.preview = PreviewView(self, allow_remote=self.library_settings.allow_remote_content,
+                                   dark=self.theme.dark)
+        self.preview.setObjectName("preview")
+        self.preview_stack.addWidget(self.preview)
+        self.preview_stack.setCurrentWidget(self.preview)
+        options = RenderOptions(smart_quotes=self.settings.smart_quotes)
+        self.preview_controller = PreviewController(self.editor, self.preview, self.runner, options)
+        self.preview_controller.rendered.connect(self._rendered)
+        doc = self.documents.doc
+        self.preview_controller.set_document(doc.path.parent if doc else self.library.root)
+        self.previewReady.emit()
+
+    # -- documents -------------------------------------------------------------------------------
+
+    def open_path(self, path: Path, cursor: int | None = None) -> bool:
+        return self.documents.open(Path(path), cursor=cursor)
+
+    def open_files(self, files: list[Path]) -> None:
+        """Files given on the command line or by a second launch: open the first, remember all."""
+        for path in files:
+            self._remember_recent(Path(path))
+        opened = any(self.open_path(Path(f)) for f in files[:1])
+        if files and not opened:
+            self.show_message(f"Could not open {Path(files[0]).name}")
+        self.raise_()
+        self.activateWindow()
+
+    def store_media(self, source: Path | bytes, name: str) -> str:
+        doc = self.documents.doc
+        if doc is None:
+            from blogdesk.core.errors import BlogDeskError
+
+            raise BlogDeskError("Open a post before adding images to it.")
+        media = (self.library.media_dir_for(doc.path) if doc.in_library
+                 else doc.path.parent / "media")
+        return store_media(source, name, media, doc.path)
+
+    def _document_opened(self, doc: OpenDocument | None) -> None:
+        self.metadata.set_post(doc.post if doc else None)
+        self.library_panel.set_current(doc.path if doc and doc.in_library else None)
+        self.editor.setReadOnly(doc is None)
+        if self.preview_controller is not None:
+            self.preview_controller.set_document(doc.path.parent if doc else self.library.root)
+        if doc is None:
+            self.outline.set_outline(())
+        self._update_title()
+
+    def _before_remove(self, path: Path) -> None:
+        if self.documents.path == Path(path).resolve():
+            self.documents.save_now()
+            self.documents.forget_moved(Path(path), None)
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [str(path)] + [p for p in self.settings.recent_files if p != str(path)]
+        self.settings.recent_files = recent[:10]
+
+    # -- feedback --------------------------------------------------------------------------------
+
+    def _rendered(self, rendered: Any) -> None:
+        self.words_label.setText(f"{rendered.word_count:,} words")
+        self.reading_label.setText(f"{rendered.reading_minutes} min read")
+        self.outline.set_outline(rendered.outline)
+
+    def _save_state_changed(self, state: str) -> None:
+        self.save_label.setText(state)
+        self.setWindowModified(state != "Saved")
+
+    def _update_title(self) -> None:
+        doc = self.documents.doc
+        title = (doc.post.title or doc.path.stem) if doc else "No post open"
+        # The save state is in the status bar; the title stays exactly "Post title — BlogDesk".
+        self.setWindowTitle(f"{title} — BlogDesk")
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _library_refreshed(self, report: Any) -> None:
+        self.library_panel.reload()
+        self.documents.check_disk()
+
+    def _app_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.documents.check_disk()
+            self.watcher.refresh_soon()
+
+    def _dark_changed(self, dark: bool) -> None:
+        if hasattr(self.editor.highlighter, "set_dark"):
+            self.editor.highlighter.set_dark(dark)
+        if self.preview is not None and hasattr(self.preview, "set_dark"):
+            self.preview.set_dark(dark)
+
+    # -- panels and modes (see window_menus) ----------------------------------------------------
+
+    def set_panel_visible(self, name: str, visible: bool) -> None:
+        window_menus.set_panel_visible(self, name, visible)
+
+    def panel_visible(self, name: str) -> bool:
+        return window_menus.panel_visible(self, name)
+
+    def set_focus_mode(self, on: bool) -> None:
+        window_menus.set_focus_mode(self, on)
+
+    # -- closing ---------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.documents.save_now():
+            answer = QMessageBox.warning(
+                self, "Unsaved changes",
+                "The post could not be saved. Quit anyway? Your text stays in the recovery "
+                "journal and comes back the next time BlogDesk starts.",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        self.documents.save_session()
+        self.state.save(self)
+        self.watcher.stop()
+        event.accept()
+        self.closed.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange:
+            window_menus.sync_fullscreen(self)

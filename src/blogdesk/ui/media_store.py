@@ -1,0 +1,46 @@
+"""Where images dropped or pasted into a post go: copied into the library's media folder (or a
+`media/` folder beside a loose file), under a name that takes nothing over, referenced relatively
+so the post keeps working when the library moves."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+from blogdesk.core.errors import BlogDeskError
+from blogdesk.core.fsutil import atomic_write
+
+__all__ = ["store_media"]
+
+_UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    stem, suffix = os.path.splitext(_UNSAFE.sub("-", name).strip("-.") or "image.png")
+    candidate = folder / f"{stem}{suffix}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return candidate
+
+
+def store_media(source: Path | bytes, name: str, media_dir: Path, post_path: Path) -> str:
+    """Copy `source` (a file, or image bytes) into `media_dir`; the reference to write in the
+    post at `post_path`, relative to the post's folder, with "/" separators."""
+    try:
+        media_dir.mkdir(parents=True, exist_ok=True)
+        if isinstance(source, Path) and source.resolve().parent == media_dir.resolve():
+            target = source.resolve()  # already there: refer to it, do not copy it again
+        else:
+            target = _free_name(media_dir, name)
+            if isinstance(source, bytes):
+                atomic_write(target, source)
+            else:
+                shutil.copy2(source, target)
+    except OSError as exc:
+        raise BlogDeskError(f"Could not copy the image into {media_dir}: {exc.strerror or exc}"
+                            ) from exc
+    return Path(os.path.relpath(target, post_path.parent)).as_posix()

@@ -1,0 +1,106 @@
+"""One window per user: a second `blogdesk FILE…` hands its files to the running window and exits.
+
+The running window listens on a QLocalServer (a Unix socket readable by this user only). The name
+is derived from the state folder, so each user — and each test with its own BLOGDESK_STATE_DIR —
+gets its own. The message is one JSON line, `{"files": [...]}`, answered with `ok`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from blogdesk.core import paths
+
+__all__ = ["InstanceServer", "send_to_running", "server_name"]
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGE = 1 << 20
+
+
+def server_name() -> str:
+    where = str(paths.state_dir().expanduser().resolve())
+    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
+    digest = hashlib.sha256(f"{user}\0{where}".encode("utf-8", "surrogateescape")).hexdigest()
+    return f"blogdesk-{digest[:16]}"
+
+
+def send_to_running(files: list[Path], timeout_ms: int = 2000) -> bool:
+    """Give `files` to the window already running; False when there is none (or it hung)."""
+    socket = QLocalSocket()
+    socket.connectToServer(server_name())
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    message = json.dumps({"files": [str(f) for f in files]}) + "\n"
+    socket.write(message.encode("utf-8"))
+    if not socket.waitForBytesWritten(timeout_ms):
+        socket.abort()
+        return False
+    answer = b""
+    while b"\n" not in answer and socket.waitForReadyRead(timeout_ms):
+        answer += bytes(socket.readAll().data())
+    socket.disconnectFromServer()
+    return answer.strip() == b"ok"
+
+
+class InstanceServer(QObject):
+    filesReceived = Signal(list)  # list[Path] another launch asked to open (may be empty: "raise")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._accept)
+        self._buffers: dict[QLocalSocket, bytes] = {}
+
+    def listen(self) -> bool:
+        """Start listening. Call only after send_to_running() found nobody: a socket file left
+        by a crashed window is removed first."""
+        name = server_name()
+        if self._server.listen(name):
+            return True
+        QLocalServer.removeServer(name)
+        if self._server.listen(name):
+            return True
+        log.warning("single-instance server could not listen: %s", self._server.errorString())
+        return False
+
+    def close(self) -> None:
+        self._server.close()
+
+    def _accept(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            self._buffers[socket] = b""
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(lambda s=socket: self._drop(s))
+
+    def _read(self, socket: QLocalSocket) -> None:
+        data = self._buffers.get(socket, b"") + bytes(socket.readAll().data())
+        if len(data) > MAX_MESSAGE:
+            socket.abort()
+            return
+        self._buffers[socket] = data
+        if b"\n" not in data:
+            return
+        line = data.split(b"\n", 1)[0]
+        try:
+            message = json.loads(line.decode("utf-8"))
+            files = [Path(f) for f in message.get("files", []) if isinstance(f, str)]
+        except (ValueError, AttributeError):
+            socket.abort()
+            return
+        socket.write(b"ok\n")
+        socket.flush()
+        self.filesReceived.emit(files)
+
+    def _drop(self, socket: QLocalSocket) -> None:
+        self._buffers.pop(socket, None)
+        socket.deleteLater()

@@ -1,0 +1,268 @@
+"""The one background helper of the window (STYLE.md habit 2).
+
+Work runs on a private QThreadPool; its result, error and progress come back to the GUI thread as
+queued signals and are handed to the callbacks there. Workers never see a widget: `fn` gets only
+plain data (and, for long jobs, a `Progress` it may report to and poll for cancellation).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+
+__all__ = ["Handle", "Progress", "ProgressReport", "TaskCancelled", "TaskHandle", "TaskRunner"]
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class TaskCancelled(Exception):
+    """Raised inside a worker by `Progress.raise_if_cancelled()` once its handle was cancelled."""
+
+
+class Progress:
+    """What a long job gets: report how far it is, and ask whether the user cancelled it.
+
+    Safe to use from the worker thread; reports reach `on_progress` on the GUI thread.
+    """
+
+    def __init__(self, emit: Callable[[int, int | None, str], None]) -> None:
+        self._emit = emit
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int | None = None, message: str = "") -> None:
+        self._emit(done, total, message)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def request_cancel(self) -> None:
+        self._cancel.set()
+
+    def raise_if_cancelled(self) -> None:
+        if self._cancel.is_set():
+            raise TaskCancelled()
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    """The payload of `on_progress`: `total` is None while the size of the job is unknown."""
+
+    done: int
+    total: int | None
+    message: str
+
+
+class TaskHandle:
+    """Returned by `run_with_progress`; `cancel()` asks the worker to stop (cooperatively) and
+    guarantees that neither `on_done` nor `on_error` runs afterwards."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+        self.finished = False
+
+    def cancel(self) -> None:
+        self._progress.request_cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._progress.cancelled
+
+
+@dataclass
+class _Job(Generic[T]):
+    on_done: Callable[[T], None] | None
+    on_error: Callable[[BaseException], None] | None
+    on_progress: Callable[[ProgressReport], None] | None = None
+    on_cancelled: Callable[[], None] | None = None
+    handle: TaskHandle | None = None
+    runnable: QRunnable | None = field(default=None, repr=False)
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; the worker emits these and Qt queues them over to the GUI thread."""
+
+    done = Signal(int, object)  # job id, the function's return value
+    failed = Signal(int, object)  # job id, the exception it raised
+    progressed = Signal(int, object)  # job id, ProgressReport
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job_id: int, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._job_id = job_id
+        self._fn = fn
+        self._relay = relay
+        # The runner keeps the Python reference until the job ends; Qt must not delete it.
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:  # every failure must reach the GUI thread, not die here
+            self._emit(self._relay.failed, exc)
+        else:
+            self._emit(self._relay.done, result)
+
+    def _emit(self, signal: Any, payload: object) -> None:
+        try:
+            signal.emit(self._job_id, payload)
+        except RuntimeError:
+            # The runner was destroyed while we worked (window closed): nobody wants the result.
+            pass
+
+
+class TaskRunner(QObject):
+    """Runs callables off the GUI thread and calls back on it.
+
+    One instance per window; call `shutdown()` when the window closes.
+    """
+
+    # Emitted with the exception of a task that had no `on_error`, so failures are never silent.
+    unhandledError = Signal(object)
+    # Emitted with the number of jobs still running whenever a job starts or ends.
+    busyChanged = Signal(int)
+
+    def __init__(self, parent: QObject | None = None, *, max_threads: int | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        ideal = QThreadPool.globalInstance().maxThreadCount()
+        self._pool.setMaxThreadCount(max_threads or max(2, ideal))
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._on_done)
+        self._relay.failed.connect(self._on_failed)
+        self._relay.progressed.connect(self._on_progress)
+        self._jobs: dict[int, _Job[Any]] = {}
+        self._ids = itertools.count(1)
+        self._closed = False
+
+    # -- public API -------------------------------------------------------------------------
+
+    def run(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run `fn()` on a worker thread; `on_done(result)` or `on_error(exc)` on the GUI thread."""
+        self._start(fn, _Job(on_done=on_done, on_error=on_error))
+
+    def run_with_progress(
+        self,
+        fn: Callable[[Progress], T],
+        on_progress: Callable[[ProgressReport], None] | None = None,
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+    ) -> TaskHandle:
+        """Run `fn(progress)`; `progress.report(done, total, message)` reaches `on_progress`.
+
+        After `handle.cancel()` only `on_cancelled` may still run (once the worker has stopped).
+        """
+        job_id = next(self._ids)
+        relay = self._relay
+
+        def emit(done: int, total: int | None, message: str) -> None:
+            try:
+                relay.progressed.emit(job_id, ProgressReport(done, total, message))
+            except RuntimeError:
+                pass  # runner gone: see _Runnable._emit
+
+        progress = Progress(emit)
+        handle = TaskHandle(progress)
+        job: _Job[T] = _Job(on_done, on_error, on_progress, on_cancelled, handle)
+        self._start(lambda: fn(progress), job, job_id)
+        return handle
+
+    def busy_count(self) -> int:
+        return len(self._jobs)
+
+    def wait_idle(self, timeout_ms: int = 5000) -> bool:
+        """Block (processing GUI events) until every job ended and its callback ran.
+
+        For tests and shutdown; returns False on timeout.
+        """
+        deadline = time.monotonic() + timeout_ms / 1000
+        while self._jobs:
+            if time.monotonic() >= deadline:
+                return False
+            self._pool.waitForDone(5)
+            QCoreApplication.processEvents()
+        return True
+
+    def shutdown(self, timeout_ms: int = 3000) -> bool:
+        """Cancel long jobs, refuse new ones, and wait for running ones to end."""
+        self._closed = True
+        for job in list(self._jobs.values()):
+            if job.handle is not None:
+                job.handle.cancel()
+        self._pool.clear()  # jobs that never started: drop them
+        ok = self._pool.waitForDone(timeout_ms)
+        self._jobs.clear()
+        return ok
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _start(self, fn: Callable[[], Any], job: _Job[Any], job_id: int | None = None) -> None:
+        if self._closed:
+            raise RuntimeError("TaskRunner was shut down")
+        job_id = job_id if job_id is not None else next(self._ids)
+        job.runnable = _Runnable(job_id, fn, self._relay)
+        self._jobs[job_id] = job
+        self._pool.start(job.runnable)
+        self.busyChanged.emit(len(self._jobs))
+
+    @Slot(int, object)
+    def _on_done(self, job_id: int, result: object) -> None:
+        job = self._finish(job_id)
+        if job is None:
+            return
+        if job.handle is not None and job.handle.cancelled:
+            if job.on_cancelled is not None:
+                job.on_cancelled()
+        elif job.on_done is not None:
+            job.on_done(result)
+
+    @Slot(int, object)
+    def _on_failed(self, job_id: int, exc: object) -> None:
+        job = self._finish(job_id)
+        if job is None:
+            return
+        assert isinstance(exc, BaseException)
+        if job.handle is not None and (job.handle.cancelled or isinstance(exc, TaskCancelled)):
+            if job.on_cancelled is not None:
+                job.on_cancelled()
+        elif job.on_error is not None:
+            job.on_error(exc)
+        else:
+            log.error("background task failed", exc_info=exc)
+            self.unhandledError.emit(exc)
+
+    @Slot(int, object)
+    def _on_progress(self, job_id: int, report: object) -> None:
+        job = self._jobs.get(job_id)
+        if job is None or job.on_progress is None:
+            return
+        if job.handle is not None and job.handle.cancelled:
+            return
+        assert isinstance(report, ProgressReport)
+        job.on_progress(report)
+
+    def _finish(self, job_id: int) -> _Job[Any] | None:
+        job = self._jobs.pop(job_id, None)
+        if job is not None:
+            if job.handle is not None:
+                job.handle.finished = True
+            self.busyChanged.emit(len(self._jobs))
+        return job
+
+
+Handle = TaskHandle  # the name used in the window's interface notes

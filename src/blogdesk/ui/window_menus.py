@@ -1,0 +1,253 @@
+"""Menus, toolbar, panel toggles and focus mode of the main window.
+
+Shortcuts are Qt's standard keys where one exists (New, Open, Save, Close, Quit, Undo, Redo, Find),
+so they match the platform. Editor-only commands (bold, headings, …) are the editor's own actions,
+bound to the editor so they never steal keys from other fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QLineEdit, QMessageBox, QToolBar
+
+from blogdesk import __version__
+from blogdesk.core.errors import BlogDeskError
+from blogdesk.core.settings import save_library_settings
+from blogdesk.ui.window_state import PANELS
+
+if TYPE_CHECKING:
+    from blogdesk.ui.main_window import MainWindow
+
+__all__ = ["build", "panel_visible", "set_focus_mode", "set_panel_visible", "sync_fullscreen"]
+
+PANEL_TITLES = {
+    "library": ("&Library", "Ctrl+Shift+B"),
+    "outline": ("&Outline", "Ctrl+Shift+U"),
+    "metadata": ("P&roperties", "Ctrl+Shift+M"),
+    "preview": ("&Preview", "Ctrl+Shift+P"),
+}
+FORMAT_ACTIONS = ("bold", "italic", "code", "link", "image", None, "heading1", "heading2",
+                  "heading3", None, "quote", "bullet_list", "numbered_list", "code_block")
+
+
+def _action(window: MainWindow, text: str, slot: Callable[[], Any], shortcut: Any = None,
+            icon: str | None = None, checkable: bool = False) -> QAction:
+    act = QAction(text, window)
+    if icon:
+        act.setIcon(QIcon.fromTheme(icon))
+    if shortcut is not None:
+        act.setShortcut(QKeySequence(shortcut))
+    act.setCheckable(checkable)
+    if checkable:
+        act.toggled.connect(lambda on: slot(on))  # type: ignore[call-arg]
+    else:
+        act.triggered.connect(lambda _checked=False: slot())
+    return act
+
+
+def build(window: MainWindow) -> None:
+    panel, docs, editor = window.library_panel, window.documents, window.editor
+    editor_actions = editor.actions_by_name()
+    acts: dict[str, QAction] = {}
+    window.menu_actions = acts
+
+    acts["new"] = panel.new_action
+    panel.new_action.setIcon(QIcon.fromTheme("document-new"))
+    acts["open"] = _action(window, "&Open File…", lambda: _open_dialog(window),
+                           QKeySequence.StandardKey.Open, "document-open")
+    acts["save"] = _action(window, "&Save", docs.save_now, QKeySequence.StandardKey.Save,
+                           "document-save")
+    acts["close"] = _action(window, "&Close Post", docs.close_document,
+                            QKeySequence.StandardKey.Close)
+    acts["quit"] = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit,
+                           "application-exit")
+    acts["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+
+    file_menu = window.menuBar().addMenu("&File")
+    file_menu.addActions([acts["new"], acts["open"]])
+    window.recent_menu = file_menu.addMenu("Open &Recent")
+    window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window))
+    file_menu.addActions([acts["save"], acts["close"]])
+    file_menu.addSeparator()
+    file_menu.addActions([panel.duplicate_action, panel.rename_action, panel.delete_action,
+                          panel.undo_delete_action, panel.reveal_action])
+    file_menu.addSeparator()
+    file_menu.addAction(acts["quit"])
+
+    acts["undo"] = _action(window, "&Undo", lambda: _undo(window), QKeySequence.StandardKey.Undo,
+                           "edit-undo")
+    acts["redo"] = _action(window, "&Redo", editor.redo, QKeySequence.StandardKey.Redo,
+                           "edit-redo")
+    edit_menu = window.menuBar().addMenu("&Edit")
+    edit_menu.addActions([acts["undo"], acts["redo"]])
+    edit_menu.addSeparator()
+    for name in ("find", "replace", "find_next", "find_previous", "paste_plain"):
+        if name in editor_actions:
+            edit_menu.addAction(editor_actions[name])
+
+    format_menu = window.menuBar().addMenu("F&ormat")
+    for name in FORMAT_ACTIONS:
+        if name is None:
+            format_menu.addSeparator()
+        elif name in editor_actions:
+            format_menu.addAction(editor_actions[name])
+
+    view_menu = window.menuBar().addMenu("&View")
+    for name, (text, keys) in PANEL_TITLES.items():
+        act = _action(window, text, lambda on, n=name: set_panel_visible(window, n, on), keys,
+                      checkable=True)
+        act.setChecked(True)
+        acts[f"panel_{name}"] = act
+        view_menu.addAction(act)
+    window.toolbar = QToolBar("Toolbar", window)
+    window.toolbar.setObjectName("mainToolbar")
+    window.addToolBar(window.toolbar)
+    acts["toolbar"] = window.toolbar.toggleViewAction()
+    view_menu.addAction(acts["toolbar"])
+    view_menu.addSeparator()
+    acts["focus"] = _action(window, "&Focus Mode", lambda on: set_focus_mode(window, on),
+                            "Ctrl+Shift+F", "view-fullscreen", checkable=True)
+    acts["fullscreen"] = _action(window, "F&ull Screen", lambda on: _fullscreen(window, on),
+                                 "F11", checkable=True)
+    view_menu.addActions([acts["focus"], acts["fullscreen"]])
+
+    library_menu = window.menuBar().addMenu("&Library")
+    acts["refresh"] = _action(window, "&Look for Changes on Disk", window.watcher.refresh_now,
+                              QKeySequence.StandardKey.Refresh, "view-refresh")
+    acts["remote"] = _action(window, "Allow &Remote Content in Preview",
+                             lambda on: _allow_remote(window, on), checkable=True)
+    acts["remote"].setChecked(window.library_settings.allow_remote_content)
+    library_menu.addActions([acts["refresh"], acts["remote"]])
+
+    help_menu = window.menuBar().addMenu("&Help")
+    acts["about"] = _action(window, "&About BlogDesk", lambda: _about(window))
+    acts["about"].setMenuRole(QAction.MenuRole.AboutRole)
+    help_menu.addAction(acts["about"])
+
+    bar = window.toolbar
+    bar.addActions([acts["new"], acts["save"]])
+    bar.addSeparator()
+    bar.addActions([editor_actions[n] for n in ("bold", "italic", "link", "image")
+                    if n in editor_actions])
+    bar.addSeparator()
+    bar.addActions([acts["panel_preview"], acts["focus"]])
+    window.focus_mode = False
+    window._focus_saved = {}
+
+
+# -- panels and modes -----------------------------------------------------------------------------
+
+
+def panel_visible(window: MainWindow, name: str) -> bool:
+    return not getattr(window, PANELS[name]).isHidden()
+
+
+def set_panel_visible(window: MainWindow, name: str, visible: bool) -> None:
+    getattr(window, PANELS[name]).setVisible(visible)
+    act = window.menu_actions.get(f"panel_{name}")
+    if act is not None and act.isChecked() != visible:
+        act.blockSignals(True)
+        act.setChecked(visible)
+        act.blockSignals(False)
+    # The left column holds the library and the outline: hide it when both are.
+    window.left.setVisible(panel_visible(window, "library") or panel_visible(window, "outline"))
+
+
+def set_focus_mode(window: MainWindow, on: bool) -> None:
+    """Editor only, its text in a centred column of `focus_column_chars` characters."""
+    if on == window.focus_mode:
+        return
+    window.focus_mode = on
+    act = window.menu_actions["focus"]
+    if act.isChecked() != on:
+        act.blockSignals(True)
+        act.setChecked(on)
+        act.blockSignals(False)
+    if on:
+        window._focus_saved = {name: panel_visible(window, name) for name in PANELS}
+        window._focus_saved["toolbar"] = not window.toolbar.isHidden()
+        for name in PANELS:
+            set_panel_visible(window, name, False)
+        window.toolbar.hide()
+        metrics = window.editor.fontMetrics()
+        chars = max(20, window.settings.focus_column_chars)
+        margin = window.editor.frameWidth() * 2 + window.editor.document().documentMargin() * 2
+        scrollbar = window.editor.verticalScrollBar().sizeHint().width()
+        width = metrics.horizontalAdvance("n" * chars) + int(margin) + scrollbar
+        window.editor.setMaximumWidth(width)
+        window.editor.setFocus()
+    else:
+        window.editor.setMaximumWidth(16777215)  # QWIDGETSIZE_MAX: no limit
+        for name in PANELS:
+            set_panel_visible(window, name, window._focus_saved.get(name, True))
+        window.toolbar.setVisible(window._focus_saved.get("toolbar", True))
+
+
+def _fullscreen(window: MainWindow, on: bool) -> None:
+    if on:
+        window.showFullScreen()
+    else:
+        window.showNormal()
+
+
+def sync_fullscreen(window: MainWindow) -> None:
+    act = getattr(window, "menu_actions", {}).get("fullscreen")
+    if act is not None and act.isChecked() != window.isFullScreen():
+        act.blockSignals(True)
+        act.setChecked(window.isFullScreen())
+        act.blockSignals(False)
+
+
+# -- commands -----------------------------------------------------------------------------------
+
+
+def _undo(window: MainWindow) -> None:
+    """Ctrl+Z outside a text field: undo the last delete when the library list has focus."""
+    focus = window.focusWidget()
+    if isinstance(focus, QAbstractItemView) and window.library_panel.undo_delete_action.isEnabled():
+        window.library_panel.undo_delete()
+    elif isinstance(focus, QLineEdit):
+        focus.undo()
+    else:
+        window.editor.undo()
+
+
+def _open_dialog(window: MainWindow) -> None:
+    chosen, _ = QFileDialog.getOpenFileName(
+        window, "Open Post", str(window.library.root), "Markdown (*.md *.markdown);;All files (*)"
+    )
+    if chosen:
+        window.open_files([Path(chosen)])
+
+
+def _fill_recent(window: MainWindow) -> None:
+    menu = window.recent_menu
+    menu.clear()
+    for entry in window.settings.recent_files:
+        act = menu.addAction(Path(entry).name)
+        act.setToolTip(entry)
+        act.triggered.connect(lambda _c=False, p=entry: window.open_files([Path(p)]))
+    menu.setEnabled(bool(window.settings.recent_files))
+
+
+def _allow_remote(window: MainWindow, allowed: bool) -> None:
+    window.library_settings.allow_remote_content = allowed
+    try:
+        save_library_settings(window.library_settings, window.library.root)
+    except BlogDeskError as exc:  # shown; the toggle still applies for this session
+        window.show_message(str(exc))
+    if window.preview is not None:
+        window.preview.set_allow_remote(allowed)
+
+
+def _about(window: MainWindow) -> None:
+    QMessageBox.about(
+        window, "About BlogDesk",
+        f"<b>BlogDesk {__version__}</b><p>Write, preview and publish blog posts.</p>"
+        f"<p>Library: {window.library.root}</p>",
+    )
+

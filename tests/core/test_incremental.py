@@ -1,0 +1,178 @@
+"""IncrementalRenderer must produce exactly render(text).html — the preview shows what is published."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from blogdesk.core.render_blocks import normalize, split
+from blogdesk.core.rendering import IncrementalRenderer, RenderOptions, render
+
+# Realistic top-level blocks, including the constructs that reach across blank lines.
+BLOCKS = [
+    "# A title with \"quotes\" and it's fine",
+    "## Section",
+    "## Section",  # a duplicate heading: anchors must become section, section_1
+    "### Заметки о поездке",
+    "## 東京の夜",
+    "Setext heading\n==============",
+    "Another one\n-----------",
+    "## Custom id {#custom}",
+    "A plain paragraph with *emphasis*, **strong** and `code \"x\"` -- and more...",
+    "He said \"it's the '80s\" -- then left... 'Quoted' words.",
+    "A [link](https://example.com/a) and a [reference link][ref] and [another][Ref2].",
+    "Uses HTML and CSS in one sentence; also W3C.",
+    "[ref]: https://example.com/ref \"Ref title\"",
+    "[Ref2]:\n    https://example.com/ref2",
+    "*[HTML]: Hyper Text Markup Language",
+    "*[W3C]: World Wide Web Consortium",
+    "![A local image](media/photo.jpg) and ![remote](https://cdn.example.com/x.png)",
+    "- one\n- two\n- three",
+    "- loose one\n\n- loose two",
+    "1. first\n2. second\n    - nested\n    - nested two",
+    "3. starts at three\n4. four",
+    "- item with code:\n\n        print('hi')\n\n- next item",
+    "* star item\n* another",
+    "    indented code block\n    second line",
+    "    more code after a gap",
+    "```python\ndef f(x):\n\n    return \"x\"  # blank line above\n```",
+    "```nosuchlanguage\nplain <b>text</b>\n```",
+    "~~~\n# not a heading\n\n[ref]: http://not.a.def\n~~~",
+    "> A long quote that goes on\n> and on.\n>\n> — <cite>Somebody</cite>",
+    "> Second quote block",
+    "Lazy paragraph\n> quote after",
+    "| Name | Count |\n|------|------:|\n| a | 1 |\n| b | 2 |",
+    "Term\n: Definition of the term",
+    ": another definition",
+    "Term two\n:   Definition two\n\n    continued definition",
+    '<iframe src="https://www.youtube.com/embed/x" width="560" height="315"></iframe>',
+    '<figure>\n  <img src="media/fig.png" alt="Fig">\n\n  <figcaption>A "caption"</figcaption>\n</figure>',
+    '<blockquote cite="https://example.com">\n<p>Quoted -- "raw"</p>\n\n<p>— Author</p>\n</blockquote>',
+    "<details>\n<summary>More</summary>\n\nHidden *text*\n\n</details>",
+    '<div markdown="1">\n*Markdown* inside HTML\n\n## Heading in div\n</div>',
+    "<!-- a comment\n\nspanning blank lines -->",
+    "<div>\nunclosed div",
+    "<video controls src=\"media/clip.mp4\"></video>",
+    "***",
+    "---",
+    "Paragraph with a footnote[^1].",
+    "[^1]: The footnote text.",
+    "[TOC]",
+    "Text with <span class=\"x\">inline \"html\"</span> and <kbd>Ctrl</kbd>.",
+    "Line with trailing spaces  \nand a hard break.",
+    "A paragraph\n[ref3]: https://example.com/inline-def",
+    "\tTabbed code",
+]
+
+SEPARATORS = ["\n\n", "\n\n", "\n\n", "\n\n\n", "\n", "\n \n"]
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    blocks = draw(st.lists(st.sampled_from(BLOCKS), min_size=1, max_size=14))
+    out = blocks[0]
+    for block in blocks[1:]:
+        out += draw(st.sampled_from(SEPARATORS)) + block
+    return out + draw(st.sampled_from(["", "\n", "\n\n"]))
+
+
+@st.composite
+def edits(draw: st.DrawFn, doc: str) -> str:
+    kind = draw(st.sampled_from(["insert", "delete", "replace"]))
+    pos = draw(st.integers(0, len(doc)))
+    if kind == "insert":
+        return doc[:pos] + draw(st.sampled_from(list("a \n#*>-`'\"[]:<|"))) + doc[pos:]
+    end = draw(st.integers(pos, min(len(doc), pos + 12)))
+    if kind == "delete":
+        return doc[:pos] + doc[end:]
+    return doc[:pos] + draw(st.sampled_from(BLOCKS)) + doc[end:]
+
+
+def _assert_same(inc: IncrementalRenderer, doc: str, options: RenderOptions) -> None:
+    got = inc.render(doc)
+    want = render(doc, options)
+    assert got.html == want.html, doc
+    assert got == want
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_incremental_equals_full_render(doc: str) -> None:
+    _assert_same(IncrementalRenderer(), doc, RenderOptions())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_edit_sequences_stay_equal(data: st.DataObject) -> None:
+    options = data.draw(
+        st.builds(RenderOptions, st.booleans(), st.booleans(), st.booleans()), label="options"
+    )
+    doc = data.draw(documents(), label="doc")
+    inc = IncrementalRenderer(options)
+    _assert_same(inc, doc, options)
+    for _ in range(data.draw(st.integers(1, 6), label="n_edits")):
+        doc = data.draw(edits(doc), label="edit")
+        _assert_same(inc, doc, options)
+
+
+def _long_post(sections: int = 40) -> str:
+    parts = []
+    for i in range(sections):
+        parts.append(f"## Part {i}")
+        parts.append(f"Paragraph {i} says \"hello\" -- it's [linked][ref] and uses HTML.")
+        parts.append(f"- item {i}\n- item {i} b")
+        parts.append(f"```python\nx = {i}\n```")
+    parts.append("[ref]: https://example.com/")
+    parts.append("*[HTML]: Hyper Text Markup Language")
+    return "\n\n".join(parts) + "\n"
+
+
+def test_one_keystroke_rerenders_only_its_chunk() -> None:
+    text = _long_post()
+    inc = IncrementalRenderer()
+    inc.render(text)
+    assert inc.last_total_chunks > 100 and not inc.last_was_full
+    pos = text.index("Paragraph 20 says") + len("Paragraph")
+    edited = text[:pos] + "X" + text[pos:]
+    post = inc.render(edited)
+    assert inc.last_rendered_chunks == 1
+    assert post.html == render(edited).html
+    assert "ParagraphX 20" in post.html
+
+
+def test_changing_a_definition_rerenders_the_chunks_that_use_it() -> None:
+    text = _long_post(10)
+    inc = IncrementalRenderer()
+    inc.render(text)
+    edited = text.replace("https://example.com/\n", "https://example.org/new\n")
+    post = inc.render(edited)
+    assert post.html == render(edited).html
+    assert post.html.count('href="https://example.org/new"') == 10
+
+
+def test_duplicate_headings_in_different_chunks_get_unique_anchors() -> None:
+    text = "## Notes\n\nText one.\n\n## Notes\n\nText two.\n"
+    post = IncrementalRenderer().render(text)
+    assert post.html == render(text).html
+    assert [h.anchor for h in post.outline] == ["notes", "notes_1"]
+
+
+def test_footnotes_and_toc_documents_still_match() -> None:
+    text = "[TOC]\n\n# Title\n\nA claim[^a].\n\n## More\n\nAnother[^b].\n\n[^a]: Source A.\n\n[^b]: B.\n"
+    inc = IncrementalRenderer()
+    first = inc.render(text)
+    assert first.html == render(text).html
+    edited = text.replace("Another", "Yet another")
+    assert inc.render(edited).html == render(edited).html
+
+
+def test_split_keeps_constructs_that_span_blank_lines_together() -> None:
+    text = normalize(
+        "Intro\n\n```\ncode\n\nmore code\n```\n\n<div>\n\nraw\n\n</div>\n\n- a\n\n- b\n\nEnd\n"
+    )
+    chunks, _ = split(text)
+    texts = [c.text for c in chunks]
+    # A list never starts a chunk: it could continue a list in the chunk before.
+    assert texts == ["Intro", "```\ncode\n\nmore code\n```", "<div>\n\nraw\n\n</div>\n\n- a\n\n- b",
+                     "End\n"]
+    assert [c.first_line for c in chunks] == [0, 2, 8, 18]

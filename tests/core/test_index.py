@@ -1,0 +1,193 @@
+"""The SQLite index on its own: query building, snippets, dates, recreation, filters."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from blogdesk.core.errors import LibraryError
+from blogdesk.core.index import (
+    SCHEMA_VERSION,
+    Entry,
+    Index,
+    date_key,
+)
+from blogdesk.core.post import summarize
+from blogdesk.core.search_text import fts_query, index_text, snippets
+
+
+def _entry(path: str, text: str) -> Entry:
+    return Entry(path, 1, len(text), "h-" + path, summary=summarize(text, path))
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> Iterator[Index]:
+    idx = Index(tmp_path / "index.sqlite3")
+    yield idx
+    idx.close()
+
+
+def test_fts_query_quotes_every_word_and_prefixes_the_last() -> None:
+    assert fts_query("hello wor") == '"hello" "wor"*'
+    assert fts_query("hello world ") == '"hello" "world"'
+    assert fts_query('say "hi"') == '"say" """hi"""*'
+    assert fts_query('- : ( ) "') is None
+    assert fts_query("   ") is None
+
+
+def test_fts_query_sets_cjk_characters_apart() -> None:
+    assert fts_query("日本語") == '"\u200b日\u200b\u200b本\u200b\u200b語\u200b"*'
+
+
+def test_index_text_leaves_plain_ascii_alone() -> None:
+    text = "plain text, nothing to do"
+    assert index_text(text) is text
+    assert index_text("a\x02b\x03c") == "a b c"
+
+
+def test_snippets_escape_html_and_mark_matches() -> None:
+    html, text = snippets("<b>\x02Tom\x03 & \u200b東\u200b</b>…")
+    assert html == "&lt;b&gt;<mark>Tom</mark> &amp; 東&lt;/b&gt;…"
+    assert text == "<b>«Tom» & 東</b>…"
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        ("2024-05-01T10:00:00+02:00", "2024-05-01T08:00:00.000000"),
+        ("2024-05-01T10:00:00", "2024-05-01T10:00:00.000000"),
+        ("2024-05-01", "2024-05-01T00:00:00.000000"),
+        ("not a date", None),
+        (None, None),
+    ],
+)
+def test_date_key_is_sortable_utc(value: str | None, key: str | None) -> None:
+    assert date_key(value) == key
+
+
+def test_a_file_that_is_not_a_database_is_recreated(tmp_path: Path) -> None:
+    path = tmp_path / "index.sqlite3"
+    path.write_bytes(b"this is not SQLite" * 100)
+    idx = Index(path)
+    try:
+        assert idx.created
+        assert idx.count() == 0
+    finally:
+        idx.close()
+
+
+def test_an_index_of_another_schema_version_is_recreated(tmp_path: Path) -> None:
+    path = tmp_path / "index.sqlite3"
+    Index(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    conn.close()
+    again = Index(path)
+    try:
+        assert again.created
+        row = again._conn().execute("SELECT value FROM meta").fetchone()
+        assert row[0] == str(SCHEMA_VERSION)
+    finally:
+        again.close()
+    reopened = Index(path)
+    assert not reopened.created
+    reopened.close()
+
+
+def test_write_replaces_rows_and_removes(index: Index) -> None:
+    index.write([_entry("a.md", "---\ntitle: Apple\ntags: [Fruit]\n---\nred apple\n")], now_ns=5)
+    index.write([_entry("a.md", "---\ntitle: Apricot\ntags: [fruit]\n---\norange\n")], now_ns=6)
+    assert [s.title for s in index.posts()] == ["Apricot"]
+    assert index.search("apple") == []
+    assert index.terms("t") == [("fruit", 1)]
+    index.write(removed=["a.md"])
+    assert index.posts() == [] and index.terms("t") == [] and index.search("orange") == []
+
+
+def test_filters_dates_and_bounds(index: Index) -> None:
+    index.write(
+        [
+            _entry("a.md", "---\ntitle: A\ndate: 2024-05-01T23:30:00\nstatus: draft\n---\n"),
+            _entry("b.md", "---\ntitle: B\ndate: 2024-05-02T00:00:00\n---\n"),
+            _entry("c.md", "---\ntitle: C\n---\n"),
+        ]
+    )
+    assert [s.title for s in index.posts(until=date(2024, 5, 1))] == ["A"]
+    assert [s.title for s in index.posts(since="2024-05-02")] == ["B"]
+    assert [s.title for s in index.posts(until=datetime(2024, 5, 2))] == ["B", "A"]
+    assert [s.title for s in index.posts(sort="date", descending=False)] == ["A", "B", "C"]
+    assert [s.title for s in index.posts(status="DRAFT")] == ["A"]
+    assert [s.title for s in index.posts(status=["draft", "published"], sort="title")] == [
+        "C",
+        "B",
+        "A",
+    ]
+    with pytest.raises(LibraryError, match="not a date"):
+        index.posts(since="May")
+    with pytest.raises(LibraryError, match="Cannot sort by"):
+        index.posts(sort="colour")
+
+
+@pytest.fixture(scope="module")
+def small_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
+    idx = Index(tmp_path_factory.mktemp("index") / "index.sqlite3")
+    idx.write([_entry("p.md", '---\ntitle: Quote "this"\n---\nAND OR NOT near: (x) -y\n')])
+    yield idx
+    idx.close()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        'say "hi',
+        "AND",
+        "OR NOT",
+        "-y",
+        "near:",
+        "(x",
+        "x)",
+        "title:quote",
+        "*",
+        "^x",
+        "NEAR(a b)",
+    ],
+)
+def test_hostile_queries_are_plain_text(small_index: Index, query: str) -> None:
+    hits = small_index.search(query)
+    assert isinstance(hits, list)
+
+
+def test_operator_words_are_found_as_words(small_index: Index) -> None:
+    assert [h.summary.path for h in small_index.search("AND OR NOT")] == ["p.md"]
+    assert [h.summary.path for h in small_index.search('"this')] == ["p.md"]
+    assert [h.summary.path for h in small_index.search("near: (x) -y")] == ["p.md"]
+
+
+@given(query=st.text(max_size=60))
+def test_no_user_query_makes_sqlite_fail(small_index: Index, query: str) -> None:
+    assert isinstance(small_index.search(query), list)
+
+
+def test_a_broad_query_lists_title_and_tag_matches_first(index: Index) -> None:
+    index.write(
+        [
+            _entry("1.md", "---\ntitle: One\n---\ncommon word\n"),
+            _entry("2.md", "---\ntitle: Common title\n---\ntext\n"),
+            _entry("3.md", "---\ntitle: Three\ntags: [common]\n---\ntext\n"),
+            _entry("4.md", "---\ntitle: Four\n---\ncommon again common\n"),
+        ]
+    )
+    ranked = [h.summary.path for h in index.search("common")]
+    assert ranked[:2] == ["2.md", "3.md"] and sorted(ranked[2:]) == ["1.md", "4.md"]
+    index.broad = 3
+    broad = [h.summary.path for h in index.search("common")]
+    assert broad == ["2.md", "3.md", "4.md", "1.md"]  # body-only matches: newest first
+    assert [h.summary.path for h in index.search("common", limit=3)] == ["2.md", "3.md", "4.md"]
+    assert all("<mark>" in h.snippet_html for h in index.search("common"))

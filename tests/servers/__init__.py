@@ -1,0 +1,1 @@
+"""Loopback servers (a real WordPress, a fault-injecting proxy) for the integration tests."""

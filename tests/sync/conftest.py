@@ -1,0 +1,97 @@
+"""Fixtures for the sync tests: an in-memory keyring BACKEND, a library, accounts and a service.
+
+The keyring backend is a real `keyring.backend.KeyringBackend` installed with `keyring.set_keyring`
+so the production KeyringStore code path runs; nothing touches the developer's keychain.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import keyring.backend
+import keyring.errors
+import pytest
+
+from blogdesk.core.library import Library
+from blogdesk.sync.accounts import Account, AccountStore
+from blogdesk.sync.credentials import KeyringStore, LayeredStore
+from blogdesk.sync.service import SyncService
+from tests.servers.wordpress_fixture import WordPressServer
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A dict-backed keyring backend (priority 1: never chosen by keyring on its own)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        try:
+            del self.items[(service, username)]
+        except KeyError:
+            raise keyring.errors.PasswordDeleteError("no such password") from None
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Library]:
+    lib = Library.open(tmp_path / "library")
+    try:
+        yield lib
+    finally:
+        lib.close()
+
+
+@pytest.fixture
+def credentials(memory_keyring: MemoryKeyring) -> LayeredStore:
+    return LayeredStore(KeyringStore())
+
+
+@pytest.fixture
+def wp_account(
+    wordpress: WordPressServer, credentials: LayeredStore
+) -> Account:
+    """An account for the test WordPress, stored with its secret in the (memory) keyring."""
+    account = Account.new(
+        f"wp-{uuid.uuid4().hex[:6]}", "wordpress", wordpress.url, wordpress.user,
+        api_url=wordpress.api_url,
+    )
+    AccountStore().add(account)
+    credentials.set(account.id, wordpress.app_password)
+    return account
+
+
+@pytest.fixture
+def service(library: Library, credentials: LayeredStore) -> Iterator[SyncService]:
+    svc = SyncService(library, credentials=credentials)
+    try:
+        yield svc
+    finally:
+        svc.close()
+
+
+def unique(word: str = "post") -> str:
+    """A title nobody else on the shared test server uses."""
+    return f"{word} {uuid.uuid4().hex[:8]}"

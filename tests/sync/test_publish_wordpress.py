@@ -1,0 +1,241 @@
+"""SyncService against the real WordPress on loopback: publish, update, schedule, unpublish,
+delete, terms, images, read-back, conflicts."""
+
+from __future__ import annotations
+
+import io
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PIL import Image
+
+from blogdesk.core.library import Library
+from blogdesk.core.rendering import render
+from blogdesk.sync.accounts import Account
+from blogdesk.sync.conflict import normalize_html
+from blogdesk.sync.provider import ConflictError
+from blogdesk.sync.service import SyncService
+from tests.servers.wordpress_fixture import WordPressServer
+from tests.sync.conftest import unique
+
+pytestmark = pytest.mark.wordpress
+
+
+def _png(color: str, size: tuple[int, int] = (24, 16)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_publish_draft_creates_one_post_and_records_state(
+    service: SyncService, library: Library, wp_account: Account, wordpress: WordPressServer
+) -> None:
+    title = unique("Draft")
+    post = library.create(title, "Hello *world*.\n\nSecond paragraph.\n", tags=["alpha", "Beta"],
+                          categories=["Notes"], excerpt="A short summary")
+    result = service.publish(post.path, wp_account, status="draft")
+    assert not result.queued and result.created
+    assert result.status == "draft"
+    server = wordpress.get_post(result.remote_id)
+    assert server["title"] == title
+    assert server["status"] == "draft"
+    # The body sent is exactly the rendered HTML (no images to rewrite here).
+    assert normalize_html(server["content"]) == normalize_html(render(post.body).html)
+    reloaded = library.load(post.path)
+    state = reloaded.sync_state(wp_account.id)
+    assert state["remote_id"] == result.remote_id
+    assert state["modified_gmt"] and state["pushed_hash"] and state["remote_hash"]
+    assert "creating" not in state
+    stored = service.provider(wp_account).get_post(result.remote_id)
+    assert sorted(stored.tags) == ["Beta", "alpha"] or sorted(t.lower() for t in stored.tags) == [
+        "alpha", "beta"]
+    assert stored.categories == ("Notes",)
+    assert stored.excerpt.strip() == "A short summary"
+    assert stored.slug == result.remote_id or stored.slug.startswith("draft-")
+
+
+def test_republish_updates_the_same_post(
+    service: SyncService, library: Library, wp_account: Account, wordpress: WordPressServer
+) -> None:
+    post = library.create(unique("Update me"), "First version.\n")
+    first = service.publish(post.path, wp_account, status="publish")
+    assert first.status == "publish"
+    post = library.load(post.path)
+    assert post.status == "published"
+    post.body = "Second version, longer.\n"
+    library.save(post)
+    second = service.publish(post.path, wp_account)
+    assert second.remote_id == first.remote_id
+    assert not second.created
+    assert second.calls.get("create_post", 0) == 0
+    assert second.calls["update_post"] == 1
+    assert "Second version" in wordpress.get_post(first.remote_id)["content"]
+
+
+def test_schedule_reads_back_future_and_shows_three_time_zones(
+    service: SyncService, library: Library, wp_account: Account, wordpress: WordPressServer
+) -> None:
+    when = (datetime.now(UTC) + timedelta(days=3)).replace(microsecond=0, second=0)
+    post = library.create(unique("Later"), "Soon.\n")
+    result = service.publish(post.path, wp_account, status="future", date=when)
+    assert result.status == "future"
+    assert result.schedule is not None
+    assert when.strftime("%Y-%m-%d %H:%M") in result.schedule.utc
+    assert "your time zone" in result.schedule.author
+    server = wordpress.get_post(result.remote_id)
+    assert server["status"] == "future"
+    assert server["date_gmt"].startswith(when.strftime("%Y-%m-%d %H:%M"))
+    assert library.load(post.path).status == "scheduled"
+
+
+def test_schedule_too_soon_is_published_and_reported(
+    service: SyncService, library: Library, wp_account: Account
+) -> None:
+    post = library.create(unique("Almost now"), "Now-ish.\n")
+    when = datetime.now(UTC) + timedelta(seconds=20)
+    result = service.publish(post.path, wp_account, status="future", date=when)
+    assert result.status == "publish"
+    assert any("published the post at once" in n for n in result.notices)
+
+
+def test_unpublish_turns_it_back_into_a_draft(
+    service: SyncService, library: Library, wp_account: Account, wordpress: WordPressServer
+) -> None:
+    post = library.create(unique("Going away"), "Bye.\n")
+    published = service.publish(post.path, wp_account, status="publish")
+    result = service.unpublish(post.path, wp_account)
+    assert result.status == "draft"
+    assert wordpress.get_post(published.remote_id)["status"] == "draft"
+    assert library.load(post.path).status == "draft"
+
+
+def test_delete_moves_to_trash_and_unlinks(
+    service: SyncService, library: Library, wp_account: Account, wordpress: WordPressServer
+) -> None:
+    post = library.create(unique("Trash me"), "Bye.\n")
+    published = service.publish(post.path, wp_account, status="publish")
+    service.delete_remote(post.path, wp_account)
+    assert wordpress.get_post(published.remote_id)["status"] == "trash"
+    state = library.load(post.path).sync_state(wp_account.id)
+    assert "remote_id" not in state and state["deleted_remote_id"] == published.remote_id
+
+
+def test_pending_and_private(
+    service: SyncService, library: Library, wp_account: Account, wordpress: WordPressServer
+) -> None:
+    a = library.create(unique("Review"), "Please review.\n")
+    b = library.create(unique("Secret"), "Only me.\n")
+    assert service.publish(a.path, wp_account, status="pending").status == "pending"
+    private = service.publish(b.path, wp_account, status="private")
+    assert private.status == "private"
+    assert wordpress.get_post(private.remote_id)["status"] == "private"
+
+
+def test_images_upload_once_across_republishes_and_links_are_rewritten(
+    service: SyncService, library: Library, wp_account: Account, wordpress: WordPressServer
+) -> None:
+    media = library.root / "media"
+    media.mkdir(exist_ok=True)
+    colour = unique("c")[-6:]
+    (media / f"one-{colour}.png").write_bytes(_png(f"#{colour}"))
+    (library.root / f"two-{colour}.png").write_bytes(_png("blue", (30, 10)))
+    body = (
+        f"![one](media/one-{colour}.png)\n\n"
+        f"[![two](two-{colour}.png)](two-{colour}.png)\n\n"
+        "![remote](https://example.invalid/x.png)\n"
+    )
+    post = library.create(unique("Pictures"), body, featured_image=f"media/one-{colour}.png")
+    before = wordpress.count_media()
+    first = service.publish(post.path, wp_account, status="draft")
+    assert first.uploaded == 2 and first.reused == 0
+    assert wordpress.count_media() == before + 2
+    content = wordpress.get_post(first.remote_id)["content"]
+    assert f"one-{colour}.png" not in content.replace("/wp-content/uploads/", "")  or (
+        "/wp-content/uploads/" in content)
+    assert 'src="media/' not in content and f'href="two-{colour}.png"' not in content
+    assert "https://example.invalid/x.png" in content
+    stored = service.provider(wp_account).get_post(first.remote_id)
+    assert stored.featured_media_id is not None
+
+    second = service.publish(post.path, wp_account)
+    assert second.uploaded == 0 and second.reused == 2
+    assert second.calls.get("upload_media", 0) == 0
+    assert second.calls["update_post"] == 1
+    assert wordpress.count_media() == before + 2
+
+    # A second post using the same picture reuses the upload too.
+    other = library.create(unique("Same picture"), f"![again](media/one-{colour}.png)\n")
+    third = service.publish(other.path, wp_account)
+    assert third.uploaded == 0 and third.reused == 1
+    assert wordpress.count_media() == before + 2
+
+
+def test_conflict_after_an_edit_on_the_server(
+    service: SyncService, library: Library, wp_account: Account, wordpress: WordPressServer
+) -> None:
+    post = library.create(unique("Contested"), "Original text.\n")
+    first = service.publish(post.path, wp_account, status="draft")
+    wordpress.edit_post(first.remote_id, content="<p>Edited on the blog.</p>")
+    post = library.load(post.path)
+    post.body = "Edited locally.\n"
+    library.save(post)
+    with pytest.raises(ConflictError) as caught:
+        service.publish(post.path, wp_account)
+    error = caught.value
+    assert "changed on the blog" in str(error)
+    assert "Edited on the blog." in error.text_diff and "Edited locally." in error.text_diff
+    assert any(d.field == "body" for d in error.field_diffs)
+    assert "Edited on the blog" in wordpress.get_post(first.remote_id)["content"]
+
+    resolved = service.resolve_conflict(error, "keep_both")
+    assert resolved.copy_path is not None
+    copy = library.load(resolved.copy_path)
+    assert "Edited on the blog." in copy.body
+    assert "Edited locally" in wordpress.get_post(first.remote_id)["content"]
+
+
+def test_take_remote_replaces_the_local_text(
+    service: SyncService, library: Library, wp_account: Account, wordpress: WordPressServer
+) -> None:
+    post = library.create(unique("Theirs"), "Mine.\n")
+    first = service.publish(post.path, wp_account, status="draft")
+    wordpress.edit_post(first.remote_id, content="<p>Theirs is <strong>better</strong>.</p>",
+                        title="Their title")
+    post = library.load(post.path)
+    post.body = "Mine, changed.\n"
+    library.save(post)
+    with pytest.raises(ConflictError) as caught:
+        service.publish(post.path, wp_account)
+    service.resolve_conflict(caught.value, "take_remote")
+    local = library.load(post.path)
+    assert local.title == "Their title"
+    assert "**better**" in local.body
+    # Now in step: publishing again is an ordinary update, no conflict.
+    again = service.publish(post.path, wp_account)
+    assert again.remote_id == first.remote_id
+
+
+def test_no_conflict_when_only_we_changed_it(
+    service: SyncService, library: Library, wp_account: Account
+) -> None:
+    post = library.create(unique("Just me"), "One.\n")
+    service.publish(post.path, wp_account)
+    for n in range(2):
+        post = library.load(post.path)
+        post.body = f"Edit {n}.\n"
+        library.save(post)
+        time.sleep(0.01)
+        assert service.publish(post.path, wp_account).status == "draft"
+
+
+def test_readback_reports_what_the_server_changed(
+    service: SyncService, library: Library, wp_account: Account, wordpress: WordPressServer
+) -> None:
+    # A slug the server must alter: WordPress lower-cases and limits characters.
+    post = library.create(unique("Slug"), "Body.\n", slug="Hello World Ü")
+    result = service.publish(post.path, wp_account)
+    stored = wordpress.get_post(result.remote_id)
+    assert stored["slug"]
+    state = library.load(post.path).sync_state(wp_account.id)
+    assert state["slug"] == stored["slug"]

@@ -1,0 +1,134 @@
+"""Nothing lost: autosave after typing, saving on switch and close, outside changes detected and
+resolved by the author. The real window, offscreen, on a real library in tmp_path."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from blogdesk.ui.conflict_dialog import ConflictDialog
+
+
+def _type_at_end(qtbot, desk, text: str) -> None:
+    editor = desk.window.editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, text)
+
+
+def test_typing_is_saved_within_two_seconds(qtbot, make_desk, sample_library: Path) -> None:
+    post = sample_library / "second-post.md"
+    desk = make_desk(sample_library, [post])
+    assert desk.window.documents.path == post.resolve()
+    _type_at_end(qtbot, desk, "Typed words.")
+    assert desk.window.save_label.text() == "Unsaved"
+    typed_at = time.monotonic()
+    qtbot.waitUntil(lambda: "Typed words." in post.read_text(encoding="utf-8"), timeout=3000)
+    assert time.monotonic() - typed_at < 2.5
+    qtbot.waitUntil(lambda: desk.window.save_label.text() == "Saved")
+    text = post.read_text(encoding="utf-8")
+    # The front matter is untouched and the body ends with the typed text.
+    assert text.startswith("---\ntitle: Second post\nstatus: draft\ndate: 2026-02-10\n")
+    assert text.rstrip().endswith("Notes about zebras and trains.\nTyped words.")
+
+
+def test_switching_posts_saves_at_once(qtbot, make_desk, wait_listed, sample_library) -> None:
+    first, second = sample_library / "first-post.md", sample_library / "second-post.md"
+    desk = make_desk(sample_library, [first], autosave_delay_ms=60_000)
+    _type_at_end(qtbot, desk, "Before switching.")
+    assert "Before switching." not in first.read_text()  # autosave is far away
+    wait_listed(desk, 3)
+    panel = desk.window.library_panel
+    row = panel.model.row_of("second-post.md")
+    panel.view.clicked.emit(panel.model.index(row, 0))
+    assert desk.window.documents.path == second.resolve()
+    assert "Before switching." in first.read_text()
+    assert desk.window.editor.toPlainText() == "Notes about zebras and trains.\n"
+    assert desk.window.windowTitle() == "Second post — BlogDesk"
+
+
+def test_closing_the_window_saves(qtbot, make_desk, sample_library: Path) -> None:
+    post = sample_library / "third-post.md"
+    desk = make_desk(sample_library, [post], autosave_delay_ms=60_000)
+    _type_at_end(qtbot, desk, "Last words.")
+    desk.window.close()
+    assert "Last words." in post.read_text()
+    # The unknown key and the comment survive the save.
+    assert "# a comment the author wrote\n" in post.read_text()
+    assert "mood: sunny   # unknown key, kept\n" in post.read_text()
+
+
+def _outside_edit(post: Path, body: str) -> None:
+    text = post.read_text(encoding="utf-8")
+    head, _, _ = text.partition("---\n\n")
+    post.write_text(head + "---\n\n" + body, encoding="utf-8")
+
+
+def _conflict(qtbot, desk) -> ConflictDialog:
+    dialogs: list[ConflictDialog] = []
+    desk.window.documents.conflictShown.connect(dialogs.append)
+    desk.window.documents.check_disk()  # what the file watcher triggers; don't wait for inotify
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=3000)
+    dialog = dialogs[0]
+    assert dialog.isVisible()
+    return dialog
+
+
+def test_outside_change_with_unsaved_edits_keep_mine(qtbot, make_desk, sample_library) -> None:
+    post = sample_library / "first-post.md"
+    desk = make_desk(sample_library, [post], autosave_delay_ms=60_000)
+    _type_at_end(qtbot, desk, "Mine.")
+    _outside_edit(post, "Theirs.\n")
+    dialog = _conflict(qtbot, desk)
+    # While the author decides, nothing is written.
+    assert desk.window.documents.save_now() is False
+    assert post.read_text().endswith("Theirs.\n")
+    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    assert dialog.diff.isVisible()
+    assert "-Theirs." in dialog.diff_text() and "+Mine." in dialog.diff_text()
+    qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Mine." in post.read_text())
+    assert "Theirs." not in post.read_text()
+    assert desk.window.save_label.text() == "Saved"
+
+
+def test_outside_change_with_unsaved_edits_reload(qtbot, make_desk, sample_library) -> None:
+    post = sample_library / "first-post.md"
+    desk = make_desk(sample_library, [post], autosave_delay_ms=60_000)
+    _type_at_end(qtbot, desk, "Mine.")
+    _outside_edit(post, "Theirs.\n")
+    dialog = _conflict(qtbot, desk)
+    qtbot.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: desk.window.editor.toPlainText() == "Theirs.\n")
+    assert post.read_text().endswith("Theirs.\n")
+    # Reloading is one undo step: the author's text is still reachable.
+    desk.window.editor.undo()
+    assert "Mine." in desk.window.editor.toPlainText()
+
+
+def test_outside_change_found_by_the_save(qtbot, make_desk, sample_library) -> None:
+    """The watcher may not have fired yet: the save itself must notice and ask."""
+    post = sample_library / "second-post.md"
+    desk = make_desk(sample_library, [post], autosave_delay_ms=60_000)
+    _type_at_end(qtbot, desk, "Mine.")
+    _outside_edit(post, "Theirs.\n")
+    dialogs: list[ConflictDialog] = []
+    desk.window.documents.conflictShown.connect(dialogs.append)
+    assert desk.window.documents.save_now() is False
+    assert dialogs and post.read_text().endswith("Theirs.\n")
+    dialogs[0].reject()  # decide later: nothing written, the editor keeps the text
+    assert "Mine." in desk.window.editor.toPlainText()
+    assert post.read_text().endswith("Theirs.\n")
+
+
+def test_outside_change_without_edits_reloads_quietly(qtbot, make_desk, sample_library) -> None:
+    post = sample_library / "second-post.md"
+    desk = make_desk(sample_library, [post])
+    _outside_edit(post, "Rewritten elsewhere.\n")
+    # The file watcher notices by itself.
+    qtbot.waitUntil(
+        lambda: desk.window.editor.toPlainText() == "Rewritten elsewhere.\n", timeout=5000
+    )
+    assert desk.window.documents.dirty is False

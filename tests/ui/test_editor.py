@@ -1,0 +1,233 @@
+"""The Markdown editor: typing, formatting commands with undo, lists, quotes, find/replace,
+highlighting. Real widgets, offscreen, driven by key events."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QTextCursor
+
+from blogdesk.ui.editor import SHORTCUTS, MarkdownEditor
+from blogdesk.ui.highlighter import FENCE_STATE_BASE, FRONT_MATTER_YAML
+
+
+@pytest.fixture
+def editor(qtbot) -> MarkdownEditor:
+    ed = MarkdownEditor(dark=False)
+    qtbot.addWidget(ed)
+    ed.resize(600, 400)
+    ed.show()
+    qtbot.waitExposed(ed)
+    ed.setFocus()
+    return ed
+
+
+def set_text(ed: MarkdownEditor, text: str, cursor_at: int | None = None) -> None:
+    ed.setPlainText(text)
+    c = ed.textCursor()
+    c.setPosition(len(text) if cursor_at is None else cursor_at)
+    ed.setTextCursor(c)
+
+
+def select(ed: MarkdownEditor, start: int, end: int) -> None:
+    c = ed.textCursor()
+    c.setPosition(start)
+    c.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    ed.setTextCursor(c)
+
+
+def test_typing_inserts_text(qtbot, editor: MarkdownEditor) -> None:
+    qtbot.keyClicks(editor, "# Hello *world*")
+    assert editor.toPlainText() == "# Hello *world*"
+
+
+def test_enter_continues_bullet_list_and_empty_item_ends_it(qtbot, editor) -> None:
+    set_text(editor, "- apples")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "pears")
+    assert editor.toPlainText() == "- apples\n- pears"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert editor.toPlainText() == "- apples\n- pears\n- "
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # empty item: the list ends
+    assert editor.toPlainText() == "- apples\n- pears\n"
+
+
+def test_enter_increments_numbered_list_and_keeps_task_boxes(qtbot, editor) -> None:
+    set_text(editor, "9. nine")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "ten")
+    assert editor.toPlainText() == "9. nine\n10. ten"
+    set_text(editor, "  * [x] done")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert editor.toPlainText() == "  * [x] done\n  * [ ] "
+
+
+def test_enter_continues_quote_and_shift_enter_does_not(qtbot, editor) -> None:
+    set_text(editor, "> a wise word")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "more")
+    assert editor.toPlainText() == "> a wise word\n> more"
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.toPlainText().endswith("> more\n")
+    set_text(editor, "> x\n> ")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert editor.toPlainText() == "> x\n"
+
+
+def test_enter_inside_code_fence_is_plain(qtbot, editor) -> None:
+    set_text(editor, "```\n- not a list")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert editor.toPlainText() == "```\n- not a list\n"
+
+
+def test_tab_indents_list_item_and_shift_tab_outdents(qtbot, editor) -> None:
+    set_text(editor, "- one\n- two")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.toPlainText() == "- one\n    - two"
+    assert editor.textCursor().positionInBlock() == len("    - two")
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.toPlainText() == "- one\n- two"
+
+
+def test_tab_indents_selected_lines_as_one_undo_step(qtbot, editor) -> None:
+    set_text(editor, "a\nb\nc")
+    select(editor, 0, 3)  # "a\nb"
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.toPlainText() == "    a\n    b\nc"
+    editor.undo()
+    assert editor.toPlainText() == "a\nb\nc"
+
+
+@pytest.mark.parametrize(("action", "before", "sel", "after"), [
+    ("bold", "make this loud", (5, 9), "make **this** loud"),
+    ("italic", "make this soft", (5, 9), "make *this* soft"),
+    ("code", "call foo now", (5, 8), "call `foo` now"),
+    ("heading2", "Title", (0, 0), "## Title"),
+    ("heading1", "### Title", (0, 0), "# Title"),
+    ("quote", "one\ntwo", (0, 7), "> one\n> two"),
+    ("bullet_list", "one\ntwo", (0, 7), "- one\n- two"),
+    ("numbered_list", "one\ntwo", (0, 7), "1. one\n2. two"),
+    ("link", "see docs", (4, 8), "see [docs](https://)"),
+    ("code_block", "x = 1", (0, 5), "```\nx = 1\n```"),
+])
+def test_format_command_then_undo_restores(qtbot, editor, action, before, sel, after) -> None:
+    set_text(editor, before)
+    select(editor, *sel)
+    editor.actions_by_name()[action].trigger()
+    assert editor.toPlainText() == after
+    editor.undo()  # each command is exactly one undo step
+    assert editor.toPlainText() == before
+    editor.redo()
+    assert editor.toPlainText() == after
+
+
+def test_format_toggles_off(qtbot, editor) -> None:
+    set_text(editor, "make **this** loud")
+    select(editor, 7, 11)  # the word inside the markers
+    editor.actions_by_name()["bold"].trigger()
+    assert editor.toPlainText() == "make this loud"
+    set_text(editor, "> one\n> two")
+    select(editor, 0, 11)
+    editor.actions_by_name()["quote"].trigger()
+    assert editor.toPlainText() == "one\ntwo"
+
+
+def test_bold_shortcut_from_keyboard(qtbot, editor) -> None:
+    set_text(editor, "")
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "**bold text**"
+    assert editor.textCursor().selectedText() == "bold text"
+    qtbot.keyClicks(editor, "big")
+    assert editor.toPlainText() == "**big**"
+    qtbot.keyClick(editor, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert "[link text](https://)" in editor.toPlainText()
+
+
+def test_shortcuts_do_not_conflict() -> None:
+    keys = [keys for _, keys in SHORTCUTS.values()]
+    assert len(keys) == len(set(keys))
+
+
+def test_find_regex_and_replace_all_is_one_undo_step(qtbot, editor) -> None:
+    text = "cat 2020, Cat 2021, category 2022 😀 cat"
+    set_text(editor, text, 0)
+    bar = editor.find_bar
+    editor.actions_by_name()["replace"].trigger()
+    assert bar.isVisible() and bar.replace_edit.isVisible()
+    bar.find_edit.setText(r"(\w+) (\d{4})")
+    bar.regex_box.setChecked(True)
+    bar.replace_edit.setText(r"\2-\1")
+    assert bar.replace_all() == 3
+    assert editor.toPlainText() == "2020-cat, 2021-Cat, 2022-category 😀 cat"
+    editor.undo()
+    assert editor.toPlainText() == text
+
+
+def test_find_whole_word_case_and_wraparound(qtbot, editor) -> None:
+    set_text(editor, "cat Cat category 😀 cat", 0)
+    bar = editor.find_bar
+    bar.open(replace=False)
+    bar.find_edit.setText("cat")
+    bar.word_box.setChecked(True)
+    bar.case_box.setChecked(True)
+    assert editor.finder.count() == 2
+    assert bar.find_next()
+    assert (editor.textCursor().selectionStart(), editor.textCursor().selectedText()) == (0, "cat")
+    qtbot.keyClick(editor, Qt.Key.Key_F3)
+    # after the emoji (two UTF-16 units), the selection still covers exactly "cat"
+    assert editor.textCursor().selectedText() == "cat"
+    assert editor.textCursor().selectionStart() == len("cat Cat category ") + 2 + 1
+    qtbot.keyClick(editor, Qt.Key.Key_F3)
+    assert editor.textCursor().selectionStart() == 0  # wrapped around
+    qtbot.keyClick(editor, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.textCursor().selectionStart() > 0  # backwards wraps to the last one
+
+
+def test_replace_current_and_bad_regex(qtbot, editor) -> None:
+    set_text(editor, "a1 a2", 0)
+    bar = editor.find_bar
+    bar.open(replace=True)
+    bar.regex_box.setChecked(True)
+    bar.find_edit.setText("a(")
+    assert not bar.find_next()
+    assert "Invalid" in bar.status.text()
+    bar.find_edit.setText(r"a(\d)")
+    bar.replace_edit.setText(r"b\1")
+    bar.find_next()
+    bar.replace_one()
+    assert editor.toPlainText() == "b1 a2"
+
+
+def test_go_to_line_and_current_line(qtbot, editor) -> None:
+    set_text(editor, "\n".join(f"line {i}" for i in range(200)), 0)
+    editor.go_to_line(150)
+    assert editor.current_source_line() == 150
+    assert editor.textCursor().block().text() == "line 150"
+
+
+def _formats(ed: MarkdownEditor, line: int) -> list[tuple[int, int, QFont.Weight, bool]]:
+    block = ed.document().findBlockByNumber(line)
+    return [(r.start, r.length, r.format.fontWeight(), r.format.fontItalic())
+            for r in block.layout().formats()]
+
+
+def test_highlighter_marks_headings_emphasis_and_code_fences(qtbot, editor) -> None:
+    set_text(editor, "---\ntitle: x\n---\n# Head\nsome **bold** and *it*\n```\n# not heading\n```\n"
+             "after")
+    qtbot.waitUntil(lambda: bool(_formats(editor, 3)))
+    doc = editor.document()
+    assert doc.findBlockByNumber(1).userState() == FRONT_MATTER_YAML
+    assert doc.findBlockByNumber(6).userState() >= FENCE_STATE_BASE
+    assert doc.findBlockByNumber(8).userState() == -1
+    assert any(w == QFont.Weight.Bold for _, _, w, _ in _formats(editor, 3))
+    line4 = _formats(editor, 4)
+    assert (5, 8, QFont.Weight.Bold, False) in line4
+    assert any(it for _, _, _, it in line4)
+    # inside the fence "# not heading" is code, not a bold heading
+    assert all(w != QFont.Weight.Bold for _, _, w, _ in _formats(editor, 6))
+    # removing the closing fence turns everything after it into code (block state propagates)
+    c = QTextCursor(doc.findBlockByNumber(7))
+    c.select(QTextCursor.SelectionType.LineUnderCursor)
+    c.removeSelectedText()
+    assert doc.findBlockByNumber(8).userState() >= FENCE_STATE_BASE

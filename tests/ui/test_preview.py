@@ -1,0 +1,285 @@
+"""The live preview: real QWebEngineView offscreen, real editor, real renderer, a loopback HTTP
+server standing in for the internet."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QColor, QImage
+
+from blogdesk.core.rendering import RenderedPost, render
+from blogdesk.ui.editor import MarkdownEditor
+from blogdesk.ui.preview import PreviewView
+from blogdesk.ui.preview_controller import PreviewController
+from blogdesk.ui.tasks import TaskRunner
+
+
+def js(qtbot, view: PreviewView, expression: str) -> object:
+    """Evaluate `expression` in the preview (in our isolated world; the DOM is shared)."""
+    box: list[object] = []
+    view.run_in_page(f"JSON.stringify({expression})", box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=5000)
+    return json.loads(str(box[0]))
+
+
+def type_text(qtbot, widget: MarkdownEditor, text: str) -> None:
+    """Type like a person: QTest cannot click "\n", so new lines are Return key presses."""
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+        if line:
+            qtbot.keyClicks(widget, line)
+
+
+def page_text(qtbot, view: PreviewView) -> str:
+    box: list[str] = []
+    view.page_text(box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=5000)
+    return box[0]
+
+
+def wait_text(qtbot, view: PreviewView, wanted: str, timeout: int = 10_000) -> None:
+    seen: list[str] = [""]
+
+    def check() -> None:
+        seen[0] = page_text(qtbot, view)
+        assert wanted in seen[0]
+
+    qtbot.waitUntil(check, timeout=timeout)
+
+
+@pytest.fixture
+def post_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "library"
+    (folder / "media").mkdir(parents=True)
+    image = QImage(24, 16, QImage.Format.Format_RGB32)
+    image.fill(QColor("purple"))
+    assert image.save(str(folder / "media" / "local.png"))
+    return folder
+
+
+@pytest.fixture
+def preview(qtbot, post_dir: Path, dispose: Callable[[PreviewView], None]
+            ) -> Iterator[PreviewView]:
+    view = PreviewView(dark=False)
+    view.resize(700, 500)
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=15_000):
+        view.set_base_dir(post_dir)
+    opened: list[QUrl] = []
+    view.open_external = opened.append  # never launch a real browser from a test
+    view.opened = opened  # type: ignore[attr-defined]
+    yield view
+    dispose(view)
+
+
+class Desk:
+    def __init__(self, editor: MarkdownEditor, view: PreviewView, controller: PreviewController):
+        self.editor, self.view, self.controller = editor, view, controller
+
+
+def make_desk(qtbot, preview: PreviewView, runner: TaskRunner, post_dir: Path,
+              render_fn: Callable[[str], RenderedPost] | None = None,
+              debounce_ms: int = 30) -> Desk:
+    editor = MarkdownEditor(dark=False)
+    qtbot.addWidget(editor)
+    editor.show()
+    controller = PreviewController(editor, preview, runner, debounce_ms=debounce_ms,
+                                   render_fn=render_fn)
+    controller.set_document(post_dir)
+    return Desk(editor, preview, controller)
+
+
+@pytest.fixture
+def desk(qtbot, preview: PreviewView, task_runner: TaskRunner, post_dir: Path) -> Desk:
+    return make_desk(qtbot, preview, task_runner, post_dir)
+
+
+def test_typing_updates_the_preview(qtbot, desk: Desk) -> None:
+    desk.editor.setFocus()
+    type_text(qtbot, desk.editor, "# Hello preview\n\nSome *typed* text")
+    wait_text(qtbot, desk.view, "Some typed text")
+    assert "Hello preview" in page_text(qtbot, desk.view)
+    assert js(qtbot, desk.view, "document.querySelector('#blogdesk-content em').textContent") \
+        == "typed"
+    post = desk.controller.last_post
+    assert post is not None
+    # The preview copy is the published HTML: no preview-only annotations leak into it.
+    assert post.html == render(desk.editor.toPlainText()).html
+    assert "data-line" not in post.html
+
+
+def test_edits_during_a_slow_render_end_with_the_latest_text(
+        qtbot, preview: PreviewView, task_runner: TaskRunner, post_dir: Path) -> None:
+    running = 0
+    overlap: list[int] = []
+    calls: list[str] = []
+    lock = threading.Lock()
+
+    def slow_render(text: str) -> RenderedPost:
+        nonlocal running
+        with lock:
+            running += 1
+            overlap.append(running)
+            calls.append(text)
+        time.sleep(0.3)
+        with lock:
+            running -= 1
+        return render(text)
+
+    d = make_desk(qtbot, preview, task_runner, post_dir, render_fn=slow_render, debounce_ms=20)
+    d.editor.setFocus()
+    for word in ("alpha", " beta", " gamma", " delta", " omega"):
+        qtbot.keyClicks(d.editor, word)
+        qtbot.wait(120)  # past the debounce, while the previous render is still running
+    wait_text(qtbot, d.view, "alpha beta gamma delta omega")
+    qtbot.waitUntil(lambda: d.controller.shown_revision == d.controller.revision, timeout=5000)
+    assert max(overlap) == 1  # never two renders at once
+    assert calls[-1] == "alpha beta gamma delta omega"
+    assert len(calls) < len("alpha beta gamma delta omega")  # coalesced, not one per key
+    assert "omega" in page_text(qtbot, d.view)
+
+
+def test_stale_result_is_dropped(qtbot, preview: PreviewView, task_runner: TaskRunner,
+                                 post_dir: Path) -> None:
+    release = threading.Event()
+    shown: list[int] = []
+
+    def gated_render(text: str) -> RenderedPost:
+        if text == "first":
+            release.wait(5)
+        return render(text)
+
+    d = make_desk(qtbot, preview, task_runner, post_dir, render_fn=gated_render, debounce_ms=10)
+    preview.contentUpdated.connect(shown.append)
+    d.editor.setPlainText("first")
+    qtbot.waitUntil(lambda: d.controller.busy, timeout=3000)
+    d.editor.setPlainText("second")
+    qtbot.wait(50)  # the debounce fires while "first" is still rendering
+    release.set()
+    wait_text(qtbot, d.view, "second")
+    assert "first" not in page_text(qtbot, d.view)
+    assert d.controller.last_post is not None and "second" in d.controller.last_post.html
+
+
+def test_post_scripts_and_event_handlers_do_not_run(qtbot, desk: Desk) -> None:
+    desk.editor.setPlainText(
+        "Safe text\n\n<script>document.title='pwned'</script>\n\n"
+        "<img src=x onerror=\"document.title='pwned2'; document.body.dataset.pwned='1'\">\n\n"
+        "<a href=\"javascript:document.title='pwned3'\">js link</a>\n")
+    wait_text(qtbot, desk.view, "Safe text")
+    qtbot.wait(300)  # give a broken image's onerror every chance to fire
+    assert js(qtbot, desk.view, "document.title") == "Preview"
+    assert js(qtbot, desk.view, "document.body.dataset.pwned || null") is None
+    assert js(qtbot, desk.view, "document.querySelectorAll('script').length") == 1  # inert copy
+    desk.view.run_in_page("document.querySelector('a').click()", lambda _: None)
+    qtbot.wait(200)
+    assert js(qtbot, desk.view, "document.title") == "Preview"
+
+
+class _Server:
+    def __init__(self, png: bytes) -> None:
+        self.hits: list[str] = []
+        hits = self.hits
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                hits.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Type", "image/png")
+                self.send_header("Content-Length", str(len(png)))
+                self.end_headers()
+                self.wfile.write(png)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(5)
+
+
+@pytest.fixture
+def server(post_dir: Path) -> Iterator[_Server]:
+    s = _Server((post_dir / "media" / "local.png").read_bytes())
+    yield s
+    s.close()
+
+
+def test_remote_image_is_blocked_and_shows_placeholder(qtbot, desk: Desk, server: _Server) -> None:
+    desk.editor.setPlainText(
+        f"Remote: ![far away]({server.url}/remote.png)\n\n"
+        f"<p style=\"background:url({server.url}/bg.png)\">styled</p>\n\n"
+        f"<iframe src=\"{server.url}/frame\"></iframe>\n\n"
+        "Local: ![near](media/local.png)\n")
+    wait_text(qtbot, desk.view, "Remote image blocked (far away)")
+    assert js(qtbot, desk.view, "document.querySelectorAll('.blogdesk-blocked').length") == 2
+    assert js(qtbot, desk.view,
+              "document.querySelector('.blogdesk-blocked').dataset.blockedSrc") == \
+        f"{server.url}/remote.png"
+    qtbot.waitUntil(lambda: js(qtbot, desk.view,
+                               "document.querySelector('img[alt=near]').naturalWidth") == 24,
+                    timeout=5000)
+    qtbot.wait(300)
+    assert server.hits == []  # not one request reached the network
+
+
+def test_remote_image_loads_when_allowed(qtbot, desk: Desk, server: _Server) -> None:
+    desk.editor.setPlainText(f"Remote: ![far away]({server.url}/remote.png)\n")
+    wait_text(qtbot, desk.view, "Remote image blocked")
+    with qtbot.waitSignal(desk.view.loaded, timeout=10_000):
+        desk.view.set_allow_remote(True)
+    qtbot.waitUntil(lambda: js(qtbot, desk.view,
+                               "(document.querySelector('img[alt=\"far away\"]') || {})"
+                               ".naturalWidth || 0") == 24, timeout=10_000)
+    assert server.hits == ["/remote.png"]
+    assert js(qtbot, desk.view, "document.querySelectorAll('.blogdesk-blocked').length") == 0
+
+
+def test_clicked_link_opens_externally_and_preview_stays(qtbot, desk: Desk) -> None:
+    desk.editor.setPlainText("[a site](https://example.org/page) and [note](#frag)\n")
+    wait_text(qtbot, desk.view, "a site")
+    before = desk.view.page().url()
+    desk.view.run_in_page("document.querySelector('a').click()", lambda _: None)
+    qtbot.waitUntil(lambda: bool(desk.view.opened), timeout=5000)  # type: ignore[attr-defined]
+    assert desk.view.opened[0].toString() == "https://example.org/page"  # type: ignore[attr-defined]
+    qtbot.wait(200)
+    assert desk.view.page().url() == before
+    assert "a site" in page_text(qtbot, desk.view)
+
+
+def test_cursor_moves_keep_the_matching_part_in_view(qtbot, desk: Desk) -> None:
+    sections = [f"## Section {i}\n\n" + ("Lorem ipsum dolor sit amet. " * 40) + "\n"
+                for i in range(30)]
+    desk.editor.setPlainText("\n".join(sections))
+    wait_text(qtbot, desk.view, "Section 29")
+    assert js(qtbot, desk.view, "window.scrollY") == 0
+    target = next(h for h in desk.controller.last_post.outline if h.text == "Section 20")
+    desk.editor.go_to_line(target.line)
+    qtbot.waitUntil(lambda: js(qtbot, desk.view,
+                               "(() => { const r = document.getElementById('section-20')"
+                               ".getBoundingClientRect(); return r.top >= 0 && "
+                               "r.top < window.innerHeight; })()") is True, timeout=5000)
+    # an edit near the top swaps content in place: the scroll position holds
+    y = js(qtbot, desk.view, "window.scrollY")
+    assert isinstance(y, int | float) and y > 1000
+    cursor = desk.editor.textCursor()
+    cursor.setPosition(3)
+    cursor.insertText("X")
+    desk.editor.go_to_line(target.line)
+    wait_text(qtbot, desk.view, "XSection 0")
+    assert abs(js(qtbot, desk.view, "window.scrollY") - y) < 50  # type: ignore[operator]

@@ -1,0 +1,85 @@
+"""TaskRunner: results, errors and progress come back on the GUI thread; cancel stops callbacks."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from PySide6.QtCore import QThread
+
+from blogdesk.ui.tasks import Progress, ProgressReport, TaskRunner
+
+
+def test_result_arrives_on_gui_thread(qtbot, task_runner: TaskRunner) -> None:
+    gui = QThread.currentThread()
+    seen: list[tuple[int, bool, bool]] = []
+
+    def work() -> int:
+        return threading.get_ident()
+
+    task_runner.run(work, lambda ident: seen.append(
+        (ident, QThread.currentThread() is gui, ident != threading.get_ident())))
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen[0][1] and seen[0][2]
+
+
+def test_error_goes_to_on_error(qtbot, task_runner: TaskRunner) -> None:
+    errors: list[BaseException] = []
+
+    def boom() -> None:
+        raise ValueError("bad input")
+
+    task_runner.run(boom, on_done=lambda _: errors.append(AssertionError()), on_error=errors.append)
+    assert task_runner.wait_idle(5000)
+    assert len(errors) == 1 and isinstance(errors[0], ValueError)
+
+
+def test_error_without_handler_is_signalled(qtbot, task_runner: TaskRunner,
+                                            caplog: pytest.LogCaptureFixture) -> None:
+    def boom() -> None:
+        raise KeyError("x")
+
+    with qtbot.waitSignal(task_runner.unhandledError, timeout=5000) as blocker:
+        task_runner.run(boom)
+    assert isinstance(blocker.args[0], KeyError)
+
+
+def test_progress_and_cancel(qtbot, task_runner: TaskRunner) -> None:
+    reports: list[ProgressReport] = []
+    outcome: list[str] = []
+    started = threading.Event()
+
+    def long_job(progress: Progress) -> str:
+        for i in range(1000):
+            progress.report(i, 1000, f"item {i}")
+            started.set()
+            progress.raise_if_cancelled()
+            time.sleep(0.005)
+        return "finished"
+
+    handle = task_runner.run_with_progress(
+        long_job, reports.append, lambda r: outcome.append(r), lambda e: outcome.append(repr(e)),
+        on_cancelled=lambda: outcome.append("cancelled"))
+    qtbot.waitUntil(lambda: len(reports) >= 3, timeout=5000)
+    assert reports[0].total == 1000 and reports[0].message == "item 0"
+    handle.cancel()
+    assert task_runner.wait_idle(5000)
+    assert outcome == ["cancelled"]
+    assert handle.finished
+
+
+def test_wait_idle_reports_timeout(qtbot, task_runner: TaskRunner) -> None:
+    release = threading.Event()
+    task_runner.run(lambda: release.wait(5))
+    assert task_runner.wait_idle(50) is False
+    release.set()
+    assert task_runner.wait_idle(5000) is True
+
+
+def test_shutdown_refuses_new_jobs(qtbot) -> None:
+    runner = TaskRunner()
+    runner.shutdown()
+    with pytest.raises(RuntimeError):
+        runner.run(lambda: 1)
