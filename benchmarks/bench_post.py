@@ -19,7 +19,50 @@ from blogdesk.core.frontmatter import load_block, split
 from blogdesk.core.post import Post, summarize
 from blogdesk.core.post_rules import count_words
 
-_WORDS = ["the", "writer", "said", "that", "every", "draft", "needs", "a", "quiet", "morning", "and", "a", "cup", "of", "coffee", "before", "the", "real", "work", "begins", "while", "the", "editor", "insisted", "on", "shorter", "sentences", "clearer", "headings", "and", "fewer", "adjectives", "because", "readers", "skim", "on", "their", "phones", "during", "the", "commute", "home"]
+_WORDS = [
+    "the",
+    "writer",
+    "said",
+    "that",
+    "every",
+    "draft",
+    "needs",
+    "a",
+    "quiet",
+    "morning",
+    "and",
+    "a",
+    "cup",
+    "of",
+    "coffee",
+    "before",
+    "the",
+    "real",
+    "work",
+    "begins",
+    "while",
+    "the",
+    "editor",
+    "insisted",
+    "on",
+    "shorter",
+    "sentences",
+    "clearer",
+    "headings",
+    "and",
+    "fewer",
+    "adjectives",
+    "because",
+    "readers",
+    "skim",
+    "on",
+    "their",
+    "phones",
+    "during",
+    "the",
+    "commute",
+    "home",
+]
 
 
 def _body(rng: random.Random, words: int) -> str:

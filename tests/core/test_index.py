@@ -19,7 +19,7 @@ from blogdesk.core.index import (
     date_key,
 )
 from blogdesk.core.post import summarize
-from blogdesk.core.search_text import fts_query, index_text, snippets
+from blogdesk.core.search_text import SnippetMaker, fts_query, index_text, query_terms, snippets
 
 
 def _entry(path: str, text: str) -> Entry:
@@ -42,7 +42,27 @@ def test_fts_query_quotes_every_word_and_prefixes_the_last() -> None:
 
 
 def test_fts_query_sets_cjk_characters_apart() -> None:
-    assert fts_query("日本語") == '"\u200b日\u200b\u200b本\u200b\u200b語\u200b"*'
+    assert fts_query("日本語") == '"\u200b日\u200b本\u200b語\u200b"*'
+
+
+def test_query_terms_mark_only_the_word_being_typed() -> None:
+    assert query_terms("one two") == [("one", False), ("two", True)]
+    assert query_terms("one two ") == [("one", False), ("two", False)]
+    assert query_terms("a\x00b") == [("a", False), ("b", True)]
+
+
+def test_make_snippet_marks_words_and_prefixes_in_a_window() -> None:
+    body = "word " * 100 + "the Gardening season begins, garden early. " + "more " * 100
+    raw = SnippetMaker([("garden", False), ("sea", True)])((body, "Title", ""))
+    assert raw is not None and raw.startswith("…") and raw.endswith("…")
+    assert "Gardening" in raw and "\x02garden\x03" in raw and "\x02season\x03" in raw
+    assert len(raw) < 200
+    assert SnippetMaker([("garden", False)])(("nothing gardening", "Garden party", "")) == (
+        "\x02Garden\x03 party"
+    )
+    assert SnippetMaker([("cafe", False)])(("café",)) is None  # left to FTS5's accent folding
+    assert SnippetMaker([("don't", False)])(("I don’t know",)) == "I \x02don’t\x03 know"
+    assert SnippetMaker([("i", True)])(("İstanbul is big",)) == "\x02İstanbul\x03 \x02is\x03 big"
 
 
 def test_index_text_leaves_plain_ascii_alone() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -121,6 +122,13 @@ def test_load_errors_are_clear(lib: Library) -> None:
     write(lib.root / "broken.md", "---\ntitle: [unclosed\n---\n")
     with pytest.raises(PostFormatError):
         lib.load("broken.md")
+
+
+def test_the_index_uses_wal_and_media_goes_to_media(lib: Library) -> None:
+    with sqlite3.connect(lib.root / INDEX) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    assert lib.media_dir_for("any.md") == lib.root / "media"
 
 
 def test_open_without_create_needs_an_existing_folder(tmp_path: Path) -> None:
@@ -364,7 +372,9 @@ def test_sorts_and_paging(blog: Library) -> None:
     blog.refresh()
     assert titles(blog, sort="modified", descending=False)[:2] == ["Python tips", "Summer trip"]
     assert blog.posts(limit=1)[0].body == ""
-    assert blog.posts(limit=1, with_body=True)[0].path == "next-week.md"
+    blog.create("Bodied", "東京 and words\n", date="2099-01-01")
+    [first] = blog.posts(limit=1, with_body=True)
+    assert (first.path, first.body) == ("bodied.md", "東京 and words\n")
 
 
 def test_tags_and_categories_with_counts(blog: Library) -> None:

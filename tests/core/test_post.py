@@ -3,6 +3,7 @@ minimal edits, the reserved `blogdesk:` key and clear errors on bad input."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
@@ -135,7 +136,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         categories=["tooling", "writing"],
         featured_image="/media/yaml-cover.png",
         excerpt="A folded paragraph that goes on for a while and is folded into one line when it"
-        " is read.\n",
+        " is read.",
     ),
 }
 
@@ -356,6 +357,17 @@ def test_anchors_and_merge_keys_survive_an_edit(corpus_copy: Callable[[str], Pat
     assert "&defaults" in again.dumps() and "<<: *defaults" in again.dumps()
 
 
+def test_anchored_value_keeps_its_anchor(corpus_copy: Callable[[str], Path]) -> None:
+    post = Post.load(corpus_copy("yaml-comments-anchors.md"))
+    post.set("defaults", {"share": False, "toc": True})
+    assert "defaults: &defaults\n  share: false\n  toc: true\nseo:\n" in post.dumps()
+    assert post.get("seo")["share"] is False
+    before = post.dumps()
+    with pytest.raises(ValueError, match="alias"):
+        post.remove("defaults")
+    assert post.dumps() == before
+
+
 def test_setting_the_same_value_keeps_the_written_form(corpus_copy: Callable[[str], Path]) -> None:
     path = corpus_copy("2024-05-01-jekyll-trip-notes.md")
     original = path.read_text(encoding="utf-8")
@@ -366,6 +378,7 @@ def test_setting_the_same_value_keeps_the_written_form(corpus_copy: Callable[[st
     post.title = "Three days in Lisbon: notes for next time"
     post.set("comments", True)
     post.status = "published"
+    post.excerpt = None if post.excerpt is None else post.excerpt
     assert post.dumps() == original
     assert post.modified is False
 
@@ -553,6 +566,12 @@ def test_yaml_1_1_lookalike_strings_are_quoted() -> None:
     ("text", "name", "title"),
     [
         ("# Hello world #\n\ntext", "a.md", "Hello world"),
+        (
+            "# *Emphasis* and [a link](https://x.y/) in `code`\n",
+            "a.md",
+            "Emphasis and a link in code",
+        ),
+        ("# snake_case __bold__\n", "a.md", "snake_case bold"),
         ("Intro line\n\nSetext Title\n---\n", "a.md", "Setext Title"),
         ("text\n\n---\n\nmore", "notes.md", "notes"),
         ("```\n# not a heading\n```\n\n## Real one\n", "a.md", "Real one"),
@@ -880,3 +899,75 @@ def test_summary_fields_for_a_full_post() -> None:
         word_count=2,
         body="Body text.\n",
     )
+
+
+def test_comments_between_keys_stay_when_the_key_before_changes() -> None:
+    text = "---\ntags:\n  - a\n\n# the slug is fixed: links point here\nslug: s\n---\n"
+    post = Post.parse(text)
+    post.tags = ["a", "b"]
+    assert post.dumps() == text.replace("  - a\n", "  - a\n  - b\n")
+    post.remove("tags")
+    assert post.dumps() == "---\n\n# the slug is fixed: links point here\nslug: s\n---\n"
+
+
+def test_toml_crlf_edits_keep_crlf() -> None:
+    text = '+++\r\ntitle = "T" # the title\r\n\r\n[params]\r\nx = 1\r\n+++\r\nbody\r\n'
+    post = Post.parse(text)
+    post.title = "U"
+    post.slug = "u"
+    assert post.dumps() == (
+        '+++\r\ntitle = "U" # the title\r\nslug = "u"\r\n\r\n[params]\r\nx = 1\r\n+++\r\nbody\r\n'
+    )
+
+
+def test_parse_accepts_a_text_path() -> None:
+    post = Post.parse("text\n", "2023-02-03-from-str.md")  # type: ignore[arg-type]
+    assert post.path == Path("2023-02-03-from-str.md")
+    assert post.date == datetime(2023, 2, 3) and post.title == "from-str"
+
+
+def test_every_key_of_every_corpus_file_can_be_changed_alone(corpus_file: Path) -> None:
+    """For each top-level key: set a new value, and the diff is one block: that key's lines."""
+    original = corpus_file.read_bytes().decode("utf-8")
+    base = Post.parse(original, corpus_file)
+    toml = base.front_matter_format == "toml"
+    for key in list(base.keys()):
+        if toml and isinstance(base.get(key), (dict, list)) and key != "tags":
+            continue  # a [table] turned into a string would have to move above the tables
+        post = Post.parse(original, corpus_file)
+        if key == "defaults":  # its &defaults anchor is merged into `seo:`
+            with pytest.raises(ValueError, match="alias"):
+                post.set(key, "changed value")
+            assert post.dumps() == original
+            continue
+        post.set(key, "changed value")
+        old_lines = original.splitlines(keepends=True)
+        new_lines = post.dumps().splitlines(keepends=True)
+        matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+        changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+        assert len(changes) == 1, (key, changes)
+        _, a1, a2, b1, b2 = changes[0]
+        added = "".join(new_lines[b1:b2])
+        # The old quoting style is kept: plain, 'single' or "double".
+        written = (
+            [f'{key} = "changed value"']
+            if toml
+            else [f"{key}: changed value", f"{key}: 'changed value'", f'{key}: "changed value"']
+        )
+        assert added.startswith(tuple(written)), (key, added)
+        assert len(new_lines[b1:b2]) == 1
+        assert old_lines[a1].lstrip().startswith(key), (key, old_lines[a1:a2])
+        again = Post.parse(post.dumps())
+        assert again.get(key) == "changed value"
+        assert {k: v for k, v in again.metadata().items() if k != key} == {
+            k: v for k, v in base.metadata().items() if k != key
+        }
+
+
+def test_folded_excerpt_set_to_itself_is_not_rewritten(corpus_copy: Callable[[str], Path]) -> None:
+    path = corpus_copy("yaml-comments-anchors.md")
+    post = Post.load(path)
+    assert post.excerpt is not None
+    post.excerpt = post.excerpt
+    post.featured_image = "/media/yaml-cover.png"
+    assert post.dumps() == path.read_text(encoding="utf-8") and not post.modified

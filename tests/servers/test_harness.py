@@ -6,11 +6,12 @@ import contextlib
 import socket
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import requests
 from tests.servers.proxy import FaultProxy
-from tests.servers.wordpress_fixture import WordPressServer
+from tests.servers.wordpress_fixture import WordPressServer, WordPressToolError
 
 pytestmark = pytest.mark.wordpress
 
@@ -45,9 +46,9 @@ def test_revoked_app_password_is_refused(wordpress: WordPressServer) -> None:
 
 
 def test_server_side_helpers_change_what_rest_sees(wordpress: WordPressServer) -> None:
-    before = wordpress.count_posts()
     post = wordpress.create_post(title="Harness post", content="one", status="draft")
-    assert wordpress.count_posts() == before + 1
+    assert wordpress.get_post(post["id"])["status"] == "draft"
+    assert wordpress.count_posts("draft") >= 1
     time.sleep(1.05)  # modified_gmt has a 1-second resolution
     edited = wordpress.edit_post(post["id"], content="two")
     assert edited["modified_gmt"] != post["modified_gmt"]
@@ -57,7 +58,8 @@ def test_server_side_helpers_change_what_rest_sees(wordpress: WordPressServer) -
     ).json()
     assert seen["content"]["raw"] == "two"
     wordpress.delete_post(post["id"], force=True)
-    assert wordpress.count_posts() == before
+    with pytest.raises(WordPressToolError, match="no post"):
+        wordpress.get_post(post["id"])
 
 
 @pytest.mark.parametrize("how", ["header", "site-wide"])
@@ -104,37 +106,42 @@ def test_proxy_answers_500_without_reaching_the_server(
     wordpress: WordPressServer, proxy: FaultProxy
 ) -> None:
     proxy.respond(500)
-    before = wordpress.count_posts()
+    slug = f"harness-never-{time.time_ns()}"
     answer = requests.post(
-        proxy.url + "/wp-json/wp/v2/posts", json={"title": "never"},
+        proxy.url + "/wp-json/wp/v2/posts", json={"title": "never", "slug": slug},
         auth=(wordpress.user, wordpress.app_password), timeout=10,
     )
     assert answer.status_code == 500
     assert "Internal Server Error" in answer.text
-    assert wordpress.count_posts() == before
+    assert _posts_with_slug(wordpress, slug) == []
 
 
 def test_proxy_drops_the_response_after_the_server_commits(
     wordpress: WordPressServer, proxy: FaultProxy
 ) -> None:
     proxy.drop_response()
-    before = wordpress.count_posts("draft")
+    slug = f"harness-dropped-{time.time_ns()}"
     with pytest.raises(requests.ConnectionError):
         requests.post(
-            proxy.url + "/wp-json/wp/v2/posts",
-            json={"title": "dropped answer", "slug": "harness-dropped-answer"},
+            proxy.url + "/wp-json/wp/v2/posts", json={"title": "dropped answer", "slug": slug},
             auth=(wordpress.user, wordpress.app_password), timeout=10,
         )
     proxy.wait_idle()
-    assert wordpress.count_posts("draft") == before + 1  # the server did create it
-    found = requests.get(
-        wordpress.api_url + "wp/v2/posts",
-        params={"slug": "harness-dropped-answer", "status": "any", "context": "edit"},
-        auth=(wordpress.user, wordpress.app_password), timeout=10,
-    ).json()
+    found = _posts_with_slug(wordpress, slug)  # the server did create it
     for post in found:
         wordpress.delete_post(post["id"], force=True)
     assert len(found) == 1
+
+
+def _posts_with_slug(wordpress: WordPressServer, slug: str) -> list[dict[str, Any]]:
+    answer = requests.get(
+        wordpress.api_url + "wp/v2/posts",
+        params={"slug": slug, "status": "any", "context": "edit"},
+        auth=(wordpress.user, wordpress.app_password), timeout=10,
+    )
+    answer.raise_for_status()
+    posts: list[dict[str, Any]] = answer.json()
+    return posts
 
 
 def test_proxy_stalls_an_upload_until_the_client_times_out(

@@ -48,19 +48,13 @@ check_packages() {
     grep -qx mysqli <<<"$mods" || die "PHP has no mysqli extension (package php-mysql)"
 }
 
-free_port() {
-    python3 - "$@" <<'EOF'
-import socket, sys
-want = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1] else 0
-for port in (want, 0) if want else (0,):
-    s = socket.socket()
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        s.bind(("127.0.0.1", port))
-    except OSError:
-        continue
-    print(s.getsockname()[1]); s.close(); break
-EOF
+free_port() {  # free_port [wanted]: the wanted port when it is free, else any free one
+    php -r '$want = (int) ($argv[1] ?? 0);
+        foreach ($want ? array($want, 0) : array(0) as $p) {
+            $s = @stream_socket_server("tcp://127.0.0.1:$p");
+            if ($s) { $n = stream_socket_get_name($s, false); echo substr($n, strrpos($n, ":") + 1); exit(0); }
+        }
+        exit(1);' -- "${1:-}"
 }
 
 secret() { head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c "${1:-24}"; }
@@ -192,7 +186,7 @@ cmd_up() {
     local out
     out=$(php_tool configure "{\"permalinks\":\"${WP_PERMALINKS:-pretty}\",\"admin_password\":\"$ADMIN_PASSWORD\",\"app_password\":\"$APP_PASSWORD\"}" 2>>"$LOGS/install.log") \
         || die "configuring the site failed; see $LOGS/install.log"
-    APP_PASSWORD=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["app_password"])' "$out")
+    APP_PASSWORD=$(php -r 'echo json_decode($argv[1], true)["app_password"];' -- "$out")
     save_state
     PHP_CLI_SERVER_WORKERS=${PHP_CLI_SERVER_WORKERS:-2} setsid php \
         -d upload_max_filesize=64M -d post_max_size=64M -d display_errors=Off -d log_errors=On \

@@ -14,12 +14,12 @@ import keyring
 import keyring.backend
 import keyring.errors
 import pytest
+from tests.servers.wordpress_fixture import WordPressServer
 
 from blogdesk.core.library import Library
 from blogdesk.sync.accounts import Account, AccountStore
 from blogdesk.sync.credentials import KeyringStore, LayeredStore
 from blogdesk.sync.service import SyncService
-from tests.servers.wordpress_fixture import WordPressServer
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):

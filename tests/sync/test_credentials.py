@@ -7,6 +7,7 @@ import keyring
 import keyring.backends.fail
 import keyring.backends.null
 import pytest
+from tests.sync.conftest import MemoryKeyring
 
 from blogdesk.sync.credentials import (
     SERVICE_NAME,
@@ -17,7 +18,6 @@ from blogdesk.sync.credentials import (
     MemoryStore,
     keyring_problem,
 )
-from tests.sync.conftest import MemoryKeyring
 
 
 def test_keyring_store_round_trip(memory_keyring: MemoryKeyring) -> None:

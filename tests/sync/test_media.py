@@ -7,6 +7,8 @@ import struct
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PIL import Image
 
 from blogdesk.sync.exifstrip import GPS_IFD, has_gps, strip_gps
@@ -121,7 +123,7 @@ def test_find_images_beside_post_and_in_media(tmp_path: Path) -> None:
                         tmp_path)
     assert [f.path.name for f in found] == ["a b.png", "c.jpg", "c.jpg"]
     assert found[1].mime == "image/jpeg"
-    with pytest.raises(MediaError, match="missing.png"):
+    with pytest.raises(MediaError, match=r"missing\.png"):
         find_images(["missing.png"], post_dir, tmp_path)
 
 
@@ -155,3 +157,35 @@ def test_rewrite_touches_only_local_image_attributes() -> None:
 def test_rewrite_without_mapping_returns_the_same_text() -> None:
     html = '<img src="a.png">'
     assert rewrite_image_links(html, {}) == html
+
+
+# ------------------------------------------------------------------------- properties
+
+
+_names = st.text(alphabet="abcdefghij-_ 0123", min_size=1, max_size=12).map(
+    lambda s: s.strip() or "x")
+
+
+@given(st.text(max_size=300))
+def test_rewrite_with_no_local_images_changes_nothing(text: str) -> None:
+    assert rewrite_image_links(text, {"a.png": "https://b/a.png"}) == text or "a.png" in text
+
+
+@given(st.lists(_names, min_size=1, max_size=6), st.text(alphabet="xyz <>&\n", max_size=40))
+def test_every_local_image_is_rewritten_and_nothing_else(names: list[str], filler: str) -> None:
+    import html as html_module
+    import re
+    from urllib.parse import quote
+
+    parts = []
+    for n, name in enumerate(names):
+        src = quote(f"{name}.png")
+        parts.append(f"<p>{html_module.escape(filler)}</p>")
+        parts.append(f'<img alt="{n}" src="{src}">' if n % 2 else
+                     f'<a href="{src}"><img src="{src}" srcset="{src} 2x"></a>')
+    source = "\n".join(parts)
+    mapping = {f"{name}.png": f"https://cdn.example/{i}.png" for i, name in enumerate(names)}
+    out = rewrite_image_links(source, mapping)
+    assert local_image_refs(out) == []
+    strip = re.compile(r"<[^>]*>")
+    assert strip.sub("", out) == strip.sub("", source)  # text between tags untouched

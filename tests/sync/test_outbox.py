@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from blogdesk.sync.outbox import BACKOFF_CAP, Outbox, backoff_delay
@@ -42,7 +43,7 @@ def test_backoff_doubles_and_is_capped() -> None:
     delays = [backoff_delay(n) for n in range(1, 12)]
     assert delays[:4] == [30.0, 60.0, 120.0, 240.0]
     assert max(delays) == BACKOFF_CAP
-    assert all(a <= b for a, b in zip(delays, delays[1:], strict=False))
+    assert all(a <= b for a, b in itertools.pairwise(delays))
     assert backoff_delay(1, retry_after=500) == 500
 
 

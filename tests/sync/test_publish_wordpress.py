@@ -9,6 +9,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PIL import Image
+from tests.servers.wordpress_fixture import WordPressServer
+from tests.sync.conftest import unique
 
 from blogdesk.core.library import Library
 from blogdesk.core.rendering import render
@@ -16,8 +18,6 @@ from blogdesk.sync.accounts import Account
 from blogdesk.sync.conflict import normalize_html
 from blogdesk.sync.provider import ConflictError
 from blogdesk.sync.service import SyncService
-from tests.servers.wordpress_fixture import WordPressServer
-from tests.sync.conftest import unique
 
 pytestmark = pytest.mark.wordpress
 
@@ -239,3 +239,44 @@ def test_readback_reports_what_the_server_changed(
     assert stored["slug"]
     state = library.load(post.path).sync_state(wp_account.id)
     assert state["slug"] == stored["slug"]
+
+
+def test_uploaded_photo_has_no_location_but_keeps_orientation(
+    service: SyncService, library: Library, wp_account: Account, wordpress: WordPressServer
+) -> None:
+    import requests
+
+    from blogdesk.sync.exifstrip import GPS_IFD, has_gps
+
+    exif = Image.Exif()
+    # Orientation 1: WordPress re-saves (and so strips) JPEGs it must rotate; this one it keeps
+    # byte for byte, so what the server serves is what BlogDesk sent.
+    exif[0x0112] = 1
+    exif[0x010F] = "TestCam"
+    gps = exif.get_ifd(GPS_IFD)
+    gps[1], gps[2] = "N", (48.0, 51.0, 30.0)
+    buffer = io.BytesIO()
+    Image.new("RGB", (32, 32), "purple").save(
+        buffer, "JPEG", exif=exif.tobytes(), comment=unique("photo").encode())
+    photo = buffer.getvalue()
+    assert has_gps(photo)
+    (library.root / "photo.jpg").write_bytes(photo)
+    post = library.create(unique("Photo"), "![me](photo.jpg)\n")
+    result = service.publish(post.path, wp_account)
+    [entry] = service.ledger.entries(wp_account.id)
+    served = requests.get(entry.url, timeout=30)
+    served.raise_for_status()
+    assert not has_gps(served.content)
+    with Image.open(io.BytesIO(served.content)) as img:
+        assert img.getexif()[0x0112] == 1 and img.getexif()[0x010F] == "TestCam"
+    assert entry.url in wordpress.get_post(result.remote_id)["content"]
+
+
+def test_sticky_and_format_are_sent(
+    service: SyncService, library: Library, wp_account: Account
+) -> None:
+    post = library.create(unique("Sticky aside"), "Short.\n", sticky=True, format="aside")
+    result = service.publish(post.path, wp_account, status="publish")
+    stored = service.provider(wp_account).get_post(result.remote_id)
+    assert stored.sticky is True
+    assert stored.format == "aside"

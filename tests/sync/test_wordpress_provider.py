@@ -116,9 +116,15 @@ def test_discover_with_pretty_permalinks(wordpress: WordPressServer) -> None:
     assert found.options["api_url"] == found.api_url
 
 
+def test_discover_without_a_scheme_falls_back_to_http(wordpress: WordPressServer) -> None:
+    found = WordPressProvider.discover(make_session(), wordpress.url.removeprefix("http://"))
+    assert found.api_url == wordpress.url + "/wp-json/"
+    assert any("plain http" in note for note in found.notes)
+
+
 def switched(*switches: str, timeout: tuple[float, float] | None = None) -> requests.Session:
     """A session whose requests see the site configured otherwise (see wp-mu-plugin.php)."""
-    session = make_session(timeout) if timeout else make_session()
+    session: requests.Session = make_session(timeout) if timeout else make_session()
     session.headers.update(WordPressServer.switch_headers(*switches))
     return session
 
@@ -363,7 +369,10 @@ def test_upload_png_and_jpeg(wordpress: WordPressServer, wp: WordPressProvider) 
     assert requests.get(png.url, timeout=30).content == data
     jpeg = wp.upload_media(png_bytes("blue", fmt="JPEG"), "photo.jpg", "image/jpeg")
     assert jpeg.url.endswith(".jpg") and jpeg.mime == "image/jpeg"
-    assert wordpress.count_media() == before + 2
+    # >= rather than ==: other test sessions may share this server and upload meanwhile.
+    assert wordpress.count_media() >= before + 2
+    assert wordpress.get_post(png.remote_id)["type"] == "attachment"
+    assert wordpress.get_post(jpeg.remote_id)["type"] == "attachment"
     post = wp.create_post(PostPayload(title="With image", html=f'<img src="{png.url}">',
                                       featured_media_id=png.remote_id, slug=unique()))
     assert post.featured_media_id == png.remote_id

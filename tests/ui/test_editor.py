@@ -4,11 +4,15 @@ highlighting. Real widgets, offscreen, driven by key events."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCursor
 
 from blogdesk.ui.editor import SHORTCUTS, MarkdownEditor
+from blogdesk.ui.find_replace import FindOptions
+from blogdesk.ui.formatting import u16len
 from blogdesk.ui.highlighter import FENCE_STATE_BASE, FRONT_MATTER_YAML
 
 
@@ -231,3 +235,60 @@ def test_highlighter_marks_headings_emphasis_and_code_fences(qtbot, editor) -> N
     c.select(QTextCursor.SelectionType.LineUnderCursor)
     c.removeSelectedText()
     assert doc.findBlockByNumber(8).userState() >= FENCE_STATE_BASE
+
+
+def test_highlighting_follows_a_dark_palette(qtbot) -> None:
+    ed = MarkdownEditor()  # follows the palette
+    qtbot.addWidget(ed)
+    ed.setPlainText("# Heading")
+    light_heading = ed.highlighter.f_heading.foreground().color()
+    palette = ed.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#101010"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    ed.setPalette(palette)
+    assert ed.highlighter.dark
+    assert ed.highlighter.f_heading.foreground().color() != light_heading
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet="ab 😀é\n", max_size=40),
+       needle=st.text(alphabet="ab😀é", min_size=1, max_size=3),
+       replacement=st.text(alphabet="X😀", max_size=2))
+def test_replace_all_matches_str_replace_even_with_astral_chars(
+        editor: MarkdownEditor, text: str, needle: str, replacement: str) -> None:
+    """Positions are UTF-16 in Qt and code points in Python: the mapping must never drift."""
+    editor.setPlainText(text)
+    editor.finder.options = FindOptions(needle, case_sensitive=True)
+    count = editor.finder.replace_all(replacement)
+    assert count == text.count(needle)
+    assert editor.toPlainText() == text.replace(needle, replacement)
+    if count:
+        editor.undo()
+        assert editor.toPlainText() == text
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet="ab c😀", min_size=1, max_size=30), data=st.data(),
+       action=st.sampled_from(["bold", "italic", "code"]))
+def test_formatting_twice_restores_the_text(editor: MarkdownEditor, text: str,
+                                            data: st.DataObject, action: str) -> None:
+    editor.setPlainText(text)
+    start = data.draw(st.integers(0, len(text) - 1))
+    stop = data.draw(st.integers(start + 1, len(text)))
+    select(editor, u16len(text[:start]), u16len(text[:stop]))  # Qt positions are UTF-16
+    selected = editor.textCursor().selectedText()
+    editor.actions_by_name()[action].trigger()
+    assert editor.textCursor().selectedText() == selected  # the same text stays selected
+    editor.actions_by_name()[action].trigger()
+    assert editor.toPlainText() == text
+
+
+def test_italic_inside_bold_adds_italic_instead_of_eating_a_star(qtbot, editor) -> None:
+    set_text(editor, "a **word** b")
+    select(editor, 4, 8)
+    editor.actions_by_name()["italic"].trigger()
+    assert editor.toPlainText() == "a ***word*** b"
+    editor.actions_by_name()["italic"].trigger()
+    assert editor.toPlainText() == "a **word** b"

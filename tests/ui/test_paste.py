@@ -77,10 +77,12 @@ def test_pasting_html_inserts_markdown(qtbot, editor: MarkdownEditor) -> None:
 
 
 def test_ctrl_v_uses_markdown_and_ctrl_shift_v_plain_text(qtbot, editor: MarkdownEditor) -> None:
+    clipboard = QGuiApplication.clipboard()
     mime = QMimeData()
     mime.setHtml(RICH)
     mime.setText("Read the guide and then act.")
-    QGuiApplication.clipboard().setMimeData(mime)
+    clipboard.setMimeData(mime)  # the clipboard owns it now
+    del mime
     editor.setFocus()
     qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert "[the guide](https://example.org/guide)" in editor.toPlainText()
@@ -88,6 +90,7 @@ def test_ctrl_v_uses_markdown_and_ctrl_shift_v_plain_text(qtbot, editor: Markdow
     qtbot.keyClick(editor, Qt.Key.Key_V,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert editor.toPlainText() == "Read the guide and then act."
+    clipboard.clear()  # Qt frees the data now, not at interpreter exit (it crashed there)
 
 
 def test_dropping_an_image_file_calls_handler_and_inserts_link(

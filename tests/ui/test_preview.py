@@ -86,7 +86,7 @@ class Desk:
         self.editor, self.view, self.controller = editor, view, controller
 
 
-def make_desk(qtbot, preview: PreviewView, runner: TaskRunner, post_dir: Path,
+def build_desk(qtbot, preview: PreviewView, runner: TaskRunner, post_dir: Path,
               render_fn: Callable[[str], RenderedPost] | None = None,
               debounce_ms: int = 30) -> Desk:
     editor = MarkdownEditor(dark=False)
@@ -100,7 +100,7 @@ def make_desk(qtbot, preview: PreviewView, runner: TaskRunner, post_dir: Path,
 
 @pytest.fixture
 def desk(qtbot, preview: PreviewView, task_runner: TaskRunner, post_dir: Path) -> Desk:
-    return make_desk(qtbot, preview, task_runner, post_dir)
+    return build_desk(qtbot, preview, task_runner, post_dir)
 
 
 def test_typing_updates_the_preview(qtbot, desk: Desk) -> None:
@@ -135,7 +135,7 @@ def test_edits_during_a_slow_render_end_with_the_latest_text(
             running -= 1
         return render(text)
 
-    d = make_desk(qtbot, preview, task_runner, post_dir, render_fn=slow_render, debounce_ms=20)
+    d = build_desk(qtbot, preview, task_runner, post_dir, render_fn=slow_render, debounce_ms=20)
     d.editor.setFocus()
     for word in ("alpha", " beta", " gamma", " delta", " omega"):
         qtbot.keyClicks(d.editor, word)
@@ -158,7 +158,7 @@ def test_stale_result_is_dropped(qtbot, preview: PreviewView, task_runner: TaskR
             release.wait(5)
         return render(text)
 
-    d = make_desk(qtbot, preview, task_runner, post_dir, render_fn=gated_render, debounce_ms=10)
+    d = build_desk(qtbot, preview, task_runner, post_dir, render_fn=gated_render, debounce_ms=10)
     preview.contentUpdated.connect(shown.append)
     d.editor.setPlainText("first")
     qtbot.waitUntil(lambda: d.controller.busy, timeout=3000)
@@ -283,3 +283,17 @@ def test_cursor_moves_keep_the_matching_part_in_view(qtbot, desk: Desk) -> None:
     desk.editor.go_to_line(target.line)
     wait_text(qtbot, desk.view, "XSection 0")
     assert abs(js(qtbot, desk.view, "window.scrollY") - y) < 50  # type: ignore[operator]
+
+
+def test_dark_theme_and_meta_refresh(qtbot, desk: Desk) -> None:
+    desk.editor.setPlainText('Text\n\n<meta http-equiv="refresh" content="0; url=https://x.org">\n')
+    wait_text(qtbot, desk.view, "Text")
+    assert js(qtbot, desk.view, "document.querySelectorAll('#blogdesk-content meta').length") == 0
+    light_bg = js(qtbot, desk.view, "getComputedStyle(document.body).backgroundColor")
+    with qtbot.waitSignal(desk.view.loaded, timeout=10_000):
+        desk.view.set_dark(True)
+    wait_text(qtbot, desk.view, "Text")  # the content comes back after the reload
+    assert js(qtbot, desk.view, "document.documentElement.dataset.theme") == "dark"
+    assert js(qtbot, desk.view, "getComputedStyle(document.body).backgroundColor") != light_bg
+    qtbot.wait(300)
+    assert desk.view.opened == []  # type: ignore[attr-defined]

@@ -32,6 +32,12 @@ YAML_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 
 _OPENERS = {"---": "yaml", "+++": "toml"}
 _CLOSERS = {"yaml": ("---", "..."), "toml": ("+++",)}
+# A closing fence: a line of its own, trailing blanks allowed (searched, not looped, so that a
+# 20 MB file with an unclosed block is refused quickly).
+_CLOSER_LINE = {
+    "yaml": re.compile(r"^(?:---|\.\.\.)[ \t\r\f\v]*$", re.MULTILINE),
+    "toml": re.compile(r"^\+\+\+[ \t\r\f\v]*$", re.MULTILINE),
+}
 
 
 @dataclass
@@ -126,32 +132,32 @@ def split(text: str, path: Path | str | None = None) -> Parts:
     if fmt is None or (first_end == len(rest) and not rest.endswith("\n")):
         return Parts(bom, "", "", "", "", rest, "none", newline)
     closers = _CLOSERS[fmt]
-    pos = first_end
-    while pos < len(rest):
-        end = _line_end(rest, pos)
-        if rest[pos:end].rstrip() in closers:
-            gap_end = end
-            while gap_end < len(rest):
-                next_end = _line_end(rest, gap_end)
-                if rest[gap_end:next_end].strip() or not rest[gap_end:next_end].endswith("\n"):
-                    break
-                gap_end = next_end
-            return Parts(
-                bom,
-                rest[:first_end],
-                rest[first_end:pos],
-                rest[pos:end],
-                rest[end:gap_end],
-                rest[gap_end:],
-                fmt,
-                newline,
-            )
-        pos = end
-    raise PostFormatError(
-        f"the front matter opened with '{fence}' on line 1 is never closed "
-        f"(add a line with just '{closers[0]}' after the last key)",
-        path,
-        1,
+    found = _CLOSER_LINE[fmt].search(rest, first_end)
+    if found is None:
+        raise PostFormatError(
+            f"the front matter opened with '{fence}' on line 1 is never closed "
+            f"(add a line with just '{closers[0]}' after the last key)",
+            path,
+            1,
+        )
+    pos = found.start()
+    end = _line_end(rest, pos)
+    gap_end = end
+    while gap_end < len(rest):
+        next_end = _line_end(rest, gap_end)
+        line = rest[gap_end:next_end]
+        if line.strip() or not line.endswith("\n"):
+            break
+        gap_end = next_end
+    return Parts(
+        bom,
+        rest[:first_end],
+        rest[first_end:pos],
+        rest[pos:end],
+        rest[end:gap_end],
+        rest[gap_end:],
+        fmt,
+        newline,
     )
 
 

@@ -8,9 +8,11 @@ converter keeps such an element exactly as it was. The rules live here, in one p
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urljoin
 
 from bs4 import Tag
+from bs4.formatter import HTMLFormatter
 
 # A stand-in element for `<!--more-->` and friends, which the HTML parser would otherwise leave as
 # comments that Markdown converters drop.
@@ -34,7 +36,7 @@ PRESENTATIONAL = frozenset({"class", "style", "dir", "align", "width", "height",
 _EMBED_CLASSES = re.compile(
     r"twitter-tweet|instagram-media|wp-embedded-content|tiktok-embed|wp-block-embed"
     r"|wp-block-(?:columns|column|group|buttons|button|cover|media-text|gallery|audio|video|file"
-    r"|pullquote|verse|table)"
+    r"|pullquote|verse)"
 )
 _CELL_BLOCKS = ["table", "ul", "ol", "pre", "blockquote", "div", "br", "h1", "h2", "h3", "h4", "dl"]
 _KNOWN = _words(
@@ -45,6 +47,16 @@ _KNOWN = _words(
     " script section select small source span strike strong style sub summary sup svg table"
     " tbody td template textarea tfoot th thead time tr track tt u ul var video wbr big"
 )
+
+
+class _KeepOrder(HTMLFormatter):
+    """bs4's default formatter sorts attributes; raw HTML should read as the author wrote it."""
+
+    def attributes(self, tag: Tag) -> Any:  # the base class returns what decode() expects
+        return list(tag.attrs.items())
+
+
+_KEEP_ORDER = _KeepOrder(void_element_close_prefix="")
 _URL_ATTRS = ("href", "src", "poster", "cite", "data-src", "action")
 _LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]+)")
 _BRUSH = re.compile(r"brush:\s*([\w+#.-]+)")
@@ -70,6 +82,12 @@ def _only_an_image(figure: Tag) -> bool:
     return not figure.get_text(strip=True) and not _meaningful_attrs(figure)
 
 
+def _only_a_table(figure: Tag) -> bool:
+    """A block-editor table: a figure wrapping one table and no caption."""
+    children = [c for c in figure.children if isinstance(c, Tag) or str(c).strip()]
+    return len(children) == 1 and isinstance(children[0], Tag) and children[0].name == "table"
+
+
 def is_inline_wrapper(el: Tag) -> bool:
     if el.name in INLINE_WRAPPERS:
         return True
@@ -86,7 +104,7 @@ def is_raw(el: Tag) -> bool:
     if _EMBED_CLASSES.search(_classes(el)):
         return True
     if name == "figure":
-        return not _only_an_image(el)
+        return not (_only_an_image(el) or _only_a_table(el))
     if name == "blockquote":
         return bool(_meaningful_attrs(el))
     if name in ("div", "section", "article", "header", "footer", "main"):
@@ -109,7 +127,7 @@ def raw_html(el: Tag, *, inline: bool) -> str:
     """
     if RAW_MARK in el.attrs:
         del el[RAW_MARK]
-    markup = str(el)
+    markup = el.decode(formatter=_KEEP_ORDER)
     if inline:
         return markup
     if el.find("pre") is None and el.name not in ("pre", "script", "textarea"):
@@ -120,7 +138,7 @@ def raw_html(el: Tag, *, inline: bool) -> str:
 def open_tag(el: Tag) -> str:
     """The start tag of `el` with its attributes, as the HTML parser read them."""
     shell = Tag(name=el.name, attrs=dict(el.attrs))
-    markup = str(shell)
+    markup = shell.decode(formatter=_KEEP_ORDER)
     return markup[: -len(f"</{el.name}>")]
 
 

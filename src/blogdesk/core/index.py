@@ -16,63 +16,29 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from blogdesk.core.errors import LibraryError
-from blogdesk.core.post import PostSummary
-from blogdesk.core.search_text import (
-    SNIPPET_END,
-    SNIPPET_START,
-    fts_query,
-    index_text,
-    make_snippet,
-    query_terms,
-    snippets,
+from blogdesk.core.index_sql import (
+    BROAD,
+    BY_ID,
+    COLUMNS,
+    NEWEST,
+    PROBE,
+    RANKED,
+    SCHEMA,
+    SCHEMA_VERSION,
+    SNIPPETS,
+    TEXTS,
+    date_key,
+    list_sql,
+    summary_from_row,
 )
+from blogdesk.core.post import PostSummary
+from blogdesk.core.search_text import SnippetMaker, fts_query, index_text, query_terms, snippets
 
-# Bump when the tables change or when the rules that fill them (summarize) change meaning: an index
-# with another version is rebuilt from the files.
-SCHEMA_VERSION = 2
-
-SORTS = ("date", "title", "modified", "status")
-
-# bm25 weights for the FTS columns (title, tags, body): a word in the title counts most.
-_WEIGHTS = (10.0, 4.0, 1.0)
-
-_SCHEMA = f"""
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE posts (
-    id INTEGER PRIMARY KEY,
-    path TEXT NOT NULL UNIQUE,
-    mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL, hash TEXT NOT NULL,
-    indexed_ns INTEGER NOT NULL,
-    title TEXT NOT NULL, title_key TEXT NOT NULL, status TEXT NOT NULL,
-    date TEXT, date_key TEXT, slug TEXT, excerpt TEXT, word_count INTEGER NOT NULL,
-    tags TEXT NOT NULL, categories TEXT NOT NULL
-);
-CREATE INDEX posts_date ON posts (date_key);
-CREATE INDEX posts_title ON posts (title_key);
-CREATE INDEX posts_status ON posts (status);
-CREATE INDEX posts_mtime ON posts (mtime_ns);
--- kind: 't' tag, 'c' category; key: casefolded name (filters and counts ignore case)
-CREATE TABLE terms (post_id INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,
-                    key TEXT NOT NULL);
-CREATE INDEX terms_key ON terms (kind, key);
-CREATE INDEX terms_post ON terms (post_id);
-CREATE TABLE problems (
-    path TEXT PRIMARY KEY,
-    mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL, hash TEXT NOT NULL,
-    indexed_ns INTEGER NOT NULL,
-    message TEXT NOT NULL, line INTEGER
-);
--- prefix indexes make the first letters typed in the search box as fast as whole words
-CREATE VIRTUAL TABLE posts_fts USING fts5(
-    title, tags, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
-);
-INSERT INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}');
-"""
+__all__ = ["SCHEMA_VERSION", "Entry", "Index", "Problem", "SearchHit", "Stamp", "date_key"]
 
 
 @dataclass(frozen=True)
@@ -121,7 +87,7 @@ class Index:
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._all_lock = threading.Lock()
-        self.broad = _BROAD  # see search()
+        self.broad = BROAD  # see search()
         self.created = self._open_or_recreate()
 
     # -- connections -------------------------------------------------------------------------
@@ -158,22 +124,36 @@ class Index:
                 row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
                 if row is not None and row[0] == str(SCHEMA_VERSION):
                     conn.execute("SELECT count(*) FROM posts_fts_idx").fetchone()
+                    self.use_wal()  # in case a first build was interrupted
                     return False
             except sqlite3.DatabaseError:
                 pass
-        self.recreate()
+        self.recreate(bulk=True)
         return True
 
-    def recreate(self) -> None:
-        """Throw the index file away and create empty tables (the caller then re-reads files)."""
+    def recreate(self, *, bulk: bool = False) -> None:
+        """Throw the index file away and create empty tables (the caller then re-reads files).
+
+        `bulk`: nobody else can be reading yet, so the first build skips the write-ahead log
+        (which doubles what a 150 MB build writes); call `use_wal()` after it.
+        """
         with self.write_lock:
             self.close()
             for suffix in ("", "-wal", "-shm", "-journal"):
                 with contextlib.suppress(FileNotFoundError):
                     Path(f"{self.path}{suffix}").unlink()
             conn = self._conn()
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.executescript(f"BEGIN; {_SCHEMA} COMMIT;")
+            if not bulk:
+                self.use_wal()
+            conn.executescript(f"BEGIN; {SCHEMA} COMMIT;")
+
+    def use_wal(self) -> None:
+        """WAL lets the UI thread read while a worker writes."""
+        conn = self._conn()
+        # Another process holding the file only delays this until a later open.
+        with contextlib.suppress(sqlite3.OperationalError):
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -293,58 +273,22 @@ class Index:
 
     # -- reading -----------------------------------------------------------------------------
 
-    def posts(
-        self,
-        *,
-        status: str | Iterable[str] | None = None,
-        tag: str | None = None,
-        category: str | None = None,
-        since: date | str | None = None,
-        until: date | str | None = None,
-        sort: str = "date",
-        descending: bool = True,
-        limit: int | None = None,
-        offset: int = 0,
-        with_body: bool = False,
-    ) -> list[PostSummary]:
-        where: list[str] = []
-        args: list[Any] = []
-        if status is not None:
-            wanted = [status] if isinstance(status, str) else list(status)
-            where.append(f"p.status IN ({', '.join('?' * len(wanted))})")
-            args.extend(s.strip().lower() for s in wanted)
-        for kind, name in (("t", tag), ("c", category)):
-            if name is not None:
-                where.append(
-                    "EXISTS (SELECT 1 FROM terms t WHERE t.post_id = p.id AND t.kind = ? "
-                    "AND t.key = ?)"
-                )
-                args.extend((kind, name.strip().casefold()))
-        if since is not None:
-            where.append("p.date_key >= ?")
-            args.append(_bound_key(since, end=False))
-        if until is not None:
-            where.append("p.date_key < ?")
-            args.append(_bound_key(until, end=True))
-        order = _order_by(sort, descending)
-        sql = f"SELECT {_COLUMNS} FROM posts p"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
-        args.extend((-1 if limit is None else max(limit, 0), max(offset, 0)))
+    def posts(self, *, with_body: bool = False, **filters: Any) -> list[PostSummary]:
+        """Summaries matching `filters` (the keyword arguments of `list_sql`)."""
+        sql, args = list_sql(**filters)
         rows = self._conn().execute(sql, args).fetchall()
         bodies = self._bodies([row[0] for row in rows]) if with_body else {}
-        return [_summary(row, bodies.get(row[0], "")) for row in rows]
+        return [summary_from_row(row, bodies.get(row[0], "")) for row in rows]
 
     def summary(self, path: str, *, with_body: bool = False) -> PostSummary | None:
         row = (
             self._conn()
-            .execute(f"SELECT {_COLUMNS} FROM posts p WHERE p.path = ?", (path,))
+            .execute(f"SELECT {COLUMNS} FROM posts p WHERE p.path = ?", (path,))
             .fetchone()
         )
         if row is None:
             return None
-        return _summary(row, self._bodies([row[0]]).get(row[0], "") if with_body else "")
+        return summary_from_row(row, self._bodies([row[0]]).get(row[0], "") if with_body else "")
 
     def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
         """Ranked matches for a search box query (see `fts_query`), with snippets.
@@ -359,13 +303,13 @@ class Index:
             return []
         conn = self._conn()
         try:
-            probe = conn.execute(_PROBE, (match, self.broad)).fetchone()[0]
+            probe = conn.execute(PROBE, (match, self.broad)).fetchone()[0]
             if probe < self.broad:
-                ranked = conn.execute(_RANKED, (match, limit)).fetchall()
+                ranked = conn.execute(RANKED, (match, limit)).fetchall()
             else:
-                ranked = conn.execute(_RANKED, (f"{{title tags}} : ({match})", limit)).fetchall()
+                ranked = conn.execute(RANKED, (f"{{title tags}} : ({match})", limit)).fetchall()
                 seen = {rowid for rowid, _ in ranked}
-                for rowid, score in conn.execute(_NEWEST, (match, limit + len(ranked))):
+                for rowid, score in conn.execute(NEWEST, (match, limit + len(ranked))):
                     if len(ranked) >= limit:
                         break
                     if rowid not in seen:
@@ -373,7 +317,7 @@ class Index:
             if not ranked:
                 return []
             ids = ", ".join(str(int(rowid)) for rowid, _ in ranked)
-            rows = {row[0]: row for row in conn.execute(_BY_ID.format(ids=ids))}
+            rows = {row[0]: row for row in conn.execute(BY_ID.format(ids=ids))}
             raw = self._snippets(conn, match, query_terms(query), ids)
         except sqlite3.OperationalError as exc:  # fts_query quotes everything: a bug if seen
             raise LibraryError(f"Search failed for “{query}”: {exc}") from exc
@@ -381,20 +325,21 @@ class Index:
         for rowid, score in ranked:
             if rowid in rows:
                 html, text = snippets(raw.get(rowid, ""))
-                hits.append(SearchHit(_summary(rows[rowid], ""), html, text, -float(score)))
+                hits.append(SearchHit(summary_from_row(rows[rowid], ""), html, text, -float(score)))
         return hits
 
     def _snippets(
         self, conn: sqlite3.Connection, match: str, terms: list[tuple[str, bool]], ids: str
     ) -> dict[int, str]:
         found: dict[int, str] = {}
-        for rowid, title, tags, body in conn.execute(_TEXTS.format(ids=ids)):
-            snippet = make_snippet((body, title, tags), terms)
+        make_snippet = SnippetMaker(terms)
+        for rowid, title, tags, body in conn.execute(TEXTS.format(ids=ids)):
+            snippet = make_snippet((body, title, tags))
             if snippet is not None:
                 found[rowid] = snippet
         missing = [i for i in ids.split(", ") if i and int(i) not in found]
         if missing:  # words matched only through accent folding: let FTS5 find them
-            found.update(conn.execute(_SNIPPETS.format(ids=", ".join(missing)), (match,)))
+            found.update(conn.execute(SNIPPETS.format(ids=", ".join(missing)), (match,)))
         return found
 
     def terms(self, kind: str) -> list[tuple[str, int]]:
@@ -420,87 +365,3 @@ class Index:
             f"SELECT rowid, body FROM posts_fts WHERE rowid IN ({', '.join('?' * len(ids))})", ids
         )
         return {rowid: body.replace("\u200b", "") for rowid, body in rows}
-
-
-# A query matching at least this many posts is "broad" (see Index.search).
-_BROAD = 2000
-_PROBE = "SELECT count(*) FROM (SELECT 1 FROM posts_fts WHERE posts_fts MATCH ? LIMIT ?)"
-_BM25 = f"bm25(posts_fts, {', '.join(map(str, _WEIGHTS))})"
-_RANKED = (
-    f"SELECT rowid, {_BM25} AS score FROM posts_fts WHERE posts_fts MATCH ? ORDER BY score LIMIT ?"
-)
-_NEWEST = (
-    f"SELECT rowid, {_BM25} FROM posts_fts WHERE posts_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
-)
-_TEXTS = "SELECT rowid, title, tags, body FROM posts_fts WHERE rowid IN ({ids})"
-_SNIPPETS = (
-    f"SELECT rowid, snippet(posts_fts, -1, '{SNIPPET_START}', '{SNIPPET_END}', '…', 16) "
-    "FROM posts_fts WHERE posts_fts MATCH ? AND rowid IN ({ids})"
-)
-_COLUMNS = (
-    "p.id, p.path, p.title, p.status, p.date, p.slug, p.tags, p.categories, p.excerpt, p.word_count"
-)
-_BY_ID = f"SELECT {_COLUMNS} FROM posts p WHERE p.id IN ({{ids}})"
-
-
-def _summary(row: Sequence[Any], body: str) -> PostSummary:
-    return PostSummary(
-        path=row[1],
-        title=row[2],
-        status=row[3],
-        date=row[4],
-        slug=row[5],
-        tags=tuple(json.loads(row[6])),
-        categories=tuple(json.loads(row[7])),
-        excerpt=row[8],
-        word_count=row[9],
-        body=body,
-    )
-
-
-def _order_by(sort: str, descending: bool) -> str:
-    direction = "DESC" if descending else "ASC"
-    columns = {
-        "date": f"p.date_key {direction} NULLS LAST, p.title_key",
-        "title": f"p.title_key {direction}, p.path",
-        "modified": f"p.mtime_ns {direction}, p.title_key",
-        "status": f"p.status {direction}, p.date_key DESC NULLS LAST, p.title_key",
-    }
-    if sort not in columns:
-        raise LibraryError(f"Cannot sort by “{sort}”: choose one of {', '.join(SORTS)}.")
-    return columns[sort]
-
-
-def date_key(value: str | None) -> str | None:
-    """A sortable form of an ISO date: UTC for dates with an offset, as written for the others."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return _moment_key(moment)
-
-
-def _moment_key(moment: datetime) -> str:
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment.isoformat(timespec="microseconds")
-
-
-def _bound_key(value: date | str, *, end: bool) -> str:
-    """`since` is inclusive, `until` too: a bare day as `until` takes in that whole day."""
-    if isinstance(value, str):
-        try:
-            value = (
-                datetime.fromisoformat(value)
-                if "T" in value or " " in value.strip()
-                else (date.fromisoformat(value.strip()))
-            )
-        except ValueError as exc:
-            raise LibraryError(f"“{value}” is not a date (use YYYY-MM-DD).") from exc
-    if isinstance(value, datetime):
-        key = _moment_key(value)
-        return key + "\uffff" if end else key  # until a moment: that moment included
-    start = datetime.combine(value + timedelta(days=1) if end else value, datetime.min.time())
-    return _moment_key(start)

@@ -12,25 +12,32 @@ run on a connection of the calling thread and are not blocked by a worker's refr
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import threading
 import time
 import weakref
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from blogdesk.core.errors import BlogDeskError, LibraryError
-from blogdesk.core.frontmatter import decode_post_bytes
+from blogdesk.core.errors import LibraryError
 from blogdesk.core.fsutil import atomic_write
-from blogdesk.core.index import Entry, Index, Problem, SearchHit, Stamp
+from blogdesk.core.index import Index, Problem, SearchHit
+from blogdesk.core.library_scan import (
+    MEDIA_DIR,
+    STATE_DIR,
+    Changes,
+    digest,
+    entry_for,
+    find_changes,
+    read_into,
+)
 from blogdesk.core.naming import MARKDOWN_SUFFIXES, check_file_name, title_to_stem, unique_name
-from blogdesk.core.post import Post, PostSummary, summarize
+from blogdesk.core.post import Post, PostSummary
 from blogdesk.core.trash import Trash, TrashItem
 
 __all__ = [
@@ -43,14 +50,7 @@ __all__ = [
     "TrashItem",
 ]
 
-STATE_DIR = ".blogdesk"
 INDEX_FILE = "index.sqlite3"
-MEDIA_DIR = "media"
-# Folders that hold no posts: ours, images, and hidden ones (.git, .obsidian, …).
-_SKIPPED_DIRS = frozenset({STATE_DIR, MEDIA_DIR, "node_modules", "__pycache__"})
-# A file whose mtime is this close to when it was indexed may have changed again within the same
-# timestamp tick (2 s on FAT/exFAT): its content hash decides (git's "racy clean" problem).
-_RACY_NS = 2_000_000_000
 
 
 class ChangedOnDiskError(LibraryError):
@@ -91,14 +91,6 @@ class _Loaded:
     digest: str | None  # None: the file did not exist
 
 
-@dataclass
-class _Scan:
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    entries: list[Entry] = field(default_factory=list)
-    touched: list[Entry] = field(default_factory=list)
-
-
 class Library:
     def __init__(self, root: Path, index: Index) -> None:
         self.root = root
@@ -135,6 +127,7 @@ class Library:
         library = cls(root, index)
         if refresh or index.created:
             library.refresh()
+        index.use_wal()
         return library
 
     def close(self) -> None:
@@ -162,13 +155,13 @@ class Library:
         """The post at `path` (absolute, or relative to the root); PostFormatError if unreadable."""
         full = self._resolve(path)
         try:
-            digest = _digest(full.read_bytes())
+            hashed = digest(full.read_bytes())
         except FileNotFoundError:
             raise LibraryError(f"There is no post {self._rel(full)} in the library.") from None
         except OSError as exc:
             raise LibraryError(f"Cannot read {self._rel(full)}: {exc.strerror}") from exc
         post = Post.load(full)
-        self._remember(post, full, digest)
+        self._remember(post, full, hashed)
         return post
 
     def save(self, post: Post, *, force: bool = False) -> None:
@@ -192,12 +185,12 @@ class Library:
             except OSError as exc:
                 raise LibraryError(f"Could not save {self._rel(full)}: {exc.strerror}") from exc
             rel = self._rel(full)
-            digest = _digest(data)
-            entry = _entry(rel, stat.st_mtime_ns, stat.st_size, digest, data)
+            hashed = digest(data)
+            entry = entry_for(rel, stat.st_mtime_ns, stat.st_size, hashed, data)
             self._index.write([entry], now_ns=time.time_ns())
             post.path = full
             post.modified = False
-            self._remember(post, full, digest)
+            self._remember(post, full, hashed)
 
     def rename(self, path: Path | str, new_name: str) -> Path:
         """Give the post file at `path` a new file name in the same folder; returns the new path.
@@ -341,6 +334,8 @@ class Library:
         with self._index.write_lock:
             try:
                 report = self._refresh()
+            except sqlite3.OperationalError as exc:  # busy, locked, disk full: not damage
+                raise LibraryError(f"Could not update the library index: {exc}") from exc
             except sqlite3.DatabaseError:
                 # A damaged index shows up on first real use: it is only a cache, so start over.
                 self._index.recreate()
@@ -356,74 +351,22 @@ class Library:
 
     def _refresh(self) -> RefreshReport:
         known = self._index.stamps()
-        bulk = not known
-        now_ns = time.time_ns()
-        scan = _Scan()
-        seen: set[str] = set()
-        for rel, path, mtime_ns, size in self._scan_files():
-            seen.add(rel)
-            old = known.get(rel)
-            unchanged = old is not None and (old.mtime_ns, old.size) == (mtime_ns, size)
-            if unchanged and old is not None and old.mtime_ns < old.indexed_ns - _RACY_NS:
-                continue
-            self._read_into(scan, rel, path, old)
-        removed = sorted(known.keys() - seen)
-        self._index.write(scan.entries, removed, scan.touched, now_ns)
-        if bulk and scan.entries:
-            self._index.optimize()
+        changes = find_changes(self.root, known)
+        self._index.write(changes.entries, changes.removed, changes.touched, time.time_ns())
+        if not known and changes.entries:
+            self._index.optimize()  # a first build: merge the FTS segments once
         return RefreshReport(
-            tuple(sorted(scan.added)),
-            tuple(sorted(scan.updated)),
-            tuple(removed),
+            tuple(changes.added),
+            tuple(changes.updated),
+            tuple(changes.removed),
             tuple(self._index.problems()),
         )
 
-    def _read_into(self, scan: _Scan, rel: str, path: str, old: Stamp | None) -> None:
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-                stat = os.fstat(handle.fileno())
-        except OSError as exc:
-            entry = Entry(
-                rel, 0, -1, "", problem=Problem(rel, f"cannot read the file: {exc.strerror}")
-            )
-        else:
-            digest = _digest(data)
-            if old is not None and old.hash == digest:
-                scan.touched.append(Entry(rel, stat.st_mtime_ns, stat.st_size, digest))
-                return
-            entry = _entry(rel, stat.st_mtime_ns, stat.st_size, digest, data)
-        scan.entries.append(entry)
-        (scan.added if old is None else scan.updated).append(rel)
-
     def _index_files(self, rels: list[str]) -> None:
-        scan = _Scan()
+        changes = Changes()
         for rel in rels:
-            self._read_into(scan, rel, str(self.root / rel), None)
-        self._index.write(scan.entries, (), scan.touched, time.time_ns())
-
-    def _scan_files(self) -> Iterator[tuple[str, str, int, int]]:
-        """(relative path, path, mtime_ns, size) of every post file, with os.scandir (cheap)."""
-        stack = [(str(self.root), "")]
-        while stack:
-            folder, prefix = stack.pop()
-            try:
-                entries = list(os.scandir(folder))
-            except OSError:
-                continue  # an unreadable folder holds nothing we could index
-            for entry in entries:
-                name = entry.name
-                if name.startswith("."):
-                    continue
-                try:
-                    if entry.is_dir(follow_symlinks=False):
-                        if name not in _SKIPPED_DIRS:
-                            stack.append((entry.path, f"{prefix}{name}/"))
-                    elif name.lower().endswith(MARKDOWN_SUFFIXES) and entry.is_file():
-                        stat = entry.stat()
-                        yield f"{prefix}{name}", entry.path, stat.st_mtime_ns, stat.st_size
-                except OSError:
-                    continue  # vanished while scanning: the next refresh sees it gone
+            read_into(changes, rel, str(self.root / rel), None)
+        self._index.write(changes.entries, (), changes.touched, time.time_ns())
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -455,7 +398,7 @@ class Library:
             existing = []
         return folder / unique_name(stem, suffix, existing)
 
-    def _remember(self, post: Post, path: Path, digest: str | None) -> None:
+    def _remember(self, post: Post, path: Path, hashed: str | None) -> None:
         key = id(post)
 
         def forget(_: object, key: int = key) -> None:
@@ -463,14 +406,14 @@ class Library:
                 self._loaded.pop(key, None)
 
         with self._loaded_lock:
-            self._loaded[key] = _Loaded(weakref.ref(post, forget), path, digest)
+            self._loaded[key] = _Loaded(weakref.ref(post, forget), path, hashed)
 
     def _check_unchanged(self, post: Post, full: Path) -> None:
         with self._loaded_lock:
             loaded = self._loaded.get(id(post))
         known = loaded if loaded is not None and loaded.post() is post else None
         try:
-            current: str | None = _digest(full.read_bytes())
+            current: str | None = digest(full.read_bytes())
         except FileNotFoundError:
             current = None
         except OSError as exc:
@@ -489,21 +432,3 @@ class Library:
                 f"{rel} {what} since it was opened; keep your version (overwrite) or reload it.",
                 full,
             )
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def _entry(rel: str, mtime_ns: int, size: int, digest: str, data: bytes) -> Entry:
-    """The index entry for one file's bytes: its summary, or the problem that stops reading it."""
-    try:
-        summary = summarize(decode_post_bytes(data, rel), rel)
-    except BlogDeskError as exc:
-        line = getattr(exc, "line", None)
-        message = getattr(exc, "reason", None) or str(exc)
-        return Entry(rel, mtime_ns, size, digest, problem=Problem(rel, message, line))
-    except (ValueError, TypeError, RecursionError) as exc:
-        # A parser bug on one odd file must not stop the refresh of the others.
-        return Entry(rel, mtime_ns, size, digest, problem=Problem(rel, f"cannot be read: {exc}"))
-    return Entry(rel, mtime_ns, size, digest, summary=summary)

@@ -59,6 +59,8 @@ class Post:
 
     @classmethod
     def parse(cls, text: str, path: Path | None = None) -> Post:
+        """A post from its text; `path` only names it in errors and gives the file-name rules."""
+        path = Path(path) if path is not None else None
         parts = split(text, path)
         return cls(parts, load_block(parts, path), path)
 
@@ -269,7 +271,7 @@ class Post:
     def _set_optional(self, key: str, value: str | None) -> None:
         if value is None or not str(value).strip():
             self.remove(key)
-        else:
+        elif rules.optional_text(self._meta, key) != value:
             self.set(key, value)
 
     def _set_terms(self, key: str, value: list[str]) -> None:

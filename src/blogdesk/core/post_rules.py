@@ -173,6 +173,15 @@ _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"[*`]+|(?<!\w)_+|_+(?!\w)")
+
+
+def _heading_text(text: str) -> str:
+    """A heading's words without its inline markup: `[x](url)` → x, `*x*` → x."""
+    return _EMPHASIS.sub("", _LINK.sub(r"\1", text)).strip()
+
+
 def first_heading(body: str) -> str | None:
     """The text of the body's first ATX (`# Title`) or Setext (`Title` / `=====`) heading."""
     fence: str | None = None
@@ -190,12 +199,14 @@ def first_heading(body: str) -> str | None:
             continue
         atx = _ATX.match(line)
         if atx:
-            text = atx[2].strip()
+            text = _heading_text(atx[2])
             if text:
                 return text
         elif _SETEXT.match(line) and previous.strip() and not previous.startswith(("    ", "\t")):
             # "---" under a paragraph line is a heading; under a blank line it is a rule.
-            return previous.strip()
+            text = _heading_text(previous)
+            if text:
+                return text
         previous = line
     return None
 
@@ -223,8 +234,8 @@ def optional_text(meta: Mapping[str, Any], key: str) -> str | None:
     value = meta.get(key)
     if value is None or isinstance(value, (dict, list)):
         return None
-    text = str(value)
-    return text if text.strip() else None
+    text = str(value).strip()
+    return text or None
 
 
 # Han, kana and other scripts written without spaces count one word per character.
@@ -234,7 +245,8 @@ _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3
 _MARKUP = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<[^>\n]*>|&[#\w]+;|https?://\S+")
 # Punctuation separates words; apostrophes and hyphens join them ("don't", "well-known").
 _PUNCTUATION = str.maketrans(
-    dict.fromkeys("!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~—–“”„«»…·•¡¿、。，．：；！？「」『』（）【】《》", " ")
+    dict.fromkeys('!"#$%&()*+,./:;<=>?@[\\]^_`{|}~—–“”„«»…·•¡¿', " ")
+    | dict.fromkeys("、。，．：；！？「」『』（）【】《》", " ")
 )
 _LONE_DASHES = ("-", "--", "---", "'")
 

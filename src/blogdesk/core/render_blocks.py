@@ -26,12 +26,17 @@ _BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
 _VOID_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
 )
-_TAG_SCAN_RE = re.compile(r"<!--|-->|<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
+# Comments, CDATA, declarations and processing instructions (which run to their terminator,
+# across lines) and block-level tags.
+_TAG_SCAN_RE = re.compile(
+    r"<!--|-->|<!\[CDATA\[|\]\]>|<[!?]|>|<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)"
+)
+_TERMINATORS = {"<!--": "-->", "<![CDATA[": "]]>", "<!": ">", "<?": ">"}
 _LIST_ITEM_RE = re.compile(r"^(?:[*+-]|\d+[.)])(?:[ \t]|$)")
 _DEFINITION_RE = re.compile(r"^ {0,3}:[ ]{1,3}", re.MULTILINE)
 _DEF_LINE_RE = re.compile(r"^(?: {0,3}\[[^\[\]]*\]:|\*\[[^\]]*\][ ]?:)")
 # Anything that might be a reference or abbreviation definition somewhere (loosely).
-_LOOSE_DEF_RE = re.compile(r"\[[^\[\]\n]*\][ ]?:")
+_LOOSE_DEF_RE = re.compile(r"\[(?!\^)[^\[\]\n]*\][ ]?:")  # "[^x]:" is a footnote
 
 
 class Chunk(NamedTuple):
@@ -67,7 +72,7 @@ def _html_spans(lines: list[str], skip: set[int]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     depth: dict[str, int] = {}
     open_total = 0
-    in_comment = False
+    in_comment = ""  # the terminator awaited, while inside a comment or declaration
     start: int | None = None
     for i, line in enumerate(lines):
         if i in skip or ("<" not in line and not in_comment):
@@ -76,12 +81,22 @@ def _html_spans(lines: list[str], skip: set[int]) -> list[tuple[int, int]]:
         for m in _TAG_SCAN_RE.finditer(line):
             token = m.group(0)
             if in_comment:
-                in_comment = token != "-->"
+                if token == in_comment or (in_comment == ">" and token in ("-->", "]]>")):
+                    in_comment = ""
                 continue
-            if token == "<!--":
-                in_comment = touched = True
+            if token in _TERMINATORS:
+                in_comment = _TERMINATORS[token]
+                touched = True
+                continue
+            if token == ">" or token in ("-->", "]]>"):
                 continue
             name = (m.group(2) or "").lower()
+            end = line.find(">", m.end())
+            if end == -1:
+                # A tag left unterminated on its line: the HTML parser reads on, across
+                # lines, to the next ">", and its state leaks into what follows.
+                in_comment = ">"
+                touched = True
             if name not in _BLOCK_TAGS:
                 continue
             touched = True
@@ -89,11 +104,9 @@ def _html_spans(lines: list[str], skip: set[int]) -> list[tuple[int, int]]:
                 if depth.get(name):
                     depth[name] -= 1
                     open_total -= 1
-            elif name not in _VOID_TAGS:
-                end = line.find(">", m.end())
-                if end == -1 or line[end - 1] != "/":
-                    depth[name] = depth.get(name, 0) + 1
-                    open_total += 1
+            elif name not in _VOID_TAGS and (end == -1 or line[end - 1] != "/"):
+                depth[name] = depth.get(name, 0) + 1
+                open_total += 1
         if start is None and (touched or in_comment or open_total):
             start = i
         if start is not None and not in_comment and open_total == 0:
@@ -212,8 +225,8 @@ def _definition_block(block: str) -> list[tuple[str, str]]:
         if m is None:
             prefix = ""
             m = ReferenceProcessor.RE.match(block, pos)
-        if m is None:
-            return []
+        if m is None or m.group(1).startswith("^"):
+            return []  # not a definition block ("[^x]:" is a footnote, see render_footnotes)
         out.append((prefix + " ".join(m.group(1).split()).lower(), m.group(0)))
         pos = m.end() + 1
     return out

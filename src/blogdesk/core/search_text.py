@@ -14,14 +14,13 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-_CJK = re.compile(
-    "([\u1100-\u11ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-    "\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002fa1f])"
+_CJK_RUN = re.compile(
+    "[\u1100-\u11ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+    "\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002fa1f]+"
 )
 ZWSP = "\u200b"
 # Matches are wrapped in these in raw snippets; they are never stored in the index.
 SNIPPET_START, SNIPPET_END = "\x02", "\x03"
-_MARKERS = str.maketrans({SNIPPET_START: " ", SNIPPET_END: " "})
 _TOKEN_SPLIT = re.compile(r"[^\w]+|_+")
 _SPACE = re.compile(r"\s+")
 _SNIPPET_CHARS = 160  # about the 16 words FTS5's snippet() would show
@@ -30,10 +29,15 @@ _SNIPPET_CHARS = 160  # about the 16 words FTS5's snippet() would show
 def index_text(text: str) -> str:
     """`text` as the FTS table stores it: NFC (unicode61 splits words at combining marks),
     CJK characters set apart, and no snippet marker characters."""
+    if SNIPPET_START in text or SNIPPET_END in text:
+        text = text.replace(SNIPPET_START, " ").replace(SNIPPET_END, " ")
     if text.isascii():
-        return text.translate(_MARKERS) if "\x02" in text or "\x03" in text else text
-    text = unicodedata.normalize("NFC", text).translate(_MARKERS)
-    return _CJK.sub(f"{ZWSP}\\1{ZWSP}", text)
+        return text
+    return _CJK_RUN.sub(_set_apart, unicodedata.normalize("NFC", text))
+
+
+def _set_apart(run: re.Match[str]) -> str:
+    return ZWSP + ZWSP.join(run[0]) + ZWSP
 
 
 def _is_token_char(char: str) -> bool:
@@ -64,21 +68,56 @@ def fts_query(query: str) -> str | None:
     return " ".join(terms) or None
 
 
-def make_snippet(columns: Sequence[str], terms: Sequence[tuple[str, bool]]) -> str | None:
-    """A raw snippet (matches between the marker characters) around the first match in the first
-    column that has one, or None when no word matches as written (for example "cafe" against
-    "café": unicode61 folds accents, a regular expression does not; FTS5's snippet() then runs).
+class SnippetMaker:
+    """Snippets for one query: the words found as written, between the marker characters.
 
-    FTS5's own snippet() tokenizes every column of every hit, which on long posts costs more
-    than the search; a regular expression over the stored text finds the same words.
+    FTS5's own snippet() tokenizes every column of every hit, which on long posts costs more than
+    the search itself; here a fast `str.find` on the lowercased text locates the first match and
+    a regular expression marks the words in a window around it.
     """
-    pattern = _terms_pattern(terms)
-    if pattern is None:
+
+    def __init__(self, terms: Sequence[tuple[str, bool]]) -> None:
+        alternatives = []
+        self._firsts: list[str] = []  # each term's first token, lowercased: what find() looks for
+        for word, prefix in terms:
+            tokens = [t for t in _TOKEN_SPLIT.split(word) if t]
+            if tokens:
+                body = r"[\W_]+".join(re.escape(t) for t in tokens)
+                tail = r"[^\W_]*" if prefix else r"(?![^\W_])"
+                alternatives.append(rf"(?<![^\W_]){body}{tail}")
+                self._firsts.append(tokens[0].lower())
+        self._pattern = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+
+    def __call__(self, columns: Sequence[str]) -> str | None:
+        """A raw snippet around the first match in the first column that has one; None when no
+        word matches as written ("cafe" against "café": FTS5 folds accents; its snippet() is
+        then the fallback)."""
+        if self._pattern is None:
+            return None
+        for text in columns:
+            first = self._first_match(text)
+            if first is not None:
+                return self._window(text, first)
         return None
-    for text in columns:
-        first = pattern.search(text)
-        if first is None:
-            continue
+
+    def _first_match(self, text: str) -> re.Match[str] | None:
+        assert self._pattern is not None
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters lowercase to two: no shortcut
+            return self._pattern.search(text)
+        best: re.Match[str] | None = None
+        for token in self._firsts:
+            at = lowered.find(token)
+            while at >= 0 and (best is None or at < best.start()):
+                found = self._pattern.match(text, at)
+                if found is not None:
+                    best = found
+                    break
+                at = lowered.find(token, at + 1)
+        return best
+
+    def _window(self, text: str, first: re.Match[str]) -> str:
+        assert self._pattern is not None
         start = max(0, first.start() - _SNIPPET_CHARS // 3)
         if start > 0:
             space = text.find(" ", start, first.start())
@@ -87,23 +126,9 @@ def make_snippet(columns: Sequence[str], terms: Sequence[tuple[str, bool]]) -> s
         if end < len(text):
             space = text.rfind(" ", first.end(), end)
             end = space if space > 0 else max(end, first.end())
-        window = pattern.sub(lambda m: f"{SNIPPET_START}{m[0]}{SNIPPET_END}", text[start:end])
-        window = _SPACE.sub(" ", window).strip()
-        return ("…" if start > 0 else "") + window + ("…" if end < len(text) else "")
-    return None
-
-
-def _terms_pattern(terms: Sequence[tuple[str, bool]]) -> re.Pattern[str] | None:
-    alternatives = []
-    for word, prefix in terms:
-        tokens = [t for t in _TOKEN_SPLIT.split(word) if t]
-        if not tokens:
-            continue
-        body = r"[\W_]+".join(re.escape(t) for t in tokens)
-        alternatives.append(rf"(?<![^\W_]){body}" + (r"[^\W_]*" if prefix else r"(?![^\W_])"))
-    if not alternatives:
-        return None
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+        marked = self._pattern.sub(lambda m: f"{SNIPPET_START}{m[0]}{SNIPPET_END}", text[start:end])
+        marked = _SPACE.sub(" ", marked).strip()
+        return ("…" if start > 0 else "") + marked + ("…" if end < len(text) else "")
 
 
 def snippets(raw: str) -> tuple[str, str]:

@@ -32,6 +32,7 @@ from blogdesk.core.frontmatter import YAML_LINE_BREAK, compose_yaml
 _STR_TAG = "tag:yaml.org,2002:str"
 _RESOLVER = yaml.resolver.Resolver()
 _FENCE_LINE = re.compile(r"^(---|\.\.\.|\+\+\+)[ \t]*$", re.MULTILINE)
+_ANCHOR = re.compile(r"^[^#]*?:[ \t]+&([^\s\[\]{},]+)")
 _DATE_ONLY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 
@@ -44,6 +45,7 @@ class _Style:
     date_only: bool = False
     seq_offset: int | None = None  # spaces before "- " relative to the key
     comment: str = ""  # a trailing "  # comment" on a one-line value
+    anchor: str = ""  # `&name` on the value, which aliases elsewhere (`*name`) refer to
 
 
 def split_lines(block: str) -> list[str]:
@@ -106,6 +108,9 @@ def _entries(root: yaml.MappingNode, lines: list[str]) -> list[_Entry]:
             style.flow = bool(value.flow_style)
             if isinstance(value, yaml.SequenceNode) and not value.flow_style and value.value:
                 style.seq_offset = max(0, int(value.start_mark.column) - int(key.start_mark.column))
+        anchor = _ANCHOR.match(lines[first])
+        if anchor and not isinstance(value, yaml.ScalarNode):
+            style.anchor = anchor[1]
         if last == first and value.end_mark.line == first:
             tail = lines[first][int(value.end_mark.column) :].rstrip("\r\n")
             if re.match(r"^\s+#", tail):
@@ -115,8 +120,22 @@ def _entries(root: yaml.MappingNode, lines: list[str]) -> list[_Entry]:
     return entries
 
 
-def _needs_quotes(text: str) -> bool:
-    # YAML 1.1 readers (Jekyll, PyYAML) would take "yes", "on", "1_000" as bool/number.
+_RISKY_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
+
+
+def _needs_quotes(text: str, in_flow: bool = False) -> bool:
+    """Whether a plain (unquoted) `text` could be read back differently by a YAML 1.1 reader.
+
+    ruamel follows YAML 1.2, where `:0` or `yes` are plain strings; Jekyll and PyYAML read YAML
+    1.1, where `yes` is a boolean, `1_000` a number and `[:0]` an error. Quoting a few more
+    strings than strictly needed costs nothing.
+    """
+    if not text or text[0] in _RISKY_START or text != text.strip():
+        return True
+    if ": " in text or " #" in text or text.endswith(":"):
+        return True
+    if in_flow and any(char in text for char in ",[]{}"):
+        return True
     tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     return tag != _STR_TAG
 
@@ -129,7 +148,7 @@ def _to_ruamel(value: Any, style: _Style, top: bool) -> Any:
             return DoubleQuotedScalarString(value)
         if top and style.scalar == '"':
             return DoubleQuotedScalarString(value)
-        if (top and style.scalar == "'") or _needs_quotes(value):
+        if (top and style.scalar == "'") or _needs_quotes(value, in_flow=not top):
             return SingleQuotedScalarString(value)
         return value
     if isinstance(value, datetime) and top and style.date_only:
@@ -206,6 +225,10 @@ def _emit(key: str, value: Any, style: _Style, seq_offset: int, indent: str) -> 
     except RepresenterError:
         return None
     text = buffer.getvalue()
+    if style.anchor:
+        # Keep `key: &name` so that `*name` elsewhere still finds the (new) value.
+        head, sep, rest = text.partition(":")
+        text = f"{head}: &{style.anchor}{rest}" if sep and rest[:1] in (" ", "\n") else text
     if style.comment and text.count("\n") == 1:
         text = text.rstrip("\n") + style.comment + "\n"
     return "".join(indent + line for line in text.splitlines(keepends=True))
@@ -274,7 +297,12 @@ def set_key(block: str, key: str, value: Any, newline: str) -> str:
         # Read back what was written: the value must come back exactly, or we do not write it.
         try:
             check = compose_yaml(result)[1]
-        except PostFormatError:
+        except PostFormatError as exc:
+            if "alias" in exc.reason:
+                raise ValueError(
+                    f"{key!r} is used elsewhere in the front matter through an alias (*name); "
+                    "change it in the file itself"
+                ) from None
             continue
         if isinstance(check, dict) and key in check and same_value(check[key], expected):
             return result
@@ -324,7 +352,14 @@ def remove_key(block: str, key: str, newline: str) -> str:
     for entry in reversed(_entries(root, lines)):
         if entry.name == key:
             del out[entry.first : entry.stop]
-    return "".join(out)
+    result = "".join(out)
+    try:
+        compose_yaml(result)
+    except PostFormatError as exc:
+        raise ValueError(
+            f"{key!r} cannot be removed: {exc.reason} (it is used elsewhere through an alias)"
+        ) from None
+    return result
 
 
 def _rewrite_flow_root(block: str, key: str, value: Any, newline: str, remove: bool = False) -> str:

@@ -69,9 +69,9 @@ def flush_outbox(
                     queue_if_offline=False, cancel=token,
                 )
             elif job.action == "unpublish":
-                result = service.unpublish(job.post_path, account)
+                result = service.unpublish(job.post_path, account, queue_if_offline=False)
             elif job.action == "delete":
-                result = service.delete_remote(job.post_path, account)
+                result = service.delete_remote(job.post_path, account, queue_if_offline=False)
             else:
                 raise BlogDeskError(f"Unknown outbox job {job.action!r}.")
         except _RETRYABLE as exc:

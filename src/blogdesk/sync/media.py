@@ -165,6 +165,9 @@ class MediaLedger:
                         " uploaded_at TEXT NOT NULL, PRIMARY KEY (account_id, content_hash))"
                     )
                     self._ready = True
+                # A cache: losing the last entry in a power cut costs one re-upload, so skip
+                # the per-commit fsync (WAL stays consistent either way).
+                conn.execute("PRAGMA synchronous=NORMAL")
                 with conn:
                     yield conn
             finally:

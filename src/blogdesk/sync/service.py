@@ -4,15 +4,16 @@ Blocking and UI-agnostic: the CLI calls it directly, the window from a worker th
 progress callback and a CancelToken, see `sync.jobs`). Every step follows docs/publishing.md:
 render → upload new images (by content hash) → rewrite their links → create or update (after a
 conflict check) → read back → record the remote state in the post's front matter.
-Accounts and credentials are in `sync.accounts_service`; pulling in `sync.pull`; the outbox
-flush in `sync.flush`.
+The steps live beside it: `sync.prepare` (render, images), `sync.lifecycle` (unpublish, delete),
+`sync.pull`, `sync.flush` (outbox, conflict resolution), `sync.account_setup` (accounts).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,15 +23,13 @@ import requests
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library import ChangedOnDiskError, Library
 from blogdesk.core.post import Post
-from blogdesk.core.rendering import RenderOptions, render
+from blogdesk.core.rendering import RenderOptions
 from blogdesk.sync import account_setup, conflict
 from blogdesk.sync import payload as pl
 from blogdesk.sync.accounts import Account, AccountStore
 from blogdesk.sync.counting import CountingProvider
 from blogdesk.sync.credentials import CredentialStore, open_store
-from blogdesk.sync.exifstrip import strip_gps
 from blogdesk.sync.http import make_session
-from blogdesk.sync.imagelinks import local_image_refs, rewrite_image_links
 from blogdesk.sync.jobs import (
     CancelToken,
     FlushResult,
@@ -43,11 +42,9 @@ from blogdesk.sync.jobs import (
 from blogdesk.sync.media import (
     MediaLedger,
     file_hash,
-    find_images,
-    is_local_reference,
-    reference_key,
 )
-from blogdesk.sync.outbox import Job, Outbox
+from blogdesk.sync.outbox import Action, Job, Outbox
+from blogdesk.sync.prepare import PublishRun, build_payload
 from blogdesk.sync.provider import (
     AccountInfo,
     AuthenticationError,
@@ -75,21 +72,6 @@ def _default_factory(account: Account, session: requests.Session, secret: str) -
     return registry.get(account.provider)(account, session, secret)
 
 
-@dataclass
-class _Run:
-    """The state of one publish, passed between its steps."""
-
-    account: Account
-    post: Post
-    rel: str
-    provider: CountingProvider
-    progress: ProgressCallback
-    cancel: CancelToken
-    notices: list[str]
-    uploaded: int = 0
-    reused: int = 0
-
-
 class SyncService:
     """Publishing for one library. Thread-safe enough for one worker thread at a time per post."""
 
@@ -115,6 +97,7 @@ class SyncService:
         self.render_options = render_options
         self._sessions: dict[str, requests.Session] = {}
         self._providers: dict[str, tuple[tuple[Account, str], BlogProvider]] = {}
+        self._lock = threading.Lock()
 
     # ------------------------------------------------------------------------------ helpers
     def account(self, account: Account | str) -> Account:
@@ -131,24 +114,32 @@ class SyncService:
         # One provider per account (and secret) for the service's life: it keeps the session's
         # connections and the blog's term ids between publishes.
         key = (account, file_hash(secret.encode("utf-8")))
-        inner = self._providers.get(account.id)
-        if inner is None or inner[0] != key:
-            session = self._sessions.get(account.id)
-            if session is None:
-                session = self._sessions[account.id] = self.session_factory()
-            inner = (key, self.provider_factory(account, session, secret))
-            self._providers[account.id] = inner
+        with self._lock:
+            inner = self._providers.get(account.id)
+            if inner is None or inner[0] != key:
+                session = self._sessions.get(account.id)
+                if session is None:
+                    session = self._sessions[account.id] = self.session_factory()
+                inner = (key, self.provider_factory(account, session, secret))
+                self._providers[account.id] = inner
         return CountingProvider(inner[1])
 
     def forget_session(self, account_id: str) -> None:
-        self._providers.pop(account_id, None)
-        session = self._sessions.pop(account_id, None)
+        with self._lock:
+            self._providers.pop(account_id, None)
+            session = self._sessions.pop(account_id, None)
         if session is not None:
             session.close()
 
     def close(self) -> None:
         for account_id in list(self._sessions):
             self.forget_session(account_id)
+
+    def __enter__(self) -> SyncService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def rel_path(self, path: Path | str) -> str:
         full = Path(path)
@@ -191,13 +182,7 @@ class SyncService:
             if not queue_if_offline:
                 raise
             options = {"status": status, "date": date.isoformat() if date else None}
-            self.outbox.enqueue(acc.id, "publish", rel, options, error=str(exc))
-            message = f"{exc} The post waits in the outbox and is sent when the site answers."
-            report(Progress("queued", message))
-            return PublishResult(
-                account_id=acc.id, post_path=rel, queued=True, requested_status=status or "",
-                notices=(message,),
-            )
+            return self._queue(acc, "publish", rel, options, exc, report)
 
     def _publish(
         self,
@@ -212,9 +197,11 @@ class SyncService:
         token = cancel or CancelToken()
         token.raise_if_cancelled()
         post = self.library.load(rel)
-        run = _Run(account, post, rel, self.provider(account), report, token, [])
+        run = PublishRun(account, post, rel, self.provider(account), report, token, [])
         report(Progress("render", "Preparing the post"))
-        payload = self._build_payload(run, status, date)
+        payload = build_payload(
+            run, self.ledger, self.library.root, self.render_options, status, date
+        )
         token.raise_if_cancelled()
         state = post.sync_state(account.id)
         created = adopted = False
@@ -243,79 +230,8 @@ class SyncService:
             schedule=schedule, notices=tuple(run.notices), calls=run.provider.snapshot(),
         )
 
-    def _build_payload(
-        self, run: _Run, status: str | None, date: datetime | None
-    ) -> PostPayload:
-        post = run.post
-        remote_status = pl.remote_status(post, status)
-        when = date if date is not None else post.date
-        when = pl.make_aware(when) if when is not None else None
-        if remote_status == "future" and when is None:
-            raise BlogDeskError(
-                "To schedule a post, give it a date (front matter `date:` or --date)."
-            )
-        rendered = render(post.body, self.render_options)
-        refs = list(rendered.images) + local_image_refs(rendered.html)
-        featured = post.featured_image
-        if featured and is_local_reference(featured):
-            refs.append(featured)
-        urls, ids = self._upload_images(run, refs)
-        html = rewrite_image_links(rendered.html, urls)
-        featured_id = None
-        if featured:
-            featured_id = ids.get(reference_key(featured))
-            if featured_id is None:
-                run.notices.append(
-                    "The featured image must be a local image file to be set on the blog; "
-                    f"{featured!r} was not used."
-                )
-        state = post.sync_state(run.account.id)
-        return PostPayload(
-            title=post.title,
-            html=html,
-            status=remote_status,
-            slug=post.slug or state.get("slug") or None,
-            date=when,
-            tags=tuple(post.tags),
-            categories=tuple(post.categories),
-            excerpt=post.excerpt,
-            featured_media_id=featured_id,
-            sticky=pl.front_matter_flag(post, "sticky"),
-            format=pl.front_matter_text(post, "format"),
-        )
-
-    def _upload_images(
-        self, run: _Run, refs: list[str]
-    ) -> tuple[dict[str, str], dict[str, str]]:
-        """Upload the images the blog does not have yet; (ref key → URL, ref key → media id)."""
-        post_dir = run.post.path.parent if run.post.path else self.library.root
-        images = find_images(refs, post_dir, self.library.root)
-        urls: dict[str, str] = {}
-        ids: dict[str, str] = {}
-        for number, image in enumerate(images, start=1):
-            run.cancel.raise_if_cancelled()
-            data = image.path.read_bytes()
-            digest = file_hash(data)
-            entry = self.ledger.lookup(run.account.id, digest)
-            if entry is None:
-                run.progress(
-                    Progress("upload", f"Uploading {image.path.name}", number - 1, len(images))
-                )
-                media = run.provider.upload_media(strip_gps(data), image.path.name, image.mime)
-                entry = self.ledger.record(
-                    run.account.id, digest, media.remote_id, media.url, image.path.name
-                )
-                run.uploaded += 1
-            else:
-                run.reused += 1
-            urls[reference_key(image.reference)] = entry.url
-            ids[reference_key(image.reference)] = entry.remote_id
-        if images:
-            run.progress(Progress("upload", "Images ready", len(images), len(images)))
-        return urls, ids
-
     def _update(
-        self, run: _Run, remote_id: str, state: dict[str, Any], payload: PostPayload,
+        self, run: PublishRun, remote_id: str, state: dict[str, Any], payload: PostPayload,
         overwrite: bool,
     ) -> RemotePost | None:
         """Update after the conflict check; None when the remote post is gone (create again)."""
@@ -337,7 +253,7 @@ class SyncService:
         return run.provider.update_post(remote_id, payload)
 
     def _check_conflict(
-        self, run: _Run, state: dict[str, Any], payload: PostPayload, remote: RemotePost
+        self, run: PublishRun, state: dict[str, Any], payload: PostPayload, remote: RemotePost
     ) -> None:
         recorded = state.get("remote_hash")
         if not recorded:
@@ -357,7 +273,7 @@ class SyncService:
         )
 
     def _create(
-        self, run: _Run, state: dict[str, Any], payload: PostPayload
+        self, run: PublishRun, state: dict[str, Any], payload: PostPayload
     ) -> tuple[RemotePost, bool]:
         """Create the post, never twice: a create whose answer was lost is looked up by slug."""
         provider = run.provider
@@ -398,7 +314,7 @@ class SyncService:
                 raise BlogDeskError(f"Could not find a free address (slug) for {base!r}.")
         return candidate
 
-    def _record(self, run: _Run, remote: RemotePost, payload: PostPayload) -> None:
+    def _record(self, run: PublishRun, remote: RemotePost, payload: PostPayload) -> None:
         post = run.post
         local_status = pl.REMOTE_TO_LOCAL.get(remote.status)
         if local_status:
@@ -416,11 +332,11 @@ class SyncService:
         }
         if remote.status in ("publish", "future", "private"):
             state["published_at"] = _now()
-        self._store_state(post, run.account.id, state, local_status)
+        self.store_state(post, run.account.id, state, local_status)
         account_setup.remember_terms(run.account.id, "tag", remote.tags)
         account_setup.remember_terms(run.account.id, "category", remote.categories)
 
-    def _store_state(
+    def store_state(
         self, post: Post, account_id: str, state: dict[str, Any], local_status: str | None
     ) -> None:
         if local_status:
@@ -448,49 +364,45 @@ class SyncService:
             self.library.save(fresh)
 
     # ------------------------------------------------------------------ unpublish / delete
-    def unpublish(self, path: Path | str, account: Account | str) -> PublishResult:
-        """Take the post off the blog but keep it there as a draft (content untouched)."""
-        acc = self.account(account)
-        rel = self.rel_path(path)
-        post = self.library.load(rel)
-        state = post.sync_state(acc.id)
-        if not state.get("remote_id"):
-            raise BlogDeskError(f"{rel} has not been published to {acc.name!r}.")
-        provider = self.provider(acc)
-        remote = provider.get_post(str(state["remote_id"]))
-        stored = provider.update_post(remote.remote_id, _payload_from(remote, "draft"))
-        readback = provider.get_post(stored.remote_id)
-        new_state = dict(state, status=readback.status, synced_at=_now())
-        if state.get("remote_hash") == conflict.remote_hash(readback):
-            new_state["modified_gmt"] = readback.modified_gmt
-        self._store_state(post, acc.id, new_state, "draft")
-        return PublishResult(
-            account_id=acc.id, post_path=rel, remote_id=readback.remote_id,
-            link=readback.link, status=readback.status, requested_status="draft",
-            calls=provider.snapshot(),
-        )
+    def unpublish(
+        self, path: Path | str, account: Account | str, *, queue_if_offline: bool = True
+    ) -> PublishResult:
+        """Turn the blog's copy back into a draft (its text untouched)."""
+        from blogdesk.sync.lifecycle import unpublish
 
-    def delete_remote(self, path: Path | str, account: Account | str) -> PublishResult:
-        """Move the blog's copy to the blog's trash; the local post stays, unlinked."""
         acc = self.account(account)
-        rel = self.rel_path(path)
-        post = self.library.load(rel)
-        state = post.sync_state(acc.id)
-        if not state.get("remote_id"):
-            raise BlogDeskError(f"{rel} has not been published to {acc.name!r}.")
-        provider = self.provider(acc)
-        remote_id = str(state["remote_id"])
         try:
-            provider.delete_post(remote_id)
-        except NotFoundError:
-            pass  # already gone: the state we want
-        new_state = {"deleted_remote_id": remote_id, "status": "trash", "synced_at": _now()}
-        self._store_state(post, acc.id, new_state, "draft")
-        return PublishResult(
-            account_id=acc.id, post_path=rel, remote_id=remote_id, status="trash",
-            calls=provider.snapshot(),
-        )
+            return unpublish(self, path, acc)
+        except (SiteUnreachableError, ResponseLostError) as exc:
+            if not queue_if_offline:
+                raise
+            return self._queue(acc, "unpublish", self.rel_path(path), {}, exc)
 
+    def delete_remote(
+        self, path: Path | str, account: Account | str, *, queue_if_offline: bool = True
+    ) -> PublishResult:
+        """Move the blog's copy to the blog's trash; the local file stays."""
+        from blogdesk.sync.lifecycle import delete_remote
+
+        acc = self.account(account)
+        try:
+            return delete_remote(self, path, acc)
+        except (SiteUnreachableError, ResponseLostError) as exc:
+            if not queue_if_offline:
+                raise
+            return self._queue(acc, "delete", self.rel_path(path), {}, exc)
+
+    def _queue(
+        self, account: Account, action: Action, rel: str, options: dict[str, Any],
+        exc: Exception, report: ProgressCallback = no_progress,
+    ) -> PublishResult:
+        self.outbox.enqueue(account.id, action, rel, options, error=str(exc))
+        message = f"{exc} The job waits in the outbox and is sent when the site answers."
+        report(Progress("queued", message))
+        return PublishResult(
+            account_id=account.id, post_path=rel, queued=True,
+            requested_status=str(options.get("status") or ""), notices=(message,),
+        )
 
     # ------------------------------------------------------------- the rest, for the window
     def pull(
@@ -527,15 +439,6 @@ class SyncService:
         if refresh:
             return account_setup.refresh_terms(self.provider(acc), acc.id, kind)
         return account_setup.cached_terms(acc.id, kind)
-
-
-def _payload_from(remote: RemotePost, status: str) -> PostPayload:
-    return PostPayload(
-        title=remote.title, html=remote.html, status=pl.cast_status(status),
-        slug=remote.slug or None, date=remote.date_gmt, tags=remote.tags,
-        categories=remote.categories, excerpt=remote.excerpt or None,
-        featured_media_id=remote.featured_media_id, sticky=remote.sticky, format=remote.format,
-    )
 
 
 def _now() -> str:

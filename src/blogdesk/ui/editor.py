@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
+    QPalette,
     QResizeEvent,
     QTextCursor,
 )
@@ -74,6 +75,7 @@ class MarkdownEditor(QPlainTextEdit):
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setCenterOnScroll(False)
+        self._follow_palette = dark is None
         self.highlighter = MarkdownHighlighter(self.document(), dark=dark)
         self.finder = Finder(self)
         self.find_bar = FindReplaceBar(self.finder, self)
@@ -141,7 +143,7 @@ class MarkdownEditor(QPlainTextEdit):
             action.triggered.connect(handlers[name])
             self.addAction(action)
             self._actions[name] = action
-        self._shortcut_keys = {a.shortcut().toString() for a in self._actions.values()}
+        self._by_shortcut = {a.shortcut().toString(): a for a in self._actions.values()}
 
     def _heading_command(self, level: int) -> Callable[[], None]:
         return lambda: self._apply(lambda c: formatting.set_heading(c, level))
@@ -193,18 +195,16 @@ class MarkdownEditor(QPlainTextEdit):
 
     # -- Qt overrides -----------------------------------------------------------------------
 
-    def event(self, e: QEvent) -> bool:
-        # QPlainTextEdit claims some keys (e.g. Ctrl+K "delete to end of line" on X11) before the
-        # shortcut system sees them; our formatting shortcuts must win.
-        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
-            seq = QKeySequence(e.keyCombination()).toString()
-            if seq in self._shortcut_keys:
-                e.ignore()
-                return True
-        return super().event(e)
-
     def keyPressEvent(self, e: QKeyEvent) -> None:
         key, mods = e.key(), e.modifiers()
+        if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier) or \
+                Qt.Key.Key_F1 <= key <= Qt.Key.Key_F35:
+            # A key QPlainTextEdit claimed before the shortcut system saw it (e.g. Ctrl+K is
+            # "delete to end of line" on X11): our formatting shortcuts still win.
+            action = self._by_shortcut.get(QKeySequence(e.keyCombination()).toString())
+            if action is not None and action.isEnabled():
+                action.trigger()
+                return
         plain = not (mods & ~Qt.KeyboardModifier.KeypadModifier)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain and not self.isReadOnly():
             if not in_code_fence(self.textCursor().block().userState()):
@@ -246,6 +246,14 @@ class MarkdownEditor(QPlainTextEdit):
             self.insert_image_bytes(plan.image)
         elif plan.text is not None:
             self.insertPlainText(plan.text)
+
+    def changeEvent(self, e: QEvent) -> None:
+        # The system switched between light and dark: recolour the highlighting to match.
+        if e.type() == QEvent.Type.PaletteChange and self._follow_palette:
+            dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+            if dark != self.highlighter.dark:
+                self.highlighter.set_dark(dark)
+        super().changeEvent(e)
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)

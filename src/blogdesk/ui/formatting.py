@@ -33,6 +33,11 @@ _NUMBERED = re.compile(r"^([ \t]*)\d{1,9}[.)][ \t]+")
 _URL = re.compile(r"^(?:https?://|mailto:|www\.)\S+$")
 
 
+def u16len(text: str) -> int:
+    """Length in QTextDocument positions (UTF-16 code units): an emoji counts two."""
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
+
+
 class _Edit:
     """Context manager: one undo step."""
 
@@ -77,16 +82,23 @@ def toggle_wrap(cursor: QTextCursor, marker: str, placeholder: str = "") -> QTex
         if len(text) >= 2 * n and text.startswith(marker) and text.endswith(marker):
             inner = text[n:-n]
             c.insertText(inner)
-            return _select(c, start, start + len(inner))
+            return _select(c, start, start + u16len(inner))
         before = _select(c, max(0, start - n), start)
         after = _select(c, end, min(doc.characterCount() - 1, end + n))
-        if text and _selected(before) == marker and _selected(after) == marker:
+        wrapped = bool(text) and _selected(before) == marker and _selected(after) == marker
+        if wrapped and len(marker) == 1:
+            # "*" next to "**bold**" is part of the bold marker, unless it is "***both***".
+            b2 = _selected(_select(c, max(0, start - 3), start))
+            a2 = _selected(_select(c, end, min(doc.characterCount() - 1, end + 3)))
+            wrapped = not (b2.endswith(marker * 2) and b2 != marker * 3
+                           and a2.startswith(marker * 2) and a2 != marker * 3)
+        if wrapped:
             after.removeSelectedText()
             before.removeSelectedText()
             return _select(c, start - n, end - n)
         inner = text or placeholder
         c.insertText(marker + inner + marker)
-        return _select(c, start + n, start + n + len(inner))
+        return _select(c, start + n, start + n + u16len(inner))
 
 
 def insert_link(cursor: QTextCursor) -> QTextCursor:
@@ -100,9 +112,9 @@ def insert_link(cursor: QTextCursor) -> QTextCursor:
         label = text or "link text"
         c.insertText(f"[{label}](https://)")
         if text:
-            url_start = start + len(label) + 3
+            url_start = start + u16len(label) + 3
             return _select(c, url_start, url_start + len("https://"))
-        return _select(c, start + 1, start + 1 + len(label))
+        return _select(c, start + 1, start + 1 + u16len(label))
 
 
 def insert_image_reference(cursor: QTextCursor, reference: str, alt: str) -> QTextCursor:
@@ -228,9 +240,9 @@ def indent_lines(cursor: QTextCursor, outdent: bool) -> QTextCursor:
     old = block.text()
     new = change(0, old)
     with _Edit(cursor) as c:
-        line = _select(c, block.position(), block.position() + len(old))
+        line = _select(c, block.position(), block.position() + u16len(old))
         line.insertText(new)
-        pos = block.position() + max(0, col + len(new) - len(old))
+        pos = block.position() + max(0, col + u16len(new) - u16len(old))
         return _select(c, pos, pos)
 
 
@@ -264,7 +276,7 @@ def continue_block(cursor: QTextCursor) -> QTextCursor | None:
         return None
     with _Edit(cursor) as c:
         if prefix == "":
-            line = _select(c, block.position(), block.position() + len(text))
+            line = _select(c, block.position(), block.position() + u16len(text))
             line.insertText("")
             return _select(c, block.position(), block.position())
         c.insertText("\n" + prefix)

@@ -228,10 +228,11 @@ class PreviewView(QWidget):
             return
         self._is_loaded = True
         self.loaded.emit()
-        if self._pending is not None:
-            html, revision = self._pending
-            self._pending = None
-            self.show_html(html, revision)
+        # Also after a reload nobody asked for: the page must never stay empty.
+        content = self._pending or self._last
+        self._pending = None
+        if content is not None:
+            self.show_html(*content)
 
     def _swapped(self, revision: int) -> None:
         self.contentUpdated.emit(revision)

@@ -16,6 +16,8 @@
   // Replace remote media with a visible placeholder before anything is inserted into the page.
   function neutralize(root, allowRemote) {
     for (const a of root.querySelectorAll("a[target]")) a.removeAttribute("target");
+    // <meta http-equiv="refresh"> would navigate the preview away; <base> would re-aim links.
+    for (const el of Array.from(root.querySelectorAll("meta, base"))) el.remove();
     if (allowRemote) return;
     for (const el of Array.from(root.querySelectorAll(MEDIA))) {
       const url = isRemote(el);

@@ -19,7 +19,7 @@ import requests
 from defusedxml import ElementTree
 
 from blogdesk.sync.http import safe_url
-from blogdesk.sync.provider import ApiUnavailableError, DiscoveryResult
+from blogdesk.sync.provider import ApiUnavailableError, DiscoveryResult, SiteUnreachableError
 from blogdesk.sync.providers.wordpress_api import (
     REST_OFF_CODES,
     decode,
@@ -203,7 +203,15 @@ def app_password_endpoint(index: dict[str, Any]) -> tuple[bool, str | None]:
 
 def discover(session: requests.Session, url: str) -> DiscoveryResult:
     site = normalise_url(url)
-    api_root, notes = find_api_root(session, site)
+    try:
+        api_root, notes = find_api_root(session, site)
+    except SiteUnreachableError:
+        if "://" in url:
+            raise
+        # The author typed no scheme and https:// did not answer: try plain http, and say so.
+        site = "http://" + site.split("://", 1)[1]
+        api_root, notes = find_api_root(session, site)
+        notes.append("The site did not answer over HTTPS; BlogDesk talks to it over plain http.")
     index = read_index(session, api_root)
     home = str(index.get("home") or site).rstrip("/")
     admin_base = str(index.get("url") or home).rstrip("/")

@@ -1,0 +1,217 @@
+"""`blogdesk import folder DIR`: a Jekyll or Hugo site's posts → the library, unchanged.
+
+Jekyll keeps posts in `_posts/` (drafts in `_drafts/`), Hugo in `content/`, where a folder with an
+`index.md` is a page bundle: the post and its images. Files are copied byte for byte (BlogDesk reads
+YAML and TOML front matter as it is) and bundles stay together. A name already taken in the library
+gets `-2`, `-3`…; a file or bundle already there with the same bytes is left alone, so importing the
+same folder twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from blogdesk.core.errors import BlogDeskError, PostFormatError
+from blogdesk.core.frontmatter import decode_post_bytes
+from blogdesk.core.fsutil import atomic_write, fsync_dir
+from blogdesk.core.importers.report import (
+    CancelToken,
+    ImportProgress,
+    ImportReport,
+    ProgressCallback,
+)
+from blogdesk.core.library import Library
+from blogdesk.core.naming import MARKDOWN_SUFFIXES
+from blogdesk.core.post import Post
+
+__all__ = ["import_folder"]
+
+_BUNDLE_INDEX = ("index.md", "index.markdown")
+_SECTION_INDEX = ("_index.md", "_index.markdown")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One post to import: a Markdown file, or a bundle folder holding `index.md`."""
+
+    source: Path
+    target: PurePosixPath  # where it goes, relative to the library root
+    bundle: bool
+
+
+def _roots(source: Path) -> list[tuple[Path, PurePosixPath]]:
+    """The post folders of a site and where their posts go in the library."""
+    if (source / "_posts").is_dir():  # Jekyll
+        roots = [(source / "_posts", PurePosixPath("."))]
+        if (source / "_drafts").is_dir():
+            roots.append((source / "_drafts", PurePosixPath("drafts")))
+        return roots
+    if (source / "content").is_dir():  # Hugo
+        return [(source / "content", PurePosixPath("."))]
+    return [(source, PurePosixPath("."))]
+
+
+def _units(source: Path, report: ImportReport) -> list[_Unit]:
+    units: list[_Unit] = []
+    for root, prefix in _roots(source):
+        units.extend(_walk(root, root, prefix, report))
+    return units
+
+
+def _walk(folder: Path, root: Path, prefix: PurePosixPath, report: ImportReport) -> Iterator[_Unit]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        report.warn(str(folder), f"cannot read this folder: {exc.strerror}")
+        return
+    names = {e.name.lower() for e in entries}
+    rel = PurePosixPath(folder.relative_to(root).as_posix())
+    if folder != root and any(n in names for n in _BUNDLE_INDEX):
+        yield _Unit(folder, prefix / rel, True)
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        item = f"{(rel / entry.name).as_posix()}"
+        if entry.is_symlink():
+            report.skip(item, "a symbolic link (only real files are copied)")
+        elif entry.is_dir():
+            yield from _walk(Path(entry.path), root, prefix, report)
+        elif entry.name.lower() in _SECTION_INDEX:
+            report.skip(item, "a Hugo section page (_index.md), not a post")
+        elif entry.name.lower().endswith(MARKDOWN_SUFFIXES):
+            yield _Unit(Path(entry.path), prefix / rel / entry.name, False)
+        else:
+            report.skip(item, "not a Markdown post (images belong in a page bundle)")
+
+
+def import_folder(
+    library: Library,
+    source: Path,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    report: ImportReport | None = None,
+) -> ImportReport:
+    """Copy the posts of the Jekyll/Hugo site (or plain folder) `source` into `library`."""
+    source = Path(source).expanduser().resolve()
+    report = report if report is not None else ImportReport()
+    report.source = str(source)
+    if not source.is_dir():
+        raise BlogDeskError(f"There is no folder at {source}.")
+    if source == library.root or library.root in source.parents:
+        raise BlogDeskError("That folder is inside the library already; choose another one.")
+    units = _units(source, report)
+    try:
+        for done, unit in enumerate(units, start=1):
+            if cancel is not None and cancel.cancelled:
+                report.cancelled = True
+                break
+            if progress is not None:
+                progress(ImportProgress(done, len(units), unit.target.as_posix()))
+            try:
+                _import_unit(library.root, unit, report)
+            except OSError as exc:
+                report.skip(unit.target.as_posix(), f"could not be copied: {exc.strerror or exc}")
+    finally:
+        library.refresh()
+    return report
+
+
+def _import_unit(root: Path, unit: _Unit, report: ImportReport) -> None:
+    label = unit.target.as_posix()
+    post_file = _bundle_index(unit.source) if unit.bundle else unit.source
+    data = post_file.read_bytes()
+    try:
+        Post.parse(decode_post_bytes(data, post_file), post_file)
+    except PostFormatError as exc:
+        where = f" (line {exc.line})" if exc.line else ""
+        report.skip(label, f"not imported: {exc.reason}{where}")
+        return
+    target = root / unit.target
+    for candidate in _candidates(target, unit.bundle):
+        if not candidate.exists() and not _taken_ignoring_case(candidate):
+            _copy(unit, candidate)
+            report.imported.append(_rel(root, candidate, unit.bundle))
+            return
+        if _same(unit, candidate):
+            report.unchanged.append(_rel(root, candidate, unit.bundle))
+            return
+
+
+def _rel(root: Path, target: Path, bundle: bool) -> str:
+    post = _bundle_index(target) if bundle else target
+    return post.relative_to(root).as_posix()
+
+
+def _bundle_index(folder: Path) -> Path:
+    for name in _BUNDLE_INDEX:
+        for entry in folder.iterdir():
+            if entry.name.lower() == name:
+                return entry
+    return folder / "index.md"
+
+
+def _candidates(target: Path, bundle: bool) -> Iterator[Path]:
+    yield target
+    stem, suffix = (target.name, "") if bundle else (target.stem, target.suffix)
+    number = 2
+    while True:
+        yield target.with_name(f"{stem}-{number}{suffix}")
+        number += 1
+
+
+def _taken_ignoring_case(candidate: Path) -> bool:
+    """Another entry whose name differs only in case: the same on macOS and Windows."""
+    try:
+        names = os.listdir(candidate.parent)
+    except FileNotFoundError:
+        return False
+    wanted = candidate.name.casefold()
+    return any(name.casefold() == wanted for name in names)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    found: dict[str, bytes] = {}
+    for current, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in files:
+            path = Path(current) / name
+            if not path.is_symlink():
+                found[path.relative_to(folder).as_posix()] = path.read_bytes()
+    return found
+
+
+def _same(unit: _Unit, candidate: Path) -> bool:
+    """True when `candidate` in the library already holds exactly what `unit` would copy."""
+    try:
+        if unit.bundle:
+            return candidate.is_dir() and _files(candidate) == _files(unit.source)
+        return candidate.is_file() and candidate.read_bytes() == unit.source.read_bytes()
+    except OSError:
+        return False
+
+
+def _copy(unit: _Unit, target: Path) -> None:
+    """Copy a file atomically, or a bundle into a hidden folder renamed into place at the end, so a
+    cancelled or failed import never leaves half a bundle."""
+    if not unit.bundle:
+        atomic_write(target, unit.source.read_bytes())
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(f".{target.name}.importing")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        for rel, data in _files(unit.source).items():
+            path = staging / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        os.rename(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    fsync_dir(target.parent)
