@@ -103,8 +103,10 @@ def main() -> int:
             for _ in range(args.runs):
                 for path in some:
                     path.write_text(path.read_text(encoding="utf-8") + "\nmore\n", "utf-8")
-                refresh.append(timed(lib.refresh))
-            print(f"refresh, 10 files edited         median {ms(statistics.median(refresh))}")
+                refresh.append(timed_cpu(lib.refresh))
+            wall = statistics.median(r[0] for r in refresh)
+            cpu = statistics.median(r[1] for r in refresh)
+            print(f"refresh, 10 files edited         median {ms(wall)}  (CPU {ms(cpu).strip()})")
 
             for label, call in (
                 ("list all (date sort)", lambda: lib.posts()),
@@ -112,19 +114,28 @@ def main() -> int:
                 ("list tag=python", lambda: lib.posts(tag="python")),
                 ("tags with counts", lambda: lib.tags()),
             ):
-                runs = [timed(call) for _ in range(max(args.runs, 5))]
-                print(f"{label:<32} median {ms(statistics.median(runs))}")
+                timings = [timed_cpu(call) for _ in range(max(args.runs, 5))]
+                wall = statistics.median(t[0] for t in timings)
+                cpu = statistics.median(t[1] for t in timings)
+                print(f"{label:<32} median {ms(wall)}  (CPU {ms(cpu).strip()})")
 
             samples: list[float] = []
+            cpu_samples: list[float] = []
             per_query: list[tuple[float, str, int]] = []
             for query in queries():
                 lib.search(query)  # warm the page cache once
-                runs = [timed(lambda q=query: lib.search(q)) for _ in range(max(args.runs, 5))]
-                samples.extend(runs)
-                per_query.append((statistics.median(runs), query, len(lib.search(query))))
+                runs = [timed_cpu(lambda q=query: lib.search(q)) for _ in range(max(args.runs, 5))]
+                samples.extend(wall for wall, _ in runs)
+                cpu_samples.extend(cpu for _, cpu in runs)
+                median = statistics.median(wall for wall, _ in runs)
+                per_query.append((median, query, len(lib.search(query))))
             print(
                 f"search ({len(per_query)} queries, limit 50)   p50 {ms(percentile(samples, 0.5))}"
                 f"  p95 {ms(percentile(samples, 0.95))}  max {ms(max(samples))}"
+            )
+            print(
+                f"search, CPU time                 p50 {ms(percentile(cpu_samples, 0.5))}"
+                f"  p95 {ms(percentile(cpu_samples, 0.95))}  max {ms(max(cpu_samples))}"
             )
             for median, query, hits in sorted(per_query, reverse=True)[:5]:
                 print(f"    slowest: {query!r:<28} {ms(median)}  ({hits} hits)")

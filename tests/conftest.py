@@ -1,16 +1,22 @@
-"""Fixtures shared by every test package. Qt's environment must be set before PySide6 is imported."""
+"""Fixtures shared by every test package.
+
+Qt's environment must be set before PySide6 is imported anywhere.
+"""
 
 import os
+
+import pytest
 
 # The real window runs offscreen. CI runs as root, where QtWebEngine's sandbox refuses to start and
 # the process exits before pytest can print a summary; --disable-gpu makes offscreen start leaner.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
-# Tests never touch the developer's real settings, data or keyring.
+# Tests never touch the developer's real keyring: tests that need one install an in-memory backend.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
-import pytest  # noqa: E402
+# The real WordPress on loopback (tests/servers/wordpress.sh), as the session fixture `wordpress`.
+pytest_plugins = ["tests.servers.wordpress_fixture"]
 
 
 @pytest.fixture(autouse=True)
@@ -20,4 +26,3 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     for name in ("DATA", "CONFIG", "CACHE", "STATE"):
         monkeypatch.setenv(f"BLOGDESK_{name}_DIR", str(base / name.lower()))
     monkeypatch.delenv("BLOGDESK_LIBRARY", raising=False)
-pytest_plugins = ["tests.servers.wordpress_fixture"]

@@ -217,6 +217,13 @@ def test_more_in_classic_content_with_custom_text() -> None:
     assert markdown == "Intro\n\n<!--more Read on-->\n\nBody\n"
 
 
+def test_comments_kept_but_clipboard_markers_dropped() -> None:
+    html = "<!--StartFragment--><p>Text <!-- check this --> more</p><!--EndFragment-->"
+    markdown, back = round_trip(html)
+    assert markdown == "Text <!-- check this --> more\n"
+    assert "<!-- check this -->" in back
+
+
 def test_gallery_shortcode_stays_as_written() -> None:
     markdown = html_to_markdown('Look:\n\n[gallery ids="1,2,3" columns="2"]', wordpress=True)
     assert markdown == 'Look:\n\n[gallery ids="1,2,3" columns="2"]\n'
@@ -264,6 +271,13 @@ def test_raw_fragments_are_resolved_too() -> None:
 def test_non_latin_text_untouched() -> None:
     html = "<h2>Привет, мир</h2><p>日本語の<strong>テキスト</strong>。 مرحبا</p>"
     assert html_to_markdown(html) == "## Привет, мир\n\n日本語の**テキスト**。 مرحبا\n"
+
+
+def test_absurdly_deep_html_is_kept_as_html() -> None:
+    deep = "<div>" * 3000 + "deep <b>text</b>" + "</div>" * 3000
+    markdown = html_to_markdown(deep)
+    assert "deep <b>text</b>" in markdown
+    assert markdown.count("<div>") == 3000
 
 
 def test_empty_and_whitespace_input() -> None:

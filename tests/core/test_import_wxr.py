@@ -294,3 +294,34 @@ def test_account_id_convention() -> None:
     assert account_id_for("https://Example.com/blog/") == "wxr:https://example.com/blog"
     assert account_id_for("http://old.example") == "wxr:http://old.example"
     assert account_id_for("") == "wxr:unknown-site"
+
+
+def test_command_line_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from blogdesk.cli import main
+
+    library_dir = str(tmp_path / "cli-library")
+    assert main(["--library", library_dir, "import", "wxr", str(DATA / "classic.xml")]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("Imported 8 posts, 4 skipped.")
+    assert "Importing 14/14: ship" in err
+    assert main(["--library", library_dir, "import", "wxr", str(DATA / "bomb.xml")]) == 1
+    out, err = capsys.readouterr()
+    assert "refuses this file" in err and "Traceback" not in err
+    assert main(["--library", library_dir, "import", "wxr", str(DATA / "truncated.xml")]) == 1
+    out, err = capsys.readouterr()
+    assert "3 already in the library" in out and "stopped early" in out
+
+
+def test_progress_line_rewrites_itself_on_a_terminal() -> None:
+    import io
+
+    from blogdesk.cli.importing import ProgressLine
+
+    stream = io.StringIO()
+    line = ProgressLine(stream, interactive=True)
+    line(ImportProgress(1, 2, "First"))
+    line(ImportProgress(2, 2, "Second"))
+    line.finish()
+    text = stream.getvalue()
+    assert text.startswith("\rImporting 1/2: First")
+    assert "\rImporting 2/2: Second" in text and text.endswith("\n")

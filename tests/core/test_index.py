@@ -211,3 +211,26 @@ def test_a_broad_query_lists_title_and_tag_matches_first(index: Index) -> None:
     assert broad == ["2.md", "3.md", "4.md", "1.md"]  # body-only matches: newest first
     assert [h.summary.path for h in index.search("common", limit=3)] == ["2.md", "3.md", "4.md"]
     assert all("<mark>" in h.snippet_html for h in index.search("common"))
+
+
+def test_a_busy_index_is_never_thrown_away(tmp_path: Path) -> None:
+    path = tmp_path / "index.sqlite3"
+    first = Index(path)
+    first.write([_entry("keep.md", "---\ntitle: Keep\n---\n")])
+    first.close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("UPDATE meta SET value = value")
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            Index(path, timeout=0.05)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    again = Index(path)
+    try:
+        assert not again.created
+        assert [s.path for s in again.posts()] == ["keep.md"]
+    finally:
+        again.close()

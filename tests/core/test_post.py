@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -971,3 +971,37 @@ def test_folded_excerpt_set_to_itself_is_not_rewritten(corpus_copy: Callable[[st
     post.excerpt = post.excerpt
     post.featured_image = "/media/yaml-cover.png"
     assert post.dumps() == path.read_text(encoding="utf-8") and not post.modified
+
+
+class _LisbonSummer(tzinfo):
+    """A named zone that is not a fixed `timezone`, like zoneinfo's (without needing tzdata)."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        return timedelta(hours=1)
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        return timedelta(hours=1)
+
+    def tzname(self, dt: datetime | None) -> str:
+        return "WEST"
+
+
+def test_zone_aware_dates_are_written_with_their_offset() -> None:
+    lisbon = datetime(2024, 7, 1, 9, 30, tzinfo=_LisbonSummer())
+    for text in ("---\ntitle: x\n---\n", '+++\ntitle = "x"\n+++\n'):
+        post = Post.parse(text)
+        post.date = lisbon
+        again = Post.parse(post.dumps())
+        assert again.date == lisbon and again.date.utcoffset() == timedelta(hours=1)
+        post.date = lisbon  # the same moment: nothing to rewrite
+        assert post.dumps() == again.dumps()
+
+
+def test_corpus_files_keep_their_byte_forms() -> None:
+    """Guards the corpus itself: a checkout that converted line endings would hide bugs."""
+    corpus = Path(__file__).parent / "corpus"
+    crlf = (corpus / "crlf-windows.md").read_bytes()
+    assert crlf.count(b"\r\n") == crlf.count(b"\n") > 5
+    assert (corpus / "bom-notepad.md").read_bytes().startswith(b"\xef\xbb\xbf---\n")
+    tail = (corpus / "no-final-newline.md").read_bytes()
+    assert not tail.endswith(b"\n") and b"spaces   \n" in tail

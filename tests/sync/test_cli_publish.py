@@ -147,3 +147,17 @@ def test_cli_errors_are_plain(
     assert code == 1 and err.startswith("blogdesk: ") and "Traceback" not in err
     code, _out, err = _run(capsys, monkeypatch, "account", "test", "missing")
     assert code == 1 and "no blog account called 'missing'" in err
+
+
+def test_account_add_without_a_keyring_stores_nothing(
+    wordpress: WordPressServer, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # tests/conftest.py selects keyring's fail backend: no usable keyring on this "machine".
+    code, _out, err = _run(capsys, monkeypatch, "account", "add", "nokeyring", "--url",
+                           wordpress.url, "--user", wordpress.user, "--password-stdin",
+                           stdin=wordpress.app_password + "\n")
+    assert code == 1
+    assert "no secure password storage" in err and "plain file" in err
+    assert wordpress.app_password not in err
+    assert AccountStore().find("nokeyring") is None

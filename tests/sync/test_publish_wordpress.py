@@ -280,3 +280,33 @@ def test_sticky_and_format_are_sent(
     stored = service.provider(wp_account).get_post(result.remote_id)
     assert stored.sticky is True
     assert stored.format == "aside"
+
+
+def test_readback_notices_html_the_blog_filtered(
+    service: SyncService, library: Library, wordpress: WordPressServer, credentials: object
+) -> None:
+    from blogdesk.sync.accounts import AccountStore
+    from blogdesk.sync.credentials import LayeredStore
+
+    assert isinstance(credentials, LayeredStore)
+    login, secret = wordpress.create_user(unique("author").replace(" ", "-"), "author")
+    account = Account.new(unique("author"), "wordpress", wordpress.url, login,
+                          api_url=wordpress.api_url)
+    AccountStore().add(account)
+    credentials.set(account.id, secret)
+    # Authors lack `unfiltered_html`: WordPress strips the script when it stores the post.
+    post = library.create(unique("Filtered"), "Text.\n\n<script>alert(1)</script>\n")
+    result = service.publish(post.path, account, status="publish")
+    assert "<script" not in wordpress.get_post(result.remote_id)["content"]
+    assert any("stored the post's text differently" in n for n in result.notices)
+
+
+def test_terms_are_created_cached_and_listed(
+    service: SyncService, library: Library, wp_account: Account
+) -> None:
+    tag, category = unique("tag"), unique("Category")
+    post = library.create(unique("Terms"), "x\n", tags=[tag], categories=[category])
+    service.publish(post.path, wp_account)
+    assert tag in service.terms(wp_account, "tag")  # cached from the publish, no request
+    assert category in service.terms(wp_account, "category", refresh=True)
+    assert "Uncategorized" in service.terms(wp_account, "category")

@@ -15,7 +15,7 @@ from typing import Any
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.sync import account_setup
 from blogdesk.sync.accounts import AccountStore
-from blogdesk.sync.credentials import open_store
+from blogdesk.sync.credentials import KeyringUnavailableError, open_store
 from blogdesk.sync.http import make_session
 
 
@@ -74,10 +74,19 @@ def cmd_add(args: argparse.Namespace) -> int:
     for note in found.notes:
         print(f"  Note: {note}")
     secret = _read_secret(args)
-    added = account_setup.add_account(
-        store, open_store(), name=args.name, url=args.url, user=args.user, secret=secret,
-        provider_id=args.provider,
-    )
+    try:
+        added = account_setup.add_account(
+            store, open_store(), name=args.name, url=args.url, user=args.user, secret=secret,
+            provider_id=args.provider,
+        )
+    except KeyringUnavailableError:
+        raise BlogDeskError(
+            "The password is correct, but no secure password storage (keyring) works on this "
+            "computer, and BlogDesk will not write it to a plain file, so the account was not "
+            "added. Set up a keyring backend (see 'Where your password is kept' in "
+            "docs/publishing.md), or add the blog in the window, which can keep the password "
+            "for one session."
+        ) from None
     who = added.info.display_name or added.info.user_login
     print(f"Added {added.account.name!r}: signed in as {who}.")
     print(f"The password is kept in {added.secret_storage}.")

@@ -17,6 +17,7 @@ from bs4.formatter import HTMLFormatter
 # A stand-in element for `<!--more-->` and friends, which the HTML parser would otherwise leave as
 # comments that Markdown converters drop.
 PAGE_BREAK_TAG = "blogdesk-page-break"
+COMMENT_TAG = "blogdesk-comment"
 RAW_MARK = "data-blogdesk-raw"
 
 
@@ -113,7 +114,7 @@ def is_raw(el: Tag) -> bool:
         return el.find(["a", "b", "strong", "em", "i", "u", "mark", "img"]) is not None
     if name == "img":
         return bool(el.get("usemap"))
-    if name not in _KNOWN and name != PAGE_BREAK_TAG:
+    if name not in _KNOWN and name not in (PAGE_BREAK_TAG, COMMENT_TAG):
         # An element we do not know (a custom element, an old plugin's tag): keep it if it has
         # structure or attributes; a bare wrapper around text just gives its text.
         return bool(el.attrs) or any(isinstance(c, Tag) for c in el.children)
@@ -181,6 +182,11 @@ def code_language(pre: Tag) -> str:
 def resolve_urls(root: Tag, base_url: str) -> None:
     """Make relative links and sources absolute; in-page anchors (`#x`) stay as they are."""
     for el in root.find_all(True):
+        resolve_element_urls(el, base_url)
+
+
+def resolve_element_urls(el: Tag, base_url: str) -> None:
+    if el.attrs:
         for attr in _URL_ATTRS:
             value = el.get(attr)
             if isinstance(value, str) and value and not value.startswith("#"):

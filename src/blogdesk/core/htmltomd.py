@@ -17,14 +17,16 @@ from markdownify import MarkdownConverter
 
 from blogdesk.core import wp_content
 from blogdesk.core.htmlraw import (
+    COMMENT_TAG,
     PAGE_BREAK_TAG,
+    RAW_MARK,
     code_language,
     is_inline_wrapper,
     is_raw,
     is_simple_table,
     open_tag,
     raw_html,
-    resolve_urls,
+    resolve_element_urls,
 )
 
 __all__ = ["html_to_markdown"]
@@ -35,6 +37,12 @@ _BLOCK_START = re.compile(r"^(\s*)(#|>|[-+*](?=\s|$)|-+\s*$)", re.M)
 _ENTITY_START = re.compile(r"^(\s*)(=(?==*\s*$)|~(?=~~)|:(?=\s|$))", re.M)
 _REFERENCES = {"=": "&#61;", "~": "&#126;", ":": "&#58;"}
 _ORDERED_START = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)", re.M)
+_RAW_BLANK_LINES = re.compile(r"\n[ \t]*\n+")
+_CLIPBOARD_COMMENT = re.compile(r"(?:StartFragment|EndFragment|\[if |<!\[endif)", re.I)
+_PAGE_BREAK = re.compile(r"(more|nextpage|noteaser)\b")
+_EMPHASIS = frozenset({"em", "i", "strong", "b", "code", "a"})
+# Text without any of these needs no escaping at all (most text): skip the dozen substitutions.
+_MAYBE_SPECIAL = re.compile(r"[\\`*_\[\]<&|{#>+=~:-]|\d[.)]")
 _ASTERISK = re.compile(r"\*(?!\s)|(?<!\s)\*")
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 _BRACKET = re.compile(r"(?<!\\)((?:\\\\)*)([\[\]])")  # a bracket not already escaped
@@ -76,6 +84,8 @@ class _Converter(MarkdownConverter):
             inline = "_inline" in (parent_tags or set()) or "p" in (parent_tags or set())
             if node.name == PAGE_BREAK_TAG:
                 return "\n\n" + str(node.get("data-comment") or "<!--more-->") + "\n\n"
+            if node.name == COMMENT_TAG:
+                return str(node.get("data-comment") or "")
             if is_raw(node):
                 return raw_html(node, inline=inline)
             if is_inline_wrapper(node):
@@ -96,8 +106,8 @@ class _Converter(MarkdownConverter):
     # -- text -----------------------------------------------------------------------------------
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
-        if not text:
-            return ""
+        if not text or not _MAYBE_SPECIAL.search(text):
+            return text or ""
         text = _BACKSLASH.sub(r"\\\\", text)
         text = text.replace("`", r"\`")
         text = _ASTERISK.sub(r"\*", text)
@@ -255,27 +265,37 @@ def _prepare(html: str, base_url: str | None, wordpress: bool) -> BeautifulSoup:
     else:
         html = wp_content.expand_shortcodes(wp_content.strip_block_comments(html))
     soup = BeautifulSoup(html, "html.parser")
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        body = str(comment).strip()
-        if re.match(r"(more|nextpage|noteaser)\b", body):
-            marker = soup.new_tag(PAGE_BREAK_TAG)
-            marker["data-comment"] = f"<!--{comment}-->"
-            comment.replace_with(marker)
-    _merge_adjacent_emphasis(soup)
-    if base_url:
-        resolve_urls(soup, base_url)
-    for table in soup.find_all("table"):
-        if not is_simple_table(table):
-            table["data-blogdesk-raw"] = "1"
+    # One walk over the tree instead of a find_all per concern: this is the converter's hot path.
+    emphasis: list[Tag] = []
+    for node in list(soup.descendants):
+        if isinstance(node, Comment):
+            body = str(node).strip()
+            if _CLIPBOARD_COMMENT.match(body):
+                node.extract()  # the clipboard's fragment markers and Word's conditionals
+                continue
+            # Page breaks on a line of their own; other comments (an author's notes) kept in place.
+            marker = soup.new_tag(PAGE_BREAK_TAG if _PAGE_BREAK.match(body) else COMMENT_TAG)
+            marker["data-comment"] = f"<!--{node}-->"
+            node.replace_with(marker)
+        elif isinstance(node, Tag):
+            if base_url:
+                resolve_element_urls(node, base_url)
+            if node.name in _EMPHASIS:
+                emphasis.append(node)
+            elif node.name == "table" and not is_simple_table(node):
+                node[RAW_MARK] = "1"
+    _merge_adjacent_emphasis(emphasis)
     return soup
 
 
-def _merge_adjacent_emphasis(soup: BeautifulSoup) -> None:
+def _merge_adjacent_emphasis(elements: list[Tag]) -> None:
     """`<em>a</em><em>b</em>` → `<em>ab</em>`: as `*a**b*` Markdown would read it differently."""
-    for el in soup.find_all(["em", "i", "strong", "b", "code", "a"]):
+    for el in elements:
         if not el.contents and not (el.get("id") or el.get("name")):
             el.decompose()
-    for el in soup.find_all(["em", "i", "strong", "b", "code"]):
+    for el in elements:
+        if el.decomposed or el.parent is None or el.name == "a":
+            continue
         following = el.next_sibling
         while isinstance(following, Tag) and following.name == el.name and not following.attrs:
             for child in list(following.children):
@@ -296,7 +316,12 @@ def html_to_markdown(html: str, *, base_url: str | None = None, wordpress: bool 
     if not html or not html.strip():
         return ""
     soup = _prepare(html, base_url, wordpress)
-    text: str = _Converter().convert_soup(soup)
+    try:
+        text: str = _Converter().convert_soup(soup)
+    except RecursionError:
+        # Nesting deeper than Python's stack (thousands of levels, machine-made HTML): keep it
+        # all as raw HTML, which Markdown passes through, rather than lose any of it.
+        text = _RAW_BLANK_LINES.sub("\n", soup.decode(formatter="minimal"))
     text = _tidy(text.replace("\r", "")).strip("\n")
     return text + "\n" if text else ""
 

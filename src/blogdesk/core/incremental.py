@@ -18,8 +18,8 @@ import re
 from typing import NamedTuple
 
 from blogdesk.core.render_blocks import definitions, normalize, split
-from blogdesk.core.render_footnotes import plan_footnotes
 from blogdesk.core.render_engine import RenderedPost, RenderOptions, convert, rendered_post
+from blogdesk.core.render_footnotes import plan_footnotes
 
 _ID_RE = re.compile(r"""<[^>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # Each chunk is rendered between two paragraphs of this text (invisible, no word characters,
@@ -65,6 +65,8 @@ class IncrementalRenderer:
         body = normalize(text)
         if self.options.toc and "[TOC]" in body:
             return self._full(text)  # the table of contents depends on every heading
+        if body.startswith(" ") and not body.split("\n", 1)[0].strip():
+            return self._full(text)  # a blank-looking first line is kept only at the very start
         chunks, _ = split(body)
         if len(chunks) < 2:
             return self._full(text)

@@ -11,7 +11,6 @@ writers take `write_lock`, so a long refresh in a worker never blocks the UI thr
 from __future__ import annotations
 
 import contextlib
-import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -23,6 +22,7 @@ from blogdesk.core.errors import LibraryError
 from blogdesk.core.index_sql import (
     BROAD,
     BY_ID,
+    CLEAR,
     COLUMNS,
     NEWEST,
     PROBE,
@@ -32,13 +32,23 @@ from blogdesk.core.index_sql import (
     SNIPPETS,
     TEXTS,
     date_key,
+    join_terms,
     list_sql,
     summary_from_row,
 )
 from blogdesk.core.post import PostSummary
 from blogdesk.core.search_text import SnippetMaker, fts_query, index_text, query_terms, snippets
 
-__all__ = ["SCHEMA_VERSION", "Entry", "Index", "Problem", "SearchHit", "Stamp", "date_key"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Entry",
+    "Index",
+    "Problem",
+    "SearchHit",
+    "Stamp",
+    "date_key",
+    "is_transient",
+]
 
 
 @dataclass(frozen=True)
@@ -62,6 +72,8 @@ class Problem:
 
 @dataclass(frozen=True)
 class SearchHit:
+    """One search result. `summary.body` is left empty (the snippet shows the match)."""
+
     summary: PostSummary
     snippet_html: str  # HTML-escaped, the matched words in <mark>…</mark>
     snippet_text: str  # plain text, the matched words in «…»
@@ -80,9 +92,27 @@ class Entry:
     problem: Problem | None = None
 
 
+def is_transient(exc: sqlite3.Error) -> bool:
+    """Busy, locked, read-only, full or I/O failure: the index may be fine, the moment is not."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(_TRANSIENT)
+
+
+_TRANSIENT = (
+    "SQLITE_BUSY",
+    "SQLITE_LOCKED",
+    "SQLITE_READONLY",
+    "SQLITE_FULL",
+    "SQLITE_IOERR",
+    "SQLITE_CANTOPEN",
+    "SQLITE_PERM",
+)
+
+
 class Index:
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, *, timeout: float = 15.0) -> None:
         self.path = db_path
+        self._timeout = timeout  # how long to wait for another process's write to finish
         self.write_lock = threading.RLock()
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
@@ -93,7 +123,9 @@ class Index:
     # -- connections -------------------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=15, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(
+            self.path, timeout=self._timeout, isolation_level=None, check_same_thread=False
+        )
         # A cache: losing the last transactions to a power cut only means re-reading a few files.
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA cache_size = -32000")
@@ -126,8 +158,9 @@ class Index:
                     conn.execute("SELECT count(*) FROM posts_fts_idx").fetchone()
                     self.use_wal()  # in case a first build was interrupted
                     return False
-            except sqlite3.DatabaseError:
-                pass
+            except sqlite3.DatabaseError as exc:
+                if is_transient(exc):
+                    raise  # busy (another process is building it?): never delete it then
         self.recreate(bulk=True)
         return True
 
@@ -163,7 +196,8 @@ class Index:
             try:
                 yield conn
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                    conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
 
@@ -183,10 +217,17 @@ class Index:
         removed: Iterable[str] = (),
         touched: Sequence[Entry] = (),
         now_ns: int = 0,
+        *,
+        clear: bool = False,
     ) -> None:
         """In one transaction: store `entries`, drop `removed` paths, and record new stamps for
-        `touched` files whose content is unchanged."""
+        `touched` files whose content is unchanged. `clear` first empties the index (a rebuild
+        that other threads never see half done)."""
         with self._transaction() as conn:
+            if clear:
+                for statement in CLEAR.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
             gone = [(p,) for p in removed] + [(e.path,) for e in entries]
             if gone:
                 conn.executemany(
@@ -245,8 +286,8 @@ class Index:
                     s.slug,
                     s.excerpt,
                     s.word_count,
-                    json.dumps(s.tags),
-                    json.dumps(s.categories),
+                    join_terms(s.tags),
+                    join_terms(s.categories),
                 )
             )
             fts.append(

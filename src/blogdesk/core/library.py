@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import threading
 import time
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -26,11 +24,14 @@ from typing import Any
 
 from blogdesk.core.errors import LibraryError
 from blogdesk.core.fsutil import atomic_write
-from blogdesk.core.index import Index, Problem, SearchHit
+from blogdesk.core.index import Index, Problem, SearchHit, is_transient
 from blogdesk.core.library_scan import (
     MEDIA_DIR,
+    SKIPPED_DIRS,
     STATE_DIR,
+    ChangedOnDiskError,
     Changes,
+    LoadedPosts,
     digest,
     entry_for,
     find_changes,
@@ -53,17 +54,6 @@ __all__ = [
 INDEX_FILE = "index.sqlite3"
 
 
-class ChangedOnDiskError(LibraryError):
-    """`save()` refused: the file changed (or vanished) on disk since the post was loaded.
-
-    The UI shows the author both versions; `save(post, force=True)` then overwrites.
-    """
-
-    def __init__(self, message: str, path: Path) -> None:
-        super().__init__(message)
-        self.path = path
-
-
 @dataclass(frozen=True)
 class RefreshReport:
     """What a refresh found. Paths are relative to the library root, POSIX separators.
@@ -82,22 +72,12 @@ class RefreshReport:
         return bool(self.added or self.updated or self.removed)
 
 
-@dataclass
-class _Loaded:
-    """What a Post handed out by this library was loaded from, to detect outside edits."""
-
-    post: weakref.ref[Post]
-    path: Path
-    digest: str | None  # None: the file did not exist
-
-
 class Library:
     def __init__(self, root: Path, index: Index) -> None:
         self.root = root
         self._index = index
         self._trash = Trash(root / STATE_DIR / "trash")
-        self._loaded: dict[int, _Loaded] = {}
-        self._loaded_lock = threading.Lock()
+        self._loaded = LoadedPosts()
         self.last_refresh = RefreshReport()
 
     @classmethod
@@ -125,9 +105,13 @@ class Library:
                 f"Cannot open the library index in {root / STATE_DIR}: {exc}"
             ) from exc
         library = cls(root, index)
-        if refresh or index.created:
-            library.refresh()
-        index.use_wal()
+        try:
+            if refresh or index.created:
+                library.refresh()
+            index.use_wal()
+        except BaseException:
+            index.close()
+            raise
         return library
 
     def close(self) -> None:
@@ -161,7 +145,7 @@ class Library:
         except OSError as exc:
             raise LibraryError(f"Cannot read {self._rel(full)}: {exc.strerror}") from exc
         post = Post.load(full)
-        self._remember(post, full, hashed)
+        self._loaded.remember(post, full, hashed)
         return post
 
     def save(self, post: Post, *, force: bool = False) -> None:
@@ -177,7 +161,7 @@ class Library:
                 post.path = self._free_path(self.root, title_to_stem(post.title), ".md")
             full = self._resolve(post.path)
             if not force:
-                self._check_unchanged(post, full)
+                self._loaded.check_unchanged(post, full, self._rel(full))
             data = post.dumps().encode("utf-8")
             try:
                 atomic_write(full, data)
@@ -190,7 +174,7 @@ class Library:
             self._index.write([entry], now_ns=time.time_ns())
             post.path = full
             post.modified = False
-            self._remember(post, full, hashed)
+            self._loaded.remember(post, full, hashed)
 
     def rename(self, path: Path | str, new_name: str) -> Path:
         """Give the post file at `path` a new file name in the same folder; returns the new path.
@@ -218,13 +202,7 @@ class Library:
             except OSError as exc:
                 raise LibraryError(f"Could not rename {self._rel(old)}: {exc.strerror}") from exc
             self._index.rename(self._rel(old), self._rel(new))
-            with self._loaded_lock:
-                for loaded in self._loaded.values():
-                    post = loaded.post()
-                    if post is not None and loaded.path == old:
-                        loaded.path = new
-                        if post.path is not None and self._resolve(post.path) == old:
-                            post.path = new
+            self._loaded.moved(old, new)
             return new
 
     def delete(self, path: Path | str) -> TrashItem:
@@ -323,7 +301,8 @@ class Library:
         """Files in the library that cannot be read as posts, with the reason."""
         return self._index.problems()
 
-    def __len__(self) -> int:
+    def count(self) -> int:
+        """How many posts the index holds."""
         return self._index.count()
 
     # -- refresh -----------------------------------------------------------------------------
@@ -331,28 +310,32 @@ class Library:
     def refresh(self) -> RefreshReport:
         """Pick up files added, changed or removed outside BlogDesk (compares mtime and size,
         and the content hash when those cannot be trusted). Unreadable files become problems."""
+        return self._refresh(rebuild=False)
+
+    def rebuild_index(self) -> RefreshReport:
+        """Read every file again and replace the whole index in one transaction (readers in
+        other threads see the old index until the new one is complete)."""
+        return self._refresh(rebuild=True)
+
+    def _refresh(self, *, rebuild: bool) -> RefreshReport:
         with self._index.write_lock:
             try:
-                report = self._refresh()
-            except sqlite3.OperationalError as exc:  # busy, locked, disk full: not damage
-                raise LibraryError(f"Could not update the library index: {exc}") from exc
-            except sqlite3.DatabaseError:
+                report = self._apply_changes(rebuild)
+            except sqlite3.DatabaseError as exc:
+                if is_transient(exc):
+                    raise LibraryError(f"Could not update the library index: {exc}") from exc
                 # A damaged index shows up on first real use: it is only a cache, so start over.
                 self._index.recreate()
-                report = self._refresh()
+                report = self._apply_changes(True)
             self.last_refresh = report
             return report
 
-    def rebuild_index(self) -> RefreshReport:
-        """Forget the index and read every file again."""
-        with self._index.write_lock:
-            self._index.recreate()
-            return self.refresh()
-
-    def _refresh(self) -> RefreshReport:
-        known = self._index.stamps()
+    def _apply_changes(self, rebuild: bool) -> RefreshReport:
+        known = {} if rebuild else self._index.stamps()
         changes = find_changes(self.root, known)
-        self._index.write(changes.entries, changes.removed, changes.touched, time.time_ns())
+        self._index.write(
+            changes.entries, changes.removed, changes.touched, time.time_ns(), clear=rebuild
+        )
         if not known and changes.entries:
             self._index.optimize()  # a first build: merge the FTS segments once
         return RefreshReport(
@@ -376,16 +359,20 @@ class Library:
         if not candidate.is_absolute():
             candidate = self.root / candidate
         full = Path(os.path.abspath(candidate))
-        try:
-            rel = full.relative_to(self.root)
-        except ValueError:
-            raise LibraryError(f"{path} is not inside the library {self.root}.") from None
-        if (
-            not rel.parts
-            or rel.parts[0] == STATE_DIR
-            or not full.name.lower().endswith(MARKDOWN_SUFFIXES)
-        ):
+        if not full.is_relative_to(self.root):
+            full = candidate.resolve()  # reached through a symbolic link, perhaps
+            if not full.is_relative_to(self.root):
+                raise LibraryError(f"{path} is not inside the library {self.root}.")
+        if not full.name.lower().endswith(MARKDOWN_SUFFIXES):
             raise LibraryError(f"{path} is not a post file (posts end in .md or .markdown).")
+        if any(
+            part.startswith(".") or part in SKIPPED_DIRS
+            for part in full.relative_to(self.root).parts[:-1]
+        ) or full.name.startswith("."):
+            raise LibraryError(
+                f"{path} is in a folder the library does not index "
+                f"({STATE_DIR}, {MEDIA_DIR}/ or a hidden folder)."
+            )
         return full
 
     def _rel(self, full: Path) -> str:
@@ -397,38 +384,3 @@ class Library:
         except FileNotFoundError:
             existing = []
         return folder / unique_name(stem, suffix, existing)
-
-    def _remember(self, post: Post, path: Path, hashed: str | None) -> None:
-        key = id(post)
-
-        def forget(_: object, key: int = key) -> None:
-            with self._loaded_lock:
-                self._loaded.pop(key, None)
-
-        with self._loaded_lock:
-            self._loaded[key] = _Loaded(weakref.ref(post, forget), path, hashed)
-
-    def _check_unchanged(self, post: Post, full: Path) -> None:
-        with self._loaded_lock:
-            loaded = self._loaded.get(id(post))
-        known = loaded if loaded is not None and loaded.post() is post else None
-        try:
-            current: str | None = digest(full.read_bytes())
-        except FileNotFoundError:
-            current = None
-        except OSError as exc:
-            raise LibraryError(f"Cannot read {self._rel(full)}: {exc.strerror}") from exc
-        rel = self._rel(full)
-        if known is None or known.path != full:
-            if current is not None:
-                raise ChangedOnDiskError(
-                    f"{rel} already exists and this post was not loaded from it; "
-                    "save it under another name or overwrite it.",
-                    full,
-                )
-        elif current != known.digest:
-            what = "was deleted" if current is None else "was changed by another program"
-            raise ChangedOnDiskError(
-                f"{rel} {what} since it was opened; keep your version (overwrite) or reload it.",
-                full,
-            )

@@ -1,24 +1,31 @@
-"""Finding what changed in a library folder since the index last saw it.
+"""Finding what changed in a library folder: since the index last saw it, and since a post
+was loaded.
 
 A refresh must be cheap when nothing changed (a window opening on 10,000 posts): one `os.scandir`
 walk compares each file's mtime and size with the stamps the index stored, and only files that
 differ — or that were indexed so soon after being written that a later edit could hide in the
-same timestamp tick — are read and hashed.
+same timestamp tick — are read and hashed. A save compares the file's content hash with the one
+recorded when the post was loaded (`LoadedPosts`), so an edit made in another program is never
+silently overwritten.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import threading
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from blogdesk.core.errors import BlogDeskError
-from blogdesk.core.frontmatter import decode_post_bytes
+from blogdesk.core.errors import BlogDeskError, LibraryError
+from blogdesk.core.frontmatter import MAX_POST_BYTES, decode_post_bytes
 from blogdesk.core.index import Entry, Problem, Stamp
 from blogdesk.core.naming import MARKDOWN_SUFFIXES
-from blogdesk.core.post import summarize
+from blogdesk.core.post import Post, summarize
+
+__all__ = ["ChangedOnDiskError", "Changes", "LoadedPosts", "find_changes", "scan_files"]
 
 STATE_DIR = ".blogdesk"
 MEDIA_DIR = "media"
@@ -63,8 +70,9 @@ def read_into(changes: Changes, rel: str, path: str, old: Stamp | None) -> None:
     """Read one file and record it as added, updated, or only touched (same content)."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
-            stat = os.fstat(handle.fileno())  # the stamp of exactly what was read
+            stat = os.fstat(handle.fileno())  # the stamp of exactly what is read
+            # Read no more than a post may hold (a stray 2 GB .md must not fill the memory).
+            data = handle.read(MAX_POST_BYTES + 1)
     except OSError as exc:
         problem = Problem(rel, f"cannot read the file: {exc.strerror}")
         entry = Entry(rel, 0, -1, "", problem=problem)  # size -1: read again next time
@@ -80,6 +88,9 @@ def read_into(changes: Changes, rel: str, path: str, old: Stamp | None) -> None:
 
 def entry_for(rel: str, mtime_ns: int, size: int, hashed: str, data: bytes) -> Entry:
     """The index entry for one file's bytes: its summary, or the problem that stops reading it."""
+    if len(data) > MAX_POST_BYTES:
+        message = f"the file is {size:,} bytes, more than a post may hold (20 MB)"
+        return Entry(rel, mtime_ns, size, hashed, problem=Problem(rel, message))
     try:
         summary = summarize(decode_post_bytes(data, rel), rel)
     except BlogDeskError as exc:
@@ -119,3 +130,76 @@ def scan_files(root: Path) -> Iterator[tuple[str, str, int, int]]:
                     yield f"{prefix}{name}", entry.path, stat.st_mtime_ns, stat.st_size
             except OSError:
                 continue  # vanished while scanning: the next refresh sees it gone
+
+
+class ChangedOnDiskError(LibraryError):
+    """`save()` refused: the file changed (or vanished) on disk since the post was loaded.
+
+    The UI shows the author both versions; `save(post, force=True)` then overwrites.
+    """
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+@dataclass
+class _Loaded:
+    post: weakref.ref[Post]
+    path: Path
+    digest: str | None  # None: the file did not exist
+
+
+class LoadedPosts:
+    """What each Post handed out by a library was loaded from (path and content hash), so that
+    saving it can tell whether someone else changed the file meanwhile."""
+
+    def __init__(self) -> None:
+        self._posts: dict[int, _Loaded] = {}
+        # Re-entrant: a weakref callback (a Post collected) may run while this thread holds it.
+        self._lock = threading.RLock()
+
+    def remember(self, post: Post, path: Path, hashed: str | None) -> None:
+        key = id(post)
+
+        def forget(_: object, key: int = key) -> None:
+            with self._lock:
+                self._posts.pop(key, None)
+
+        with self._lock:
+            self._posts[key] = _Loaded(weakref.ref(post, forget), path, hashed)
+
+    def moved(self, old: Path, new: Path) -> None:
+        """A file was renamed: the posts loaded from it follow it."""
+        with self._lock:
+            for loaded in self._posts.values():
+                post = loaded.post()
+                if post is not None and loaded.path == old:
+                    loaded.path = new
+                    if post.path is not None and Path(post.path) == old:
+                        post.path = new
+
+    def check_unchanged(self, post: Post, full: Path, rel: str) -> None:
+        """ChangedOnDiskError unless `full` still holds what `post` was loaded from."""
+        with self._lock:
+            loaded = self._posts.get(id(post))
+        known = loaded if loaded is not None and loaded.post() is post else None
+        try:
+            current: str | None = digest(full.read_bytes())
+        except FileNotFoundError:
+            current = None
+        except OSError as exc:
+            raise LibraryError(f"Cannot read {rel}: {exc.strerror}") from exc
+        if known is None or known.path != full:
+            if current is not None:
+                raise ChangedOnDiskError(
+                    f"{rel} already exists and this post was not loaded from it; "
+                    "save it under another name or overwrite it.",
+                    full,
+                )
+        elif current != known.digest:
+            what = "was deleted" if current is None else "was changed by another program"
+            raise ChangedOnDiskError(
+                f"{rel} {what} since it was opened; keep your version (overwrite) or reload it.",
+                full,
+            )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -40,6 +40,21 @@ __all__ = [
 
 # The one key BlogDesk writes for itself: per-account sync state, see docs/post-format.md.
 RESERVED_KEY = "blogdesk"
+
+
+def _fixed_offsets(value: Any) -> Any:
+    """Aware datetimes with a fixed UTC offset, as YAML and TOML write them (a ZoneInfo zone
+    reads back as its offset at that moment)."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        offset = value.utcoffset()
+        if offset is not None and not isinstance(value.tzinfo, timezone):
+            return value.astimezone(timezone(offset))
+        return value
+    if isinstance(value, dict):
+        return {key: _fixed_offsets(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_fixed_offsets(item) for item in value]
+    return value
 
 
 def _normalize_newlines(text: str) -> str:
@@ -81,6 +96,7 @@ class Post:
         ordered["status"] = fields.pop("status", "draft")
         ordered.update({key: value for key, value in fields.items() if value is not None})
         block = yaml_edit.new_block(ordered, "\n")
+        body = _normalize_newlines(body)
         gap = "\n" if body else ""
         parts = Parts("", "---\n", block, "---\n", gap, body, "yaml", "\n")
         post = cls(parts, load_block(parts), None)
@@ -151,6 +167,7 @@ class Post:
 
         Setting the value a key already has changes nothing, so its written form is kept.
         """
+        value = _fixed_offsets(value)
         if key in self._meta and yaml_edit.same_value(self._meta[key], value):
             return
         parts = copy.copy(self._parts)
@@ -207,7 +224,7 @@ class Post:
     def date(self, value: datetime | None) -> None:
         if value is None:
             self.remove("date")
-        elif self.date is None or not yaml_edit.same_value(self.date, value):
+        elif self.date is None or not yaml_edit.same_value(self.date, _fixed_offsets(value)):
             self.set("date", value)
 
     @property

@@ -24,7 +24,10 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 _TAB_LENGTH = 4
 _BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
 _VOID_TAGS = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr",
+    }
 )
 # Comments, CDATA, declarations and processing instructions (which run to their terminator,
 # across lines) and block-level tags.

@@ -62,11 +62,13 @@ def convert(text: str, options: RenderOptions) -> str:
     try:
         return md.convert(text)
     except RecursionError as exc:
+        _forget(options)
         raise RenderError(
             "This post is nested too deeply to render (lists or quotes inside each other "
             "hundreds of levels deep). Flatten the deepest part and try again."
         ) from exc
     except Exception as exc:  # a Python-Markdown bug must not take the editor down
+        _forget(options)
         raise RenderError(
             f"The Markdown renderer failed on this post ({type(exc).__name__}: {exc}). "
             "Undo the last change or report the text that causes it."
@@ -144,6 +146,13 @@ def _markdown_for(options: RenderOptions) -> markdown.Markdown:
         md = _build_markdown(options)
         cache[options] = md
     return md
+
+
+def _forget(options: RenderOptions) -> None:
+    """Drop an instance that failed mid-parse: its parser state may be left half-set."""
+    cache: dict[RenderOptions, markdown.Markdown] | None = getattr(_local, "instances", None)
+    if cache is not None:
+        cache.pop(options, None)
 
 
 def _build_markdown(options: RenderOptions) -> markdown.Markdown:

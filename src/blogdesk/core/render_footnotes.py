@@ -74,6 +74,6 @@ def _only_definitions(chunk_text: str) -> bool:
         if not block or block.startswith("    "):
             continue
         for line in block.split("\n"):
-            if not (_DEF_START_RE.match(line) or _PLAIN_LINE_RE.match(line)):
+            if line and not (_DEF_START_RE.match(line) or _PLAIN_LINE_RE.match(line)):
                 return False
     return True

@@ -46,4 +46,6 @@ def render(text: str, options: RenderOptions | None = None) -> RenderedPost:
 def pygments_css(dark: bool) -> str:
     """CSS for the ``.codehilite`` token classes: a light or a dark Pygments style."""
     style = DARK_STYLE if dark else LIGHT_STYLE
-    return str(HtmlFormatter(style=style).get_style_defs(f".{CSS_CLASS}")) + "\n"
+    formatter: HtmlFormatter[str] = HtmlFormatter(style=style)
+    css = formatter.get_style_defs(f".{CSS_CLASS}")  # type: ignore[no-untyped-call]
+    return f"{css}\n"

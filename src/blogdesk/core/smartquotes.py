@@ -23,7 +23,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.extensions import smarty as _smarty
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 LSQUO, RSQUO, LDQUO, RDQUO = "\u2018", "\u2019", "\u201c", "\u201d"
 NDASH, MDASH, HELLIP = "\u2013", "\u2014", "\u2026"
@@ -76,8 +76,13 @@ _QUOTE_RULES = {
 # While a string is being worked on, each replacement is held as STX + private-use char + ETX:
 # the same STX...ETX shape as Python-Markdown's placeholders, so later rules see exactly the
 # context smarty's patterns see (STX/ETX are outside smarty's "closing" class).
-_TOKEN_RE = re.compile("\x02([\ue000-\uf8ff])\x03")
-_MAX_TOKENS = 0xF8FF - 0xE000
+_TOKEN_RE = re.compile("\x02([\ue000-\uefff])\x03")
+_MAX_TOKENS = 0xEFFF - 0xE000
+# Text inside these inline raw-HTML elements is code or data, never prose.
+_VERBATIM = "kbd|code|samp|var|tt|pre|script|style|math|svg|textarea"
+_VERBATIM_OPEN_RE = re.compile(rf"<({_VERBATIM})\b[^>]*(?<!/)>\Z", re.IGNORECASE)
+_VERBATIM_CLOSE_RE = re.compile(rf"</({_VERBATIM})\s*>\Z", re.IGNORECASE)
+_MASK_RE = re.compile("\x02([\uf000-\uf8ff])\x03")
 
 
 def educate(text: str) -> str:
@@ -115,18 +120,65 @@ def _expand(m: re.Match[str], parts: Sequence[int | str]) -> str:
 
 
 class SmartPunctuationTreeprocessor(Treeprocessor):
-    """Educates every non-atomic text and tail in the tree (the strings smarty would see)."""
+    """Educates every non-atomic text and tail in the tree (the strings smarty would see).
+
+    One thing smarty gets wrong is done right here: text between inline raw-HTML tags such as
+    ``<kbd>"Ctrl"</kbd>`` or ``<code>`` reaches the tree as ordinary text (only the tags are
+    stashed), so it is masked out, following the tags in document order across elements.
+    """
 
     def run(self, root: etree.Element) -> None:
-        for el in root.iter():
-            if el is root:
+        self._depth = 0
+        self._stash = self.md.htmlStash.rawHtmlBlocks
+        for child in root:
+            self._visit(child)
+
+    def _visit(self, el: etree.Element) -> None:
+        text = el.text
+        if text and not isinstance(text, AtomicString):
+            el.text = self._educate(text)
+        for child in el:
+            self._visit(child)
+        tail = el.tail
+        if tail and not isinstance(tail, AtomicString):
+            el.tail = self._educate(tail)
+
+    def _educate(self, text: str) -> str:
+        if "\x02" not in text:
+            return text if self._depth else educate(text)
+        # Verbatim stretches are swapped for STX+char+ETX masks (smarty would see a
+        # placeholder there too), the rest is educated, then the stretches are put back.
+        free: list[str] = []
+        kept: list[str] = []
+        pos = 0  # where the current free or verbatim stretch starts
+        for m in HTML_PLACEHOLDER_RE.finditer(text):
+            index = int(m.group(1))
+            raw = self._stash[index] if index < len(self._stash) else None
+            if not isinstance(raw, str):
                 continue
-            text = el.text
-            if text and not isinstance(text, AtomicString):
-                el.text = educate(text)
-            tail = el.tail
-            if tail and not isinstance(tail, AtomicString):
-                el.tail = educate(tail)
+            if _VERBATIM_OPEN_RE.match(raw):
+                if not self._depth:
+                    free.append(text[pos : m.end()])
+                    pos = m.end()
+                self._depth += 1
+            elif self._depth and _VERBATIM_CLOSE_RE.match(raw):
+                self._depth -= 1
+                if not self._depth:
+                    free.append(_mask(len(kept)))
+                    kept.append(text[pos : m.start()])
+                    pos = m.start()
+        if self._depth:
+            free.append(_mask(len(kept)))
+            kept.append(text[pos:])
+        else:
+            free.append(text[pos:])
+        if not kept:
+            return educate(text)
+        return _MASK_RE.sub(lambda m: kept[ord(m.group(1)) - 0xF000], educate("".join(free)))
+
+
+def _mask(index: int) -> str:
+    return f"\x02{chr(0xF000 + index)}\x03"
 
 
 class SmartPunctuationExtension(Extension):

@@ -112,9 +112,8 @@ def pull(
             if rel is None:
                 post = Post.new(remote.title or "Untitled", "")
                 _apply(post, remote, account)
-                library.save(post)
                 post.set_sync_state(account.id, _state(remote, post))
-                library.save(post)
+                library.save(post)  # one atomic write: the file is linked from its first byte
                 rel = service.rel_path(post.path or "")
                 linked[remote.remote_id] = rel
                 created.append(rel)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,13 +49,14 @@ from blogdesk.sync.provider import (
     AuthenticationError,
     BlogProvider,
     ConflictError,
-    NotFoundError,
+    DiscoveryResult,
     PostPayload,
     RemotePost,
     ResponseLostError,
     SiteUnreachableError,
     TermKind,
 )
+from blogdesk.sync.push import create_remote, update_remote
 
 if TYPE_CHECKING:
     from blogdesk.sync.flush import Resolution, ResolveResult
@@ -207,9 +207,9 @@ class SyncService:
         created = adopted = False
         stored: RemotePost | None = None
         if state.get("remote_id"):
-            stored = self._update(run, str(state["remote_id"]), state, payload, overwrite)
+            stored = update_remote(run, str(state["remote_id"]), state, payload, overwrite)
         if stored is None:
-            stored, adopted = self._create(run, state, payload)
+            stored, adopted = create_remote(run, state, payload, self._save)
             created = not adopted
         report(Progress("verify", "Checking what the blog stored"))
         readback = run.provider.get_post(stored.remote_id)
@@ -223,96 +223,14 @@ class SyncService:
         if readback.date_gmt is not None and readback.status in ("future", "publish", "private"):
             schedule = pl.schedule_info(readback.date_gmt, account.options.get("timezone"))
         report(Progress("done", f"Sent: {readback.link}"))
+        log.info("published %s to %s as %s: %s", rel, account.name, readback.status,
+                 readback.link)
         return PublishResult(
             account_id=account.id, post_path=rel, remote_id=readback.remote_id,
             link=readback.link, status=readback.status, requested_status=payload.status,
             created=created, adopted=adopted, uploaded=run.uploaded, reused=run.reused,
             schedule=schedule, notices=tuple(run.notices), calls=run.provider.snapshot(),
         )
-
-    def _update(
-        self, run: PublishRun, remote_id: str, state: dict[str, Any], payload: PostPayload,
-        overwrite: bool,
-    ) -> RemotePost | None:
-        """Update after the conflict check; None when the remote post is gone (create again)."""
-        try:
-            remote = run.provider.get_post(remote_id)
-        except NotFoundError:
-            run.notices.append(
-                "The post had been deleted on the blog; BlogDesk published it as a new post."
-            )
-            return None
-        if remote.status == "trash":
-            run.notices.append("The post was in the blog's trash; BlogDesk restored it.")
-        if not payload.slug:
-            payload = replace(payload, slug=remote.slug or None)
-        if not overwrite:
-            self._check_conflict(run, state, payload, remote)
-        run.cancel.raise_if_cancelled()
-        run.progress(Progress("send", "Updating the post on the blog"))
-        return run.provider.update_post(remote_id, payload)
-
-    def _check_conflict(
-        self, run: PublishRun, state: dict[str, Any], payload: PostPayload, remote: RemotePost
-    ) -> None:
-        recorded = state.get("remote_hash")
-        if not recorded:
-            return
-        now = conflict.remote_hash(remote)
-        if now == recorded or now == conflict.expected_remote_hash(payload):
-            return  # unchanged on the blog, or it already holds exactly what we send
-        when = remote.modified_gmt or "recently"
-        raise ConflictError(
-            f"The post {run.post.title!r} was changed on the blog ({when} UTC) since BlogDesk "
-            "last sent it. Choose: overwrite the blog's version, take the blog's version, or "
-            "keep both.",
-            local=payload, remote=remote,
-            text_diff=conflict.text_diff(payload.html, remote.html),
-            field_diffs=conflict.field_diffs(payload, remote),
-            account_id=run.account.id, post_path=run.rel,
-        )
-
-    def _create(
-        self, run: PublishRun, state: dict[str, Any], payload: PostPayload
-    ) -> tuple[RemotePost, bool]:
-        """Create the post, never twice: a create whose answer was lost is looked up by slug."""
-        provider = run.provider
-        if state.get("creating") and state.get("slug"):
-            slug = str(state["slug"])
-            found = provider.find_post_by_slug(slug)
-            if found is not None:  # an earlier attempt reached the blog: adopt it, then update
-                run.notices.append("An earlier attempt had reached the blog; BlogDesk used it.")
-                run.progress(Progress("send", "Updating the post on the blog"))
-                return provider.update_post(found.remote_id, replace(payload, slug=slug)), True
-        else:
-            slug = self._free_slug(provider, payload.slug or pl.choose_slug(run.post))
-            # Remember the slug before sending: if the answer is lost, or BlogDesk stops, the
-            # next attempt finds the post by it instead of creating a second one.
-            run.post.set_sync_state(run.account.id, {"creating": True, "slug": slug})
-            self._save(run.post)
-        payload = replace(payload, slug=slug)
-        run.cancel.raise_if_cancelled()
-        run.progress(Progress("send", "Creating the post on the blog"))
-        try:
-            return provider.create_post(payload), False
-        except ResponseLostError:
-            found = provider.find_post_by_slug(slug)
-            if found is not None:
-                run.notices.append(
-                    "The blog's answer was lost, but the post had been created; BlogDesk "
-                    "found it by its address and did not send it twice."
-                )
-                return found, True
-            return provider.create_post(payload), False
-
-    def _free_slug(self, provider: CountingProvider, base: str) -> str:
-        candidate, number = base, 2
-        while provider.find_post_by_slug(candidate) is not None:
-            candidate = pl.numbered_slug(base, number)
-            number += 1
-            if number > 100:
-                raise BlogDeskError(f"Could not find a free address (slug) for {base!r}.")
-        return candidate
 
     def _record(self, run: PublishRun, remote: RemotePost, payload: PostPayload) -> None:
         post = run.post
@@ -397,6 +315,7 @@ class SyncService:
         exc: Exception, report: ProgressCallback = no_progress,
     ) -> PublishResult:
         self.outbox.enqueue(account.id, action, rel, options, error=str(exc))
+        log.info("queued %s of %s for %s: %s", action, rel, account.name, exc)
         message = f"{exc} The job waits in the outbox and is sent when the site answers."
         report(Progress("queued", message))
         return PublishResult(
@@ -428,6 +347,27 @@ class SyncService:
         from blogdesk.sync.flush import resolve_conflict
 
         return resolve_conflict(self, error, resolution, progress=progress)
+
+    def discover(self, url: str, provider_id: str = "wordpress") -> DiscoveryResult:
+        """What is at this address; shown to the author before asking for the password."""
+        return account_setup.discover(url, provider_id)
+
+    def add_account(
+        self, name: str, url: str, user: str, secret: str, *, provider_id: str = "wordpress",
+        session_only: bool = False,
+    ) -> account_setup.AddedAccount:
+        """Discover, verify, then store. KeyringUnavailableError: ask the author whether to keep
+        the password for this session only, then call again with session_only=True."""
+        return account_setup.add_account(
+            self.accounts, self.credentials, name=name, url=url, user=user, secret=secret,
+            provider_id=provider_id, session_only=session_only,
+            session_factory=self.session_factory,
+        )
+
+    def remove_account(self, account: Account | str) -> None:
+        acc = self.account(account)
+        self.forget_session(acc.id)
+        account_setup.remove_account(self.accounts, self.credentials, acc)
 
     def test_account(self, account: Account | str) -> AccountInfo:
         """Check the stored credentials against the blog (AuthenticationError when refused)."""

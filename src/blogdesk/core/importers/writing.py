@@ -11,6 +11,7 @@ import contextlib
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -115,8 +116,9 @@ class BatchWriter:
 
     TEMP_SUFFIX = ".importing.tmp"
 
-    def __init__(self, batch: int = 200) -> None:
+    def __init__(self, batch: int = 500, on_flush: Callable[[], object] | None = None) -> None:
         self._batch = batch
+        self._on_flush = on_flush
         self._pending: list[tuple[Path, Path]] = []  # (temporary file, final path)
 
     def write(self, path: Path, text: str) -> None:
@@ -142,6 +144,8 @@ class BatchWriter:
         self._pending.clear()
         for folder in folders:
             fsync_dir(folder)
+        if self._on_flush is not None:
+            self._on_flush()
 
     def discard(self) -> None:
         for temp, _ in self._pending:

@@ -26,7 +26,12 @@ from blogdesk.core.importers.report import (
     ImportReport,
     ProgressCallback,
 )
-from blogdesk.core.importers.writing import FolderNames, existing_sync_keys, post_text
+from blogdesk.core.importers.writing import (
+    BatchWriter,
+    FolderNames,
+    existing_sync_keys,
+    post_text,
+)
 from blogdesk.core.importers.wxr_reader import (
     WxrChannel,
     WxrDamaged,
@@ -82,6 +87,7 @@ class _Run:
     library: Library
     report: ImportReport
     names: FolderNames
+    writer: BatchWriter
     existing: dict[tuple[str, str], str]
     media: MediaDownloader | None
     channel: WxrChannel = field(default_factory=WxrChannel)
@@ -119,6 +125,7 @@ def import_wxr(
         stream = open(source, "rb")  # noqa: SIM115 (closed below; the reader streams it)
     except OSError as exc:
         raise BlogDeskError(f"Cannot read {source}: {exc.strerror or exc}") from exc
+    BatchWriter.remove_leftovers(library.root)
     media = None
     if download_media:
         media = MediaDownloader(library.root / "media", fetcher or urllib_fetcher, set())
@@ -126,6 +133,9 @@ def import_wxr(
         library,
         report,
         FolderNames(library.root),
+        # Index each batch as it lands: the window shows posts arriving, and the index's memory
+        # stays that of one batch (a single refresh of 10,000 new files holds them all at once).
+        BatchWriter(on_flush=library.refresh),
         existing_sync_keys(library.root, ACCOUNT_PREFIX),
         media,
     )
@@ -145,6 +155,11 @@ def import_wxr(
     except WxrDamaged as exc:
         report.error = str(exc)
     finally:
+        try:
+            run.writer.flush()  # every post written so far is complete: put them in place
+        except OSError as exc:
+            run.writer.discard()
+            report.error = f"could not write the last posts: {exc.strerror or exc}"
         for repair in run.channel.repairs:
             report.warn("", repair)
         if not report.cancelled:
@@ -191,6 +206,9 @@ def _import_item(run: _Run, item: WxrItem) -> None:
         _write_post(run, item, account, kind)
     except BlogDeskError as exc:
         run.report.skip(_label(item), str(exc))
+    except (RecursionError, ValueError, LookupError) as exc:
+        # One post the converter cannot handle (absurdly deep HTML, say) must not stop the rest.
+        run.report.skip(_label(item), f"could not be converted ({type(exc).__name__}: {exc})")
 
 
 def _write_post(run: _Run, item: WxrItem, account: str, kind: str) -> None:
@@ -232,7 +250,7 @@ def _write_post(run: _Run, item: WxrItem, account: str, kind: str) -> None:
     }
     if item.post_password:
         problems.append("password-protected on WordPress; the password was not imported")
-    run.names.write(path, post_text(fields, body))
+    run.writer.write(path, post_text(fields, body))
     rel = path.relative_to(run.library.root).as_posix()
     run.report.imported.append(rel)
     run.existing[(account, f"id:{item.post_id}")] = rel
@@ -270,7 +288,7 @@ def _date(item: WxrItem) -> datetime | None:
 def _terms(item: WxrItem, domain: str) -> list[str]:
     names: list[str] = []
     for term in item.terms:
-        name = html.unescape(term.name or term.nicename)
+        name = html.unescape(term.name) or unquote(term.nicename)
         if term.domain == domain and name and name not in names:
             names.append(name)
     return names
