@@ -325,3 +325,16 @@ def test_progress_line_rewrites_itself_on_a_terminal() -> None:
     text = stream.getvalue()
     assert text.startswith("\rImporting 1/2: First")
     assert "\rImporting 2/2: Second" in text and text.endswith("\n")
+
+
+def test_folder_names_never_hand_out_a_taken_name(tmp_path: Path) -> None:
+    from blogdesk.core.importers.writing import FolderNames
+
+    for name in ("post.md", "Post-2.md", "post-12.md", "notes.txt"):
+        (tmp_path / name).write_text("x")
+    names = FolderNames(tmp_path)
+    assert names.reserve("post").name == "post-3.md"
+    assert names.reserve("post").name == "post-4.md"
+    assert names.reserve("post-12").name == "post-12-2.md"
+    assert names.reserve("POST-12").name == "POST-12-3.md"
+    assert names.reserve("notes").name == "notes.md"

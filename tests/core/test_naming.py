@@ -81,7 +81,8 @@ def test_check_file_name_accepts_unicode() -> None:
     assert check_file_name("привет мир.md") == "привет мир.md"
 
 
-titles = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300)
+# UTF-8 cannot encode lone surrogates, so none are drawn.
+titles = st.text(alphabet=st.characters(codec="utf-8"), max_size=300)
 
 
 def _assert_valid(stem: str) -> None:

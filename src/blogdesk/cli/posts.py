@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,9 @@ def _dump_json(data: Any) -> None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     with _open(args) as library:
-        fields: dict[str, Any] = {"status": args.status}
+        # A new post is dated now, in the author's time zone, to the second (what blogs show).
+        now = datetime.now().astimezone().replace(microsecond=0)
+        fields: dict[str, Any] = {"status": args.status, "date": now}
         if args.tag:
             fields["tags"] = args.tag
         post = library.create(args.title, **fields)
@@ -99,6 +102,9 @@ def cmd_list(args: argparse.Namespace) -> int:
             descending=not args.reverse,
             limit=args.limit,
         )
+        problems = library.problems()
+    for problem in problems:
+        print(f"warning: {problem.path}: {problem.message}", file=sys.stderr)
     if args.json:
         _dump_json([summary_json(s) for s in posts])
         return 0
@@ -176,6 +182,6 @@ def cmd_reindex(args: argparse.Namespace) -> int:
         report = library.rebuild_index()
         count = len(library.posts())
     print(f"Indexed {count} posts.")
-    for path, message in report.problems:
-        print(f"warning: {path}: {message}", file=sys.stderr)
+    for problem in report.problems:
+        print(f"warning: {problem.path}: {problem.message}", file=sys.stderr)
     return 0

@@ -8,17 +8,27 @@ the result stays equal to ``render(text).html`` — the preview must show what g
   with every chunk (and are part of each chunk's cache key);
 - footnotes: references are numbered via stub definitions, the footnote list is rendered from
   the definition chunks (``render_footnotes``);
-- a ``[TOC]`` marker, definitions or footnotes that cannot be handled with certainty, or the
-  same id coming out of two chunks (duplicate heading anchors): render the document whole.
+- ``[TOC]``: built by the toc extension's own code from the headings of all chunks;
+- anything that cannot be handled with certainty — a definition or footnote where it can't be
+  collected, the same id coming out of two chunks (duplicate heading anchors) — makes it
+  render the document whole.
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from blogdesk.core.render_blocks import definitions, normalize, split
-from blogdesk.core.render_engine import RenderedPost, RenderOptions, convert, rendered_post
+from blogdesk.core.render_engine import (
+    RenderedPost,
+    RenderOptions,
+    TocEntry,
+    convert,
+    convert_with_toc,
+    rendered_post,
+    toc_html,
+)
 from blogdesk.core.render_footnotes import plan_footnotes
 
 _ID_RE = re.compile(r"""<[^>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -30,13 +40,25 @@ _SENTINEL = "\u2063\u2062\u2063"
 _HEAD = f"<p>{_SENTINEL}</p>\n"
 _TAIL = f"<p>{_SENTINEL}</p>"
 _FOOTNOTE_LIST = '\n<div class="footnote">'
+_TOC_MARKER = "[TOC]"
+
+_Kind = Literal["body", "notes", "toc"]
 
 
+class _Job(NamedTuple):
+    text: str
+    prefix: str  # definitions rendered before the chunk
+    kind: _Kind
 
 
 class _ChunkHtml(NamedTuple):
     html: str
     ids: tuple[str, ...]
+    toc: tuple[TocEntry, ...]
+
+
+class _Fallback(Exception):
+    """This document needs a full render."""
 
 
 class IncrementalRenderer:
@@ -44,8 +66,7 @@ class IncrementalRenderer:
 
     def __init__(self, options: RenderOptions | None = None) -> None:
         self.options = options if options is not None else RenderOptions()
-        # (chunk text, prefix rendered with it, is the footnote list) -> its HTML
-        self._chunks: dict[tuple[str, str, bool], _ChunkHtml] = {}
+        self._chunks: dict[_Job, _ChunkHtml] = {}
         self._last: tuple[str, RenderedPost] | None = None
         # Figures about the last render, for tests and the benchmark.
         self.last_rendered_chunks = 0
@@ -56,79 +77,107 @@ class IncrementalRenderer:
         if self._last is not None and self._last[0] == text:
             self.last_rendered_chunks = 0
             return self._last[1]
-        html = self._html(text)
+        try:
+            html = self._chunked_html(text)
+        except _Fallback:
+            html = self._full(text)
         post = rendered_post(text, html)
         self._last = (text, post)
         return post
 
-    def _html(self, text: str) -> str:
+    def _jobs(self, text: str) -> list[_Job]:
         body = normalize(text)
-        if self.options.toc and "[TOC]" in body:
-            return self._full(text)  # the table of contents depends on every heading
         if body.startswith(" ") and not body.split("\n", 1)[0].strip():
-            return self._full(text)  # a blank-looking first line is kept only at the very start
+            raise _Fallback  # a blank-looking first line is kept only at the very start
         chunks, _ = split(body)
         if len(chunks) < 2:
-            return self._full(text)
+            raise _Fallback
         defs = definitions(chunks, body)
         plan = plan_footnotes(chunks, body) if defs is not None else None
         if defs is None or plan is None:
-            return self._full(text)
+            raise _Fallback
         # Body chunks see the link/abbreviation definitions and stub footnote definitions;
         # the footnote list is rendered from the definition chunks, after every body chunk.
         body_prefix = "\n\n".join(p for p in (defs, plan.stubs) if p)
-        jobs = [(c.text, body_prefix, False) for c in plan.body]
+        with_toc = self.options.toc and _TOC_MARKER in body
+        jobs = [
+            _Job(c.text, body_prefix, "toc" if with_toc and _is_marker(c.text) else "body")
+            for c in plan.body
+        ]
+        if with_toc:
+            markers = sum(1 for j in jobs if j.kind == "toc")
+            if body.count(_TOC_MARKER) != markers or "[toc]:" in body.lower():
+                raise _Fallback  # a marker inside a list, a quote, a sentence...
         if plan.notes:
-            jobs.append(("\n\n".join(c.text for c in plan.notes), defs, True))
-        fresh: dict[tuple[str, str, bool], _ChunkHtml] = {}
+            jobs.append(_Job("\n\n".join(c.text for c in plan.notes), defs, "notes"))
+        return jobs
+
+    def _chunked_html(self, text: str) -> str:
+        jobs = self._jobs(text)
+        fresh: dict[_Job, _ChunkHtml] = {}
         parts: list[str] = []
+        toc: list[TocEntry] = []
         seen_ids: set[str] = set()
         rendered = 0
-        for key in jobs:
-            done = fresh.get(key) or self._chunks.get(key)
-            if done is None:
-                html = self._convert_chunk(*key, footnote_stubs=bool(plan.stubs))
-                if html is None:
-                    self._chunks = fresh
-                    return self._full(text)
-                done = _ChunkHtml(html, tuple(a or b for a, b in _ID_RE.findall(html)))
-                rendered += 1
-            fresh[key] = done
-            for anchor in done.ids:
-                if anchor in seen_ids:
-                    # Python-Markdown would have made this heading anchor unique across the
-                    # whole document ("intro_1"); only a full render knows how.
-                    self._chunks = fresh
-                    return self._full(text)
-                seen_ids.add(anchor)
-            parts.append(done.html)
-        self._chunks = fresh  # keep only what the current text uses
+        try:
+            for job in jobs:
+                if job.kind == "toc":
+                    parts.append("")  # filled in below, once every heading is known
+                    continue
+                done = fresh.get(job) or self._chunks.get(job)
+                if done is None:
+                    done = self._render_job(job, footnote_stubs="[^" in job.prefix)
+                    rendered += 1
+                fresh[job] = done
+                for anchor in done.ids:
+                    if anchor in seen_ids:
+                        # Python-Markdown would have made this heading anchor unique across
+                        # the whole document ("intro_1"); only a full render knows how.
+                        raise _Fallback
+                    seen_ids.add(anchor)
+                parts.append(done.html)
+                toc.extend(done.toc)
+        finally:
+            self._chunks = fresh  # keep only what the current text uses
+        if any(job.kind == "toc" for job in jobs):
+            div = toc_html(tuple(toc), self.options)
+            kinds = [job.kind for job in jobs]
+            parts = [div if k == "toc" else part for k, part in zip(kinds, parts, strict=True)]
         self.last_rendered_chunks = rendered
         self.last_total_chunks = len(jobs)
         self.last_was_full = False
         return "".join(parts).strip()
 
-    def _convert_chunk(
-        self, chunk: str, prefix: str, footnotes: bool, footnote_stubs: bool
-    ) -> str | None:
-        """The HTML ``chunk`` contributes to the document (None if that can't be told)."""
-        if footnotes:
+    def _render_job(self, job: _Job, footnote_stubs: bool) -> _ChunkHtml:
+        """What ``job``'s chunk contributes to the document's HTML."""
+        if job.kind == "notes":
             # Definitions only: the output is the footnote list after the two sentinels.
-            html = convert(f"{prefix}\n\n{_SENTINEL}\n\n{_SENTINEL}\n\n{chunk}\n", self.options)
+            source = f"{job.prefix}\n\n{_SENTINEL}\n\n{_SENTINEL}\n\n{job.text}\n"
+            html, toc = convert_with_toc(source, self.options)
             head = f"{_HEAD}{_TAIL}\n"
-            return html[len(head) :] if html.startswith(head) else None
-        html = convert(f"{prefix}\n\n{_SENTINEL}\n\n{chunk}\n\n{_SENTINEL}\n", self.options)
-        # With footnote stubs, their list follows the closing sentinel: cut it off.
-        end = html.rfind(_TAIL)
-        rest = html[end + len(_TAIL) :]
-        if not html.startswith(_HEAD) or end < len(_HEAD) - 1:
-            return None
-        if rest and not (footnote_stubs and rest.startswith(_FOOTNOTE_LIST)):
-            return None  # e.g. an unclosed HTML block swallowed the closing sentinel
-        return html[len(_HEAD) : end]
+            if not html.startswith(head):
+                raise _Fallback
+            html = html[len(head) :]
+        else:
+            source = f"{job.prefix}\n\n{_SENTINEL}\n\n{job.text}\n\n{_SENTINEL}\n"
+            html, toc = convert_with_toc(source, self.options)
+            # With footnote stubs, their list follows the closing sentinel: cut it off.
+            end = html.rfind(_TAIL)
+            rest = html[end + len(_TAIL) :]
+            if not html.startswith(_HEAD) or end < len(_HEAD) - 1:
+                raise _Fallback
+            if rest and not (footnote_stubs and rest.startswith(_FOOTNOTE_LIST)):
+                raise _Fallback  # e.g. an unclosed HTML block swallowed the closing sentinel
+            html = html[len(_HEAD) : end]
+        ids = tuple(a or b for a, b in _ID_RE.findall(html))
+        return _ChunkHtml(html, ids, toc)
 
     def _full(self, text: str) -> str:
         self.last_rendered_chunks = 1
         self.last_total_chunks = 1
         self.last_was_full = True
         return convert(text, self.options)
+
+
+def _is_marker(chunk_text: str) -> bool:
+    return chunk_text.strip() == _TOC_MARKER

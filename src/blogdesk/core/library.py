@@ -268,7 +268,8 @@ class Library:
         """Posts matching every filter given. Tags and categories ignore case; `since` and
         `until` are inclusive (a bare day as `until` includes that day); posts without a date
         come last. sort: "date", "title", "modified" (file time) or "status". Summaries carry
-        their `body` only with `with_body=True`, so long lists stay cheap."""
+        their `body` only with `with_body=True` (as indexed: NFC-normalised), so long lists stay
+        cheap; `Library.load` gives the exact text."""
         return self._index.posts(
             status=status,
             tag=tag,

@@ -32,9 +32,11 @@ _VOID_TAGS = frozenset(
 # Comments, CDATA, declarations and processing instructions (which run to their terminator,
 # across lines) and block-level tags.
 _TAG_SCAN_RE = re.compile(
-    r"<!--|-->|<!\[CDATA\[|\]\]>|<[!?]|>|<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)"
+    r"<!--|-->|<!\[CDATA\[|\]\]>|<[!?]|</(?![A-Za-z])|>"
+    # A tag name as Python's HTML parser reads it: '<a"b' opens a tag named 'a"b'.
+    r"|<(/?)([A-Za-z][^\t\n\r\f />\x00]*)"
 )
-_TERMINATORS = {"<!--": "-->", "<![CDATA[": "]]>", "<!": ">", "<?": ">"}
+_TERMINATORS = {"<!--": "-->", "<![CDATA[": "]]>", "<!": ">", "<?": ">", "</": ">"}
 _LIST_ITEM_RE = re.compile(r"^(?:[*+-]|\d+[.)])(?:[ \t]|$)")
 _DEFINITION_RE = re.compile(r"^ {0,3}:[ ]{1,3}", re.MULTILINE)
 _DEF_LINE_RE = re.compile(r"^(?: {0,3}\[[^\[\]]*\]:|\*\[[^\]]*\][ ]?:)")

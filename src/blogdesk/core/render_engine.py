@@ -15,7 +15,12 @@ from typing import Any
 import markdown
 from markdown.extensions import Extension
 from markdown.extensions.codehilite import CodeHiliteExtension
-from markdown.extensions.toc import TocExtension, slugify_unicode
+from markdown.extensions.toc import (
+    TocExtension,
+    TocTreeprocessor,
+    nest_toc_tokens,
+    slugify_unicode,
+)
 from markdown.treeprocessors import Treeprocessor
 from pygments.formatters import HtmlFormatter
 
@@ -57,10 +62,51 @@ class RenderedPost:
 
 def convert(text: str, options: RenderOptions) -> str:
     """Only the HTML of ``render(text, options)``."""
+    return _convert(text, options, collect_toc=False)[0]
+
+
+TocEntry = tuple[int, str, str]  # level, anchor, name as the table of contents shows it
+
+
+def convert_with_toc(text: str, options: RenderOptions) -> tuple[str, tuple[TocEntry, ...]]:
+    """The HTML and the table-of-contents entries of the headings in it, in document order."""
+    return _convert(text, options, collect_toc=True)
+
+
+def toc_html(entries: tuple[TocEntry, ...], options: RenderOptions) -> str:
+    """The ``<div class="toc">`` that ``[TOC]`` becomes in a document with these headings.
+
+    Built by the toc extension's own code, as in a full render, and followed by the newline
+    that element has in the document.
+    """
     md = _markdown_for(options)
     md.reset()
     try:
-        return md.convert(text)
+        tokens: list[Any] = [
+            {"level": lv, "id": anchor, "name": name} for lv, anchor, name in entries
+        ]
+        toc = md.treeprocessors["toc"]
+        assert isinstance(toc, TocTreeprocessor)
+        div = toc.build_toc_div(nest_toc_tokens(tokens))
+        html: str = md.serializer(div)
+        for postprocessor in md.postprocessors:
+            html = postprocessor.run(html)
+        return html
+    finally:
+        md.reset()
+
+
+def _convert(
+    text: str, options: RenderOptions, collect_toc: bool
+) -> tuple[str, tuple[TocEntry, ...]]:
+    md = _markdown_for(options)
+    md.reset()
+    try:
+        html = md.convert(text)
+        toc: tuple[TocEntry, ...] = ()
+        if collect_toc:
+            toc = tuple(_flatten(getattr(md, "toc_tokens", [])))
+        return html, toc
     except RecursionError as exc:
         _forget(options)
         raise RenderError(
@@ -76,6 +122,14 @@ def convert(text: str, options: RenderOptions) -> str:
     finally:
         # Don't keep the last document's stash and references alive between renders.
         md.reset()
+
+
+def _flatten(tokens: list[dict[str, Any]]) -> list[TocEntry]:
+    out: list[TocEntry] = []
+    for token in tokens:
+        out.append((int(token["level"]), str(token["id"]), str(token["name"])))
+        out.extend(_flatten(token.get("children", [])))
+    return out
 
 
 def rendered_post(text: str, html: str) -> RenderedPost:

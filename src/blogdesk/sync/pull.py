@@ -78,6 +78,23 @@ def _apply(post: Post, remote: RemotePost, account: Account) -> None:
         post.status = local_status
 
 
+def new_local_post(remote: RemotePost, account: Account) -> Post:
+    """A new local post holding the blog's copy (front matter written in one go: fast)."""
+    fields: dict[str, Any] = {}
+    if remote.date_gmt is not None:
+        fields["date"] = remote.date_gmt
+    if remote.slug:
+        fields["slug"] = remote.slug
+    if remote.tags:
+        fields["tags"] = list(remote.tags)
+    if remote.categories:
+        fields["categories"] = list(remote.categories)
+    if remote.excerpt.strip():
+        fields["excerpt"] = remote.excerpt.strip()
+    fields["status"] = pl.REMOTE_TO_LOCAL.get(remote.status, "draft")
+    return Post.new(remote.title or "Untitled", _markdown(remote, account), **fields)
+
+
 def pull(
     service: SyncService,
     account: Account,
@@ -110,8 +127,7 @@ def pull(
                 continue
             rel = linked.get(remote.remote_id)
             if rel is None:
-                post = Post.new(remote.title or "Untitled", "")
-                _apply(post, remote, account)
+                post = new_local_post(remote, account)
                 post.set_sync_state(account.id, _state(remote, post))
                 library.save(post)  # one atomic write: the file is linked from its first byte
                 rel = service.rel_path(post.path or "")

@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 # provider id -> "module:Class" of the providers shipped with BlogDesk (imported on first use).
 BUILTIN: dict[str, str] = {
     "wordpress": "blogdesk.sync.providers.wordpress:WordPressProvider",
+    "xmlrpc": "blogdesk.sync.providers.xmlrpc:XmlRpcProvider",
 }
 
 ENTRY_POINT_GROUP = "blogdesk.providers"

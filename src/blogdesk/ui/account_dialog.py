@@ -431,12 +431,18 @@ class AccountDialog(QDialog):
         value = secret.strip()
 
         def store_and_test() -> AccountInfo:
+            # Verify first: a refused password must not replace the one that works.
+            session = service.session_factory()
+            try:
+                info = registry.get(account.provider)(account, session, value).verify()
+            finally:
+                session.close()
             if isinstance(credentials, LayeredStore):
                 credentials.set(account.id, value, session_only=session_only)
             else:
                 credentials.set(account.id, value)
             service.forget_session(account.id)
-            return service.test_account(account)
+            return info
 
         self._retry_session_only = lambda: self.change_password(value, session_only=True)
         self._run("Saving the password and testing it…", store_and_test, self._tested)

@@ -1,4 +1,5 @@
-"""The publish panel: which blog, which status, when (in three time zones), tags and categories.
+"""The publish panel (which blog, which status, when — in three time zones —, tags and categories)
+and the publishing part of the status bar (progress, Cancel, the result with its link).
 
 It starts from the post's own settings (its front matter and the blog it was last sent to), so
 opening it and pressing Publish does exactly what the toolbar button does. It performs no I/O:
@@ -8,11 +9,13 @@ the terms offered for completion are handed in (`set_terms`), and Publish only e
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDateTime, QObject, QStringListModel, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +26,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
+    QStatusBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,8 +37,10 @@ from PySide6.QtWidgets import (
 from blogdesk.core.post import Post
 from blogdesk.sync import payload as pl
 from blogdesk.sync.accounts import Account
+from blogdesk.sync.jobs import PublishResult
 
-__all__ = ["STATUS_CHOICES", "PublishPanel", "PublishRequest", "split_terms"]
+__all__ = ["STATUS_CHOICES", "PublishPanel", "PublishRequest", "PublishStatus", "result_text",
+           "split_terms"]
 
 # (label, the post's status word): what the author may ask the blog for.
 STATUS_CHOICES: tuple[tuple[str, str], ...] = (
@@ -258,3 +266,67 @@ class PublishPanel(QFrame):
             self.hint.setText("To schedule the post, set its date.")
             return
         self.publishRequested.emit(request)
+
+
+class PublishStatus(QObject):
+    """The status-bar part of publishing: a progress bar, Cancel, and the last result — a line
+    of text whose link opens the post on the blog in the browser (QDesktopServices)."""
+
+    shown = Signal(str)  # the text just shown (rich text)
+
+    def __init__(self, bar: QStatusBar) -> None:
+        super().__init__(bar)
+        self.bar = bar
+        self.progress = QProgressBar(bar)
+        self.progress.setObjectName("publishProgress")
+        self.progress.setMaximumWidth(bar.fontMetrics().averageCharWidth() * 24)
+        self.cancel_button = QToolButton(bar)
+        self.cancel_button.setObjectName("publishCancel")
+        self.cancel_button.setText("Cancel")
+        self.result_label = QLabel(bar)
+        self.result_label.setObjectName("publishResult")
+        self.result_label.setOpenExternalLinks(False)  # opened here, so a test can catch it
+        self.result_label.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        bar.insertPermanentWidget(0, self.result_label, 1)
+        bar.insertPermanentWidget(1, self.progress)
+        bar.insertPermanentWidget(2, self.cancel_button)
+        self.busy(False)
+
+    def busy(self, on: bool) -> None:
+        self.progress.setVisible(on)
+        self.cancel_button.setVisible(on)
+        if on:
+            self.progress.setRange(0, 0)  # "working" until the service says how far it is
+        else:
+            self.bar.clearMessage()
+
+    def step(self, done: int, total: int | None, message: str) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setFormat(f"{done}/{total}")
+        self.bar.showMessage(message, 0)
+
+    def show_plain(self, text: str, tooltip: str = "") -> None:
+        self.show_rich(html.escape(text), tooltip)
+
+    def show_rich(self, text: str, tooltip: str = "") -> None:
+        self.result_label.setText(text)
+        self.result_label.setToolTip(tooltip)
+        self.shown.emit(text)
+
+
+_VERBS = {"publish": "Published", "future": "Scheduled", "draft": "Saved as a draft on the blog",
+          "pending": "Submitted for review", "private": "Published privately"}
+
+
+def result_text(result: PublishResult) -> str:
+    """The status-bar line for a publish result (rich text: the link is clickable)."""
+    if result.queued:
+        return html.escape("Queued in the outbox, will be sent when the blog answers.")
+    verb = _VERBS.get(result.status, f"Sent ({result.status})")
+    if result.status == "future" and result.schedule is not None:
+        verb += f" for {result.schedule.blog}"
+    images = f" ({result.uploaded} image(s) uploaded)" if result.uploaded else ""
+    link = html.escape(result.link, quote=True)
+    return f"{html.escape(verb + images)}: <a href=\"{link}\">{link}</a>"

@@ -1,9 +1,9 @@
 """The sync state of each post, as one short badge for the library list.
 
 Computed from two things only: the post's own `blogdesk:` sync state (front matter, written by
-SyncService after every push) and the outbox (`Outbox.pending_for` / `Outbox.jobs`). Plain Python,
-safe on a worker thread; the library panel asks for the badges of the rows it lists in the same
-background query that fetched them (see `compute_badges`) and the model only looks them up.
+SyncService after every push) and the outbox (`Outbox.pending_for` / `Outbox.jobs`).
+`badge_for` and `compute_badges` are plain Python, safe on a worker thread; `BadgeUpdater` runs
+them in the TaskRunner for the rows the library lists, and the model only looks them up.
 
 Order of precedence, most urgent first: conflict, pending in the outbox, changed since publish,
 then the blog's status (scheduled, published, draft on server, ...), else local only.
@@ -11,6 +11,7 @@ then the blog's status (scheduled, published, draft on server, ...), else local 
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Iterable
@@ -18,13 +19,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QObject, Signal
+
 from blogdesk.core.post import RESERVED_KEY, Post
 from blogdesk.sync import conflict
 from blogdesk.sync.outbox import Job, Outbox
+from blogdesk.ui.tasks import TaskRunner
 
 __all__ = [
     "BADGE_LABELS",
     "BadgeCache",
+    "BadgeUpdater",
     "SyncBadge",
     "badge_for",
     "compute_badges",
@@ -45,6 +50,7 @@ BADGE_LABELS: dict[str, str] = {
     "attention": "outbox: needs you",
     "conflict": "conflict",
 }
+log = logging.getLogger(__name__)
 _REMOTE_KEYS = {"draft": "draft", "future": "scheduled", "publish": "published",
                 "private": "private", "pending": "review", "trash": "trash"}
 # The words SyncService puts in a ConflictError's message (a failed outbox job keeps only the
@@ -175,3 +181,47 @@ def compute_badges(
         rel: _from_state(cache.file_state(root, rel), by_path.get(rel, []), rel in flagged)
         for rel in rel_paths
     }
+
+
+class BadgeUpdater(QObject):
+    """Recomputes the badges of the listed posts in the TaskRunner, one run at a time; a request
+    made meanwhile runs once more afterwards with the newest list."""
+
+    updated = Signal(object)  # dict: rel path -> SyncBadge
+
+    def __init__(self, runner: TaskRunner, root: Path, outbox: Outbox,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner, self.root, self.outbox = runner, root, outbox
+        self.cache = BadgeCache()
+        self.badges: dict[str, SyncBadge] = {}
+        self._running = False
+        self._again: tuple[list[str], set[str]] | None = None
+
+    def refresh(self, paths: Iterable[str], conflicted: Iterable[str] = ()) -> None:
+        wanted, flagged = list(paths), set(conflicted)
+        if self._running:
+            self._again = (wanted, flagged)
+            return
+        self._running = True
+        root, outbox, cache = self.root, self.outbox, self.cache
+        self.runner.run(
+            lambda: compute_badges(root, wanted, outbox, conflicted=flagged, cache=cache),
+            self._done, self._failed,
+        )
+
+    def _done(self, badges: dict[str, SyncBadge]) -> None:
+        self._running = False
+        self.badges = badges
+        self.updated.emit(badges)
+        self._next()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._running = False
+        log.warning("sync badges could not be computed: %s", exc)
+        self._next()
+
+    def _next(self) -> None:
+        if self._again is not None:
+            again, self._again = self._again, None
+            self.refresh(*again)

@@ -38,12 +38,17 @@ def post_text(fields: dict[str, Any], body: str) -> str:
     The same layout `Post.new` writes, produced with PyYAML's C emitter because an import writes
     thousands of them.
     """
-    # Lists inline (`tags: [a, b]`), everything else in block style: how Post.new writes them.
-    block = "".join(
-        _dump({key: value}, None if isinstance(value, list) else False)
-        for key, value in fields.items()
-        if value is not None
-    )
+    # Lists inline (`tags: [a, b]`), everything else in block style, as Post.new writes them.
+    # One dump per run of keys of the same kind: the emitter's set-up is most of its cost.
+    runs: list[tuple[bool, dict[str, Any]]] = []
+    for key, value in fields.items():
+        if value is None:
+            continue
+        is_list = isinstance(value, list)
+        if not runs or runs[-1][0] != is_list:
+            runs.append((is_list, {}))
+        runs[-1][1][key] = value
+    block = "".join(_dump(values, None if is_list else False) for is_list, values in runs)
     text = f"---\n{block}---\n"
     if body:
         text += "\n" + body if body.endswith("\n") else "\n" + body + "\n"

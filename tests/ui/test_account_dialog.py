@@ -1,0 +1,213 @@
+"""The account dialog against the real WordPress on loopback: the form from the provider's fields,
+"Find my blog", test and add (the secret in an in-memory keyring backend), a refused password,
+no keyring at all (session only), test, rename, change password, remove."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import keyring
+import pytest
+from tests.servers.wordpress_fixture import WordPressServer
+from tests.sync.conftest import MemoryKeyring
+
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLineEdit
+
+from blogdesk.core.library import Library
+from blogdesk.sync.accounts import AccountStore
+from blogdesk.sync.credentials import NO_KEYRING_MESSAGE, KeyringStore, LayeredStore
+from blogdesk.sync.providers.wordpress import WordPressProvider
+from blogdesk.sync.service import SyncService
+from blogdesk.ui.account_dialog import AccountDialog
+from blogdesk.ui.tasks import TaskRunner
+
+TIMEOUT = 60_000
+
+
+@pytest.fixture
+def memory_backend() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> Iterator[SyncService]:
+    library = Library.open(tmp_path / "library")
+    svc = SyncService(library, credentials=LayeredStore(KeyringStore()))
+    try:
+        yield svc
+    finally:
+        svc.close()
+        library.close()
+
+
+@pytest.fixture
+def dialog(qtbot: Any, service: SyncService, task_runner: TaskRunner) -> AccountDialog:
+    dlg = AccountDialog(service, task_runner)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    return dlg
+
+
+def fill(dialog: AccountDialog, wordpress: WordPressServer, secret: str | None = None) -> str:
+    name = f"blog-{uuid.uuid4().hex[:6]}"
+    dialog.name.setText(name)
+    dialog.set_value("site_url", wordpress.url)
+    dialog.set_value("user", wordpress.user)
+    dialog.set_value("app_password", secret if secret is not None else wordpress.app_password)
+    return name
+
+
+def click(qtbot: Any, button: Any) -> None:
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+class UrlCatcher(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def handle(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+def test_form_is_built_from_the_providers_account_fields(dialog: AccountDialog) -> None:
+    fields = WordPressProvider.account_fields
+    assert list(dialog.inputs) == [f.key for f in fields]
+    for field in fields:
+        widget = dialog.inputs[field.key]
+        assert isinstance(widget, QLineEdit)
+        assert (widget.echoMode() == QLineEdit.EchoMode.Password) == field.secret
+        assert dialog.form.labelForField(widget).text() == field.label + ":"
+    # Nothing filled in: the dialog names what is missing and talks to nobody.
+    dialog.add_account()
+    assert dialog.message.text().startswith("Please fill in: Name, Blog address")
+    assert not dialog.is_busy()
+
+
+@pytest.mark.wordpress
+def test_add_test_rename_and_remove_an_account(
+    qtbot: Any, dialog: AccountDialog, service: SyncService, wordpress: WordPressServer,
+    memory_backend: MemoryKeyring,
+) -> None:
+    name = fill(dialog, wordpress)
+    with qtbot.waitSignal(dialog.discovered, timeout=TIMEOUT) as found:
+        click(qtbot, dialog.find_button)
+    assert found.args[0].api_url.startswith(wordpress.url)
+    text = dialog.found.text()
+    assert "Application passwords: available" in text and "API: " in text
+    catcher = UrlCatcher()
+    QDesktopServices.setUrlHandler("http", catcher, "handle")
+    try:
+        click(qtbot, dialog.open_page_button)
+    finally:
+        QDesktopServices.unsetUrlHandler("http")
+    assert len(catcher.urls) == 1 and "authorize-application.php" in catcher.urls[0]
+
+    with qtbot.waitSignal(dialog.accountsChanged, timeout=TIMEOUT):
+        click(qtbot, dialog.add_button)
+    accounts = AccountStore().all()
+    assert [a.name for a in accounts] == [name]
+    account = accounts[0]
+    assert account.options.get("api_url")
+    # The secret is in the keyring (the in-memory backend) and nowhere else.
+    assert memory_backend.items[("BlogDesk", account.id)] == wordpress.app_password
+    assert wordpress.app_password not in AccountStore().path.read_text(encoding="utf-8")
+    assert dialog.inputs["app_password"].text() == ""  # type: ignore[attr-defined]
+    assert "kept in the system keyring" in dialog.message.text()
+    assert dialog.list.count() == 1
+
+    with qtbot.waitSignal(dialog.tested, timeout=TIMEOUT):
+        click(qtbot, dialog.test_button)
+    assert dialog.message.text().startswith("Connected to")
+
+    assert dialog.rename_selected("renamed blog")
+    assert AccountStore().get(account.id).name == "renamed blog"
+    assert "renamed blog" in dialog.list.item(0).text()
+
+    assert dialog.remove_selected(confirm=False)
+    assert AccountStore().all() == []
+    assert ("BlogDesk", account.id) not in memory_backend.items
+    assert dialog.list.count() == 0
+
+
+@pytest.mark.wordpress
+def test_a_wrong_password_is_refused_and_nothing_is_stored(
+    qtbot: Any, dialog: AccountDialog, wordpress: WordPressServer, memory_backend: MemoryKeyring
+) -> None:
+    fill(dialog, wordpress, secret="abcd efgh ijkl mnop qrst uvwx")
+    with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
+        click(qtbot, dialog.add_button)
+    assert "rejected the user name or application password" in failed.args[0]
+    assert dialog.message.text() == failed.args[0]
+    assert "Traceback" not in failed.args[0]
+    assert AccountStore().all() == [] and memory_backend.items == {}
+    assert dialog.session_only_button.isHidden()
+
+
+@pytest.mark.wordpress
+def test_without_a_keyring_the_secret_can_be_kept_for_this_session_only(
+    qtbot: Any, dialog: AccountDialog, service: SyncService, wordpress: WordPressServer
+) -> None:
+    # tests/conftest.py sets PYTHON_KEYRING_BACKEND to keyring's "fail" backend: no keyring.
+    name = fill(dialog, wordpress)
+    with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
+        click(qtbot, dialog.add_button)
+    assert failed.args[0].startswith(NO_KEYRING_MESSAGE)
+    assert AccountStore().all() == []  # nothing is kept until the author chooses
+    assert not dialog.session_only_button.isHidden()
+    with qtbot.waitSignal(dialog.accountsChanged, timeout=TIMEOUT):
+        click(qtbot, dialog.session_only_button)
+    account = AccountStore().get(name)
+    assert isinstance(service.credentials, LayeredStore)
+    assert service.credentials.session_store.get(account.id) == wordpress.app_password
+    assert "this session only" in dialog.message.text()
+    # The service finds the session secret: the account works for the rest of the session.
+    assert service.test_account(account).user_login == wordpress.user
+
+
+@pytest.mark.wordpress
+def test_change_password_stores_and_tests_the_new_one(
+    qtbot: Any, dialog: AccountDialog, service: SyncService, wordpress: WordPressServer,
+    memory_backend: MemoryKeyring,
+) -> None:
+    fill(dialog, wordpress)
+    with qtbot.waitSignal(dialog.accountsChanged, timeout=TIMEOUT):
+        click(qtbot, dialog.add_button)
+    account = AccountStore().all()[0]
+    with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
+        dialog.change_password("wxyz wxyz wxyz wxyz wxyz wxyz")
+    assert "rejected" in failed.args[0]
+    # The refused one replaced nothing: the working password is still the stored one.
+    assert memory_backend.items[("BlogDesk", account.id)] == wordpress.app_password
+    second, uuid_ = wordpress.create_app_password(f"blogdesk-test-{uuid.uuid4().hex[:6]}")
+    try:
+        with qtbot.waitSignal(dialog.tested, timeout=TIMEOUT):
+            dialog.change_password(second)
+        assert memory_backend.items[("BlogDesk", account.id)] == second
+        assert service.test_account(account).user_login == wordpress.user
+    finally:
+        wordpress.revoke_app_password(uuid_)
+
+
+def test_find_my_blog_on_an_address_where_nothing_answers(
+    qtbot: Any, dialog: AccountDialog
+) -> None:
+    dialog.set_value("site_url", "http://127.0.0.1:9")
+    with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
+        click(qtbot, dialog.find_button)
+    message = failed.args[0]
+    assert message and "Traceback" not in message and "Something went wrong" not in message
+    assert not dialog.is_busy() and dialog.find_button.isEnabled()

@@ -1,0 +1,335 @@
+"""Publishing from the real window (offscreen) to the real WordPress on loopback: the Publish
+button, progress and cancel, the status-bar result with its link, the conflict dialog, a refused
+password, an unreachable blog (outbox), and the library's sync badges."""
+
+from __future__ import annotations
+
+import html
+import io
+import random
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import keyring
+import pytest
+from PIL import Image
+from tests.servers.wordpress_fixture import WordPressServer
+from tests.sync.conftest import MemoryKeyring
+
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QLabel
+
+from blogdesk.sync.accounts import Account, AccountStore
+from blogdesk.sync.credentials import KeyringStore, LayeredStore
+from blogdesk.sync.media import file_hash
+from blogdesk.sync.service import SyncService
+from blogdesk.ui.publishing import PUBLISH_SHORTCUT, Publishing, install_publishing
+
+pytestmark = pytest.mark.wordpress
+TIMEOUT = 60_000
+
+
+@pytest.fixture
+def memory_backend() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    colour = tuple(random.randrange(256) for _ in range(3))
+    Image.new("RGB", (20, 12), colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _title(word: str) -> str:
+    return f"{word} {uuid.uuid4().hex[:8]}"
+
+
+class Desk:
+    """The window with publishing installed, on a library holding one post with an image."""
+
+    def __init__(self, desk: Any, publishing: Publishing, post: Path, title: str) -> None:
+        self.desk = desk
+        self.window = desk.window
+        self.publishing = publishing
+        self.post = post
+        self.title = title
+
+
+@pytest.fixture
+def make_publishing_desk(
+    tmp_path: Path, make_desk: Callable[..., Any], memory_backend: MemoryKeyring,
+    wordpress: WordPressServer,
+) -> Iterator[Callable[..., Desk]]:
+    services: list[SyncService] = []
+
+    def make(*, secret: str | None = None, site_url: str | None = None) -> Desk:
+        root = tmp_path / f"library-{len(services)}"
+        (root / "media").mkdir(parents=True)
+        (root / "media" / "pic.png").write_bytes(_png())
+        title = _title("Window post")
+        post = root / "window-post.md"
+        post.write_text(
+            f"---\ntitle: {title}\nstatus: published\ntags: [desk-tag]\n---\n\n"
+            "Hello from the window.\n\n![A picture](media/pic.png)\n",
+            encoding="utf-8",
+        )
+        desk = make_desk(root)
+        url = site_url or wordpress.url
+        account = Account.new(f"wp-{uuid.uuid4().hex[:6]}", "wordpress", url, wordpress.user,
+                              api_url=f"{url}/wp-json/")
+        AccountStore().add(account)
+        credentials = LayeredStore(KeyringStore())
+        credentials.set(account.id, secret or wordpress.app_password)
+        service = SyncService(desk.library, credentials=credentials)
+        services.append(service)
+        publishing = install_publishing(desk.window, service, startup_flush_ms=None)
+        assert desk.window.open_path(post)
+        return Desk(desk, publishing, post, title)
+
+    yield make
+    for service in services:
+        service.close()
+
+
+def press_publish(qtbot: Any, desk: Desk) -> None:
+    """Click the toolbar's Publish button and wait until the job ended."""
+    publishing = desk.publishing
+    button = desk.window.toolbar.widgetForAction(publishing.actions["publish"])
+    assert button is not None and button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert publishing.controller.busy or publishing.conflict_dialog is not None
+    qtbot.waitUntil(lambda: not publishing.controller.busy, timeout=TIMEOUT)
+
+
+def wait_idle(qtbot: Any, desk: Desk) -> None:
+    qtbot.waitUntil(lambda: not desk.publishing.controller.busy, timeout=TIMEOUT)
+
+
+def remote_id(desk: Desk) -> str:
+    result = desk.publishing.last_result
+    assert result is not None and result.remote_id
+    return result.remote_id
+
+
+def badge_of(qtbot: Any, desk: Desk, expected: str) -> None:
+    rel = desk.post.name
+    desk.publishing.refresh_badges()
+    qtbot.waitUntil(lambda: (desk.publishing.badges.get(rel) is not None
+                             and desk.publishing.badges[rel].label == expected), timeout=10_000)
+
+
+class UrlCatcher(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def handle(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+# -- tests -----------------------------------------------------------------------------------------
+
+
+def test_publish_button_sends_post_with_image_and_tag_and_shows_the_link(
+    qtbot: Any, make_publishing_desk: Callable[..., Desk], wordpress: WordPressServer
+) -> None:
+    desk = make_publishing_desk()
+    publishing = desk.publishing
+    # The menu and the shortcut are there, and the shortcut is not ambiguous.
+    assert publishing.actions["publish"].shortcut() == QKeySequence(PUBLISH_SHORTCUT)
+    holders = [a for a in desk.window.findChildren(QAction)
+               if a.shortcut() == QKeySequence(PUBLISH_SHORTCUT)]
+    assert holders == [publishing.actions["publish"]]
+    assert [a.text() for a in publishing.menu.actions() if a.text()][:4] == [
+        "&Publish", "Publish &Options…", "&Update on the Blog", "&Unpublish (Back to Draft)"]
+    reports: list[Any] = []
+    publishing.controller.progressed.connect(reports.append)
+
+    press_publish(qtbot, desk)
+
+    result = publishing.last_result
+    assert result is not None and not result.queued, publishing.result_label.text()
+    assert result.status == "publish" and result.uploaded == 1
+    server = wordpress.get_post(result.remote_id)
+    assert server["title"] == desk.title and server["status"] == "publish"
+    assert "media/pic.png" not in server["content"] and "<img" in server["content"]
+    stored = publishing.service.provider(publishing.service.accounts.all()[0]).get_post(
+        result.remote_id)
+    assert [t.casefold() for t in stored.tags] == ["desk-tag"]
+    # Progress told of the upload, with a count.
+    uploads = [r for r in reports if "pic.png" in r.message or r.message == "Images ready"]
+    assert uploads and any(r.total == 1 for r in uploads)
+    # The status bar shows the result with the post's link, and the link opens the browser.
+    text = publishing.result_label.text()
+    assert text.startswith("Published") and f'href="{html.escape(result.link)}"' in text
+    catcher = UrlCatcher()
+    QDesktopServices.setUrlHandler("http", catcher, "handle")
+    try:
+        publishing.result_label.linkActivated.emit(result.link)
+    finally:
+        QDesktopServices.unsetUrlHandler("http")
+    assert catcher.urls == [result.link]
+    # The editor got the file back with BlogDesk's record, and is editable again.
+    doc = desk.window.documents.doc
+    assert doc.post.sync_state(result.account_id)["remote_id"] == result.remote_id
+    assert not desk.window.editor.isReadOnly()
+    assert "Hello from the window." in desk.window.editor.toPlainText()
+
+
+def test_badges_published_then_changed_since_publish(
+    qtbot: Any, make_publishing_desk: Callable[..., Desk]
+) -> None:
+    desk = make_publishing_desk()
+    badge_of(qtbot, desk, "local only")
+    press_publish(qtbot, desk)
+    badge_of(qtbot, desk, "published")
+    assert desk.publishing.badges[desk.post.name].link == desk.publishing.last_result.link
+    editor = desk.window.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor.insertPlainText("\nA new line written after publishing.\n")
+    assert desk.window.documents.save_now()
+    badge_of(qtbot, desk, "changed since publish")
+
+
+def test_edit_on_server_then_publish_shows_conflict_and_overwrites_nothing_silently(
+    qtbot: Any, make_publishing_desk: Callable[..., Desk], wordpress: WordPressServer
+) -> None:
+    desk = make_publishing_desk()
+    publishing = desk.publishing
+    press_publish(qtbot, desk)
+    post_id = remote_id(desk)
+    editor = desk.window.editor
+
+    # 1. Keep both: the blog's version becomes a local post, ours goes to the blog.
+    wordpress.edit_post(post_id, content="<p>Edited on the server, first time.</p>")
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor.insertPlainText("\nLocal line one.\n")
+    with qtbot.waitSignal(publishing.conflictShown, timeout=TIMEOUT) as shown:
+        press_publish(qtbot, desk)
+    dialog = shown.args[0]
+    assert "changed on the blog" in dialog.findChild(QLabel, "conflictMessage").text()
+    assert ("body", "text as on this computer", "text as on the blog") in dialog.field_rows()
+    assert "Local line one." in dialog.diff.toPlainText()
+    assert "Edited on the server, first time." in dialog.diff.toPlainText()
+    # Nothing was sent yet.
+    assert "Edited on the server, first time." in wordpress.get_post(post_id)["content"]
+    dialog.buttons["keep_both"].click()
+    wait_idle(qtbot, desk)
+    qtbot.waitUntil(lambda: "kept as" in publishing.result_label.text(), timeout=TIMEOUT)
+    server = wordpress.get_post(post_id)["content"]
+    assert "Local line one." in server and "first time" not in server
+    copies = [p for p in desk.desk.library.root.glob("*.md") if p != desk.post]
+    assert len(copies) == 1
+    assert "Edited on the server, first time." in copies[0].read_text(encoding="utf-8")
+
+    # 2. Decide later: nothing changes on the blog, the badge says conflict.
+    wordpress.edit_post(post_id, content="<p>Edited on the server, second time.</p>")
+    editor.insertPlainText("\nLocal line two.\n")
+    with qtbot.waitSignal(publishing.conflictShown, timeout=TIMEOUT) as shown:
+        press_publish(qtbot, desk)
+    shown.args[0].cancel_button.click()
+    assert "second time" in wordpress.get_post(post_id)["content"]
+    assert "Nothing was sent" in publishing.result_label.text()
+    badge_of(qtbot, desk, "conflict")
+
+    # 3. Overwrite: the blog gets this computer's version.
+    with qtbot.waitSignal(publishing.conflictShown, timeout=TIMEOUT) as shown:
+        press_publish(qtbot, desk)
+    shown.args[0].buttons["overwrite"].click()
+    wait_idle(qtbot, desk)
+    qtbot.waitUntil(lambda: "href" in publishing.result_label.text(), timeout=TIMEOUT)
+    server = wordpress.get_post(post_id)["content"]
+    assert "Local line two." in server and "second time" not in server
+    badge_of(qtbot, desk, "published")
+
+
+def test_wrong_password_shows_the_plain_message(
+    qtbot: Any, make_publishing_desk: Callable[..., Desk], wordpress: WordPressServer
+) -> None:
+    desk = make_publishing_desk(secret="abcd efgh ijkl mnop qrst uvwx")
+    press_publish(qtbot, desk)
+    text = html.unescape(desk.publishing.result_label.text())
+    assert "rejected the user name or application password" in text
+    assert "Traceback" not in text and "<" not in text
+    assert desk.publishing.last_result is None
+    account = desk.publishing.service.accounts.all()[0]
+    assert not desk.window.documents.doc.post.sync_state(account.id).get("remote_id")
+    assert not desk.window.editor.isReadOnly()
+
+
+def test_unreachable_blog_queues_in_the_outbox(
+    qtbot: Any, make_publishing_desk: Callable[..., Desk]
+) -> None:
+    desk = make_publishing_desk(site_url="http://127.0.0.1:9")  # discard port: nothing listens
+    press_publish(qtbot, desk)
+    result = desk.publishing.last_result
+    assert result is not None and result.queued
+    assert desk.publishing.result_label.text().startswith(
+        "Queued in the outbox, will be sent when the blog answers.")
+    badge_of(qtbot, desk, "pending in outbox")
+    # The flush timer is armed for the job's retry (back-off: 30 s for the first).
+    remaining = desk.publishing.controller.next_flush_in_ms()
+    assert remaining is not None and 5_000 <= remaining <= 31_000
+
+
+def test_cancel_stops_before_the_upload_and_sends_nothing(
+    qtbot: Any, make_publishing_desk: Callable[..., Desk]
+) -> None:
+    desk = make_publishing_desk()
+    controller = desk.publishing.controller
+    service = controller.service
+    original = service.publish
+
+    def publish(*args: Any, progress: Any = None, **kwargs: Any) -> Any:
+        def report(step: Any) -> None:
+            progress(step)
+            if step.stage == "render":
+                # The author presses Cancel while the post is being prepared (called here on
+                # the worker thread, so the timing is exact): the upload must not start.
+                controller.cancel()
+
+        return original(*args, progress=report, **kwargs)
+
+    service.publish = publish  # type: ignore[method-assign]
+    assert desk.publishing.cancel_button.isHidden()
+    press_publish(qtbot, desk)
+    assert "Cancelled" in desk.publishing.result_label.text()
+    assert desk.publishing.last_result is None
+    account = service.accounts.all()[0]
+    slug = desk.title.lower().replace(" ", "-")
+    assert service.provider(account).find_post_by_slug(slug) is None
+    state = desk.window.documents.doc.post.sync_state(account.id)
+    assert not state.get("remote_id")
+    image = (desk.post.parent / "media" / "pic.png").read_bytes()
+    assert service.ledger.lookup(account.id, file_hash(image)) is None  # never uploaded
+    assert not desk.window.editor.isReadOnly() and desk.publishing.cancel_button.isHidden()
+
+
+def test_publish_panel_sends_the_chosen_status_and_tags(
+    qtbot: Any, make_publishing_desk: Callable[..., Desk], wordpress: WordPressServer
+) -> None:
+    desk = make_publishing_desk()
+    publishing = desk.publishing
+    panel = publishing.show_panel()
+    assert panel.isVisible() and panel.current_account() is not None
+    assert panel.tags.text() == "desk-tag"
+    panel.status.setCurrentIndex(panel.status.findData("draft"))
+    panel.tags.setText("desk-tag, second-tag")
+    qtbot.mouseClick(panel.publish_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, desk)
+    result = publishing.last_result
+    assert result is not None and result.status == "draft"
+    assert wordpress.get_post(result.remote_id)["status"] == "draft"
+    assert desk.window.documents.doc.post.tags == ["desk-tag", "second-tag"]
+    assert publishing.result_label.text().startswith("Saved as a draft on the blog")
