@@ -50,7 +50,7 @@ def _paragraph(rng: random.Random) -> str:
 def make_post(target_words: int, seed: int = 1) -> str:
     """A realistic post of about ``target_words`` words."""
     rng = random.Random(seed)
-    blocks: list[str] = ["# A day in the life of a blog post"]
+    blocks: list[str] = ["# A day in the life of a blog post", "[TOC]"]
     footnotes: list[str] = []
     section = 0
     while sum(len(b.split()) for b in blocks) < target_words:

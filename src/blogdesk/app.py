@@ -36,6 +36,7 @@ from blogdesk.core.settings import (
 )
 from blogdesk.ui.main_window import MainWindow
 from blogdesk.ui.preview_scheme import register_url_scheme
+from blogdesk.ui.publishing import install_publishing
 from blogdesk.ui.recovery import RecoveryJournal
 from blogdesk.ui.single_instance import InstanceServer, send_to_running
 from blogdesk.ui.tasks import TaskRunner
@@ -142,6 +143,7 @@ class DeskApp:
         state = WindowState(paths.state_dir() / "window.ini")
         window = MainWindow(library, settings, library_settings, journal, runner, state,
                             icon=app.windowIcon(), start_preview=start_preview)
+        install_publishing(window)  # Blog menu, Publish, outbox; the sync layer loads on first use
         server = InstanceServer(window)
         server.listen()
         server.filesReceived.connect(window.open_files)

@@ -188,16 +188,39 @@ def test_duplicate_headings_in_different_chunks_get_unique_anchors() -> None:
     assert [h.anchor for h in post.outline] == ["notes", "notes_1"]
 
 
-def test_footnotes_and_toc_documents_still_match() -> None:
+def test_footnotes_and_toc_are_rendered_incrementally() -> None:
     text = (
-        "[TOC]\n\n# Title\n\nA claim[^a].\n\n## More\n\nAnother[^b].\n\n"
-        "[^a]: Source A.\n\n[^b]: B.\n"
+        "[TOC]\n\n# Title\n\nA claim[^a].\n\n## More & *more*\n\nAnother[^b].\n\n"
+        "## Last\n\nPlain text.\n\n[^a]: Source A.\n\n[^b]: B, with\n    a second line.\n"
     )
     inc = IncrementalRenderer()
     first = inc.render(text)
     assert first.html == render(text).html
-    edited = text.replace("Another", "Yet another")
-    assert inc.render(edited).html == render(edited).html
+    assert not inc.last_was_full
+    toc = first.html.split("</div>")[0]
+    assert '<a href="#more-more">More &amp; more</a>' in toc
+    edited = text.replace("Plain text.", "Plain text, edited.")
+    post = inc.render(edited)
+    assert post.html == render(edited).html
+    assert (inc.last_rendered_chunks, inc.last_was_full) == (1, False)
+    retitled = edited.replace("## Last", "## Final")
+    post = inc.render(retitled)
+    assert post.html == render(retitled).html
+    assert '<a href="#final">Final</a>' in post.html
+    assert inc.last_rendered_chunks == 1
+
+
+def test_documents_it_cannot_split_safely_fall_back_to_a_full_render() -> None:
+    cases = [
+        "Twice[^a] and again[^a].\n\nMore.\n\n[^a]: Note.\n",  # duplicate footnote reference
+        "- [TOC]\n\nText\n\n# Heading\n",  # the marker inside a list
+        "Para\n\n- item\n    [x]: https://example.com\n\n[x][x]\n",  # a definition in a list
+        "## Notes\n\nText.\n\n## Notes\n",  # the same anchor from two chunks
+    ]
+    for text in cases:
+        inc = IncrementalRenderer()
+        assert inc.render(text).html == render(text).html
+        assert inc.last_was_full, text
 
 
 def test_split_keeps_constructs_that_span_blank_lines_together() -> None:

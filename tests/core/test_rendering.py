@@ -327,6 +327,12 @@ def test_smart_punctuation_never_inside_code_kbd_script_style_or_attributes() ->
     assert render('Escaped \\"quotes\\" stay.\n').html == '<p>Escaped "quotes" stay.</p>'
 
 
+def test_an_unclosed_kbd_masks_only_the_rest_of_its_paragraph() -> None:
+    html = render('Press <kbd>"Ctrl" and so on.\n\nThen "quote" this.\n').html
+    assert '<kbd>"Ctrl" and so on.</p>' in html
+    assert "<p>Then “quote” this.</p>" in html
+
+
 def test_smart_quotes_option_off() -> None:
     html = render("\"Hi\" -- it's...\n", RenderOptions(smart_quotes=False)).html
     assert html == "<p>\"Hi\" -- it's...</p>"

@@ -96,6 +96,7 @@ def test_account_add_publish_flow_never_leaks_the_secret(
                           stdin="wrong pass word 1234\n")
     outputs += [out, err]
     assert code == 1 and "Traceback" not in err and "wrong pass word" not in err
+    assert AccountStore().find("bad") is None  # nothing stored when the password is refused
 
     code, out, err = _run(capsys, monkeypatch, "account", "remove", "home")
     outputs += [out, err]

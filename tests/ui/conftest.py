@@ -89,12 +89,23 @@ def make_desk(qtbot: Any) -> Iterator[Callable[..., Any]]:
 
     yield make
     for desk in built:
-        close_desk(desk)
+        _close_desk(desk)
 
 
-def close_desk(desk: Any) -> None:
+@pytest.fixture
+def close_desk() -> Callable[[Any], None]:
+    """`close_desk(desk)`: close a window made by make_desk before the test ends."""
+    return _close_desk
+
+
+def _close_desk(desk: Any) -> None:
     """Close the window the way a user does (saving), then shut the services down."""
     window = desk.window
+    if getattr(desk, "closed_by_test", False):
+        return
+    desk.closed_by_test = True
+    # A test may leave an unresolved conflict behind: quit without the modal question.
+    window.confirm_quit_unsaved = lambda _reason: True
     if window.isVisible():
         window.close()
     desk.runner.wait_idle(10_000)

@@ -9,6 +9,7 @@ import io
 import random
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +24,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel
 
 from blogdesk.sync.accounts import Account, AccountStore
-from blogdesk.sync.credentials import KeyringStore, LayeredStore
 from blogdesk.sync.media import file_hash
-from blogdesk.sync.service import SyncService
 from blogdesk.ui.publishing import PUBLISH_SHORTCUT, Publishing, install_publishing
 
 pytestmark = pytest.mark.wordpress
@@ -69,11 +68,13 @@ class Desk:
 def make_publishing_desk(
     tmp_path: Path, make_desk: Callable[..., Any], memory_backend: MemoryKeyring,
     wordpress: WordPressServer,
-) -> Iterator[Callable[..., Desk]]:
-    services: list[SyncService] = []
+) -> Callable[..., Desk]:
+    """The real window as app.py builds it (publishing installed there), on a new library with
+    one post, and a blog account whose secret is in the in-memory keyring."""
+    count = iter(range(100))
 
     def make(*, secret: str | None = None, site_url: str | None = None) -> Desk:
-        root = tmp_path / f"library-{len(services)}"
+        root = tmp_path / f"library-{next(count)}"
         (root / "media").mkdir(parents=True)
         (root / "media" / "pic.png").write_bytes(_png())
         title = _title("Window post")
@@ -84,21 +85,18 @@ def make_publishing_desk(
             encoding="utf-8",
         )
         desk = make_desk(root)
+        publishing = desk.window.publishing
+        assert isinstance(publishing, Publishing)
+        publishing.startup_timer.stop()  # the start-up flush: driven by the tests that want it
         url = site_url or wordpress.url
         account = Account.new(f"wp-{uuid.uuid4().hex[:6]}", "wordpress", url, wordpress.user,
                               api_url=f"{url}/wp-json/")
         AccountStore().add(account)
-        credentials = LayeredStore(KeyringStore())
-        credentials.set(account.id, secret or wordpress.app_password)
-        service = SyncService(desk.library, credentials=credentials)
-        services.append(service)
-        publishing = install_publishing(desk.window, service, startup_flush_ms=None)
+        publishing.service.credentials.set(account.id, secret or wordpress.app_password)
         assert desk.window.open_path(post)
         return Desk(desk, publishing, post, title)
 
-    yield make
-    for service in services:
-        service.close()
+    return make
 
 
 def press_publish(qtbot: Any, desk: Desk) -> None:
@@ -153,6 +151,9 @@ def test_publish_button_sends_post_with_image_and_tag_and_shows_the_link(
     assert holders == [publishing.actions["publish"]]
     assert [a.text() for a in publishing.menu.actions() if a.text()][:4] == [
         "&Publish", "Publish &Options…", "&Update on the Blog", "&Unpublish (Back to Draft)"]
+    assert install_publishing(desk.window) is publishing  # app.py installed it; once only
+    menus = [a.text() for a in desk.window.menuBar().actions()]
+    assert menus.count("&Blog") == 1
     reports: list[Any] = []
     publishing.controller.progressed.connect(reports.append)
 
@@ -281,6 +282,31 @@ def test_unreachable_blog_queues_in_the_outbox(
     # The flush timer is armed for the job's retry (back-off: 30 s for the first).
     remaining = desk.publishing.controller.next_flush_in_ms()
     assert remaining is not None and 5_000 <= remaining <= 31_000
+
+
+def test_the_outbox_is_flushed_at_start_up_once_the_blog_answers(
+    qtbot: Any, make_publishing_desk: Callable[..., Desk], wordpress: WordPressServer
+) -> None:
+    desk = make_publishing_desk(site_url="http://127.0.0.1:9")
+    publishing = desk.publishing
+    press_publish(qtbot, desk)
+    assert publishing.last_result is not None and publishing.last_result.queued
+    # The blog is back (here: the account now points at the running WordPress) and BlogDesk
+    # starts again: the start-up flush sends the job in the background.
+    store = AccountStore()
+    account = store.all()[0]
+    store.update(replace(account, site_url=wordpress.url,
+                         options={"api_url": wordpress.api_url}))
+    publishing.last_result = None
+    publishing.startup_timer.start(0)
+    qtbot.waitUntil(lambda: publishing.last_result is not None, timeout=TIMEOUT)
+    wait_idle(qtbot, desk)
+    result = publishing.last_result
+    assert result is not None and not result.queued and result.status == "publish"
+    assert wordpress.get_post(result.remote_id)["title"] == desk.title
+    assert publishing.service.outbox.jobs() == []
+    badge_of(qtbot, desk, "published")
+    assert desk.window.documents.doc.post.sync_state(account.id)["remote_id"] == result.remote_id
 
 
 def test_cancel_stops_before_the_upload_and_sends_nothing(

@@ -41,7 +41,7 @@ _LIST_ITEM_RE = re.compile(r"^(?:[*+-]|\d+[.)])(?:[ \t]|$)")
 _DEFINITION_RE = re.compile(r"^ {0,3}:[ ]{1,3}", re.MULTILINE)
 _DEF_LINE_RE = re.compile(r"^(?: {0,3}\[[^\[\]]*\]:|\*\[[^\]]*\][ ]?:)")
 # Anything that might be a reference or abbreviation definition somewhere (loosely).
-_LOOSE_DEF_RE = re.compile(r"\[(?!\^)[^\[\]\n]*\][ ]?:")  # "[^x]:" is a footnote
+_LOOSE_DEF_RE = re.compile(r"\[(?!\^)[^\[\]]*\][ ]?:")  # "[^x]:" is a footnote
 
 
 class Chunk(NamedTuple):
@@ -168,7 +168,7 @@ def _may_start_chunk(lines: list[str], protected: bytearray, i: int) -> bool:
         k = _next_block(lines, protected, i)
         # Link/abbreviation definitions leave no element behind: look through them.
         after = k
-        while after < n and _DEF_LINE_RE.match(lines[after]):
+        while after < n and _DEF_LINE_RE.match(_block(lines, after)):
             after = _next_block(lines, protected, after)
         # A definition in this block, or a "Term\n\n: definition" right after it, would join
         # a definition list just before it.
@@ -176,12 +176,20 @@ def _may_start_chunk(lines: list[str], protected: bytearray, i: int) -> bool:
             return False
         if after < n and _DEFINITION_RE.match(lines[after]):
             return False
-        if not _DEF_LINE_RE.match(line):
+        if not _DEF_LINE_RE.match(_block(lines, i)):
             return True
         # This block is definitions: what follows them meets the element before the cut.
         if after >= n:
             return True
         i = after
+
+
+def _block(lines: list[str], i: int) -> str:
+    """The lines from ``i`` to the next blank line (a label may span lines: "[a\nb]: url")."""
+    j = i
+    while j < len(lines) and lines[j]:
+        j += 1
+    return "\n".join(lines[i:j])
 
 
 def _next_block(lines: list[str], protected: bytearray, i: int) -> int:

@@ -65,15 +65,16 @@ def plan_footnotes(chunks: list[Chunk], text: str) -> FootnotePlan | None:
 def _only_definitions(chunk_text: str) -> bool:
     """The chunk is definitions and their continuation, nothing that could be read otherwise.
 
-    A definition's block may go on with plain lines of text; a line that could start a
-    heading, list, quote, table, rule or HTML is split off by Python-Markdown's other block
-    processors first, so such a chunk is left to a full render. Later blocks must be indented.
+    A definition's block may go on with plain lines of text, indented or not; a line that
+    could start a heading, list, quote, table, rule or HTML is split off by Python-Markdown's
+    other block processors first, so such a chunk is left to a full render. Later blocks
+    must be indented.
     """
     for block in chunk_text.split("\n\n"):
         block = block.lstrip("\n")
         if not block or block.startswith("    "):
             continue
         for line in block.split("\n"):
-            if line and not (_DEF_START_RE.match(line) or _PLAIN_LINE_RE.match(line)):
+            if line and not (_DEF_START_RE.match(line) or _PLAIN_LINE_RE.match(line.lstrip(" "))):
                 return False
     return True

@@ -43,11 +43,11 @@ _INVISIBLE_RE = re.compile(
 _IMG_RE = re.compile(
     r"""<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE
 )
-# A word: a run of letters/digits, apostrophes and hyphens inside it; each CJK ideograph or kana
-# counts as one word, since those scripts do not separate words with spaces.
-_WORD_RE = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+(?:['’-][^\W_]+)*"
-)
+# Words are whitespace-separated tokens with a letter or digit in them ("don't", "well-known"
+# and "2026" count once; a lone "–" not at all); each CJK ideograph or kana counts as one word,
+# since those scripts do not separate words with spaces.
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_NO_WORD_TOKEN_RE = re.compile(r"(?<!\S)[^\w\s]+(?!\S)|(?<!\S)_+(?!\S)")
 _REMOTE_RE = re.compile(r"^(?:https?:|data:|//)", re.IGNORECASE)
 
 _ATX_RE = re.compile(r"^((?:> ?)*)(#{1,6})(.*?)#*\s*$")
@@ -66,7 +66,10 @@ def summarize_html(source: str, html: str) -> Summary:
 
 def count_words(html: str) -> int:
     text = _TAG_RE.sub(" ", _INVISIBLE_RE.sub(" ", _COMMENT_RE.sub(" ", html)))
-    return len(_WORD_RE.findall(htmllib.unescape(text)))
+    text = htmllib.unescape(text)
+    if _CJK_RE.search(text):
+        text = _CJK_RE.sub(" x ", text)
+    return len(text.split()) - len(_NO_WORD_TOKEN_RE.findall(text))
 
 
 def _plain(inner_html: str) -> str:

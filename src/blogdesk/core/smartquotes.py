@@ -134,11 +134,18 @@ class SmartPunctuationTreeprocessor(Treeprocessor):
             self._visit(child)
 
     def _visit(self, el: etree.Element) -> None:
+        # An unclosed <kbd> masks at most the rest of its paragraph (or list item, cell...).
+        block = self.md.is_block_level(el.tag)
+        outer = self._depth
+        if block:
+            self._depth = 0
         text = el.text
         if text and not isinstance(text, AtomicString):
             el.text = self._educate(text)
         for child in el:
             self._visit(child)
+        if block:
+            self._depth = outer
         tail = el.tail
         if tail and not isinstance(tail, AtomicString):
             el.tail = self._educate(tail)

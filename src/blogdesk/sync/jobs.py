@@ -99,3 +99,17 @@ class FlushResult:
     sent: tuple[PublishResult, ...] = ()
     still_waiting: int = 0
     failed: tuple[str, ...] = ()  # messages of jobs that now need the author
+
+
+@dataclass(frozen=True)
+class PostSyncInfo:
+    """Where one post stands on one blog, for the Publish panel and the library list."""
+
+    account_id: str
+    account_name: str
+    remote_id: str = ""
+    link: str = ""
+    status: str = ""  # the blog's status at the last sync ("" = never published there)
+    synced_at: str = ""  # ISO 8601 UTC
+    pending: str = ""  # an outbox job waiting: its action ("publish", ...); "" if none
+    needs_attention: str = ""  # the outbox job's error when it waits for the author

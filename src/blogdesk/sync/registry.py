@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 BUILTIN: dict[str, str] = {
     "wordpress": "blogdesk.sync.providers.wordpress:WordPressProvider",
     "xmlrpc": "blogdesk.sync.providers.xmlrpc:XmlRpcProvider",
+    "static": "blogdesk.sync.providers.static:StaticSiteProvider",
 }
 
 ENTRY_POINT_GROUP = "blogdesk.providers"

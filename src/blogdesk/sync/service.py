@@ -27,11 +27,12 @@ from blogdesk.sync import account_setup, conflict
 from blogdesk.sync import payload as pl
 from blogdesk.sync.accounts import Account, AccountStore
 from blogdesk.sync.counting import CountingProvider
-from blogdesk.sync.credentials import CredentialStore, open_store
+from blogdesk.sync.credentials import CredentialStore, keyring_problem, open_store
 from blogdesk.sync.http import make_session
 from blogdesk.sync.jobs import (
     CancelToken,
     FlushResult,
+    PostSyncInfo,
     Progress,
     ProgressCallback,
     PublishResult,
@@ -107,6 +108,12 @@ class SyncService:
         """A provider for the account with its stored secret (AuthenticationError if none)."""
         secret = self.credentials.get(account.id)
         if not secret:
+            if keyring_problem() is not None:
+                raise AuthenticationError(
+                    f"The application password for {account.name!r} is not available: no "
+                    "keyring works on this computer, so it was kept for one session only. "
+                    "Enter it again in the account dialog (see docs/publishing.md)."
+                )
             raise AuthenticationError(
                 f"No application password is stored for the blog {account.name!r}. Enter it "
                 f"again (in the account dialog, or `blogdesk account add {account.name} ...`)."
@@ -156,6 +163,25 @@ class SyncService:
     def pending_for(self, path: Path | str) -> list[Job]:
         """Outbox jobs for this post (what the library panel shows as "waiting to be sent")."""
         return self.outbox.pending_for(self.rel_path(path))
+
+    def sync_info(self, path: Path | str) -> list[PostSyncInfo]:
+        """The post's state on every blog it was published to or queued for (no network)."""
+        rel = self.rel_path(path)
+        post = self.library.load(rel)
+        jobs = {job.account_id: job for job in self.outbox.pending_for(rel)}
+        infos = []
+        for account_id in dict.fromkeys([*post.sync_accounts(), *jobs]):
+            found = self.accounts.find(account_id)
+            state = post.sync_state(account_id)
+            job = jobs.get(account_id)
+            infos.append(PostSyncInfo(
+                account_id=account_id, account_name=found.name if found else "(removed)",
+                remote_id=str(state.get("remote_id") or ""), link=str(state.get("link") or ""),
+                status=str(state.get("status") or ""), synced_at=str(state.get("synced_at") or ""),
+                pending=job.action if job else "",
+                needs_attention=job.last_error if job and job.needs_attention else "",
+            ))
+        return infos
 
     # ------------------------------------------------------------------------------ publish
     def publish(

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.fsutil import atomic_write
-from blogdesk.core.library import Library
+from blogdesk.core.library import ChangedOnDiskError, Library
 from blogdesk.core.post import Post
 from blogdesk.ui.conflict_dialog import ConflictChoice, ConflictDialog
 from blogdesk.ui.recovery import RecoveryJournal, Session
@@ -238,8 +238,11 @@ class DocumentController(QObject):
 
     # -- saving ----------------------------------------------------------------------------------
 
-    def save_now(self, *, force: bool = False) -> bool:
-        """Write the open post if it has unsaved edits. True when nothing is left unsaved."""
+    def save_now(self, *, force: bool = False, ask: bool = True) -> bool:
+        """Write the open post if it has unsaved edits. True when nothing is left unsaved.
+
+        When the file changed on disk, `ask` opens the ConflictDialog; without it (quitting) the
+        save just fails, the text staying in the recovery journal."""
         doc = self.doc
         if doc is None or not self._dirty:
             return True
@@ -255,7 +258,11 @@ class DocumentController(QObject):
         except OSError as exc:
             return self._save_failed(exc)
         if not force and on_disk is not None and on_disk != doc.disk_bytes:
-            self._raise_conflict(on_disk)
+            if ask:
+                self._raise_conflict(on_disk)
+            else:
+                self._write_journal()
+                self.saveStateChanged.emit(f"{doc.path.name} was changed by another program")
             return False
         doc.post.body = text
         try:
@@ -266,6 +273,16 @@ class DocumentController(QObject):
             else:
                 atomic_write(doc.path, doc.post.dumps().encode("utf-8"))
             doc.disk_bytes = doc.path.read_bytes()
+        except ChangedOnDiskError as exc:
+            # Written by someone else between our check and the library's own: same question.
+            try:
+                current = doc.path.read_bytes()
+            except OSError:
+                return self._save_failed(exc)
+            if ask:
+                self._raise_conflict(current)
+                return False
+            return self._save_failed(exc)
         except (BlogDeskError, OSError) as exc:
             return self._save_failed(exc)
         self._watch(doc.path)  # the rename of an atomic save ends the old watch

@@ -44,7 +44,8 @@ ALL = ""
 
 class LibraryPanel(QWidget):
     openRequested = Signal(object)  # Path of the post the author picked (absolute)
-    aboutToRemove = Signal(object)  # Path about to be deleted or renamed: save and let go of it
+    aboutToRemove = Signal(object)  # Path about to be deleted: save it and let go of it
+    aboutToRename = Signal(object)  # Path about to get a new name: save it first
     renamed = Signal(object, object)  # old Path, new Path
     message = Signal(str)  # a line for the status bar
     listed = Signal(int)  # emitted with the row count each time the list was (re)filled
@@ -276,7 +277,7 @@ class LibraryPanel(QWidget):
             )
             if not ok or not new_name.strip() or new_name == path.name:
                 return None
-        self.aboutToRemove.emit(path)
+        self.aboutToRename.emit(path)
         target = self._guard("rename the file", lambda: self._library.rename(path, new_name))
         if target is not None:
             target = Path(target)

@@ -1,7 +1,8 @@
 """Keeps the library index in step with edits made outside BlogDesk.
 
-A QFileSystemWatcher on the library's folders (not on every file: ten thousand watches would hit
-inotify limits) triggers a debounced `Library.refresh()` in the TaskRunner; a periodic refresh
+A QFileSystemWatcher on the library's folders, and on its post files while they are few enough
+(ten thousand watches would hit inotify limits; folders see files come and go, only file watches
+see a file rewritten in place), triggers a debounced `Library.refresh()` in the TaskRunner; a periodic refresh
 catches what the watcher misses (network folders, sync tools, a watch limit reached). One refresh
 runs at a time; changes seen meanwhile set a "run again" flag (STYLE.md habit 3).
 """
@@ -22,7 +23,8 @@ __all__ = ["LibraryWatcher"]
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 250
-MAX_WATCHED_FOLDERS = 2000
+MAX_WATCHES = 3000
+POST_SUFFIXES = (".md", ".markdown")
 
 
 def _report_has_changes(report: RefreshReport) -> bool:
@@ -48,6 +50,7 @@ class LibraryWatcher(QObject):
         self._runner = runner
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(self._on_changed)
+        self._watcher.fileChanged.connect(self._on_changed)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.refresh_now)
         self._periodic = QTimer(self, interval=max(1, period_s) * 1000)
@@ -64,9 +67,9 @@ class LibraryWatcher(QObject):
         self._stopped = True
         self._debounce.stop()
         self._periodic.stop()
-        folders = self._watcher.directories()
-        if folders:
-            self._watcher.removePaths(folders)
+        watched = self._watcher.directories() + self._watcher.files()
+        if watched:
+            self._watcher.removePaths(watched)
 
     def refresh_soon(self) -> None:
         if not self._stopped:
@@ -108,14 +111,17 @@ class LibraryWatcher(QObject):
 
     def _watch_folders(self) -> None:
         root = Path(self._library.root)
-        wanted: list[str] = []
-        for folder, subfolders, _files in os.walk(root):
+        folders: list[str] = []
+        files: list[str] = []
+        for folder, subfolders, names in os.walk(root):
             # Hidden folders hold BlogDesk's own index and trash, or a VCS's data: not posts.
             subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-            wanted.append(folder)
-            if len(wanted) >= MAX_WATCHED_FOLDERS:
+            folders.append(folder)
+            files.extend(os.path.join(folder, n) for n in names if n.endswith(POST_SUFFIXES))
+            if len(folders) >= MAX_WATCHES:
                 break
-        current = set(self._watcher.directories())
+        wanted = folders + (files if len(folders) + len(files) <= MAX_WATCHES else [])
+        current = set(self._watcher.directories()) | set(self._watcher.files())
         new = [f for f in wanted if f not in current]
         if new:
             self._watcher.addPaths(new)

@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         panel, docs = self.library_panel, self.documents
         panel.openRequested.connect(self.open_path)
         panel.aboutToRemove.connect(self._before_remove)
+        panel.aboutToRename.connect(lambda _path: docs.save_now())
         panel.renamed.connect(lambda old, new: docs.forget_moved(old, new))
         panel.message.connect(self.show_message)
         docs.documentOpened.connect(self._document_opened)
@@ -264,7 +265,6 @@ class MainWindow(QMainWindow):
 
     def _save_state_changed(self, state: str) -> None:
         self.save_label.setText(state)
-        self.setWindowModified(state != "Saved")
 
     def _update_title(self) -> None:
         doc = self.documents.doc
@@ -303,16 +303,21 @@ class MainWindow(QMainWindow):
 
     # -- closing ---------------------------------------------------------------------------------
 
+    def confirm_quit_unsaved(self, reason: str) -> bool:
+        """Asked when the post cannot be saved at quit; replaceable (tests, other front ends)."""
+        answer = QMessageBox.warning(
+            self, "Unsaved changes",
+            f"{reason}\n\nQuit anyway? Your text stays in the recovery journal and comes back "
+            "the next time BlogDesk starts.",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.documents.save_now():
-            answer = QMessageBox.warning(
-                self, "Unsaved changes",
-                "The post could not be saved. Quit anyway? Your text stays in the recovery "
-                "journal and comes back the next time BlogDesk starts.",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
+        if not self.documents.save_now(ask=False):
+            reason = self.save_label.text() or "The post could not be saved."
+            if not self.confirm_quit_unsaved(reason):
                 event.ignore()
                 return
         self.documents.save_session()

@@ -155,6 +155,9 @@ class PublishController(QObject):
         delay = min(max(delay_s, FLUSH_MIN_DELAY_S), FLUSH_MAX_DELAY_S)
         self._flush_timer.start(int(delay * 1000))
 
+    def stop_timer(self) -> None:
+        self._flush_timer.stop()
+
     def next_flush_in_ms(self) -> int | None:
         """For tests and the status bar: how long until the next flush, None when idle."""
         return self._flush_timer.remainingTime() if self._flush_timer.isActive() else None

@@ -1,11 +1,13 @@
-"""Publishing in the window, installed with one call: `install_publishing(window, service)`.
+"""Publishing in the window, installed with one call: `install_publishing(window)`.
 
 Adds the Publish toolbar button (Ctrl+Shift+P: one click publishes the open post with its own
 settings), the publish panel, a "Blog" menu (Publish, Publish Options…, Update, Unpublish,
-Blogs…, Fetch Posts…, Send Pending), progress with Cancel and the result (with a link to the
-post on the blog) in the status bar, the conflict dialog, the library's sync badges, and the
+Fetch Posts…, Send Pending, Cancel, Blogs…), progress with Cancel and the result (with a link to
+the post on the blog) in the status bar, the conflict dialog, the library's sync badges, and the
 outbox flush at start-up and whenever its next job falls due.
 
+The menus are built at once; the sync layer (requests, keyring, the service) is imported and
+built on first use or just after start-up, so it costs the window's first paint nothing.
 While a sync job may rewrite the post open in the editor (the service records the blog's state
 in its front matter), the editor is read-only; afterwards the post is reloaded from disk, so the
 author's text and BlogDesk's record never race each other.
@@ -16,29 +18,25 @@ from __future__ import annotations
 import html
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
-from PySide6.QtWidgets import (
-    QInputDialog,
-    QLabel,
-    QMainWindow,
-    QProgressBar,
-    QToolButton,
-)
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QInputDialog
 
 from blogdesk.core.errors import BlogDeskError
-from blogdesk.sync.accounts import Account
-from blogdesk.sync.jobs import PublishResult, PullResult
-from blogdesk.sync.provider import ConflictError
-from blogdesk.sync.service import SyncService
-from blogdesk.ui.account_dialog import AccountDialog
-from blogdesk.ui.publish_controller import PublishController
-from blogdesk.ui.publish_panel import PublishPanel, PublishRequest
-from blogdesk.ui.sync_badges import BadgeCache, SyncBadge, compute_badges
-from blogdesk.ui.sync_conflict_dialog import SyncConflictDialog
+from blogdesk.ui.publish_panel import PublishPanel, PublishRequest, PublishStatus, result_text
 from blogdesk.ui.tasks import ProgressReport, TaskRunner
+
+if TYPE_CHECKING:
+    from blogdesk.sync.accounts import Account
+    from blogdesk.sync.jobs import FlushResult, PublishResult, PullResult
+    from blogdesk.sync.provider import ConflictError
+    from blogdesk.sync.service import SyncService
+    from blogdesk.ui.account_dialog import AccountDialog
+    from blogdesk.ui.publish_controller import PublishController
+    from blogdesk.ui.sync_badges import BadgeUpdater, SyncBadge
+    from blogdesk.ui.sync_conflict_dialog import SyncConflictDialog
 
 __all__ = ["PUBLISH_SHORTCUT", "Publishing", "install_publishing", "result_text"]
 
@@ -46,82 +44,104 @@ log = logging.getLogger(__name__)
 
 PUBLISH_SHORTCUT = "Ctrl+Shift+P"
 STARTUP_FLUSH_MS = 1500  # let the window settle before the first outbox flush
-_VERBS = {"publish": "Published", "future": "Scheduled", "draft": "Saved as a draft on the blog",
-          "pending": "Submitted for review", "private": "Published privately"}
 
 
-def result_text(result: PublishResult) -> str:
-    """The status-bar line for a publish result (rich text: the link is clickable)."""
-    if result.queued:
-        return "Queued in the outbox, will be sent when the blog answers."
-    verb = _VERBS.get(result.status, f"Sent ({result.status})")
-    if result.status == "future" and result.schedule is not None:
-        verb += f" for {result.schedule.blog}"
-    images = f" ({result.uploaded} image(s) uploaded)" if result.uploaded else ""
-    link = html.escape(result.link, quote=True)
-    return f"{html.escape(verb)}{images}: <a href=\"{link}\">{link}</a>"
-
-
-def install_publishing(window: Any, service: SyncService, *, runner: TaskRunner | None = None,
+def install_publishing(window: Any, service: SyncService | None = None, *,
+                       runner: TaskRunner | None = None,
                        startup_flush_ms: int | None = STARTUP_FLUSH_MS) -> Publishing:
-    """Add publishing to the main window; returns the Publishing (also `window.publishing`)."""
+    """Add publishing to the main window (`window.publishing`). Without a `service`, one is made
+    for `window.library` on first use (accounts and keyring as configured) and closed with it."""
+    existing = getattr(window, "publishing", None)
+    if isinstance(existing, Publishing):
+        return existing
     publishing = Publishing(window, service, runner or window.runner)
     window.publishing = publishing
     if startup_flush_ms is not None:
-        QTimer.singleShot(startup_flush_ms, publishing.controller.flush)
+        publishing.startup_timer.start(startup_flush_ms)
     return publishing
 
 
 class Publishing(QObject):
     conflictShown = Signal(object)  # the SyncConflictDialog just opened (tests drive it)
     accountDialogShown = Signal(object)  # the AccountDialog just opened
-    resultShown = Signal(str)  # the status-bar text just shown (rich text)
     badgesUpdated = Signal(object)  # dict rel path -> SyncBadge
 
-    def __init__(self, window: Any, service: SyncService, runner: TaskRunner) -> None:
+    def __init__(self, window: Any, service: SyncService | None, runner: TaskRunner) -> None:
         super().__init__(window)
-        self.window: QMainWindow = window
-        self.service = service
+        self.window = window
         self.runner = runner
-        self.controller = PublishController(service, runner, self)
-        self.badges: dict[str, SyncBadge] = {}
+        self._service = service
+        self._owns_service = service is None
+        self._controller: PublishController | None = None
+        self._updater: BadgeUpdater | None = None
+        self._panel: PublishPanel | None = None
         self.conflicted: set[str] = set()  # posts whose conflict the author has not settled
         self.last_result: PublishResult | None = None
         self.conflict_dialog: SyncConflictDialog | None = None
         self.account_dialog: AccountDialog | None = None
-        self._badge_cache = BadgeCache()
-        self._badges_running = False
-        self._badges_again = False
         self._guarded = False
         self._last_account: str | None = None
-        self.panel = PublishPanel(window)
-        self.panel.setWindowFlag(Qt.WindowType.Popup, True)
-        self.panel.hide()
-        self._build_status_bar()
+        self.status = PublishStatus(window.statusBar())
+        self.result_label = self.status.result_label
+        self.cancel_button = self.status.cancel_button
+        self.resultShown = self.status.shown  # the status-bar text just shown (rich text)
+        self.cancel_button.clicked.connect(lambda: self.controller.cancel())
+        # The first outbox flush, a moment after start-up (tests may stop it).
+        self.startup_timer = QTimer(self, singleShot=True)
+        # At start-up every pending job is tried once (force), then the back-off timer rules.
+        self.startup_timer.timeout.connect(lambda: self.controller.flush(force=True))
         self._build_actions()
-        self._wire()
+        panel = getattr(window, "library_panel", None)
+        if panel is not None and hasattr(panel, "listed"):
+            panel.listed.connect(lambda _n: self.refresh_badges())
+        if hasattr(window, "closed"):
+            window.closed.connect(self.shutdown)
 
-    # -- building ----------------------------------------------------------------------------------
+    # -- the parts made on first use -----------------------------------------------------------
 
-    def _build_status_bar(self) -> None:
-        bar = self.window.statusBar()
-        self.progress = QProgressBar(self.window)
-        self.progress.setObjectName("publishProgress")
-        self.progress.setMaximumWidth(self.window.fontMetrics().averageCharWidth() * 24)
-        self.progress.setTextVisible(True)
-        self.cancel_button = QToolButton(self.window)
-        self.cancel_button.setObjectName("publishCancel")
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.clicked.connect(self.controller.cancel)
-        self.result_label = QLabel(self.window)
-        self.result_label.setObjectName("publishResult")
-        self.result_label.setOpenExternalLinks(False)  # we open it: QDesktopServices, testable
-        self.result_label.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
-        bar.insertPermanentWidget(0, self.result_label, 1)
-        bar.insertPermanentWidget(1, self.progress)
-        bar.insertPermanentWidget(2, self.cancel_button)
-        self.progress.hide()
-        self.cancel_button.hide()
+    @property
+    def service(self) -> SyncService:
+        if self._service is None:
+            from blogdesk.sync.service import SyncService
+
+            self._service = SyncService(self.window.library)
+        return self._service
+
+    @property
+    def controller(self) -> PublishController:
+        if self._controller is None:
+            from blogdesk.ui.publish_controller import PublishController
+
+            c = self._controller = PublishController(self.service, self.runner, self)
+            c.started.connect(self._started)
+            c.progressed.connect(self._progressed)
+            c.finished.connect(self._finished)
+            c.published.connect(self._published)
+            c.conflict.connect(self._conflict)
+            c.resolved.connect(self._resolved)
+            c.pulled.connect(self._pulled)
+            c.flushed.connect(self._flushed)
+            c.failed.connect(self.status.show_plain)
+            c.cancelled.connect(self.status.show_plain)
+            c.message.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
+            c.busyChanged.connect(self._busy_changed)
+        return self._controller
+
+    @property
+    def panel(self) -> PublishPanel:
+        if self._panel is None:
+            panel = self._panel = PublishPanel(self.window)
+            panel.setWindowFlag(Qt.WindowType.Popup, True)
+            panel.publishRequested.connect(self._panel_publish)
+            panel.accountsRequested.connect(self.show_accounts)
+            panel.accountChanged.connect(self._load_terms)
+        return self._panel
+
+    @property
+    def badges(self) -> dict[str, SyncBadge]:
+        return self._updater.badges if self._updater is not None else {}
+
+    # -- menus ------------------------------------------------------------------------------------
 
     def _action(self, text: str, slot: Any, shortcut: str | None = None,
                 icon: str | None = None) -> QAction:
@@ -136,38 +156,35 @@ class Publishing(QObject):
     def _build_actions(self) -> None:
         self._free_shortcut(PUBLISH_SHORTCUT)
         self.actions: dict[str, QAction] = {
-            "publish": self._action("&Publish", self.publish, PUBLISH_SHORTCUT,
-                                    "document-send"),
+            "publish": self._action("&Publish", self.publish, PUBLISH_SHORTCUT, "document-send"),
             "publish_options": self._action("Publish &Options…", self.show_panel),
             "update": self._action("&Update on the Blog", self.publish),
             "unpublish": self._action("&Unpublish (Back to Draft)", self.unpublish),
-            "accounts": self._action("&Blogs…", self.show_accounts),
             "pull": self._action("&Fetch Posts from the Blog…", self.pull),
             "flush": self._action("&Send Pending", lambda: self.controller.flush(force=True)),
-            "cancel": self._action("&Cancel Sending", self.controller.cancel),
+            "cancel": self._action("&Cancel Sending", lambda: self.controller.cancel()),
+            "accounts": self._action("&Blogs…", self.show_accounts),
         }
-        self.actions["publish"].setToolTip(f"Publish the open post ({PUBLISH_SHORTCUT})")
-        self.actions["cancel"].setEnabled(False)
-        menu = self.window.menuBar().addMenu("&Blog")
-        menu.setObjectName("blogMenu")
-        self.menu = menu
         a = self.actions
-        menu.addActions([a["publish"], a["publish_options"], a["update"], a["unpublish"]])
-        menu.addSeparator()
-        menu.addActions([a["pull"], a["flush"], a["cancel"]])
-        menu.addSeparator()
-        menu.addAction(a["accounts"])
+        a["publish"].setToolTip(f"Publish the open post ({PUBLISH_SHORTCUT})")
+        a["cancel"].setEnabled(False)
+        self.menu = self.window.menuBar().addMenu("&Blog")
+        self.menu.setObjectName("blogMenu")
+        self.menu.addActions([a["publish"], a["publish_options"], a["update"], a["unpublish"]])
+        self.menu.addSeparator()
+        self.menu.addActions([a["pull"], a["flush"], a["cancel"]])
+        self.menu.addSeparator()
+        self.menu.addAction(a["accounts"])
         toolbar = getattr(self.window, "toolbar", None)
         if toolbar is not None:
             toolbar.addSeparator()
-            toolbar.addAction(a["publish"])
-            toolbar.addAction(a["publish_options"])
+            toolbar.addActions([a["publish"], a["publish_options"]])
         menu_actions = getattr(self.window, "menu_actions", None)
         if isinstance(menu_actions, dict):
             menu_actions.update({f"blog_{k}": v for k, v in a.items()})
 
     def _free_shortcut(self, keys: str) -> None:
-        """Two actions with one shortcut both go dead (Qt calls it ambiguous): the task gives
+        """Two actions with one shortcut both go dead (Qt calls it ambiguous). The task gives
         this key to Publish, so another action holding it moves to Ctrl+Alt+<key>."""
         wanted = QKeySequence(keys)
         for act in self.window.findChildren(QAction):
@@ -176,35 +193,18 @@ class Publishing(QObject):
                 log.info("shortcut %s moved from %r to %s", keys, act.text(), moved.toString())
                 act.setShortcut(moved)
 
-    def _wire(self) -> None:
-        c = self.controller
-        c.started.connect(self._started)
-        c.progressed.connect(self._progressed)
-        c.finished.connect(self._finished)
-        c.published.connect(self._published)
-        c.conflict.connect(self._conflict)
-        c.resolved.connect(self._resolved)
-        c.pulled.connect(self._pulled)
-        c.failed.connect(self._failed)
-        c.cancelled.connect(self._show_plain)
-        c.message.connect(self._message)
-        c.busyChanged.connect(self._busy_changed)
-        self.panel.publishRequested.connect(self._panel_publish)
-        self.panel.accountsRequested.connect(self.show_accounts)
-        self.panel.accountChanged.connect(self._load_terms)
-        panel = getattr(self.window, "library_panel", None)
-        if panel is not None and hasattr(panel, "listed"):
-            panel.listed.connect(lambda _n: self.refresh_badges())
-        if hasattr(self.window, "closed"):
-            self.window.closed.connect(self.shutdown)
-
     def shutdown(self) -> None:
-        """The window closed: no more flushes (the owner closes the service after the runner)."""
-        self.controller.flush_enabled = False
-        self.controller._flush_timer.stop()
-        self.panel.hide()
+        """The window closed: stop sending; close the service if this object made it."""
+        if self._controller is not None:
+            self._controller.flush_enabled = False
+            self._controller.stop_timer()
+            self._controller.cancel()
+        if self._panel is not None:
+            self._panel.hide()
+        if self._owns_service and self._service is not None:
+            self._service.close()
 
-    # -- which post, which blog --------------------------------------------------------------------
+    # -- which post, which blog ---------------------------------------------------------------
 
     def _document(self) -> Any:
         docs = getattr(self.window, "documents", None)
@@ -214,7 +214,7 @@ class Publishing(QObject):
         try:
             return self.service.accounts.all()
         except BlogDeskError as exc:
-            self._show_plain(str(exc))
+            self.status.show_plain(str(exc))
             return []
 
     def account_for(self, post: Any) -> Account | None:
@@ -222,9 +222,9 @@ class Publishing(QObject):
         accounts = {a.id: a for a in self._accounts()}
         best, when = None, ""
         for account_id in post.sync_accounts() if post is not None else []:
-            state = post.sync_state(account_id)
-            if account_id in accounts and str(state.get("synced_at", "")) >= when:
-                best, when = accounts[account_id], str(state.get("synced_at", ""))
+            stamp = str(post.sync_state(account_id).get("synced_at", ""))
+            if account_id in accounts and stamp >= when:
+                best, when = accounts[account_id], stamp
         if best is not None:
             return best
         if self._last_account in accounts:
@@ -237,33 +237,29 @@ class Publishing(QObject):
         except BlogDeskError:
             return None
 
-    # -- commands ----------------------------------------------------------------------------------
+    # -- commands -----------------------------------------------------------------------------
 
     def publish(self, request: PublishRequest | None = None) -> bool:
         """Publish the open post: with its own settings, or with the panel's `request`."""
         doc = self._document()
-        if doc is None:
-            self._show_plain("Open a post to publish it.")
+        if doc is None or not doc.in_library:
+            self.status.show_plain("Open a post of the library to publish it (a file from "
+                                   "elsewhere must be imported first).")
             return False
-        if not doc.in_library:
-            self._show_plain("Only posts in the library can be published: import this file first.")
-            return False
-        docs = self.window.documents  # type: ignore[attr-defined]
-        if request is not None:
+        docs = self.window.documents
+        if request is not None:  # the panel's choices become the post's own settings
             docs.set_field("tags", list(request.tags))
             docs.set_field("categories", list(request.categories))
             if request.date is not None:
                 docs.set_field("date", request.date)
         if not docs.save_now():
-            self._show_plain("The post could not be saved, so it was not published. "
-                             "Save it first (see the status bar).")
+            self.status.show_plain("The post could not be saved, so it was not published. "
+                                   "Save it first (see the status bar).")
             return False
-        if request is not None:
-            account = self.service.accounts.find(request.account_id)
-        else:
-            account = self.account_for(doc.post)
+        account = (self.service.accounts.find(request.account_id) if request is not None
+                   else self.account_for(doc.post))
         if account is None:
-            self._show_plain("Add a blog first: Blog ▸ Blogs….")
+            self.status.show_plain("Add a blog first: Blog ▸ Blogs….")
             self.show_accounts()
             return False
         self._last_account = account.id
@@ -280,9 +276,9 @@ class Publishing(QObject):
         doc = self._document()
         account = self.account_for(doc.post) if doc is not None else None
         if doc is None or account is None or not doc.post.sync_state(account.id).get("remote_id"):
-            self._show_plain("This post is not on a blog yet.")
+            self.status.show_plain("This post is not on a blog yet.")
             return False
-        if not self.window.documents.save_now():  # type: ignore[attr-defined]
+        if not self.window.documents.save_now():
             return False
         return self.controller.unpublish(doc.path, account)
 
@@ -303,39 +299,37 @@ class Publishing(QObject):
         return self.controller.pull(account)
 
     def show_panel(self, at: QPoint | None = None) -> PublishPanel:
-        panel = self.panel
-        doc = self._document()
+        panel, doc = self.panel, self._document()
         account = self.account_for(doc.post) if doc is not None else None
         panel.set_accounts(self._accounts(), account.id if account else None)
         if doc is not None:
             panel.set_post(doc.post, account.id if account else None)
-        if at is None:
-            at = self.window.mapToGlobal(QPoint(self.window.width() // 3, 40))
         panel.adjustSize()
-        panel.move(at)
+        panel.move(at or self.window.mapToGlobal(QPoint(self.window.width() // 3, 40)))
         panel.show()
         panel.raise_()
         return panel
 
     def show_accounts(self) -> AccountDialog:
         if self.account_dialog is None:
-            dialog = AccountDialog(self.service, self.runner, self.window)
-            dialog.accountsChanged.connect(self._accounts_changed)
-            self.account_dialog = dialog
+            from blogdesk.ui.account_dialog import AccountDialog
+
+            self.account_dialog = AccountDialog(self.service, self.runner, self.window)
+            self.account_dialog.accountsChanged.connect(self._accounts_changed)
         self.account_dialog.reload()
         self.account_dialog.open()
         self.accountDialogShown.emit(self.account_dialog)
         return self.account_dialog
 
     def _accounts_changed(self) -> None:
-        if self.panel.isVisible():
-            self.panel.set_accounts(self._accounts())
+        if self._panel is not None and self._panel.isVisible():
+            self._panel.set_accounts(self._accounts())
         self.refresh_badges()
 
     def _load_terms(self, account_id: str) -> None:
-        service = self.service
+        service, panel = self.service, self.panel
         for kind in ("tag", "category"):
-            self.panel.set_terms(kind, service.terms(account_id, kind))  # the cache: no network
+            panel.set_terms(kind, service.terms(account_id, kind))  # the cache: no network
         if self.controller.busy:
             return
 
@@ -344,44 +338,35 @@ class Publishing(QObject):
                     service.terms(account_id, "category", refresh=True))
 
         def done(result: tuple[list[str], list[str]]) -> None:
-            self.panel.set_terms("tag", result[0])
-            self.panel.set_terms("category", result[1])
+            panel.set_terms("tag", result[0])
+            panel.set_terms("category", result[1])
 
         # Offline or a refused password: the cached names stay; publishing will say what is wrong.
         self.runner.run(fetch, done, lambda exc: log.info("terms not refreshed: %s", exc))
 
-    # -- progress and results ----------------------------------------------------------------------
+    # -- progress and results -----------------------------------------------------------------
 
     def _started(self, what: str, paths: list[str] | None) -> None:
-        self._show_plain(what)
-        self.progress.setRange(0, 0)  # busy until the service tells how far it is
-        self.progress.show()
-        self.cancel_button.show()
+        self.status.show_plain(what)
+        self.status.busy(True)
         doc = self._document()
         rel = self._rel(doc.path) if doc is not None else None
         if rel is not None and (paths is None or rel in paths):
             self._guard(True)
 
     def _progressed(self, report: ProgressReport) -> None:
-        if report.total:
-            self.progress.setRange(0, report.total)
-            self.progress.setValue(report.done)
-            self.progress.setFormat(f"{report.done}/{report.total}")
-        self.window.statusBar().showMessage(report.message, 0)
+        self.status.step(report.done, report.total, report.message)
 
     def _busy_changed(self, busy: bool) -> None:
         self.actions["cancel"].setEnabled(busy)
         for name in ("publish", "update", "unpublish", "pull"):
             self.actions[name].setEnabled(not busy)
 
-    def _finished(self, paths: list[str] | None) -> None:
-        self.progress.hide()
-        self.cancel_button.hide()
-        self.window.statusBar().clearMessage()
+    def _finished(self, _paths: list[str] | None) -> None:
+        self.status.busy(False)
         self._guard(False)
-        doc = self._document()
         docs = getattr(self.window, "documents", None)
-        if doc is not None and docs is not None:
+        if docs is not None and docs.doc is not None:
             docs.check_disk()  # the service recorded the blog's state in the file: take it in
         panel = getattr(self.window, "library_panel", None)
         if panel is not None:
@@ -392,27 +377,26 @@ class Publishing(QObject):
             return
         self._guarded = on
         editor = getattr(self.window, "editor", None)
-        metadata = getattr(self.window, "metadata", None)
         if editor is not None:
             editor.setReadOnly(on or self._document() is None)
+        metadata = getattr(self.window, "metadata", None)
         if metadata is not None:
             metadata.setEnabled(not on)
 
     def _published(self, result: PublishResult) -> None:
         self.last_result = result
-        if result.queued:
-            self._show_rich(html.escape(result_text(result)), tooltip="\n".join(result.notices))
-            return
-        self.conflicted.discard(result.post_path)
-        self._show_rich(result_text(result), tooltip="\n".join(result.notices))
+        if not result.queued:
+            self.conflicted.discard(result.post_path)
+        self.status.show_rich(result_text(result), "\n".join(result.notices))
 
     def _conflict(self, error: ConflictError) -> None:
+        from blogdesk.ui.sync_conflict_dialog import SyncConflictDialog
+
         self.conflicted.add(error.post_path)
-        self._show_plain("Changed on the blog: choose which version to keep.")
-        dialog = SyncConflictDialog(error, self.window)
-        self.conflict_dialog = dialog
+        self.status.show_plain("Changed on the blog: choose which version to keep.")
+        dialog = self.conflict_dialog = SyncConflictDialog(error, self.window)
         dialog.chosen.connect(lambda choice: self.controller.resolve(error, choice))
-        dialog.rejected.connect(lambda: self._show_plain(
+        dialog.rejected.connect(lambda: self.status.show_plain(
             "Nothing was sent: the blog keeps its version. Publish again to choose."))
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
@@ -421,69 +405,53 @@ class Publishing(QObject):
 
     def _resolved(self, result: Any) -> None:
         self.conflicted.discard(result.post_path)
-        if result.publish is not None:
-            self.last_result = result.publish
-            text = result_text(result.publish)
-            if result.copy_path:
-                text += html.escape(f" — the blog's version is kept as {result.copy_path}")
-            self._show_rich(text, tooltip="\n".join(result.publish.notices))
-        else:
-            self._show_plain("Took the blog's version of the post.")
+        if result.publish is None:
+            self.status.show_plain("Took the blog's version of the post.")
+            return
+        self.last_result = result.publish
+        text = result_text(result.publish)
+        if result.copy_path:
+            text += html.escape(f" — the blog's version is kept as {result.copy_path}")
+        self.status.show_rich(text, "\n".join(result.publish.notices))
+
+    def _flushed(self, result: FlushResult) -> None:
+        if not result.sent:
+            return
+        self.last_result = result.sent[-1]
+        for sent in result.sent:
+            self.conflicted.discard(sent.post_path)
+        more = f" ({len(result.sent)} posts sent from the outbox)" if len(result.sent) > 1 else (
+            " (sent from the outbox)")
+        self.status.show_rich(result_text(result.sent[-1]) + html.escape(more))
 
     def _pulled(self, result: PullResult) -> None:
-        parts = [f"{len(result.created)} new", f"{len(result.updated)} updated",
-                 f"{result.unchanged} unchanged"]
-        text = "Fetched from the blog: " + ", ".join(parts) + "."
+        text = (f"Fetched from the blog: {len(result.created)} new, {len(result.updated)} "
+                f"updated, {result.unchanged} unchanged.")
         if result.skipped:
             text += f" {len(result.skipped)} skipped (changed here and on the blog)."
-        self._show_plain(text, tooltip="\n".join(result.skipped))
+        self.status.show_plain(text, "\n".join(result.skipped))
 
-    def _failed(self, message: str) -> None:
-        self._show_plain(message)
-
-    def _message(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 8000)
-
-    def _show_plain(self, text: str, tooltip: str = "") -> None:
-        self._show_rich(html.escape(text), tooltip=tooltip)
-
-    def _show_rich(self, text: str, *, tooltip: str = "") -> None:
-        self.result_label.setText(text)
-        self.result_label.setToolTip(tooltip)
-        self.resultShown.emit(text)
-
-    # -- badges ------------------------------------------------------------------------------------
+    # -- badges -------------------------------------------------------------------------------
 
     def refresh_badges(self) -> None:
-        """Compute the badges of the listed posts in the background (one run at a time)."""
+        """Recompute the listed posts' badges in the background; the model gets them through
+        `set_sync_badges(dict)` when it has that method (see docs in sync_badges)."""
         panel = getattr(self.window, "library_panel", None)
         if panel is None:
             return
-        if self._badges_running:
-            self._badges_again = True
-            return
-        self._badges_running = True
-        paths = panel.model.paths()
-        root, outbox, cache = self.service.library.root, self.service.outbox, self._badge_cache
-        conflicted = set(self.conflicted)
+        if self._updater is None:
+            from blogdesk.ui.sync_badges import BadgeUpdater
 
-        def done(badges: dict[str, SyncBadge]) -> None:
-            self._badges_running = False
-            self.badges = badges
-            model = panel.model
-            if hasattr(model, "set_sync_badges"):
-                model.set_sync_badges(badges)
-            self.badgesUpdated.emit(badges)
-            if self._badges_again:
-                self._badges_again = False
-                self.refresh_badges()
+            service = self.service
+            self._updater = BadgeUpdater(self.runner, service.library.root, service.outbox, self)
+            self._updater.updated.connect(self._badges_ready)
+        self._updater.refresh(panel.model.paths(), self.conflicted)
 
-        def error(exc: BaseException) -> None:
-            self._badges_running = False
-            log.warning("sync badges failed: %s", exc)
-
-        self.runner.run(lambda: compute_badges(root, paths, outbox, conflicted=conflicted,
-                                               cache=cache), done, error)
+    def _badges_ready(self, badges: dict[str, SyncBadge]) -> None:
+        model = self.window.library_panel.model
+        if hasattr(model, "set_sync_badges"):
+            model.set_sync_badges(badges)
+        self.badgesUpdated.emit(badges)
 
     def badge(self, path: Path | str) -> SyncBadge | None:
         rel = self._rel(Path(path)) if Path(path).is_absolute() else str(path)

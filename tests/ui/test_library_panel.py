@@ -1,0 +1,163 @@
+"""The library panel in the real window: search, filters, outside changes, post actions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from blogdesk.core.library import Library
+from blogdesk.core.post import PostSummary
+from blogdesk.ui.library_model import Column, LibraryModel
+
+
+def _titles(desk) -> list[str]:
+    model = desk.window.library_panel.model
+    return [model.index(r, Column.TITLE).data() for r in range(model.rowCount())]
+
+
+def test_lists_posts_newest_first_with_status(qtbot, make_desk, wait_listed, sample_library):
+    desk = make_desk(sample_library)
+    wait_listed(desk, 3)
+    assert _titles(desk) == ["Third post", "Second post", "First post"]
+    model = desk.window.library_panel.model
+    assert model.index(2, Column.STATUS).data() == "published"
+    assert model.index(2, Column.DATE).data() == "2026-01-05"
+    assert model.index(2, Column.TAGS).data() == "python, qt"
+
+
+def test_search_filters_as_you_type(qtbot, make_desk, wait_listed, sample_library):
+    desk = make_desk(sample_library)
+    wait_listed(desk, 3)
+    panel = desk.window.library_panel
+    qtbot.keyClicks(panel.search, "zebras")
+    qtbot.waitUntil(lambda: _titles(desk) == ["Second post"], timeout=3000)
+    # While searching, the match column shows where the words were found.
+    assert not panel.view.isColumnHidden(Column.MATCH)
+    assert "zebras" in panel.model.index(0, Column.MATCH).data()
+    panel.search.clear()
+    qtbot.waitUntil(lambda: len(_titles(desk)) == 3, timeout=3000)
+    assert panel.view.isColumnHidden(Column.MATCH)
+
+
+def test_status_and_tag_filters(qtbot, make_desk, wait_listed, sample_library):
+    desk = make_desk(sample_library)
+    wait_listed(desk, 3)
+    panel = desk.window.library_panel
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("draft"))
+    qtbot.waitUntil(lambda: _titles(desk) == ["Third post", "Second post"])
+    panel.status_filter.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: panel.tag_filter.findData("travel") >= 0)
+    panel.tag_filter.setCurrentIndex(panel.tag_filter.findData("travel"))
+    qtbot.waitUntil(lambda: _titles(desk) == ["Second post"])
+
+
+def test_sorting_by_title(qtbot, make_desk, wait_listed, sample_library):
+    desk = make_desk(sample_library)
+    wait_listed(desk, 3)
+    desk.window.library_panel.view.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    assert _titles(desk) == ["First post", "Second post", "Third post"]
+
+
+def test_files_changed_on_disk_update_the_list(qtbot, make_desk, wait_listed, sample_library):
+    desk = make_desk(sample_library)
+    wait_listed(desk, 3)
+    # Plain file I/O, as another editor or a sync tool would do it.
+    (sample_library / "fourth.md").write_text("---\ntitle: Written elsewhere\n---\n\nHi.\n")
+    qtbot.waitUntil(lambda: "Written elsewhere" in _titles(desk), timeout=5000)
+    (sample_library / "second-post.md").write_text("---\ntitle: Renamed outside\n---\n\nx\n")
+    qtbot.waitUntil(lambda: "Renamed outside" in _titles(desk), timeout=5000)
+    (sample_library / "first-post.md").unlink()
+    qtbot.waitUntil(lambda: "First post" not in _titles(desk), timeout=5000)
+    sub = sample_library / "travel"
+    sub.mkdir()
+    (sub / "in-a-folder.md").write_text("---\ntitle: In a folder\n---\n")
+    qtbot.waitUntil(lambda: "In a folder" in _titles(desk), timeout=5000)
+
+
+def _select(desk, rel: str) -> None:
+    panel = desk.window.library_panel
+    row = panel.model.row_of(rel)
+    assert row >= 0
+    panel.view.setCurrentIndex(panel.model.index(row, Column.TITLE))
+
+
+def test_delete_and_undo(qtbot, make_desk, wait_listed, sample_library):
+    desk = make_desk(sample_library)
+    wait_listed(desk, 3)
+    panel = desk.window.library_panel
+    original = (sample_library / "second-post.md").read_bytes()
+    _select(desk, "second-post.md")
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: len(_titles(desk)) == 2)
+    assert not (sample_library / "second-post.md").exists()
+    assert panel.undo_bar.isVisible()
+    # Ctrl+Z while the list has focus brings it back, byte for byte.
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(_titles(desk)) == 3)
+    assert (sample_library / "second-post.md").read_bytes() == original
+    assert not panel.undo_bar.isVisible()
+
+
+def test_deleting_the_open_post_saves_it_first(qtbot, make_desk, wait_listed, sample_library):
+    post = sample_library / "third-post.md"
+    desk = make_desk(sample_library, [post], autosave_delay_ms=60_000)
+    wait_listed(desk, 3)
+    desk.window.editor.insertPlainText("Unsaved line. ")
+    _select(desk, "third-post.md")
+    assert desk.window.library_panel.delete_selected()
+    assert desk.window.documents.doc is None
+    restored = desk.window.library_panel.undo_delete()
+    assert restored is not None and "Unsaved line. " in restored.read_text()
+
+
+def test_new_post_opens_it(qtbot, make_desk, wait_listed, sample_library):
+    desk = make_desk(sample_library)
+    wait_listed(desk, 3)
+    desk.window.menu_actions["new"].trigger()
+    qtbot.waitUntil(lambda: len(_titles(desk)) == 4)
+    path = desk.window.documents.path
+    assert path is not None and path.parent == sample_library.resolve()
+    assert desk.window.windowTitle() == "Untitled post — BlogDesk"
+    assert desk.window.menu_actions["new"].shortcut().toString() == "Ctrl+N"
+
+
+def test_duplicate_and_rename(qtbot, make_desk, wait_listed, sample_library):
+    desk = make_desk(sample_library, [sample_library / "first-post.md"])
+    wait_listed(desk, 3)
+    panel = desk.window.library_panel
+    _select(desk, "first-post.md")
+    copy = panel.duplicate_selected()
+    assert copy is not None and copy.exists()
+    assert "The aardvark paragraph." in copy.read_text()
+    qtbot.waitUntil(lambda: "First post (copy)" in _titles(desk))
+    # Renaming the open post: the editor follows the file.
+    _select(desk, "first-post.md")
+    desk.window.open_path(sample_library / "first-post.md")
+    renamed = panel.rename_selected("hello-world.md")
+    assert renamed == (sample_library / "hello-world.md").resolve()
+    assert desk.window.documents.path == renamed
+    assert not (sample_library / "first-post.md").exists()
+
+
+def _summary(i: int) -> PostSummary:
+    return PostSummary(
+        path=f"post-{i:05}.md", title=f"Post {i}", status="draft", date=f"2026-01-{i % 28 + 1:02}",
+        slug=None, tags=("t",), categories=(), excerpt=None, word_count=10, body="",
+    )
+
+
+def test_model_holds_ten_thousand_rows_without_widgets(qtbot):
+    model = LibraryModel()
+    model.set_rows([_summary(i) for i in range(10_000)])
+    assert model.rowCount() == 10_000
+    assert model.row_of("post-09999.md") == 9999
+    model.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    assert model.index(0, Column.TITLE).data() == "Post 0"
+
+
+def test_library_opened_in_panel_matches_library(sample_library: Path):
+    with Library.open(sample_library) as library:
+        assert len(library.posts()) == 3
