@@ -142,7 +142,7 @@ class DeskApp:
         runner = TaskRunner()
         state = WindowState(paths.state_dir() / "window.ini")
         window = MainWindow(library, settings, library_settings, journal, runner, state,
-                            icon=app.windowIcon(), start_preview=start_preview)
+                            icon=app_icon(), start_preview=start_preview)
         install_publishing(window)  # Blog menu, Publish, outbox; the sync layer loads on first use
         server = InstanceServer(window)
         server.listen()

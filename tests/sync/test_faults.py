@@ -23,7 +23,6 @@ from blogdesk.sync.provider import (
     BlogProvider,
     PostPayload,
     RemotePost,
-    RequestRejectedError,
     ServerError,
 )
 from blogdesk.sync.service import SyncService, _default_factory
@@ -63,12 +62,6 @@ def _png() -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.xfail(
-    strict=True, raises=RequestRejectedError,
-    reason="WordPressProvider.find_post_by_slug maps WordPress's answer to a wrong password "
-    "(400 rest_invalid_param 'Status is forbidden', the request ran as anonymous) to "
-    "RequestRejectedError instead of AuthenticationError; fix in providers/wordpress*.py",
-)
 def test_wrong_app_password(
     library: Library, credentials: LayeredStore, proxy: FaultProxy, wordpress: WordPressServer
 ) -> None:

