@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
@@ -100,10 +101,16 @@ def child(source: str, library_dir: str, mode: str) -> None:
     from blogdesk.core.post import Post
 
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    traced = 0
     with Library.open(Path(library_dir)) as library:
         start = time.perf_counter()
         if mode == "import":
             count = len(import_wxr(library, Path(source)).imported)
+        elif mode == "traced":  # Python heap only (SQLite's page cache is C memory, not counted)
+            tracemalloc.start()
+            count = len(import_wxr(library, Path(source)).imported)
+            traced = tracemalloc.get_traced_memory()[1] // 1024
+            tracemalloc.stop()
         else:  # the alternative: the same posts through Library.save(), one at a time
             staging = Path(source)
             count = 0
@@ -114,7 +121,12 @@ def child(source: str, library_dir: str, mode: str) -> None:
                 count += 1
         seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_kb": peak, "baseline_kb": baseline, "n": count}))
+    print(
+        json.dumps(
+            {"seconds": seconds, "peak_kb": peak, "baseline_kb": baseline, "n": count,
+             "traced_kb": traced}
+        )
+    )
 
 
 def run_child(source: Path, mode: str = "import") -> dict[str, float]:
@@ -166,10 +178,12 @@ def main() -> None:
             peak = statistics.median(r["peak_kb"] for r in runs) / 1024
             base = statistics.median(r["baseline_kb"] for r in runs) / 1024
             mb = source.stat().st_size / 1e6
+            heap = run_child(source, "traced")["traced_kb"] / 1024
             print(
                 f"import {size:>6,} posts ({mb:5.1f} MB): {seconds:6.2f} s, "
                 f"{size / seconds:5.0f} posts/s, peak RSS {peak:5.0f} MB "
-                f"(after start-up {base:.0f} MB; median of {args.repeat})"
+                f"(after start-up {base:.0f} MB; median of {args.repeat}); "
+                f"peak Python heap {heap:.1f} MB"
             )
         # The same 1,000 post files saved one by one through the Library API, for comparison.
         staging = Path(tmp) / "staging"

@@ -125,6 +125,14 @@ def test_autop_leaves_pre_alone_and_keeps_blocks_unwrapped() -> None:
     assert "<div>b<br />\nc</div>" in html
 
 
+def test_already_rendered_wordpress_html_converts_the_same() -> None:
+    raw = "a\nb\n\nc <em>d</em>\n<ul>\n<li>i</li>\n</ul>\n\n<!--more-->\nend"
+    rendered = autop(raw)
+    assert "<br /><br />" not in autop(rendered)
+    assert html_to_markdown(rendered, wordpress=True) == html_to_markdown(raw, wordpress=True)
+    assert html_to_markdown(raw, wordpress=True) == "a  \nb\n\nc *d*\n\n- i\n\n<!--more-->\n\nend\n"
+
+
 def test_blockquote_keeps_its_attribution_inside() -> None:
     html = (
         "<blockquote><p>To be, or not to be.</p>"

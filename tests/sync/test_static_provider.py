@@ -19,6 +19,7 @@ from blogdesk.core.post import Post
 from blogdesk.sync.accounts import Account, AccountStore
 from blogdesk.sync.credentials import LayeredStore
 from blogdesk.sync.http import make_session
+from blogdesk.sync.markdown_images import rewrite_markdown_images
 from blogdesk.sync.provider import (
     ApiUnavailableError,
     BlogProvider,
@@ -42,8 +43,6 @@ LAYOUTS = {
     "list.html": "{{ define \"main\" }}{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">"
                  "{{ .Title }}</a>{{ end }}{{ end }}\n",
 }
-# No secret is needed for a folder; the service still asks the credential store for one.
-NO_SECRET = "-"
 
 
 def _png(color: str) -> bytes:
@@ -77,8 +76,7 @@ def git(cwd: Path, *args: str) -> str:
 
 def add_account(credentials: LayeredStore, root: Path, **options: str) -> Account:
     account = Account.new(f"site-{root.name}", "static", str(root), "", **options)
-    AccountStore().add(account)
-    credentials.set(account.id, NO_SECRET)
+    AccountStore().add(account)  # no secret: a folder needs none
     return account
 
 
@@ -257,3 +255,32 @@ def test_lost_create_is_adopted_not_written_twice(
         result = svc.publish(post.path, account, status="publish")
     assert result.adopted
     assert sorted(p.name for p in (root / "content/posts").iterdir()) == ["once.md"]
+
+
+def test_add_account_for_a_folder_needs_no_secret(
+    tmp_path: Path, library: Library, service: SyncService, credentials: LayeredStore
+) -> None:
+    root = hugo_site(tmp_path / "mysite")
+    added = service.add_account("my site", str(root), "", "", provider_id="static")
+    assert added.account.provider == "static" and added.account.options["generator"] == "hugo"
+    assert credentials.get(added.account.id) is None
+    post = library.create("From the dialog", "Text.\n", slug="from-dialog")
+    assert service.publish(post.path, added.account, status="publish").status == "publish"
+    assert (root / "content/posts/from-dialog.md").is_file()
+
+
+def test_markdown_image_links_are_rewritten_outside_code() -> None:
+    text = (
+        "![one](pics/a b.png) and ![two](<pics/a b.png> \"T\")\n\n"
+        "[ref]: pics/c.png\n\n"
+        "```\n![kept](pics/c.png)\n```\n\n"
+        "<img src=\"pics/c.png\" alt=\"x\">\n![web](https://example.org/x.png)\n"
+    )
+    out = rewrite_markdown_images(text, {"pics/a b.png": "/images/a.png",
+                                         "pics/c.png": "/images/c.png"})
+    assert "![one](pics/a b.png)" in out  # a bare path with a space is not a Markdown link
+    assert '![two](/images/a.png "T")' in out
+    assert "[ref]: /images/c.png" in out
+    assert "```\n![kept](pics/c.png)\n```" in out
+    assert '<img src="/images/c.png" alt="x">' in out
+    assert "![web](https://example.org/x.png)" in out

@@ -317,3 +317,40 @@ def test_html_instead_of_xmlrpc_is_a_server_error(fake: tuple[str, type[_Fake]])
     handler.answer = b"<html><body>Welcome to our hosting</body></html>"
     with pytest.raises(ServerError, match="did not answer with XML-RPC"):
         _fake_provider(url).get_post("1")
+
+
+@pytest.mark.wordpress
+def test_wordpress_with_rest_blocked_falls_back_to_xmlrpc_and_says_so(
+    wordpress: WordPressServer, library: Library, credentials: LayeredStore
+) -> None:
+    def blocked_rest_session() -> requests.Session:
+        session = make_session()
+        session.headers.update(wordpress.switch_headers("rest-disabled"))
+        return session
+
+    with SyncService(library, credentials=credentials,
+                     session_factory=blocked_rest_session) as service:
+        added = service.add_account(unique("fallback"), wordpress.url, wordpress.user,
+                                    wordpress.app_password)
+        assert added.account.provider == "xmlrpc"
+        assert added.account.options["xmlrpc_url"] == f"{wordpress.url}/xmlrpc.php"
+        assert "XML-RPC interface instead" in added.discovery.notes[0]
+        post = library.create(unique("Fallback"), "Sent over *XML-RPC*.\n")
+        result = service.publish(post.path, added.account, status="draft")
+    assert "<em>XML-RPC</em>" in wordpress.get_post(result.remote_id)["content"]
+
+
+@pytest.mark.wordpress
+def test_rest_blocked_and_wrong_password_keeps_the_rest_explanation(
+    wordpress: WordPressServer, library: Library, credentials: LayeredStore
+) -> None:
+    def blocked_rest_session() -> requests.Session:
+        session = make_session()
+        session.headers.update(wordpress.switch_headers("rest-disabled"))
+        return session
+
+    with SyncService(library, credentials=credentials,
+                     session_factory=blocked_rest_session) as service:
+        with pytest.raises(ApiUnavailableError, match="REST API"):
+            service.add_account(unique("nope"), wordpress.url, wordpress.user, "wrong-pass")
+    assert AccountStore().all() == []

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 import PySide6.QtWebEngineWidgets  # noqa: F401  (must precede QApplication)
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from blogdesk.ui.preview_scheme import register_url_scheme

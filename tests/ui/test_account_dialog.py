@@ -16,9 +16,10 @@ from tests.sync.conftest import MemoryKeyring
 
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from blogdesk.core.library import Library
+from blogdesk.sync import registry
 from blogdesk.sync.accounts import AccountStore
 from blogdesk.sync.credentials import NO_KEYRING_MESSAGE, KeyringStore, LayeredStore
 from blogdesk.sync.providers.wordpress import WordPressProvider
@@ -60,6 +61,7 @@ def dialog(qtbot: Any, service: SyncService, task_runner: TaskRunner) -> Account
 
 
 def fill(dialog: AccountDialog, wordpress: WordPressServer, secret: str | None = None) -> str:
+    assert dialog.provider.currentData() == "wordpress"  # the default platform
     name = f"blog-{uuid.uuid4().hex[:6]}"
     dialog.name.setText(name)
     dialog.set_value("site_url", wordpress.url)
@@ -91,6 +93,16 @@ def test_form_is_built_from_the_providers_account_fields(dialog: AccountDialog) 
         assert isinstance(widget, QLineEdit)
         assert (widget.echoMode() == QLineEdit.EchoMode.Password) == field.secret
         assert dialog.form.labelForField(widget).text() == field.label + ":"
+    # Every platform brings its own form, built from its fields.
+    for index in range(dialog.provider.count()):
+        dialog.provider.setCurrentIndex(index)
+        cls = registry.get(str(dialog.provider.currentData()))
+        assert list(dialog.inputs) == [f.key for f in cls.account_fields]
+        for field in cls.account_fields:
+            kind = {"bool": QCheckBox, "choice": QComboBox}.get(field.kind, QLineEdit)
+            assert isinstance(dialog.inputs[field.key], kind)
+            assert dialog.form.labelForField(dialog.inputs[field.key]).text() == field.label + ":"
+    dialog.provider.setCurrentIndex(0)
     # Nothing filled in: the dialog names what is missing and talks to nobody.
     dialog.add_account()
     assert dialog.message.text().startswith("Please fill in: Name, Blog address")

@@ -297,3 +297,22 @@ def test_dark_theme_and_meta_refresh(qtbot, desk: Desk) -> None:
     assert js(qtbot, desk.view, "getComputedStyle(document.body).backgroundColor") != light_bg
     qtbot.wait(300)
     assert desk.view.opened == []  # type: ignore[attr-defined]
+
+
+def test_a_burst_of_keys_renders_once(qtbot, preview: PreviewView, task_runner: TaskRunner,
+                                      post_dir: Path) -> None:
+    calls: list[str] = []
+
+    def counting_render(text: str) -> RenderedPost:
+        calls.append(text)
+        return render(text)
+
+    d = build_desk(qtbot, preview, task_runner, post_dir, render_fn=counting_render,
+                   debounce_ms=400)
+    qtbot.waitUntil(lambda: d.controller.shown_revision == d.controller.revision, timeout=5000)
+    calls.clear()
+    d.editor.setFocus()
+    qtbot.keyClicks(d.editor, "burst")  # five edits, well inside one debounce interval
+    wait_text(qtbot, d.view, "burst")
+    qtbot.wait(500)
+    assert calls == ["burst"]

@@ -83,3 +83,11 @@ def test_shutdown_refuses_new_jobs(qtbot) -> None:
     runner.shutdown()
     with pytest.raises(RuntimeError):
         runner.run(lambda: 1)
+
+
+def test_many_jobs_each_deliver_exactly_once(qtbot, task_runner: TaskRunner) -> None:
+    got: list[int] = []
+    for i in range(2000):
+        task_runner.run(lambda i=i: i * 2, got.append)
+    assert task_runner.wait_idle(30_000)
+    assert sorted(got) == [i * 2 for i in range(2000)]

@@ -7,8 +7,8 @@ definition (those merge with a preceding list/quote/definition list). When unsur
 a bigger chunk costs time, a wrong cut would make the preview differ from the published HTML.
 
 Things that cross chunks are handled by ``IncrementalRenderer``: reference links and
-abbreviations (``definitions``), footnotes and ``[TOC]`` (full render), duplicate ids (full
-render).
+abbreviations (``definitions`` here), footnotes (``render_footnotes``), ``[TOC]`` and duplicate
+ids.
 """
 
 from __future__ import annotations
@@ -19,24 +19,10 @@ from typing import NamedTuple
 from markdown.blockprocessors import ReferenceProcessor
 from markdown.extensions.abbr import AbbrBlockprocessor
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
-from markdown.util import BLOCK_LEVEL_ELEMENTS
+
+from blogdesk.core.render_htmlscan import raw_html_spans
 
 _TAB_LENGTH = 4
-_BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
-_VOID_TAGS = frozenset(
-    {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr",
-    }
-)
-# Comments, CDATA, declarations and processing instructions (which run to their terminator,
-# across lines) and block-level tags.
-_TAG_SCAN_RE = re.compile(
-    r"<!--|-->|<!\[CDATA\[|\]\]>|<[!?]|</(?![A-Za-z])|>"
-    # A tag name as Python's HTML parser reads it: '<a"b' opens a tag named 'a"b'.
-    r"|<(/?)([A-Za-z][^\t\n\r\f />\x00]*)"
-)
-_TERMINATORS = {"<!--": "-->", "<![CDATA[": "]]>", "<!": ">", "<?": ">", "</": ">"}
 _LIST_ITEM_RE = re.compile(r"^(?:[*+-]|\d+[.)])(?:[ \t]|$)")
 _DEFINITION_RE = re.compile(r"^ {0,3}:[ ]{1,3}", re.MULTILINE)
 _DEF_LINE_RE = re.compile(r"^(?: {0,3}\[[^\[\]]*\]:|\*\[[^\]]*\][ ]?:)")
@@ -66,62 +52,6 @@ def fenced_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _html_spans(lines: list[str], skip: set[int]) -> list[tuple[int, int]]:
-    """(first, last) lines of each stretch where raw HTML may be open.
-
-    Python-Markdown reads raw HTML with an HTML parser over the whole document, so a
-    block-level tag opened anywhere on a line (even inside an attribute value, even not at
-    the line start) can change how later lines are read until it is closed. A stretch starts
-    at a line with a block-level tag or comment and ends where every such tag is closed again.
-    """
-    spans: list[tuple[int, int]] = []
-    depth: dict[str, int] = {}
-    open_total = 0
-    in_comment = ""  # the terminator awaited, while inside a comment or declaration
-    start: int | None = None
-    for i, line in enumerate(lines):
-        if i in skip or ("<" not in line and not in_comment):
-            continue
-        touched = False
-        for m in _TAG_SCAN_RE.finditer(line):
-            token = m.group(0)
-            if in_comment:
-                if token == in_comment or (in_comment == ">" and token in ("-->", "]]>")):
-                    in_comment = ""
-                continue
-            if token in _TERMINATORS:
-                in_comment = _TERMINATORS[token]
-                touched = True
-                continue
-            if token == ">" or token in ("-->", "]]>"):
-                continue
-            name = (m.group(2) or "").lower()
-            end = line.find(">", m.end())
-            if end == -1:
-                # A tag left unterminated on its line: the HTML parser reads on, across
-                # lines, to the next ">", and its state leaks into what follows.
-                in_comment = ">"
-                touched = True
-            if name not in _BLOCK_TAGS:
-                continue
-            touched = True
-            if m.group(1):
-                if depth.get(name):
-                    depth[name] -= 1
-                    open_total -= 1
-            elif name not in _VOID_TAGS and (end == -1 or line[end - 1] != "/"):
-                depth[name] = depth.get(name, 0) + 1
-                open_total += 1
-        if start is None and (touched or in_comment or open_total):
-            start = i
-        if start is not None and not in_comment and open_total == 0:
-            spans.append((start, i))
-            start = None
-    if start is not None:
-        spans.append((start, len(lines) - 1))  # never closed: the rest may all be raw HTML
-    return spans
-
-
 def split(text: str) -> tuple[list[Chunk], list[str]]:
     """Chunks of the normalized ``text`` and its lines."""
     lines = text.split("\n")
@@ -131,7 +61,7 @@ def split(text: str) -> tuple[list[Chunk], list[str]]:
     fenced_lines: set[int] = set()
     for first, last in fences:
         fenced_lines.update(range(first, last + 1))
-    spans = fences + _html_spans(lines, fenced_lines)
+    spans = fences + raw_html_spans(lines, fenced_lines)
     for first, last in spans:
         for j in range(first + 1, min(last + 1, n)):
             protected[j] = 1
@@ -215,7 +145,7 @@ def definitions(chunks: list[Chunk], text: str) -> str | None:
     found: list[str] = []
     keys: set[str] = set()
     for chunk in chunks:
-        body = _drop_lines(chunk.text, _html_spans(chunk.text.split("\n"), set()))
+        body = _drop_lines(chunk.text, raw_html_spans(chunk.text.split("\n"), set()))
         body = _drop_lines(body, fenced_spans(body))
         for block in body.split("\n\n"):
             for key, definition in _definition_block(block.strip("\n")):

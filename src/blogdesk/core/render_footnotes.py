@@ -20,7 +20,8 @@ from typing import NamedTuple
 
 from markdown.extensions.footnotes import FootnoteBlockProcessor
 
-from blogdesk.core.render_blocks import Chunk
+from blogdesk.core.render_blocks import Chunk, fenced_spans
+from blogdesk.core.render_htmlscan import raw_html_spans
 
 PLACE_MARKER = "///Footnotes Go Here///"
 _DEF_START_RE = FootnoteBlockProcessor.RE  # ^[ ]{0,3}\[\^([^\]]*)\]:[ ]*(.*)$, multiline
@@ -68,8 +69,11 @@ def _only_definitions(chunk_text: str) -> bool:
     A definition's block may go on with plain lines of text, indented or not; a line that
     could start a heading, list, quote, table, rule or HTML is split off by Python-Markdown's
     other block processors first, so such a chunk is left to a full render. Later blocks
-    must be indented.
+    must be indented. Fenced code and raw HTML blocks are taken out of their surroundings
+    before blocks are parsed, so they would end up outside the footnote: not here either.
     """
+    if fenced_spans(chunk_text) or raw_html_spans(chunk_text.split("\n"), set()):
+        return False
     for block in chunk_text.split("\n\n"):
         block = block.lstrip("\n")
         if not block or block.startswith("    "):

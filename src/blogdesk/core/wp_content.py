@@ -29,6 +29,8 @@ _BR_AFTER_BLOCK = re.compile(rf"(</?(?:{_BLOCK_TAGS})[^>]*>)\s*<br />", re.IGNOR
 _BR_BEFORE_BLOCK = re.compile(r"<br />(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)", re.I)
 _PROTECTED = re.compile(r"<(pre|script|style|textarea)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_NEWLINE = re.compile(r"[ \t]*\n[ \t]*")
+_BR_NEWLINE = re.compile(r"<br\s*/?>[ \t]*\n[ \t]*", re.IGNORECASE)
 _PAGE_BREAK = re.compile(r"<!--(?:more|nextpage|noteaser)\b.*?-->", re.DOTALL)
 
 _CAPTION = re.compile(r"\[(?:caption|wp_caption)([^\]]*)\](.*?)\[/(?:caption|wp_caption)\]", re.S)
@@ -121,8 +123,12 @@ def autop(text: str) -> str:
     text = re.sub(r"<br\s*/?>\s*<br\s*/?>", "\n\n", text)
     text = re.sub(r"\n\s*\n+", "\n\n", text)
     chunks = [c.strip() for c in text.split("\n\n")]
+    # A newline after an existing <br> is not a second line break (autop must be idempotent:
+    # HTML that WordPress already rendered may come through it again).
     text = "".join(
-        "<p>" + re.sub(r"[ \t]*\n[ \t]*", "<br />\n", c) + "</p>\n" for c in chunks if c
+        "<p>" + _NEWLINE.sub("<br />\n", _BR_NEWLINE.sub("<br />", c)) + "</p>\n"
+        for c in chunks
+        if c
     )
     text = re.sub(r"<p>\s*(\x00\d+\x00)\s*</p>", r"\1", text)
     text = _P_BEFORE_BLOCK.sub(r"\1", text)

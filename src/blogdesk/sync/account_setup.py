@@ -7,7 +7,7 @@ stores a secret anywhere but the CredentialStore.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 import requests
@@ -23,6 +23,8 @@ from blogdesk.sync.credentials import CredentialStore, LayeredStore
 from blogdesk.sync.http import make_session
 from blogdesk.sync.provider import (
     AccountInfo,
+    ApiUnavailableError,
+    AuthenticationError,
     BlogProvider,
     DiscoveryResult,
     SiteUnreachableError,
@@ -88,22 +90,35 @@ def add_account(
     """
     if store.find(name) is not None:
         raise AccountError(f"An account called {name!r} exists already.")
-    if not secret.strip():
+    from blogdesk.sync import registry
+
+    if not secret.strip() and registry.needs_secret(provider_id):
         raise AccountError("The application password is empty.")
-    cls = provider_class(provider_id)
     session = session_factory()
     try:
-        discovery = cls.discover(session, normalise_url(url))
-        options: dict[str, Any] = dict(discovery.options)
-        if discovery.timezone:
-            options["timezone"] = discovery.timezone
-        account = Account.new(name, provider_id, discovery.site_url, user, **options)
-        info = cls(account, session, secret.strip()).verify()
+        try:
+            account, discovery, info = _discover_and_verify(
+                session, provider_id, name, url, user, secret.strip())
+        except ApiUnavailableError as exc:
+            if provider_id != "wordpress":
+                raise
+            # The REST API is blocked (host, security plugin): many such sites still answer
+            # XML-RPC, which BlogDesk speaks too. Say so; keep the REST error if that fails.
+            try:
+                account, discovery, info = _discover_and_verify(
+                    session, "xmlrpc", name, url, user, secret.strip())
+            except (ApiUnavailableError, SiteUnreachableError, AuthenticationError):
+                raise exc from None
+            discovery = replace(discovery, notes=(
+                f"The WordPress REST API is not usable there ({exc}); BlogDesk uses the "
+                "site's XML-RPC interface instead.", *discovery.notes))
     finally:
         session.close()
     if info.timezone and not account.options.get("timezone"):
         account = account.with_options(timezone=info.timezone)
-    if isinstance(credentials, LayeredStore):
+    if not secret.strip():
+        pass  # nothing to keep (a provider without a secret, e.g. a site folder)
+    elif isinstance(credentials, LayeredStore):
         credentials.set(account.id, secret.strip(), session_only=session_only)
     else:
         credentials.set(account.id, secret.strip())
@@ -118,6 +133,18 @@ def add_account(
         else credentials.description
     )
     return AddedAccount(account, discovery, info, where)
+
+
+def _discover_and_verify(
+    session: requests.Session, provider_id: str, name: str, url: str, user: str, secret: str
+) -> tuple[Account, DiscoveryResult, AccountInfo]:
+    cls = provider_class(provider_id)
+    discovery = cls.discover(session, normalise_url(url))
+    options: dict[str, Any] = dict(discovery.options)
+    if discovery.timezone:
+        options["timezone"] = discovery.timezone
+    account = Account.new(name, provider_id, discovery.site_url, user, **options)
+    return account, discovery, cls(account, session, secret).verify()
 
 
 def remove_account(store: AccountStore, credentials: CredentialStore, account: Account) -> None:

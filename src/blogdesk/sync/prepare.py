@@ -15,6 +15,7 @@ from blogdesk.sync.counting import CountingProvider
 from blogdesk.sync.exifstrip import strip_gps
 from blogdesk.sync.imagelinks import local_image_refs, rewrite_image_links
 from blogdesk.sync.jobs import CancelToken, Progress, ProgressCallback
+from blogdesk.sync.markdown_images import rewrite_markdown_images
 from blogdesk.sync.media import (
     MediaLedger,
     file_hash,
@@ -81,6 +82,7 @@ def build_payload(
         featured_media_id=featured_id,
         sticky=pl.front_matter_flag(post, "sticky"),
         format=pl.front_matter_text(post, "format"),
+        markdown=rewrite_markdown_images(post.body, urls),
     )
 
 def upload_images(

@@ -127,6 +127,9 @@ class PostPayload:
     featured_media_id: str | None = None
     sticky: bool | None = None
     format: str | None = None
+    # The Markdown body with local image paths rewritten to their uploaded URLs, for the
+    # platforms that take Markdown instead of HTML (static sites, Forem). None: not prepared.
+    markdown: str | None = None
 
     def __post_init__(self) -> None:
         if self.status not in REMOTE_STATUSES:

@@ -19,6 +19,8 @@ BUILTIN: dict[str, str] = {
     "wordpress": "blogdesk.sync.providers.wordpress:WordPressProvider",
     "xmlrpc": "blogdesk.sync.providers.xmlrpc:XmlRpcProvider",
     "static": "blogdesk.sync.providers.static:StaticSiteProvider",
+    "forem": "blogdesk.sync.providers.forem:ForemProvider",
+    "blogger": "blogdesk.sync.providers.blogger:BloggerProvider",
 }
 
 ENTRY_POINT_GROUP = "blogdesk.providers"
@@ -68,3 +70,12 @@ def get(provider_id: str) -> type[BlogProvider]:
         raise UnsupportedError(
             f"BlogDesk has no provider called {provider_id!r} (available: {known})."
         ) from None
+
+
+def needs_secret(provider_id: str) -> bool:
+    """Whether accounts of this provider have a secret (a site folder, for one, has none)."""
+    try:
+        cls = get(provider_id)
+    except UnsupportedError:
+        return True
+    return any(getattr(f, "secret", False) for f in getattr(cls, "account_fields", ()))

@@ -67,6 +67,12 @@ log = logging.getLogger(__name__)
 ProviderFactory = Callable[[Account, requests.Session, str], BlogProvider]
 
 
+def _needs_secret(provider_id: str) -> bool:
+    from blogdesk.sync import registry
+
+    return registry.needs_secret(provider_id)
+
+
 def _default_factory(account: Account, session: requests.Session, secret: str) -> BlogProvider:
     from blogdesk.sync import registry
 
@@ -107,7 +113,9 @@ class SyncService:
     def provider(self, account: Account) -> CountingProvider:
         """A provider for the account with its stored secret (AuthenticationError if none)."""
         secret = self.credentials.get(account.id)
-        if not secret:
+        if not secret and not _needs_secret(account.provider):
+            secret = ""  # e.g. a static site folder: nothing to authenticate with
+        elif not secret:
             if keyring_problem() is not None:
                 raise AuthenticationError(
                     f"The application password for {account.name!r} is not available: no "

@@ -8,6 +8,7 @@ so plainly and offers to keep the secret for this session only — never a file.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -112,7 +113,7 @@ class AccountDialog(QDialog):
 
         self.add_box = QGroupBox("Add a blog", self)
         self.provider = QComboBox(self.add_box)
-        for provider_id, cls in sorted(registry.available().items()):
+        for provider_id, cls in registry.available().items():  # built-ins first, WordPress first
             self.provider.addItem(cls.display_name, provider_id)
         self.provider.currentIndexChanged.connect(lambda _i: self._build_form())
         self.name = QLineEdit(self.add_box, placeholderText="what you call this blog")
@@ -330,7 +331,10 @@ class AccountDialog(QDialog):
         cls = self.provider_class()
         secret_key = next((f.key for f in cls.account_fields if f.secret), "")
         known = {"site_url", "user", secret_key}
-        extras = {f.key: self.value(f.key) for f in cls.account_fields if f.key not in known}
+        extras: dict[str, Any] = {
+            f.key: (self.value(f.key) == "true" if f.kind == "bool" else self.value(f.key))
+            for f in cls.account_fields if f.key not in known
+        }
         missing = [f.label for f in cls.account_fields if f.required and not self.value(f.key)]
         name = self.name.text().strip()
         if not name:
@@ -341,13 +345,17 @@ class AccountDialog(QDialog):
         service, provider_id = self.service, str(self.provider.currentData())
         url, user, secret = self.value("site_url"), self.value("user"), self.value(secret_key)
 
+        more: dict[str, Any] = {}
+        if extras and "options" in inspect.signature(account_setup.add_account).parameters:
+            more["options"] = extras  # the provider may need them to verify (e.g. an API URL)
+
         def add() -> AddedAccount:
             added = account_setup.add_account(
                 service.accounts, service.credentials, name=name, url=url, user=user,
                 secret=secret, provider_id=provider_id, session_only=session_only,
-                session_factory=service.session_factory,
+                session_factory=service.session_factory, **more,
             )
-            if extras:
+            if extras and not more:
                 account = added.account.with_options(**extras)
                 service.accounts.update(account)
                 added = replace(added, account=account)

@@ -75,10 +75,10 @@ class DocumentController(QObject):
         self._autosave.timeout.connect(self.save_now)
         self._journal_timer = QTimer(self, singleShot=True, interval=journal_ms)
         self._journal_timer.timeout.connect(self._write_journal)
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.fileChanged.connect(lambda _p: self._disk_check.start())
         self._disk_check = QTimer(self, singleShot=True, interval=150)
         self._disk_check.timeout.connect(self.check_disk)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(lambda _p: self._disk_check.start())
         editor.textChanged.connect(self._on_text_changed)
         editor.cursorPositionChanged.connect(self._on_cursor_moved)
 

@@ -158,19 +158,19 @@ class StatusBadgeDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         status = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        widget = option.widget  # type: ignore[attr-defined]
+        widget = option.widget
         style = widget.style() if isinstance(widget, QWidget) else None
         # Draw the row background/selection first, then the badge on top.
         option_copy = QStyleOptionViewItem(option)
         self.initStyleOption(option_copy, index)
-        option_copy.text = ""  # type: ignore[attr-defined]
+        option_copy.text = ""
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option_copy, painter, widget)
         if not status:
             return
-        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        metrics = option.fontMetrics
         pad = max(2, metrics.height() // 4)
-        rect: QRect = option.rect  # type: ignore[attr-defined]
+        rect: QRect = option.rect
         width = min(metrics.horizontalAdvance(status) + 2 * pad, rect.width() - 2)
         height = min(metrics.height() + 2, rect.height() - 2)
         badge = QRect(rect.left() + 1, rect.center().y() - height // 2, width, height)

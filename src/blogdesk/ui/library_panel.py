@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -36,6 +36,8 @@ from blogdesk.ui.tasks import TaskRunner
 
 __all__ = ["LibraryPanel"]
 
+T = TypeVar("T")
+
 SEARCH_DEBOUNCE_MS = 150
 SEARCH_LIMIT = 500
 STATUSES = ("draft", "pending", "scheduled", "published", "private")
@@ -57,6 +59,7 @@ class LibraryPanel(QWidget):
         self._revision = 0
         self._trash: list[tuple[TrashItem, str]] = []  # (item, title) newest last
         self._current: str | None = None  # rel path to keep selected across reloads
+        self.default_status = "draft"  # status of posts made with New Post
         self._build()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self.reload)
@@ -99,7 +102,13 @@ class LibraryPanel(QWidget):
         width = self.fontMetrics().horizontalAdvance("scheduled") * 3 // 2
         header.resizeSection(Column.STATUS, width)
         header.resizeSection(Column.DATE, self.fontMetrics().horizontalAdvance("0000-00-00__"))
+        header.resizeSection(Column.TAGS, self.fontMetrics().averageCharWidth() * 16)
+        # A narrow panel keeps the title readable: tags are in the filter and the tooltip, and
+        # the header's context menu shows the column again.
+        self.view.setColumnHidden(Column.TAGS, True)
         self.view.setColumnHidden(Column.MATCH, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
 
         self.undo_bar = QWidget(self)
         self.undo_label = QLabel(self.undo_bar)
@@ -232,7 +241,7 @@ class LibraryPanel(QWidget):
 
     # -- actions ---------------------------------------------------------------------------------
 
-    def _guard(self, what: str, fn: Callable[[], Any]) -> Any:
+    def _guard(self, what: str, fn: Callable[[], T]) -> T | None:
         try:
             return fn()
         except (BlogDeskError, OSError) as exc:
@@ -240,7 +249,7 @@ class LibraryPanel(QWidget):
             return None
 
     def new_post(self, title: str = "Untitled post") -> Path | None:
-        status = getattr(self, "default_status", "draft")
+        status = self.default_status
         post = self._guard("create a post", lambda: self._library.create(title, status=status))
         if post is None or post.path is None:
             return None
@@ -261,7 +270,7 @@ class LibraryPanel(QWidget):
             copy = self._library.create(f"{original.title} (copy)", original.body, **fields)
             return Path(copy.path) if copy.path is not None else None
 
-        new_path: Path | None = self._guard("duplicate the post", duplicate)
+        new_path = self._guard("duplicate the post", duplicate)
         if new_path is not None:
             self.reload()
             self.openRequested.emit(new_path)
@@ -280,7 +289,6 @@ class LibraryPanel(QWidget):
         self.aboutToRename.emit(path)
         target = self._guard("rename the file", lambda: self._library.rename(path, new_name))
         if target is not None:
-            target = Path(target)
             if self._current == self._relative(path):
                 self._current = self._relative(target)
             self.renamed.emit(path, target)
@@ -337,6 +345,18 @@ class LibraryPanel(QWidget):
         menu.addAction(self.undo_delete_action)
         menu.addSeparator()
         menu.addAction(self.reveal_action)
+        menu.aboutToHide.connect(self._enable_post_actions)
         menu.popup(self.view.viewport().mapToGlobal(pos))
-        menu.aboutToHide.connect(lambda: [a.setEnabled(True) for a in (
-            self.duplicate_action, self.rename_action, self.delete_action)])
+
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for column in (Column.STATUS, Column.DATE, Column.TAGS):
+            act = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            act.setCheckable(True)
+            act.setChecked(not self.view.isColumnHidden(column))
+            act.toggled.connect(lambda on, c=column: self.view.setColumnHidden(c, not on))
+        menu.popup(self.view.header().mapToGlobal(pos))
+
+    def _enable_post_actions(self) -> None:
+        for act in (self.duplicate_action, self.rename_action, self.delete_action):
+            act.setEnabled(True)

@@ -2,9 +2,10 @@
 
 A QFileSystemWatcher on the library's folders, and on its post files while they are few enough
 (ten thousand watches would hit inotify limits; folders see files come and go, only file watches
-see a file rewritten in place), triggers a debounced `Library.refresh()` in the TaskRunner; a periodic refresh
-catches what the watcher misses (network folders, sync tools, a watch limit reached). One refresh
-runs at a time; changes seen meanwhile set a "run again" flag (STYLE.md habit 3).
+see a file rewritten in place), triggers a debounced `Library.refresh()` in the TaskRunner; a
+periodic refresh catches what the watcher misses (network folders, sync tools, a watch limit
+reached). One refresh runs at a time; changes seen meanwhile set a "run again" flag (STYLE.md
+habit 3).
 """
 
 from __future__ import annotations

@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         window_menus.build(self)
         self._wire()
-        self.state.restore(self)
+        self._layout_restored = self.state.restore(self)
         self._update_title()
 
     # -- layout --------------------------------------------------------------------------------
@@ -187,6 +187,10 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            if not self._layout_restored:
+                # First start: share the width as library 22 % | editor 39 % | preview 39 %.
+                width = self.splitter.width()
+                self.splitter.setSizes([width * 22 // 100, width * 39 // 100, width * 39 // 100])
             self.library_panel.reload()
             self.watcher.start()
             if self._start_preview:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -64,6 +64,14 @@ def format_date(value: datetime | None) -> str:
     return value.isoformat(sep=" ", timespec="minutes" if value.second == 0 else "seconds")
 
 
+W = TypeVar("W", bound=QWidget)
+
+
+def _named(widget: W, name: str) -> W:
+    widget.setObjectName(name)
+    return widget
+
+
 class MetadataPanel(QWidget):
     fieldEdited = Signal(str, object)  # (field name, parsed value) after the author changed it
 
@@ -72,17 +80,17 @@ class MetadataPanel(QWidget):
         self.setObjectName("metadataPanel")
         self._loading = False
         self.media_importer: Callable[[Path], str] | None = None
-        self.title = QLineEdit(self, objectName="metaTitle")
-        self.status = QComboBox(self, objectName="metaStatus", editable=True)
+        self.title = _named(QLineEdit(self), "metaTitle")
+        self.status = _named(QComboBox(self, editable=True), "metaStatus")
         self.status.addItems(STATUSES)
-        self.date = QLineEdit(self, objectName="metaDate", placeholderText="2026-11-28 09:30")
-        self.tags = QLineEdit(self, objectName="metaTags", placeholderText="comma, separated")
-        self.categories = QLineEdit(self, objectName="metaCategories")
-        self.slug = QLineEdit(self, objectName="metaSlug", placeholderText="from the title")
-        self.excerpt = QPlainTextEdit(self, objectName="metaExcerpt")
+        self.date = _named(QLineEdit(self, placeholderText="2026-11-28 09:30"), "metaDate")
+        self.tags = _named(QLineEdit(self, placeholderText="comma, separated"), "metaTags")
+        self.categories = _named(QLineEdit(self), "metaCategories")
+        self.slug = _named(QLineEdit(self, placeholderText="from the title"), "metaSlug")
+        self.excerpt = _named(QPlainTextEdit(self), "metaExcerpt")
         self.excerpt.setTabChangesFocus(True)
         self.excerpt.setMaximumHeight(self.fontMetrics().lineSpacing() * 3)
-        self.featured = QLineEdit(self, objectName="metaFeatured")
+        self.featured = _named(QLineEdit(self), "metaFeatured")
         choose = QPushButton("Choose…", self)
         choose.clicked.connect(self._choose_image)
         featured_row = QHBoxLayout()

@@ -50,7 +50,9 @@ class OutlinePanel(QTreeWidget):
     def headings_shown(self) -> list[str]:
         found: list[str] = []
 
-        def walk(item: QTreeWidgetItem) -> None:
+        def walk(item: QTreeWidgetItem | None) -> None:
+            if item is None:
+                return
             found.append(item.text(0))
             for i in range(item.childCount()):
                 walk(item.child(i))

@@ -308,7 +308,7 @@ class PublishStatus(QObject):
         self.bar.showMessage(message, 0)
 
     def show_plain(self, text: str, tooltip: str = "") -> None:
-        self.show_rich(html.escape(text), tooltip)
+        self.show_rich(html.escape(text, quote=False), tooltip)
 
     def show_rich(self, text: str, tooltip: str = "") -> None:
         self.result_label.setText(text)

@@ -154,7 +154,6 @@ class Publishing(QObject):
         return act
 
     def _build_actions(self) -> None:
-        self._free_shortcut(PUBLISH_SHORTCUT)
         self.actions: dict[str, QAction] = {
             "publish": self._action("&Publish", self.publish, PUBLISH_SHORTCUT, "document-send"),
             "publish_options": self._action("Publish &Options…", self.show_panel),
@@ -182,16 +181,6 @@ class Publishing(QObject):
         menu_actions = getattr(self.window, "menu_actions", None)
         if isinstance(menu_actions, dict):
             menu_actions.update({f"blog_{k}": v for k, v in a.items()})
-
-    def _free_shortcut(self, keys: str) -> None:
-        """Two actions with one shortcut both go dead (Qt calls it ambiguous). The task gives
-        this key to Publish, so another action holding it moves to Ctrl+Alt+<key>."""
-        wanted = QKeySequence(keys)
-        for act in self.window.findChildren(QAction):
-            if act.shortcut() == wanted:
-                moved = QKeySequence(keys.replace("Ctrl+Shift+", "Ctrl+Alt+"))
-                log.info("shortcut %s moved from %r to %s", keys, act.text(), moved.toString())
-                act.setShortcut(moved)
 
     def shutdown(self) -> None:
         """The window closed: stop sending; close the service if this object made it."""
@@ -352,6 +341,9 @@ class Publishing(QObject):
         doc = self._document()
         rel = self._rel(doc.path) if doc is not None else None
         if rel is not None and (paths is None or rel in paths):
+            # Runs before the worker starts: it sends what is on disk, so put the editor's text
+            # there first (the outbox's jobs send the file as it is when they go out).
+            self.window.documents.save_now()
             self._guard(True)
 
     def _progressed(self, report: ProgressReport) -> None:

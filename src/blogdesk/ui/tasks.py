@@ -13,7 +13,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
@@ -86,7 +86,6 @@ class _Job(Generic[T]):
     on_progress: Callable[[ProgressReport], None] | None = None
     on_cancelled: Callable[[], None] | None = None
     handle: TaskHandle | None = None
-    runnable: QRunnable | None = field(default=None, repr=False)
 
 
 class _Relay(QObject):
@@ -103,8 +102,9 @@ class _Runnable(QRunnable):
         self._job_id = job_id
         self._fn = fn
         self._relay = relay
-        # The runner keeps the Python reference until the job ends; Qt must not delete it.
-        self.setAutoDelete(False)
+        # The pool owns and deletes it once run() has returned (not while it is still running,
+        # which a Python reference dropped on the GUI thread could do).
+        self.setAutoDelete(True)
 
     def run(self) -> None:
         try:
@@ -224,9 +224,8 @@ class TaskRunner(QObject):
         if self._closed:
             raise RuntimeError("TaskRunner was shut down")
         job_id = job_id if job_id is not None else next(self._ids)
-        job.runnable = _Runnable(job_id, fn, self._relay)
         self._jobs[job_id] = job
-        self._pool.start(job.runnable)
+        self._pool.start(_Runnable(job_id, fn, self._relay))
         self.busyChanged.emit(len(self._jobs))
 
     @Slot(int, object)

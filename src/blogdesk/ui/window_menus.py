@@ -8,6 +8,7 @@ bound to the editor so they never steal keys from other fields.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +35,7 @@ FORMAT_ACTIONS = ("bold", "italic", "code", "link", "image", None, "heading1", "
                   "heading3", None, "quote", "bullet_list", "numbered_list", "code_block")
 
 
-def _action(window: MainWindow, text: str, slot: Callable[[], Any], shortcut: Any = None,
+def _action(window: MainWindow, text: str, slot: Callable[..., Any], shortcut: Any = None,
             icon: str | None = None, checkable: bool = False) -> QAction:
     act = QAction(text, window)
     if icon:
@@ -43,7 +44,7 @@ def _action(window: MainWindow, text: str, slot: Callable[[], Any], shortcut: An
         act.setShortcut(QKeySequence(shortcut))
     act.setCheckable(checkable)
     if checkable:
-        act.toggled.connect(lambda on: slot(on))  # type: ignore[call-arg]
+        act.toggled.connect(lambda on: slot(on))
     else:
         act.triggered.connect(lambda _checked=False: slot())
     return act
@@ -90,16 +91,15 @@ def build(window: MainWindow) -> None:
             edit_menu.addAction(editor_actions[name])
 
     format_menu = window.menuBar().addMenu("F&ormat")
-    for name in FORMAT_ACTIONS:
-        if name is None:
+    for entry in FORMAT_ACTIONS:
+        if entry is None:
             format_menu.addSeparator()
-        elif name in editor_actions:
-            format_menu.addAction(editor_actions[name])
+        elif entry in editor_actions:
+            format_menu.addAction(editor_actions[entry])
 
     view_menu = window.menuBar().addMenu("&View")
     for name, (text, keys) in PANEL_TITLES.items():
-        act = _action(window, text, lambda on, n=name: set_panel_visible(window, n, on), keys,
-                      checkable=True)
+        act = _action(window, text, _panel_toggle(window, name), keys, checkable=True)
         act.setChecked(True)
         acts[f"panel_{name}"] = act
         view_menu.addAction(act)
@@ -109,9 +109,9 @@ def build(window: MainWindow) -> None:
     acts["toolbar"] = window.toolbar.toggleViewAction()
     view_menu.addAction(acts["toolbar"])
     view_menu.addSeparator()
-    acts["focus"] = _action(window, "&Focus Mode", lambda on: set_focus_mode(window, on),
+    acts["focus"] = _action(window, "&Focus Mode", partial(set_focus_mode, window),
                             "Ctrl+Shift+F", "view-fullscreen", checkable=True)
-    acts["fullscreen"] = _action(window, "F&ull Screen", lambda on: _fullscreen(window, on),
+    acts["fullscreen"] = _action(window, "F&ull Screen", partial(_fullscreen, window),
                                  "F11", checkable=True)
     view_menu.addActions([acts["focus"], acts["fullscreen"]])
 
@@ -119,7 +119,7 @@ def build(window: MainWindow) -> None:
     acts["refresh"] = _action(window, "&Look for Changes on Disk", window.watcher.refresh_now,
                               QKeySequence.StandardKey.Refresh, "view-refresh")
     acts["remote"] = _action(window, "Allow &Remote Content in Preview",
-                             lambda on: _allow_remote(window, on), checkable=True)
+                             partial(_allow_remote, window), checkable=True)
     acts["remote"].setChecked(window.library_settings.allow_remote_content)
     library_menu.addActions([acts["refresh"], acts["remote"]])
 
@@ -137,6 +137,10 @@ def build(window: MainWindow) -> None:
     bar.addActions([acts["panel_preview"], acts["focus"]])
     window.focus_mode = False
     window._focus_saved = {}
+
+
+def _panel_toggle(window: MainWindow, name: str) -> Callable[[bool], None]:
+    return lambda on: set_panel_visible(window, name, on)
 
 
 # -- panels and modes -----------------------------------------------------------------------------

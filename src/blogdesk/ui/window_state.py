@@ -32,7 +32,8 @@ class WindowState:
         self.path = path
         self._store = QSettings(str(path), QSettings.Format.IniFormat)
 
-    def restore(self, window: MainWindow) -> None:
+    def restore(self, window: MainWindow) -> bool:
+        """Put back the remembered layout; False when there was none (first start)."""
         store = self._store
         geometry = store.value("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -51,6 +52,7 @@ class WindowState:
         toolbar = store.value("panels/toolbar", None)
         if toolbar is not None:
             window.toolbar.setVisible(_truthy(toolbar))
+        return isinstance(store.value("splitter/main"), QByteArray)
 
     def save(self, window: MainWindow) -> None:
         store = self._store

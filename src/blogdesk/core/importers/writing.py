@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import time
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +21,7 @@ import yaml
 from blogdesk.core.fsutil import fsync_dir
 from blogdesk.core.naming import unique_name
 
-__all__ = ["BatchWriter", "FolderNames", "existing_sync_keys", "post_text"]
+__all__ = ["BatchWriter", "Every", "FolderNames", "existing_sync_keys", "post_text"]
 
 # The state folder and the media folder hold no posts (the same rule as the library's scan).
 _SKIPPED_DIRS = frozenset({"media", "node_modules", "__pycache__"})
@@ -108,6 +109,21 @@ class FolderNames:
             name = unique_name(stem, suffix, self._names)  # the careful way, rarely needed
         self._add(name)
         return self.folder / name
+
+
+class Every:
+    """Calls `fn` when at least `seconds` passed since the last call (the first call runs)."""
+
+    def __init__(self, fn: Callable[[], object], seconds: float) -> None:
+        self._fn = fn
+        self._seconds = seconds
+        self._last: float | None = None
+
+    def __call__(self) -> None:
+        now = time.monotonic()
+        if self._last is None or now - self._last >= self._seconds:
+            self._last = now
+            self._fn()
 
 
 class BatchWriter:

@@ -28,6 +28,7 @@ from blogdesk.core.importers.report import (
 )
 from blogdesk.core.importers.writing import (
     BatchWriter,
+    Every,
     FolderNames,
     existing_sync_keys,
     post_text,
@@ -133,9 +134,10 @@ def import_wxr(
         library,
         report,
         FolderNames(library.root),
-        # Index each batch as it lands: the window shows posts arriving, and the index's memory
-        # stays that of one batch (a single refresh of 10,000 new files holds them all at once).
-        BatchWriter(on_flush=library.refresh),
+        # Index the posts as they land, every few seconds: the window shows them arriving and the
+        # refresh holds a few batches in memory, not all 10,000 files at the end. (Each refresh
+        # also stats every file, so not after every batch.)
+        BatchWriter(on_flush=Every(library.refresh, 5.0)),
         existing_sync_keys(library.root, ACCOUNT_PREFIX),
         media,
     )

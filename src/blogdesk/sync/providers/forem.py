@@ -13,6 +13,7 @@ Tags: at most 4, lowercase letters and digits only; others are cut, and the read
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -23,6 +24,7 @@ from slugify import slugify
 from blogdesk.core.htmltomd import html_to_markdown
 from blogdesk.core.rendering import render
 from blogdesk.sync import provider as p
+from blogdesk.sync.conflict import normalize_html
 from blogdesk.sync.http import safe_url, translate_transport_error
 from blogdesk.sync.provider import (
     AccountField,
@@ -181,15 +183,18 @@ class ForemProvider:
                            display_name=str(me.get("name") or ""), can_upload=False)
 
     # ------------------------------------------------------------------------------ posts
-    def _article(self, payload: PostPayload) -> dict[str, Any]:
+    def _article(self, payload: PostPayload, stored: RemotePost | None = None) -> dict[str, Any]:
         if payload.status in ("future", "pending", "private"):
             raise UnsupportedError(
                 f"Forem has no {payload.status!r} articles: publish it or keep it a draft.")
-        markdown = getattr(payload, "markdown", None)
-        body = markdown if isinstance(markdown, str) else html_to_markdown(payload.html)
-        article: dict[str, Any] = {"title": payload.title, "body_markdown": body,
+        article: dict[str, Any] = {"title": payload.title,
                                    "published": payload.status == "publish",
                                    "tags": forem_tags(payload.tags)}
+        if payload.markdown is not None:
+            article["body_markdown"] = payload.markdown
+        elif stored is None or normalize_html(stored.html) != normalize_html(payload.html):
+            article["body_markdown"] = html_to_markdown(payload.html)
+        # else: the text is unchanged (e.g. "unpublish"): leave the article's own Markdown.
         if payload.excerpt is not None:
             article["description"] = payload.excerpt
         template = str(self.account.options.get("canonical_url") or "")
@@ -203,8 +208,9 @@ class ForemProvider:
         return self.get_post(str(data["id"]))
 
     def update_post(self, remote_id: str, payload: PostPayload) -> RemotePost:
+        stored = self.get_post(remote_id) if payload.markdown is None else None
         self._request("PUT", f"articles/{int(remote_id)}", "updating the article",
-                      json=self._article(payload))
+                      json=self._article(payload, stored))
         return self.get_post(remote_id)
 
     def _mine(self, page: int, per_page: int) -> list[dict[str, Any]]:
@@ -212,7 +218,7 @@ class ForemProvider:
                               params={"page": page, "per_page": per_page})
         return [a for a in found or () if isinstance(a, dict)]
 
-    def _scan(self) -> Any:
+    def _scan(self) -> Iterator[dict[str, Any]]:
         for page in range(1, _SCAN_PAGES + 1):
             items = self._mine(page, 100)
             yield from items

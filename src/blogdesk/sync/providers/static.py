@@ -22,6 +22,7 @@ from blogdesk.core.fsutil import atomic_write
 from blogdesk.core.htmltomd import html_to_markdown
 from blogdesk.core.rendering import render
 from blogdesk.sync import provider as p
+from blogdesk.sync.conflict import normalize_html
 from blogdesk.sync.provider import (
     AccountField,
     AccountInfo,
@@ -61,10 +62,14 @@ def folder_from(location: str) -> Path:
     return Path(text).expanduser()
 
 
-def _markdown(payload: PostPayload) -> str:
-    markdown = getattr(payload, "markdown", None)
-    if isinstance(markdown, str):
-        return markdown
+def _markdown(payload: PostPayload, stored_body: str | None = None) -> str:
+    if payload.markdown is not None:
+        return payload.markdown
+    # No Markdown prepared (e.g. "unpublish", which resends what the site holds): keep the
+    # file's own text when the HTML is unchanged, so no round trip through HTML alters it.
+    if stored_body is not None and normalize_html(render(stored_body).html) == normalize_html(
+            payload.html):
+        return stored_body
     return html_to_markdown(payload.html)
 
 
@@ -148,14 +153,16 @@ class StaticSiteProvider:
             rel = self.layout.post_path(slug, date)
             if rel != remote_id and (self.root / rel).exists():
                 raise RequestRejectedError(f"{rel} exists already in the site.")
-        self._write(rel, payload, date, slug)
+        self._write(rel, payload, date, slug, stored.body)
         if rel != remote_id:
             old.unlink()
         self._after(sorted({rel, remote_id}), f"Update post: {payload.title}")
         return self.get_post(rel)
 
-    def _write(self, rel: str, payload: PostPayload, date: datetime, slug: str) -> None:
-        text = site.render_file(self.layout, payload, _markdown(payload), date, slug)
+    def _write(self, rel: str, payload: PostPayload, date: datetime, slug: str,
+               stored_body: str | None = None) -> None:
+        markdown = _markdown(payload, stored_body)
+        text = site.render_file(self.layout, payload, markdown, date, slug)
         atomic_write(self.root / rel, text.encode("utf-8"))
 
     def _existing(self, remote_id: str) -> Path:

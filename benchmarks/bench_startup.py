@@ -1,0 +1,244 @@
+"""Start-up of the BlogDesk window with a 1,000-post library: time to the window shown, time to
+the first preview painted, memory (PSS summed over the process tree), and the cost of a save.
+
+    .venv/bin/python benchmarks/bench_startup.py [--runs 5] [--posts 1000] [--xvfb] [--ghostwriter]
+
+Each run is a fresh `python -m blogdesk --library LIB POST` process; the window prints wall-clock
+stamps when BLOGDESK_STARTUP_STAMPS is set ("window-shown", "preview-painted"). Times count from
+just before the process is started. Medians over the runs after one warm-up are printed.
+
+--xvfb runs on a real X server (Xvfb :97, started here) and also measures when the window is
+mapped (xdotool), which is comparable across applications; --ghostwriter adds Debian's
+ghostwriter (Qt 5 + QtWebEngine) on the same file under the same harness.
+Needs on Debian: apt-get install -y xvfb libxcb-icccm4 libxcb-keysyms1 xdotool ghostwriter
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WORDS = ("the quick brown fox jumps over a lazy dog while writers draft their posts on trains "
+         "and planes with coffee notebooks markdown headings lists quotes code").split()
+
+
+def make_library(root: Path, posts: int) -> Path:
+    """`posts` posts of about 300 words; returns the one of about 1,000 words to open."""
+    root.mkdir(parents=True)
+    for i in range(posts):
+        body = " ".join(WORDS[(i + j) % len(WORDS)] for j in range(300))
+        (root / f"post-{i:04}.md").write_text(
+            f"---\ntitle: Post number {i}\nstatus: {'draft' if i % 3 else 'published'}\n"
+            f"date: 2025-{i % 12 + 1:02}-{i % 28 + 1:02}\ntags: [t{i % 20}, bench]\n---\n\n"
+            f"{body}\n", encoding="utf-8")
+    sections = []
+    for s in range(10):
+        words = " ".join(WORDS[(s + j) % len(WORDS)] for j in range(95))
+        sections.append(f"## Section {s}\n\n{words}.\n\n- one\n- two\n\n> a quote\n")
+    target = root / "opened-post.md"
+    target.write_text("---\ntitle: The opened post\n---\n\n" + "\n".join(sections),
+                      encoding="utf-8")
+    return target
+
+
+def tree_pss_kb(pid: int) -> int:
+    """PSS of `pid` and all its descendants (QtWebEngineProcess children included)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                ppid = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(children.get(current, []))
+        try:
+            with open(f"/proc/{current}/smaps_rollup") as handle:
+                for line in handle:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+                        break
+        except OSError:
+            pass
+    return total
+
+
+def kill_tree(proc: subprocess.Popen[str]) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait(10)
+
+
+def wait_mapped(name: str, display: str, t0: float, timeout: float = 30) -> float | None:
+    """ms from t0 until a visible window whose title matches `name` exists (xdotool)."""
+    deadline = time.time() + timeout
+    env = dict(os.environ, DISPLAY=display)
+    while time.time() < deadline:
+        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", name],
+                               capture_output=True, env=env).stdout.strip()
+        if found:
+            return (time.time() - t0) * 1000
+        time.sleep(0.02)
+    return None
+
+
+def run_blogdesk(library: Path, post: Path, env: dict[str, str], display: str | None
+                 ) -> dict[str, float]:
+    state = Path(tempfile.mkdtemp(prefix="bd-state-"))
+    env = dict(env, BLOGDESK_STATE_DIR=str(state), BLOGDESK_STARTUP_STAMPS="1")
+    t0 = time.time()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "blogdesk", "--library", str(library), str(post)],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+        start_new_session=True,
+    )
+    result: dict[str, float] = {}
+    try:
+        if display:
+            mapped = wait_mapped("BlogDesk", display, t0)
+            if mapped is not None:
+                result["mapped_ms"] = mapped
+        assert proc.stdout is not None
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            what, _, stamp = line.strip().partition(" ")
+            if what == "window-shown":
+                result["shown_ms"] = (float(stamp) - t0) * 1000
+            elif what == "preview-painted":
+                result["painted_ms"] = (float(stamp) - t0) * 1000
+                break
+        time.sleep(3)  # let the process settle, as a user would see it
+        result["pss_mb"] = tree_pss_kb(proc.pid) / 1024
+    finally:
+        kill_tree(proc)
+        if proc.stdout:
+            proc.stdout.close()
+        shutil.rmtree(state, ignore_errors=True)
+    return result
+
+
+def run_ghostwriter(post: Path, display: str) -> dict[str, float]:
+    home = Path(tempfile.mkdtemp(prefix="gw-home-"))
+    env = dict(os.environ, DISPLAY=display, HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
+               QTWEBENGINE_DISABLE_SANDBOX="1")
+    env.pop("QT_QPA_PLATFORM", None)
+    t0 = time.time()
+    proc = subprocess.Popen(["ghostwriter", str(post)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env=env, start_new_session=True, text=True)
+    result: dict[str, float] = {}
+    try:
+        mapped = wait_mapped(post.name, display, t0)
+        if mapped is not None:
+            result["mapped_ms"] = mapped
+        time.sleep(3)
+        result["pss_mb"] = tree_pss_kb(proc.pid) / 1024
+    finally:
+        kill_tree(proc)
+        shutil.rmtree(home, ignore_errors=True)
+    return result
+
+
+def save_cost_ms(library: Path, post: Path, rounds: int = 30) -> float:
+    """Median time of one autosave (Library.save of the opened post after an edit)."""
+    from blogdesk.core.library import Library
+
+    times = []
+    with Library.open(library) as lib:
+        loaded = lib.load(post)
+        for i in range(rounds):
+            loaded.body = loaded.body + f" {i}"
+            start = time.perf_counter()
+            lib.save(loaded)
+            times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def start_xvfb(display: str) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    return proc
+
+
+def median(rows: list[dict[str, float]], key: str) -> str:
+    values = [r[key] for r in rows if key in r]
+    return f"{statistics.median(values):7.0f}" if values else "      –"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument("--xvfb", action="store_true")
+    parser.add_argument("--ghostwriter", action="store_true")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="bd-bench-"))
+    library = work / "library"
+    post = make_library(library, args.posts)
+    env = dict(os.environ, QTWEBENGINE_DISABLE_SANDBOX="1")
+    for name in ("DATA", "CONFIG", "CACHE"):
+        env[f"BLOGDESK_{name}_DIR"] = str(work / name.lower())
+    xvfb = None
+    display = None
+    if args.xvfb or args.ghostwriter:
+        display = ":97"
+        xvfb = start_xvfb(display)
+        env["DISPLAY"] = display
+        env.pop("QT_QPA_PLATFORM", None)
+    else:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    # The user's library already has its index: build it once, outside the timings.
+    subprocess.run([sys.executable, "-c",
+                    "import sys; from blogdesk.core.library import Library; "
+                    "Library.open(__import__('pathlib').Path(sys.argv[1])).close()", str(library)],
+                   check=True, env=env)
+    try:
+        ours: list[dict[str, float]] = []
+        theirs: list[dict[str, float]] = []
+        for i in range(args.runs + 1):  # round 0 is a warm-up (disk cache)
+            row = run_blogdesk(library, post, env, display)
+            if args.ghostwriter and display:
+                gw = run_ghostwriter(post, display)
+                if i:
+                    theirs.append(gw)
+            if i:
+                ours.append(row)
+        where = "Xvfb" if display else "offscreen"
+        print(f"BlogDesk start-up, {args.posts}-post library, {where}, median of {args.runs} runs")
+        print("                 mapped ms  shown ms  preview painted ms  tree PSS MB")
+        print(f"BlogDesk           {median(ours, 'mapped_ms')}   {median(ours, 'shown_ms')}"
+              f"             {median(ours, 'painted_ms')}      {median(ours, 'pss_mb')}")
+        if theirs:
+            print(f"ghostwriter        {median(theirs, 'mapped_ms')}         –"
+                  f"                   –      {median(theirs, 'pss_mb')}")
+        print(f"autosave (Library.save of a 1,000-word post): {save_cost_ms(library, post):.1f} ms"
+              " median")
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait(10)
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,150 @@
+"""Start-up: the composition root, a new library's welcome post, files given on the command line,
+loose files, the single-instance hand-off, and the desktop files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from configparser import ConfigParser
+from pathlib import Path
+
+from blogdesk.app import library_for
+from blogdesk.core import paths
+from blogdesk.ui.single_instance import send_to_running, server_name
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    return env
+
+
+def test_new_library_gets_the_welcome_post(qtbot, make_desk, tmp_path: Path) -> None:
+    root = tmp_path / "brand new"
+    desk = make_desk(root)
+    welcome = root / "welcome-to-blogdesk.md"
+    assert welcome.exists() and (root / ".blogdesk").is_dir()
+    assert desk.window.documents.path == welcome.resolve()
+    assert desk.window.windowTitle() == "Welcome to BlogDesk — BlogDesk"
+    qtbot.waitUntil(lambda: desk.window.library_panel.model.rowCount() == 1, timeout=5000)
+
+
+def test_existing_library_gets_no_welcome(qtbot, make_desk, sample_library: Path) -> None:
+    desk = make_desk(sample_library)
+    assert not (sample_library / "welcome-to-blogdesk.md").exists()
+    assert desk.welcome is None
+
+
+def test_last_post_is_reopened_after_a_clean_exit(qtbot, make_desk, close_desk, sample_library):
+    post = sample_library / "second-post.md"
+    desk = make_desk(sample_library, [post])
+    desk.window.documents.set_cursor(9)
+    close_desk(desk)
+    again = make_desk(sample_library)
+    assert not again.crashed
+    assert again.window.documents.path == post.resolve()
+    assert again.window.editor.textCursor().position() == 9
+
+
+def test_library_for_picks_the_library_holding_the_file(tmp_path: Path) -> None:
+    default = tmp_path / "default"
+    other = tmp_path / "other"
+    (other / ".blogdesk").mkdir(parents=True)
+    (other / "posts").mkdir()
+    inside = other / "posts" / "x.md"
+    loose = tmp_path / "loose.md"
+    assert library_for(default, [inside]) == other
+    assert library_for(default, [loose]) == default
+    assert library_for(default, []) == default
+    assert library_for(default, [default / "a.md"]) == default
+
+
+def test_loose_file_opens_and_saves(qtbot, make_desk, sample_library, tmp_path) -> None:
+    loose = tmp_path / "elsewhere" / "notes.md"
+    loose.parent.mkdir()
+    loose.write_text("---\ntitle: Loose notes\n---\n\nOutside any library.\n")
+    desk = make_desk(sample_library, [loose])
+    docs = desk.window.documents
+    assert docs.path == loose.resolve() and docs.doc is not None and not docs.doc.in_library
+    assert desk.window.windowTitle() == "Loose notes — BlogDesk"
+    desk.window.editor.moveCursor(desk.window.editor.textCursor().MoveOperation.End)
+    desk.window.editor.insertPlainText("More.")
+    qtbot.waitUntil(lambda: loose.read_text().endswith("Outside any library.\nMore."),
+                    timeout=3000)
+    assert str(loose.resolve()) in desk.settings.recent_files or str(loose) in \
+        desk.settings.recent_files
+
+
+def test_second_launch_hands_its_files_to_the_open_window(qtbot, make_desk, sample_library):
+    desk = make_desk(sample_library)
+    target = sample_library / "third-post.md"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "blogdesk", "--library", str(sample_library), str(target)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=_env(), cwd=REPO,
+    )
+    # The window (in this process) must keep handling events while the second one talks to it.
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)
+    output = proc.stdout.read().decode() if proc.stdout else ""
+    if proc.stdout:
+        proc.stdout.close()
+    assert proc.returncode == 0, output
+    qtbot.waitUntil(lambda: desk.window.documents.path == target.resolve(), timeout=5000)
+    # Only one window: the second process built none.
+    assert "mainWindow" not in output
+
+
+def test_no_running_window_means_no_hand_off(qtbot) -> None:
+    assert send_to_running([Path("/tmp/x.md")], timeout_ms=300) is False
+
+
+def test_server_name_is_per_state_folder(monkeypatch, tmp_path) -> None:
+    first = server_name()
+    monkeypatch.setenv("BLOGDESK_STATE_DIR", str(tmp_path / "elsewhere"))
+    assert server_name() != first
+    assert paths.state_dir() == tmp_path / "elsewhere"
+
+
+def test_whole_app_starts_and_quits_in_a_subprocess(tmp_path: Path) -> None:
+    """`python -m blogdesk --library X` really opens the window (then a second launch with no
+    files makes it come forward and exits 0, and the first one is stopped)."""
+    root = tmp_path / "lib"
+    first = subprocess.Popen(
+        [sys.executable, "-m", "blogdesk", "--library", str(root)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env(), cwd=REPO,
+    )
+    try:
+        marker = paths.state_dir() / "recovery" / "running"
+        deadline = time.monotonic() + 60
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert marker.exists(), "the window never started"
+        assert (root / "welcome-to-blogdesk.md").exists()
+        second = subprocess.run(
+            [sys.executable, "-m", "blogdesk", "--library", str(root)],
+            capture_output=True, env=_env(), cwd=REPO, timeout=60,
+        )
+        assert second.returncode == 0
+        assert first.poll() is None  # the first window is still running
+    finally:
+        first.kill()
+        first.wait(10)
+
+
+def test_desktop_entry_and_metainfo() -> None:
+    entry = ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read(REPO / "packaging" / "linux" / "io.github.blogdesk.BlogDesk.desktop")
+    section = entry["Desktop Entry"]
+    assert section["Exec"] == "blogdesk %F"
+    assert "text/markdown" in section["MimeType"].split(";")
+    assert section["Icon"] == "io.github.blogdesk.BlogDesk"
+    tree = ET.parse(REPO / "packaging" / "linux" / "io.github.blogdesk.BlogDesk.metainfo.xml")
+    component = tree.getroot()
+    assert component.findtext("id") == "io.github.blogdesk.BlogDesk"
+    assert component.find("launchable").text == "io.github.blogdesk.BlogDesk.desktop"
