@@ -16,7 +16,11 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 # The real WordPress on loopback (tests/servers/wordpress.sh), as the session fixture `wordpress`.
-pytest_plugins = ["tests.servers.wordpress_fixture"]
+pytest_plugins = [
+    "tests.servers.wordpress_fixture",
+    "tests.servers.ghost_fixture",
+    "tests.servers.micropub_fixture",
+]
 
 
 @pytest.fixture(autouse=True)

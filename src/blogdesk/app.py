@@ -6,8 +6,9 @@
 3. settings (`paths.config_dir()`), then the library (a new one gets the welcome post), opened
    without its start-up scan so the window shows at once — the scan runs in the background;
 4. the crash journal (`paths.state_dir()/recovery`) and the window state file;
-5. the window, shown; then the web preview starts (MainWindow.showEvent) and the last session, the
-   files asked for, and any text recovered after a crash are put back.
+5. the window, shown; the last session, the files asked for and any text recovered after a crash
+   are put back; then, after the first frame, the web preview starts (MainWindow.showEvent), the
+   publishing menus are added and the library's start-up scan runs in the background.
 Nothing happens at import time.
 """
 
@@ -36,7 +37,6 @@ from blogdesk.core.settings import (
 )
 from blogdesk.ui.main_window import MainWindow
 from blogdesk.ui.preview_scheme import register_url_scheme
-from blogdesk.ui.publishing import install_publishing
 from blogdesk.ui.recovery import RecoveryJournal
 from blogdesk.ui.single_instance import InstanceServer, send_to_running
 from blogdesk.ui.tasks import TaskRunner
@@ -126,6 +126,7 @@ class DeskApp:
     crashed: bool
     welcome: Path | None
     restored: list[str] = field(default_factory=list)
+    ready: bool = False  # True once the post-show set-up (publishing) is done
 
     @classmethod
     def build(cls, library_root: Path, files: list[Path], *, start_preview: bool = True
@@ -143,7 +144,6 @@ class DeskApp:
         state = WindowState(paths.state_dir() / "window.ini")
         window = MainWindow(library, settings, library_settings, journal, runner, state,
                             icon=app_icon(), start_preview=start_preview)
-        install_publishing(window)  # Blog menu, Publish, outbox; the sync layer loads on first use
         server = InstanceServer(window)
         server.listen()
         server.filesReceived.connect(window.open_files)
@@ -156,7 +156,16 @@ class DeskApp:
         if os.environ.get(STARTED_STAMP):
             self.window.previewReady.connect(self._stamp_first_paint)
         self.restore_session(files)
-        QTimer.singleShot(0, self.window.watcher.refresh_now)
+        # What the first frame does not need comes after it.
+        QTimer.singleShot(0, self._after_show)
+
+    def _after_show(self) -> None:
+        from blogdesk.ui.publishing import install_publishing
+
+        # Blog menu, Publish, outbox; the sync layer itself loads on first use.
+        install_publishing(self.window)
+        self.window.watcher.refresh_now()
+        self.ready = True
 
     def _stamp_first_paint(self) -> None:
         _stamp("preview-created")

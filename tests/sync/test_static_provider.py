@@ -261,8 +261,10 @@ def test_add_account_for_a_folder_needs_no_secret(
     tmp_path: Path, library: Library, service: SyncService, credentials: LayeredStore
 ) -> None:
     root = hugo_site(tmp_path / "mysite")
-    added = service.add_account("my site", str(root), "", "", provider_id="static")
+    added = service.add_account("my site", str(root), "", "", provider_id="static",
+                                options={"git": "off", "build_command": "true"})
     assert added.account.provider == "static" and added.account.options["generator"] == "hugo"
+    assert added.account.options["build_command"] == "true"
     assert credentials.get(added.account.id) is None
     post = library.create("From the dialog", "Text.\n", slug="from-dialog")
     assert service.publish(post.path, added.account, status="publish").status == "publish"

@@ -335,6 +335,11 @@ def test_wordpress_with_rest_blocked_falls_back_to_xmlrpc_and_says_so(
         assert added.account.provider == "xmlrpc"
         assert added.account.options["xmlrpc_url"] == f"{wordpress.url}/xmlrpc.php"
         assert "XML-RPC interface instead" in added.discovery.notes[0]
+        from blogdesk.sync import account_setup
+
+        found = account_setup.discover(wordpress.url, "wordpress", blocked_rest_session())
+        assert found.api_url == f"{wordpress.url}/xmlrpc.php"
+        assert "XML-RPC interface instead" in found.notes[0]
         post = library.create(unique("Fallback"), "Sent over *XML-RPC*.\n")
         result = service.publish(post.path, added.account, status="draft")
     assert "<em>XML-RPC</em>" in wordpress.get_post(result.remote_id)["content"]
@@ -350,7 +355,7 @@ def test_rest_blocked_and_wrong_password_keeps_the_rest_explanation(
         return session
 
     with SyncService(library, credentials=credentials,
-                     session_factory=blocked_rest_session) as service:
-        with pytest.raises(ApiUnavailableError, match="REST API"):
-            service.add_account(unique("nope"), wordpress.url, wordpress.user, "wrong-pass")
+                     session_factory=blocked_rest_session) as service, pytest.raises(
+            ApiUnavailableError, match="REST API"):
+        service.add_account(unique("nope"), wordpress.url, wordpress.user, "wrong-pass")
     assert AccountStore().all() == []

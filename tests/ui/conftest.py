@@ -86,6 +86,7 @@ def make_desk(qtbot: Any) -> Iterator[Callable[..., Any]]:
         built.append(desk)
         desk.start(files or [])
         qtbot.waitExposed(desk.window)
+        qtbot.waitUntil(lambda: desk.ready)  # menus added just after the first frame
         return desk
 
     yield make

@@ -6,7 +6,7 @@ stores a secret anywhere but the CredentialStore.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -64,10 +64,24 @@ def discover(
     own = session is None
     session = session or make_session()
     try:
-        return cls.discover(session, normalise_url(url))
+        try:
+            return cls.discover(session, normalise_url(url))
+        except ApiUnavailableError as exc:
+            if provider_id != "wordpress":
+                raise
+            try:  # REST blocked: XML-RPC may still answer (add_account falls back the same way)
+                found = provider_class("xmlrpc").discover(session, normalise_url(url))
+            except (ApiUnavailableError, SiteUnreachableError):
+                raise exc from None
+            return replace(found, notes=(_fallback_note(exc), *found.notes))
     finally:
         if own:
             session.close()
+
+
+def _fallback_note(exc: Exception) -> str:
+    return (f"The WordPress REST API is not usable there ({exc}); BlogDesk uses the site's "
+            "XML-RPC interface instead.")
 
 
 def add_account(
@@ -81,6 +95,7 @@ def add_account(
     provider_id: str = "wordpress",
     session_only: bool = False,
     session_factory: Callable[[], requests.Session] = make_session,
+    options: Mapping[str, Any] | None = None,
 ) -> AddedAccount:
     """Discover the blog, verify the credentials, then store the account and its secret.
 
@@ -98,7 +113,7 @@ def add_account(
     try:
         try:
             account, discovery, info = _discover_and_verify(
-                session, provider_id, name, url, user, secret.strip())
+                session, provider_id, name, url, user, secret.strip(), options)
         except ApiUnavailableError as exc:
             if provider_id != "wordpress":
                 raise
@@ -106,12 +121,10 @@ def add_account(
             # XML-RPC, which BlogDesk speaks too. Say so; keep the REST error if that fails.
             try:
                 account, discovery, info = _discover_and_verify(
-                    session, "xmlrpc", name, url, user, secret.strip())
+                    session, "xmlrpc", name, url, user, secret.strip(), options)
             except (ApiUnavailableError, SiteUnreachableError, AuthenticationError):
                 raise exc from None
-            discovery = replace(discovery, notes=(
-                f"The WordPress REST API is not usable there ({exc}); BlogDesk uses the "
-                "site's XML-RPC interface instead.", *discovery.notes))
+            discovery = replace(discovery, notes=(_fallback_note(exc), *discovery.notes))
     finally:
         session.close()
     if info.timezone and not account.options.get("timezone"):
@@ -136,13 +149,15 @@ def add_account(
 
 
 def _discover_and_verify(
-    session: requests.Session, provider_id: str, name: str, url: str, user: str, secret: str
+    session: requests.Session, provider_id: str, name: str, url: str, user: str, secret: str,
+    chosen: Mapping[str, Any] | None = None,
 ) -> tuple[Account, DiscoveryResult, AccountInfo]:
     cls = provider_class(provider_id)
     discovery = cls.discover(session, normalise_url(url))
     options: dict[str, Any] = dict(discovery.options)
     if discovery.timezone:
         options["timezone"] = discovery.timezone
+    options.update(chosen or {})  # what the author chose in the form wins over discovery
     account = Account.new(name, provider_id, discovery.site_url, user, **options)
     return account, discovery, cls(account, session, secret).verify()
 

@@ -388,14 +388,16 @@ class SyncService:
 
     def add_account(
         self, name: str, url: str, user: str, secret: str, *, provider_id: str = "wordpress",
-        session_only: bool = False,
+        session_only: bool = False, options: dict[str, Any] | None = None,
     ) -> account_setup.AddedAccount:
         """Discover, verify, then store. KeyringUnavailableError: ask the author whether to keep
-        the password for this session only, then call again with session_only=True."""
+        the password for this session only, then call again with session_only=True.
+        `options`: the form's other fields (Account.options), e.g. a static site's build
+        command; they win over what discovery found."""
         return account_setup.add_account(
             self.accounts, self.credentials, name=name, url=url, user=user, secret=secret,
             provider_id=provider_id, session_only=session_only,
-            session_factory=self.session_factory,
+            session_factory=self.session_factory, options=options,
         )
 
     def remove_account(self, account: Account | str) -> None:

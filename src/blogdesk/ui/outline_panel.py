@@ -4,11 +4,13 @@ editor there."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from blogdesk.core.rendering import Heading
+if TYPE_CHECKING:  # the renderer (Markdown, Pygments) loads after the window is shown
+    from blogdesk.core.rendering import Heading
 
 __all__ = ["OutlinePanel"]
 
