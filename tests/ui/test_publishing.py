@@ -433,8 +433,6 @@ def test_publish_panel_refuses_to_schedule_without_a_date(
     assert not desk.publishing.controller.busy
 
 
-@pytest.mark.xfail(strict=True, reason="sync.lifecycle.unpublish changes the post's status but "
-                   "keeps the old source_hash, so the post reads as edited locally")
 def test_unpublish_turns_the_post_back_into_a_draft(
     qtbot: Any, make_publishing_desk: Callable[..., Desk], wordpress: WordPressServer
 ) -> None:

@@ -37,6 +37,12 @@ def unpublish(service: SyncService, path: Path | str, account: Account) -> Publi
     # edit made on the blog must still show up as a conflict at the next publish.
     if state.get("remote_hash") == conflict.remote_hash(readback):
         new_state["modified_gmt"] = readback.modified_gmt
+    # The status change is ours, not an edit by the author: a post that matched what was last
+    # sent must still match afterwards, or it would read "changed since publish".
+    unchanged_locally = state.get("source_hash") == conflict.source_hash(post)
+    post.status = "draft"
+    if unchanged_locally:
+        new_state["source_hash"] = conflict.source_hash(post)
     service.store_state(post, account.id, new_state, "draft")
     return PublishResult(
         account_id=account.id, post_path=rel, remote_id=readback.remote_id,
