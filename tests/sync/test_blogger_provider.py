@@ -399,3 +399,26 @@ def test_local_images_are_refused_with_a_clear_message(
         service.publish(post.path, account, status="publish")
     assert google.posts == {}
     assert "media" not in BloggerProvider.capabilities
+
+
+def test_list_get_and_delete(google: FakeGoogle, account: Account,
+                             credentials: LayeredStore) -> None:
+    from blogdesk.sync.provider import NotFoundError, PostPayload
+
+    secret = credentials.get(account.id)
+    assert secret
+    provider = BloggerProvider(account, make_session(), secret)
+    made = [provider.create_post(PostPayload(title=f"Post {n}", html=f"<p>{n}</p>",
+                                             status="publish" if n % 2 else "draft",
+                                             tags=("t",)))
+            for n in range(3)]
+    first = provider.list_posts(page=1, per_page=2)
+    second = provider.list_posts(page=2, per_page=2)
+    assert first.total == 3 and first.has_more and not second.has_more
+    listed = {p.remote_id: p.status for p in first.posts + second.posts}
+    assert listed == {m.remote_id: m.status for m in made}
+    assert {m.status for m in made} == {"draft", "publish"}
+    assert [t.name for t in provider.list_terms("tag")] == ["t"]
+    provider.delete_post(made[0].remote_id)
+    with pytest.raises(NotFoundError):
+        provider.get_post(made[0].remote_id)

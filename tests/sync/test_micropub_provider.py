@@ -212,9 +212,13 @@ def test_list_and_find_by_slug(provider: MicropubProvider) -> None:
     found = provider.find_post_by_slug(slug)
     assert found is not None and found.remote_id == made.remote_id
     assert provider.find_post_by_slug(slug + "-nothing") is None
+    for number in range(2):
+        provider.create_post(PostPayload(title=f"More {number}", html="<p>x</p>"))
     page = provider.list_posts(per_page=2)
     assert len(page.posts) == 2
     assert page.has_more
+    rest = provider.list_posts(page=2, per_page=2)
+    assert {p.remote_id for p in rest.posts}.isdisjoint({p.remote_id for p in page.posts})
 
 
 def test_wrong_token_gives_a_clear_message(micropub_server: MicropubServer,

@@ -258,12 +258,15 @@ _FAULT = """<?xml version="1.0"?><methodResponse><fault><value><struct>
 class _Fake(BaseHTTPRequestHandler):
     answer: bytes = b""
     status: int = 200
+    extra_headers: dict[str, str] = {}
 
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
         self.send_response(self.status)
         self.send_header("Content-Type", "text/xml")
         self.send_header("Content-Length", str(len(self.answer)))
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(self.answer)
 
@@ -359,3 +362,97 @@ def test_rest_blocked_and_wrong_password_keeps_the_rest_explanation(
             ApiUnavailableError, match="REST API"):
         service.add_account(unique("nope"), wordpress.url, wordpress.user, "wrong-pass")
     assert AccountStore().all() == []
+
+
+def test_gzip_bomb_is_refused(fake: tuple[str, type[_Fake]],
+                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import gzip
+
+    from blogdesk.sync.providers import xmlrpc_transport
+
+    monkeypatch.setattr(xmlrpc_transport, "MAX_RESPONSE_BYTES", 100_000)
+    url, handler = fake
+    handler.answer = gzip.compress(b"<methodResponse>" + b" " * 5_000_000)
+    handler.extra_headers = {"Content-Encoding": "gzip"}
+    with pytest.raises(ServerError, match="too large"):
+        _fake_provider(url).get_post("1")
+
+
+class _OldEngine(BaseHTTPRequestHandler):
+    """A non-WordPress engine: no RSD link, /xmlrpc.php speaking MetaWeblog and Blogger only."""
+
+    def do_GET(self) -> None:
+        page = b"<html><head><title>Old blog</title></head><body>hi</body></html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(page)))
+        self.end_headers()
+        self.wfile.write(page)
+
+    def do_POST(self) -> None:
+        import xmlrpc.client
+
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        params, method = xmlrpc.client.loads(body)
+        if self.path != "/xmlrpc.php":
+            self.send_response(404)
+            self.end_headers()
+            return
+        if method == "system.listMethods":
+            result: object = ["metaWeblog.newPost", "metaWeblog.editPost", "metaWeblog.getPost",
+                              "metaWeblog.getRecentPosts", "blogger.newPost", "blogger.editPost",
+                              "blogger.getPost", "blogger.getRecentPosts", "blogger.deletePost"]
+        elif method == "metaWeblog.getPost":
+            result = {"postid": params[0], "title": "Old post", "description": "<p>old</p>",
+                      "dateCreated": xmlrpc.client.DateTime("20200102T03:04:05"),
+                      "categories": ["misc"], "mt_keywords": "a, b"}
+        else:
+            result = xmlrpc.client.Fault(-32601, f"server error. requested method {method} "
+                                                 "does not exist.")
+        data = xmlrpc.client.dumps(
+            result if isinstance(result, xmlrpc.client.Fault) else (result,),
+            methodresponse=True).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/xml")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_engine_without_rsd_gets_xmlrpc_php_and_its_best_api() -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _OldEngine)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        site = f"http://127.0.0.1:{server.server_port}"
+        found = XmlRpcProvider.discover(make_session(), site)
+        assert found.api_url == f"{site}/xmlrpc.php"
+        assert any("metaweblog" in n for n in found.notes)
+        xr = provider(site, "someone", "secret")
+        assert xr.flavour == "metaweblog"
+        post = xr.get_post("12")
+        assert (post.title, post.html, post.tags, post.categories) == (
+            "Old post", "<p>old</p>", ("a", "b"), ("misc",))
+        assert post.slug == "old-post" and post.status == "publish"
+        with pytest.raises(UnsupportedError, match="does not offer"):
+            xr.upload_media(b"x", "x.png", "image/png")
+        forced = provider(site, "someone", "secret", "wordpress")
+        with pytest.raises(ApiUnavailableError, match="does not offer the wordpress API"):
+            forced.get_post("1")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.wordpress
+def test_list_posts_pages_newest_first(wordpress: WordPressServer) -> None:
+    xr = provider(wordpress.url, wordpress.user, wordpress.app_password, "wordpress")
+    made = [xr.create_post(PostPayload(title=unique("list"), html="<p>x</p>")).remote_id
+            for _ in range(3)]
+    page = xr.list_posts(per_page=2)
+    assert page.has_more and len(page.posts) == 2
+    ids = [int(p.remote_id) for p in page.posts + xr.list_posts(page=2, per_page=2).posts]
+    assert ids == sorted(ids, reverse=True)
+    assert int(made[-1]) <= ids[0]

@@ -25,7 +25,9 @@ from blogdesk.core.render_htmlscan import raw_html_spans
 _TAB_LENGTH = 4
 _LIST_ITEM_RE = re.compile(r"^(?:[*+-]|\d+[.)])(?:[ \t]|$)")
 _DEFINITION_RE = re.compile(r"^ {0,3}:[ ]{1,3}", re.MULTILINE)
-_DEF_LINE_RE = re.compile(r"^(?: {0,3}\[[^\[\]]*\]:|\*\[[^\]]*\][ ]?:)")
+# A block that may be nothing but link, abbreviation or footnote definitions (loosely: labels
+# may hold "]" or line breaks, e.g. "*[]x]: y" is an abbreviation for "]x").
+_DEF_BLOCK_RE = re.compile(r"^(?: {0,3}\[|\*\[)[^\n]*(?:\n[^\n]*)*?\][ ]?:")
 # Anything that might be a reference or abbreviation definition somewhere (loosely).
 _LOOSE_DEF_RE = re.compile(r"\[(?!\^)[^\[\]]*\][ ]?:")  # "[^x]:" is a footnote
 
@@ -98,7 +100,7 @@ def _may_start_chunk(lines: list[str], protected: bytearray, i: int) -> bool:
         k = _next_block(lines, protected, i)
         # Link/abbreviation definitions leave no element behind: look through them.
         after = k
-        while after < n and _DEF_LINE_RE.match(_block(lines, after)):
+        while after < n and _DEF_BLOCK_RE.match(_block(lines, after)):
             after = _next_block(lines, protected, after)
         # A definition in this block, or a "Term\n\n: definition" right after it, would join
         # a definition list just before it.
@@ -106,7 +108,7 @@ def _may_start_chunk(lines: list[str], protected: bytearray, i: int) -> bool:
             return False
         if after < n and _DEFINITION_RE.match(lines[after]):
             return False
-        if not _DEF_LINE_RE.match(_block(lines, i)):
+        if not _DEF_BLOCK_RE.match(_block(lines, i)):
             return True
         # This block is definitions: what follows them meets the element before the cut.
         if after >= n:

@@ -74,9 +74,10 @@ def _only_definitions(chunk_text: str) -> bool:
     """
     if fenced_spans(chunk_text) or raw_html_spans(chunk_text.split("\n"), set()):
         return False
-    for block in chunk_text.split("\n\n"):
-        block = block.lstrip("\n")
-        if not block or block.startswith("    "):
+    for block in chunk_text.rstrip("\n").split("\n\n"):
+        if block.startswith("\n"):
+            return False  # after two blank lines, an indented block is not the footnote's
+        if block.startswith("    "):
             continue
         for line in block.split("\n"):
             if line and not (_DEF_START_RE.match(line) or _PLAIN_LINE_RE.match(line.lstrip(" "))):

@@ -20,6 +20,8 @@ BUILTIN: dict[str, str] = {
     "xmlrpc": "blogdesk.sync.providers.xmlrpc:XmlRpcProvider",
     "static": "blogdesk.sync.providers.static:StaticSiteProvider",
     "forem": "blogdesk.sync.providers.forem:ForemProvider",
+    "ghost": "blogdesk.sync.providers.ghost:GhostProvider",
+    "micropub": "blogdesk.sync.providers.micropub:MicropubProvider",
     "blogger": "blogdesk.sync.providers.blogger:BloggerProvider",
 }
 

@@ -68,16 +68,14 @@ class XmlRpcClient:
         log.debug("XML-RPC %s at %s", method, self.host)
         try:
             response = self.session.post(
-                self.endpoint, data=body.encode("utf-8"),
+                self.endpoint, data=body.encode("utf-8"), stream=True,
                 headers={"Content-Type": "text/xml; charset=utf-8", "Accept": "text/xml"},
             )
+            content = self._read_limited(response, doing)
         except requests.RequestException as exc:
             raise translate_transport_error(exc, self.endpoint) from None
-        content = response.content
         if response.status_code >= 400 and b"methodResponse" not in content[:2000]:
             raise self._http_error(response.status_code, doing)
-        if len(content) > MAX_RESPONSE_BYTES:
-            raise ServerError(f"{self.host} sent an answer too large to be real while {doing}.")
         try:
             return parse_response(content)
         except xmlrpc.client.Fault as fault:
@@ -91,6 +89,21 @@ class XmlRpcClient:
                 f"{self.host} did not answer with XML-RPC while {doing} (HTTP "
                 f"{response.status_code}). A firewall, a security plugin or the host may be "
                 "blocking xmlrpc.php.", status=response.status_code) from None
+
+    def _read_limited(self, response: requests.Response, doing: str) -> bytes:
+        """The body, decompressed, refusing more than MAX_RESPONSE_BYTES (a gzip bomb too)."""
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in response.iter_content(chunk_size=65536):
+                size += len(chunk)
+                if size > MAX_RESPONSE_BYTES:
+                    raise ServerError(
+                        f"{self.host} sent an answer too large to be real while {doing}.")
+                chunks.append(chunk)
+        finally:
+            response.close()
+        return b"".join(chunks)
 
     def _http_error(self, status: int, doing: str) -> SyncError:
         if status in (401, 403, 404, 405, 410):
