@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 WORDS = ("the quick brown fox jumps over a lazy dog while writers draft their posts on trains "
-         "and planes with coffee notebooks markdown headings lists quotes code").split()
+         "and planes with coffee notebooks markdown headings lists quotes code").split(" ")
 
 
 def make_library(root: Path, posts: int) -> Path:

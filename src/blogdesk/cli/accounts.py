@@ -17,6 +17,7 @@ from blogdesk.sync import account_setup
 from blogdesk.sync.accounts import AccountStore
 from blogdesk.sync.credentials import KeyringUnavailableError, open_store
 from blogdesk.sync.http import make_session
+from blogdesk.sync.registry import BUILTIN
 
 
 def register(sub: Any) -> None:
@@ -25,12 +26,20 @@ def register(sub: Any) -> None:
 
     p = commands.add_parser("add", help="add a blog (discovers it, checks the password)")
     p.add_argument("name", help="what you call this blog, e.g. 'travel'")
-    p.add_argument("--url", required=True, help="the blog's address")
-    p.add_argument("--user", required=True, help="your user name on the blog")
-    p.add_argument("--type", default="wordpress", dest="provider", help="platform (wordpress)")
+    p.add_argument("--url", required=True, help="the blog's address (a static site: its folder)")
+    p.add_argument("--user", default="", help="your user name on the blog, where it has one")
+    p.add_argument(
+        "--type", default="wordpress", dest="provider",
+        help=f"platform: {', '.join(BUILTIN)} (default wordpress)",
+    )
+    p.add_argument(
+        "--option", action="append", default=[], metavar="KEY=VALUE",
+        help="a platform setting, e.g. api=metaweblog, build_command='hugo --gc', "
+        "client_id=... (repeatable)",
+    )
     p.add_argument(
         "--password-stdin", action="store_true",
-        help="read the application password from standard input instead of asking",
+        help="read the password, API key or token from standard input instead of asking",
     )
     p.set_defaults(handler=cmd_add)
 
@@ -47,20 +56,56 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_remove)
 
 
-def _read_secret(args: argparse.Namespace) -> str:
+def _options(pairs: list[str]) -> dict[str, str]:
+    options: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise BlogDeskError(f"--option takes KEY=VALUE, not {pair!r}.")
+        options[key.strip()] = value
+    return options
+
+
+def _read_secret(args: argparse.Namespace, options: dict[str, str]) -> str:
+    """The account's secret: stdin, a Google sign-in in the browser (Blogger), or a prompt."""
     if args.password_stdin:
         secret = sys.stdin.readline().strip()
+    elif args.provider == "blogger":
+        secret = _google_sign_in(options)
     else:
-        secret = getpass.getpass(f"Application password for {args.user} at {args.url}: ")
+        who = f"{args.user} at {args.url}" if args.user else args.url
+        secret = getpass.getpass(f"Password, API key or token for {who}: ")
     if not secret:
-        raise BlogDeskError("No application password was given.")
+        raise BlogDeskError("No password, API key or token was given.")
     return secret
+
+
+def _google_sign_in(options: dict[str, str]) -> str:
+    """Blogger: sign in with Google in the browser; the refresh token becomes the secret."""
+    from blogdesk.sync import oauth_loopback
+    from blogdesk.sync.providers.blogger import oauth_client
+
+    client = oauth_client(options)
+    if not client.client_id:
+        raise BlogDeskError(
+            "Blogger needs a Google OAuth client id: pass --option client_id=... (and "
+            "--option client_secret=... if Google gave you one); see docs/providers.md."
+        )
+    print("Opening Google's sign-in page in your browser; come back here when you are done.")
+    with make_session() as session:
+        tokens = oauth_loopback.authorize(session, client)
+    return tokens.refresh_token
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     store = AccountStore()
     if store.find(args.name) is not None:
         raise BlogDeskError(f"An account called {args.name!r} exists already.")
+    if args.provider not in BUILTIN:
+        from blogdesk.sync import registry
+
+        registry.get(args.provider)  # a clear error naming the platforms there are
+    options = _options(args.option)
     with make_session() as session:
         found = account_setup.discover(args.url, args.provider, session)
     print(f"Found: {found.site_name or found.site_url} ({found.site_url})")
@@ -73,11 +118,13 @@ def cmd_add(args: argparse.Namespace) -> int:
         print(f"  Create an application password at: {found.authorize_url}")
     for note in found.notes:
         print(f"  Note: {note}")
-    secret = _read_secret(args)
+    from blogdesk.sync import registry
+
+    secret = _read_secret(args, options) if registry.needs_secret(args.provider) else ""
     try:
         added = account_setup.add_account(
             store, open_store(), name=args.name, url=args.url, user=args.user, secret=secret,
-            provider_id=args.provider,
+            provider_id=args.provider, options=options,
         )
     except KeyringUnavailableError:
         raise BlogDeskError(
@@ -88,8 +135,9 @@ def cmd_add(args: argparse.Namespace) -> int:
             "for one session."
         ) from None
     who = added.info.display_name or added.info.user_login
-    print(f"Added {added.account.name!r}: signed in as {who}.")
-    print(f"The password is kept in {added.secret_storage}.")
+    print(f"Added {added.account.name!r}" + (f": signed in as {who}." if who else "."))
+    if secret:
+        print(f"The secret is kept in {added.secret_storage}.")
     return 0
 
 
@@ -107,24 +155,27 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     width = max(len(a.name) for a in accounts)
     for a in accounts:
-        print(f"{a.name:<{width}}  {a.provider:<10}  {a.user}@{a.site_url}")
+        where = f"{a.user}@{a.site_url}" if a.user else a.site_url
+        print(f"{a.name:<{width}}  {a.provider:<10}  {where}")
     return 0
 
 
 def cmd_test(args: argparse.Namespace) -> int:
     account = AccountStore().get(args.name)
     credentials = open_store()
-    secret = credentials.get(account.id)
-    if not secret:
+    from blogdesk.sync import registry
+
+    secret = credentials.get(account.id) or ""
+    if not secret and registry.needs_secret(account.provider):
         raise BlogDeskError(
             f"No password is stored for {account.name!r}. Remove the account and add it again."
         )
-    from blogdesk.sync import registry
 
     with make_session() as session:
         info = registry.get(account.provider)(account, session, secret).verify()
     who = info.display_name or info.user_login
-    print(f"{account.name}: OK, signed in as {who} at {account.site_url}.")
+    signed_in = f"signed in as {who} at " if who else ""
+    print(f"{account.name}: OK, {signed_in}{account.site_url}.")
     if not info.can_publish:
         print("  Note: this user may not publish posts (only submit them for review).")
     return 0
