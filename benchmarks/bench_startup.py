@@ -26,8 +26,11 @@ import tempfile
 import time
 from pathlib import Path
 
-WORDS = ("the quick brown fox jumps over a lazy dog while writers draft their posts on trains "
-         "and planes with coffee notebooks markdown headings lists quotes code").split(" ")
+WORDS = [
+    "the", "quick", "brown", "fox", "jumps", "over", "a", "lazy", "dog", "while", "writers",
+    "draft", "their", "posts", "on", "trains", "and", "planes", "with", "coffee", "notebooks",
+    "markdown", "headings", "lists", "quotes", "code",
+]
 
 
 def make_library(root: Path, posts: int) -> Path:

@@ -49,7 +49,8 @@ log = logging.getLogger(__name__)
 
 APP_ID = "io.github.blogdesk.BlogDesk"
 WELCOME_NAME = "welcome-to-blogdesk.md"
-STARTED_STAMP = "BLOGDESK_STARTUP_STAMPS"  # benchmarks set it to get start-up times on stdout
+STARTED_STAMP = "BLOGDESK_STARTUP_STAMPS"
+AFTER_SHOW_FALLBACK_MS = 2000  # benchmarks set it to get start-up times on stdout
 
 
 def _resource_bytes(name: str) -> bytes:
@@ -156,10 +157,17 @@ class DeskApp:
         if os.environ.get(STARTED_STAMP):
             self.window.previewReady.connect(self._stamp_first_paint)
         self.restore_session(files)
-        # What the first frame does not need comes after it.
-        QTimer.singleShot(0, self._after_show)
+        # What the first frame and the first preview do not need comes after them (with a
+        # fallback for a preview that is slow or off).
+        if self.window.preview_enabled:
+            self.window.previewPainted.connect(self._after_show)
+            QTimer.singleShot(AFTER_SHOW_FALLBACK_MS, self._after_show)
+        else:
+            QTimer.singleShot(0, self._after_show)
 
     def _after_show(self) -> None:
+        if self.ready:
+            return
         from blogdesk.ui.publishing import install_publishing
 
         # Blog menu, Publish, outbox; the sync layer itself loads on first use.

@@ -225,6 +225,21 @@ def test_more_in_classic_content_with_custom_text() -> None:
     assert markdown == "Intro\n\n<!--more Read on-->\n\nBody\n"
 
 
+def test_word_processor_paste_styles_become_emphasis() -> None:
+    html = (
+        '<html><head><title>x</title></head><body><meta charset="utf-8">'
+        '<b style="font-weight:normal;" id="docs-internal-guid-1"><p dir="ltr" style="margin:0">'
+        '<span style="font-weight:700">Bold</span><span style="font-size:11pt"> and </span>'
+        '<span style="font-style:italic">italic</span><span style="font-weight:bold;'
+        'font-style:italic"> both</span></p><p><span>Next</span></p></b></body></html>'
+    )
+    markdown, back = round_trip(html)
+    assert markdown == "**Bold** and *italic **both***\n\nNext\n"
+    assert shape(back) == shape(
+        "<p><strong>Bold</strong> and <em>italic <strong>both</strong></em></p><p>Next</p>"
+    )
+
+
 def test_comments_kept_but_clipboard_markers_dropped() -> None:
     html = "<!--StartFragment--><p>Text <!-- check this --> more</p><!--EndFragment-->"
     markdown, back = round_trip(html)

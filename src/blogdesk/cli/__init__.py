@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open_window(parser: argparse.ArgumentParser, argv: list[str]) -> int:
-    """`blogdesk [--library DIR] [FILE...]`: the window, or help while the window is not installed."""
+    """`blogdesk [--library DIR] [FILE...]`: the window (help if PySide6 is not installed)."""
     window_parser = argparse.ArgumentParser(prog="blogdesk", add_help=False)
     window_parser.add_argument("--library", type=Path, default=None)
     window_parser.add_argument("files", nargs="*", type=Path)

@@ -13,11 +13,10 @@ import sys
 from typing import Any
 
 from blogdesk.core.errors import BlogDeskError
-from blogdesk.sync import account_setup
-from blogdesk.sync.accounts import AccountStore
-from blogdesk.sync.credentials import KeyringUnavailableError, open_store
-from blogdesk.sync.http import make_session
-from blogdesk.sync.registry import BUILTIN
+
+# The platform ids, for --help, without importing the sync layer (requests, keyring) into every
+# `blogdesk` start: handlers import what they need when they run.
+BUILTIN = ("wordpress", "xmlrpc", "ghost", "micropub", "blogger", "forem", "static")
 
 
 def register(sub: Any) -> None:
@@ -83,6 +82,7 @@ def _read_secret(args: argparse.Namespace, options: dict[str, str]) -> str:
 def _google_sign_in(options: dict[str, str]) -> str:
     """Blogger: sign in with Google in the browser; the refresh token becomes the secret."""
     from blogdesk.sync import oauth_loopback
+    from blogdesk.sync.http import make_session
     from blogdesk.sync.providers.blogger import oauth_client
 
     client = oauth_client(options)
@@ -98,6 +98,11 @@ def _google_sign_in(options: dict[str, str]) -> str:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from blogdesk.sync import account_setup
+    from blogdesk.sync.accounts import AccountStore
+    from blogdesk.sync.credentials import KeyringUnavailableError, open_store
+    from blogdesk.sync.http import make_session
+
     store = AccountStore()
     if store.find(args.name) is not None:
         raise BlogDeskError(f"An account called {args.name!r} exists already.")
@@ -142,6 +147,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from blogdesk.sync.accounts import AccountStore
+
     accounts = AccountStore().all()
     if args.json:
         rows = [
@@ -161,6 +168,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_test(args: argparse.Namespace) -> int:
+    from blogdesk.sync.accounts import AccountStore
+    from blogdesk.sync.credentials import open_store
+    from blogdesk.sync.http import make_session
+
     account = AccountStore().get(args.name)
     credentials = open_store()
     from blogdesk.sync import registry
@@ -182,6 +193,10 @@ def cmd_test(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    from blogdesk.sync import account_setup
+    from blogdesk.sync.accounts import AccountStore
+    from blogdesk.sync.credentials import open_store
+
     store = AccountStore()
     account = store.get(args.name)
     account_setup.remove_account(store, open_store(), account)

@@ -157,13 +157,15 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         _dump_json(data)
         return 0
-    for key in ("title", "status", "date", "slug", "tags", "categories", "excerpt", "featured_image"):
+    shown = ("title", "status", "date", "slug", "tags", "categories", "excerpt", "featured_image")
+    for key in shown:
         value = data[key]
         if isinstance(value, list):
             value = ", ".join(value)
         if value:
             print(f"{key:>15}: {value}")
-    extra = [k for k in post.keys() if k not in data]
+    names = post.keys()
+    extra = [k for k in names if k not in data]
     if extra:
         print(f"{'other keys':>15}: {', '.join(extra)}")
     return 0

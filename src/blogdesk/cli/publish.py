@@ -12,14 +12,18 @@ import sys
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from blogdesk.cli import library_path
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library import Library
-from blogdesk.sync.jobs import Progress, PublishResult
-from blogdesk.sync.provider import ConflictError
-from blogdesk.sync.service import SyncService
+
+if TYPE_CHECKING:
+    # The sync layer (requests, providers) is imported when a command runs, not for every
+    # `blogdesk list`: it is a good part of the CLI's start-up time.
+    from blogdesk.sync.jobs import Progress, PublishResult
+    from blogdesk.sync.provider import ConflictError
+    from blogdesk.sync.service import SyncService
 
 EXIT_QUEUED = 3
 EXIT_CONFLICT = 4
@@ -58,6 +62,8 @@ def register(sub: Any) -> None:
 
 
 def _service(args: argparse.Namespace) -> tuple[Library, SyncService]:
+    from blogdesk.sync.service import SyncService
+
     library = Library.open(library_path(args))
     return library, SyncService(library)
 
@@ -120,6 +126,8 @@ def _print_conflict(error: ConflictError) -> None:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
+    from blogdesk.sync.provider import ConflictError
+
     library, service = _service(args)
     with library:
         path = _post_path(library, args.file)

@@ -46,7 +46,7 @@ _KNOWN = _words(
     " figcaption figure font footer form h1 h2 h3 h4 h5 h6 header hr i iframe img input ins"
     " kbd label li main map mark math nav noscript object ol p picture pre q rp rt ruby s samp"
     " script section select small source span strike strong style sub summary sup svg table"
-    " tbody td template textarea tfoot th thead time tr track tt u ul var video wbr big"
+    " tbody td template textarea tfoot th thead time tr track tt u ul var video wbr big html body"
 )
 
 

@@ -40,6 +40,8 @@ _ORDERED_START = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)", re.M)
 _RAW_BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 _CLIPBOARD_COMMENT = re.compile(r"(?:StartFragment|EndFragment|\[if |<!\[endif)", re.I)
 _PAGE_BREAK = re.compile(r"(more|nextpage|noteaser)\b")
+_DOCUMENT_ONLY = frozenset({"head", "meta", "link", "title", "base"})
+_DOCUMENT_TAG = re.compile(r"<(?:head|meta|link|title|base)\b", re.I)
 _EMPHASIS = frozenset({"em", "i", "strong", "b", "code", "a"})
 # Text without any of these needs no escaping at all (most text): skip the dozen substitutions.
 _MAYBE_SPECIAL = re.compile(r"[\\`*_\[\]<&|{#>+=~:-]|\d[.)]")
@@ -267,6 +269,9 @@ def _prepare(html: str, base_url: str | None, wordpress: bool) -> BeautifulSoup:
     soup = BeautifulSoup(html, "html.parser")
     # One walk over the tree instead of a find_all per concern: this is the converter's hot path.
     emphasis: list[Tag] = []
+    if _DOCUMENT_TAG.search(html):  # a whole page's head, or a clipboard's <meta>: not content
+        for el in soup.find_all(list(_DOCUMENT_ONLY)):
+            el.decompose()
     for node in list(soup.descendants):
         if isinstance(node, Comment):
             body = str(node).strip()
@@ -280,12 +285,37 @@ def _prepare(html: str, base_url: str | None, wordpress: bool) -> BeautifulSoup:
         elif isinstance(node, Tag):
             if base_url:
                 resolve_element_urls(node, base_url)
+            if node.get("style") and node.name in ("span", "b", "strong"):
+                _styled_emphasis(node)
             if node.name in _EMPHASIS:
                 emphasis.append(node)
             elif node.name == "table" and not is_simple_table(node):
                 node[RAW_MARK] = "1"
     _merge_adjacent_emphasis(emphasis)
     return soup
+
+
+def _styled_emphasis(node: Tag) -> None:
+    """Word processors (Google Docs, Word) say bold and italic with styles, not elements."""
+    style = str(node.get("style")).replace(" ", "").lower()
+    if node.name in ("b", "strong"):
+        if "font-weight:normal" in style or "font-weight:400" in style:
+            node.name = "span"  # Google Docs wraps a whole paste in <b style="normal">
+        return
+    bold = re.search(r"font-weight:(?:bold|[6-9]00)", style) is not None
+    italic = "font-style:italic" in style
+    if bold and italic:
+        node.name = "em"
+        inner = Tag(name="strong")
+        for child in list(node.children):
+            inner.append(child.extract())
+        node.append(inner)
+    elif bold:
+        node.name = "strong"
+    elif italic:
+        node.name = "em"
+    if bold or italic:
+        del node["style"]
 
 
 def _merge_adjacent_emphasis(elements: list[Tag]) -> None:

@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     previewReady = Signal()  # the web preview exists and was handed the document
+    previewPainted = Signal()  # emitted once, when the preview first shows a rendered post
     closed = Signal()  # emitted after a close that saved everything
 
     # Set by window_menus.build():
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
         self.state = state
         self.preview: Any = None  # PreviewView, once the web engine is up
         self.preview_controller: Any = None
-        self._start_preview = start_preview
+        self.preview_enabled = start_preview  # False: no web preview (tests, lite mode)
         self._shown_once = False
         if icon is not None:
             self.setWindowIcon(icon)
@@ -193,7 +194,7 @@ class MainWindow(QMainWindow):
                 self.splitter.setSizes([width * 22 // 100, width * 39 // 100, width * 39 // 100])
             self.library_panel.reload()
             self.watcher.start()
-            if self._start_preview:
+            if self.preview_enabled:
                 # Let the first frame reach the screen before QtWebEngine starts its processes.
                 QTimer.singleShot(0, self.start_preview)
 
@@ -212,9 +213,14 @@ class MainWindow(QMainWindow):
         options = RenderOptions(smart_quotes=self.settings.smart_quotes)
         self.preview_controller = PreviewController(self.editor, self.preview, self.runner, options)
         self.preview_controller.rendered.connect(self._rendered)
+        self.preview.contentUpdated.connect(self._first_paint)
         doc = self.documents.doc
         self.preview_controller.set_document(doc.path.parent if doc else self.library.root)
         self.previewReady.emit()
+
+    def _first_paint(self, _revision: int) -> None:
+        self.preview.contentUpdated.disconnect(self._first_paint)
+        self.previewPainted.emit()
 
     # -- documents -------------------------------------------------------------------------------
 
