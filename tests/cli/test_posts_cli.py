@@ -1,0 +1,110 @@
+"""The library commands as a user runs them: a real library folder, real files, the real index."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from blogdesk.cli import main
+from blogdesk.core.rendering import render
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> str:
+    return str(tmp_path / "library")
+
+
+def test_new_list_search_show_and_json(lib: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--library", lib, "new", "Über den Wolken", "--tag", "travel")
+    assert code == 0
+    path = Path(out.strip())
+    assert path.is_file() and path.parent == Path(lib).resolve()
+    path.write_text(path.read_text() + "\nA quote from Reinhard Mey about freedom.\n")
+    run(capsys, "--library", lib, "new", "Kitchen notes")
+
+    code, out, _ = run(capsys, "--library", lib, "list", "--tag", "travel", "--json")
+    rows = json.loads(out)
+    assert code == 0 and [r["title"] for r in rows] == ["Über den Wolken"]
+    assert set(rows[0]) >= {"path", "title", "status", "date", "slug", "tags", "categories",
+                            "excerpt", "word_count"}
+    assert rows[0]["status"] == "draft" and rows[0]["date"] and rows[0]["tags"] == ["travel"]
+
+    code, out, _ = run(capsys, "--library", lib, "search", "reinh", "--json")
+    hits = json.loads(out)
+    assert code == 0 and [h["title"] for h in hits] == ["Über den Wolken"]
+    assert "«Reinhard»" in hits[0]["snippet"]
+
+    code, out, _ = run(capsys, "--library", lib, "show", str(path), "--json")
+    shown = json.loads(out)
+    assert shown["title"] == "Über den Wolken" and shown["front_matter"]["tags"] == ["travel"]
+
+
+def test_render_prints_exactly_the_published_body(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    post = tmp_path / "quote.md"
+    body = (
+        '> "Write drunk, edit sober."\n>\n> <cite>Not Hemingway</cite>\n\n'
+        "| a | b |\n|---|---|\n| 1 | 2 |\n"
+    )
+    post.write_text("---\ntitle: Quote\n---\n" + body, encoding="utf-8")
+    code, out, _ = run(capsys, "render", str(post))
+    assert code == 0
+    assert out == render(body).html
+    assert "<table>" in out and "title" not in out.split("<blockquote>")[0]
+
+
+def test_bad_input_gets_a_message_and_exit_code_not_a_traceback(
+    tmp_path: Path, lib: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.md"
+    broken.write_text("---\ntitle: [unclosed\n---\nbody\n")
+    code, _, err = run(capsys, "show", str(broken))
+    assert code == 1 and str(broken) in err and "Traceback" not in err
+    assert broken.read_text() == "---\ntitle: [unclosed\n---\nbody\n"
+
+    code, _, err = run(capsys, "render", str(tmp_path / "missing.md"))
+    assert code == 1 and "no such file" in err
+
+    Path(lib).mkdir()
+    (Path(lib) / "binary.md").write_bytes(b"\x00\x01\x02")
+    code, _, err = run(capsys, "--library", lib, "list")
+    assert code == 0 and "binary.md" in err and "binary file" in err
+
+
+def test_reindex_rebuilds_a_deleted_index(lib: str, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "--library", lib, "new", "Kept in the file")
+    index = Path(lib) / ".blogdesk" / "index.sqlite3"
+    assert index.exists()
+    index.unlink()
+    code, out, _ = run(capsys, "--library", lib, "reindex")
+    assert code == 0 and "Indexed 1 posts." in out
+    _, out, _ = run(capsys, "--library", lib, "list", "--json")
+    assert [r["title"] for r in json.loads(out)] == ["Kept in the file"]
+
+
+def test_environment_variable_names_the_library(
+    lib: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BLOGDESK_LIBRARY", lib)
+    run(capsys, "new", "From the environment")
+    assert any(p.name == "from-the-environment.md" for p in Path(lib).iterdir())
+
+
+def test_a_real_process_exits_1_with_one_line_on_stderr(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "blogdesk", "show", str(tmp_path / "nope.md")],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.strip().startswith("blogdesk: ") and "Traceback" not in proc.stderr
