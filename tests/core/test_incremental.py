@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -144,6 +147,54 @@ def test_edit_sequences_stay_equal(data: st.DataObject) -> None:
     for _ in range(data.draw(st.integers(1, 6), label="n_edits")):
         doc = data.draw(edits(doc), label="edit")
         _assert_same(inc, doc, options)
+
+
+# Documents that once made the chunked render differ from the full one (found by Hypothesis).
+REGRESSIONS = [
+    "> quote\n\n[ref]: https://example.com/ref\n\n> second quote",  # a definition between
+    "Term\n: Definition\n\nA paragraph\n\n: another definition",  # paragraph becomes a term
+    "Term\n: Definition\n\nPara\n\n[r]: http://x\n\n: definition",
+    "# Title\n[ref]: https://example.com/ref\n\n| a | b |\n|---|---|\n[x]: y",
+    '#<iframe src="<details>\n<summary>More</summary>\n\nHidden\n\n</details>x"></iframe> t',
+    '<div markdown="1">\n*md*\n\n## Heading in div\n<!a-- bogus\n\nspanning -->',
+    "Text\n\n<unclosed div\n\n# Title\n\n<iframe src=\"x\"></iframe>",
+    '# A "<quotes" title\n\n<iframe src="x" width="5"></iframe>',
+    '<iframe src="a"></iframe>\n\n<iframe src="b" height="></iframe>\n\n<iframe src="c"></iframe>',
+    "Press <kbd>Ctrl<a/kbd>.\n\n# A \"title\"",
+    "[\nref]: https://example.com/ref\n\n# Title\n\nA [link][ref].",
+    "    \nindented code block\n    second line\n\n# Title",
+    "[^2]: Note\n    more\n\n    and more\n```python\nx\n\ny\n```\n\n# Title",
+    "[^2]: Note\n    more\n\n\n    indented code block\n\n# Title",
+    "\tTabbed code\n\n*[]HTML]: Hyper Text\n\n    indented code block",
+    "Text with a <https://example.com> link and a <![A image](x.png) b.\n\n# Title",
+    "## Custom id {## Custom id {#custom}\n\nText.",
+]
+
+
+@pytest.mark.parametrize("doc", REGRESSIONS)
+@pytest.mark.parametrize("options", [RenderOptions(), RenderOptions(False, False, False)])
+def test_known_tricky_documents(doc: str, options: RenderOptions) -> None:
+    _assert_same(IncrementalRenderer(options), doc, options)
+
+
+def test_renderers_in_parallel_threads_agree_with_render() -> None:
+    docs = [_long_post(8), *REGRESSIONS]
+    want = [render(d) for d in docs]
+    failures: list[str] = []
+
+    def work() -> None:
+        inc = IncrementalRenderer()
+        for _ in range(3):
+            for doc, expected in zip(docs, want, strict=True):
+                if inc.render(doc) != expected:
+                    failures.append(doc)
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []
 
 
 def _long_post(sections: int = 40) -> str:

@@ -1,9 +1,10 @@
 """Cutting a Markdown document into top-level chunks that Python-Markdown renders independently.
 
 A cut is made only before a line where Python-Markdown is certain to start a fresh top-level
-element that cannot attach to what came before: a column-0 line after exactly the blank-line
-gap, outside fenced code and raw HTML blocks, that is not a list item, block quote or
-definition (those merge with a preceding list/quote/definition list). When unsure, don't cut:
+element that cannot attach to what came before: a column-0 line after a blank line, outside
+fenced code and raw HTML, that is not a list item, block quote or definition (those merge with
+a preceding list/quote/definition list), looking through blocks of definitions, which leave
+no element behind. When unsure, don't cut:
 a bigger chunk costs time, a wrong cut would make the preview differ from the published HTML.
 
 Things that cross chunks are handled by ``IncrementalRenderer``: reference links and
@@ -67,7 +68,6 @@ def split(text: str) -> tuple[list[Chunk], list[str]]:
     for first, last in spans:
         for j in range(first + 1, min(last + 1, n)):
             protected[j] = 1
-    # A fence or HTML block may start a chunk but never follow on from a paragraph line.
     chunks: list[Chunk] = []
     start = 0
     for i in range(1, n):
