@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -258,4 +258,7 @@ def run(library: Path, files: list[Path]) -> int:
     desk.window.closed.connect(app.quit)
     code = app.exec()
     desk.shutdown()
+    # Delete the window (and its web view) now, in Qt's order, not in Python's at exit.
+    desk.window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return int(code)

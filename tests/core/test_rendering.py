@@ -22,8 +22,21 @@ from blogdesk.core.smartquotes import SmartPunctuationExtension
 
 # --- a tiny DOM, so tests assert on elements, attributes and text rather than on strings ---
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 @dataclass
@@ -171,10 +184,10 @@ EMBEDS = [
     "it's easy...</p>\n  <footer>— <cite>J. F. Kennedy</cite></footer>\n</blockquote>",
     '<video controls width="640" poster="media/poster.jpg">\n'
     '  <source src="media/clip.mp4" type="video/mp4">\n</video>',
-    "<details>\n<summary>Spoiler -- \"don't\" open</summary>\n<p>It was the butler...</p>\n"
+    '<details>\n<summary>Spoiler -- "don\'t" open</summary>\n<p>It was the butler...</p>\n'
     "</details>",
-    "<script>var s = \"don't -- touch\"; if (a < b) {}</script>",
-    "<style>p::before { content: \"--\"; }</style>",
+    '<script>var s = "don\'t -- touch"; if (a < b) {}</script>',
+    '<style>p::before { content: "--"; }</style>',
 ]
 EMBED_POST = "Intro paragraph.\n\n" + "\n\nBetween -- embeds.\n\n".join(EMBEDS) + "\n"
 
@@ -197,6 +210,7 @@ CORPUS = [TRAVEL_POST, TECH_POST, EMBED_POST, QUOTE_POST]
 
 
 # --- structure ---
+
 
 def test_tables_render_with_alignment() -> None:
     root = dom(render(TRAVEL_POST).html)
@@ -279,8 +293,11 @@ def test_abbreviations_definition_lists_and_attribute_lists() -> None:
     assert abbrs == {"HTML": "HyperText Markup Language", "CPU": "Central Processing Unit"}
     (dl,) = root.iter("dl")
     assert [(e.tag, e.text().strip()) for e in dl.elements()] == [
-        ("dt", "Apple"), ("dd", "A fruit."), ("dd", "A company."),
-        ("dt", "Orange"), ("dd", "A colour."),
+        ("dt", "Apple"),
+        ("dd", "A fruit."),
+        ("dd", "A company."),
+        ("dt", "Orange"),
+        ("dd", "A colour."),
     ]
     (lead,) = [p for p in root.iter("p") if p.attrs.get("id") == "intro-para"]
     assert lead.attrs["class"] == "lead"
@@ -308,6 +325,7 @@ def test_markdown_inside_html_blocks_and_quotes_with_attribution() -> None:
 
 # --- smart punctuation ---
 
+
 def test_smart_punctuation_in_prose() -> None:
     html = render("\"Hello,\" she said -- it's the '90s... Isn't it---really?\n").html
     assert html == "<p>“Hello,” she said – it’s the ’90s… Isn’t it—really?</p>"
@@ -334,12 +352,19 @@ def test_an_unclosed_kbd_masks_only_the_rest_of_its_paragraph() -> None:
 
 
 def test_smart_quotes_option_off() -> None:
-    html = render("\"Hi\" -- it's...\n", RenderOptions(smart_quotes=False)).html
-    assert html == "<p>\"Hi\" -- it's...</p>"
+    html = render('"Hi" -- it\'s...\n', RenderOptions(smart_quotes=False)).html
+    assert html == '<p>"Hi" -- it\'s...</p>'
 
 
-_ENTITIES = {"&ldquo;": "“", "&rdquo;": "”", "&lsquo;": "‘", "&rsquo;": "’",
-             "&ndash;": "–", "&mdash;": "—", "&hellip;": "…"}
+_ENTITIES = {
+    "&ldquo;": "“",
+    "&rdquo;": "”",
+    "&lsquo;": "‘",
+    "&rsquo;": "’",
+    "&ndash;": "–",
+    "&mdash;": "—",
+    "&hellip;": "…",
+}
 
 
 def _with_smarty(text: str) -> str:
@@ -352,16 +377,14 @@ def _with_smarty(text: str) -> str:
 PROSE = [
     "\"Hello,\" she said. \"It's the '90s -- isn't it?\" 'Yes'... \"'Quoted' inside\" and "
     "'\"the other\"'.",
-    "He wrote *\"emphasis\"* and **'strong'** and [\"a link\"](http://x) plus "
-    "\"<span>html</span>\".",
+    'He wrote *"emphasis"* and **\'strong\'** and ["a link"](http://x) plus "<span>html</span>".',
     "Rock 'n' roll, the '80s, 5' 10\", don't, dogs' bones, \"quote\"--dash, ---em, ....four, "
     "end...",
-    "Trailing \"quote\" at end of line\n\"Start of line\" and (\"parens\") [\"brackets\"] "
-    "{'braces'}",
-    "> \"Quote in a blockquote,\" he said.\n\n- \"List item\" isn't it\n- 'single'\n\n"
-    "| \"a\" | 'b' |\n|---|---|\n| it's | \"x\" |",
-    "Footnote\"[^1] and abbr \"HTML\" here.\n\n[^1]: \"Note\" it's.\n\n*[HTML]: \"Hyper\" Text",
-    "'Tis the season; \"'Twas\" said he. O'Neil's \"5'10\\\"\" -- a \"quote\"...",
+    'Trailing "quote" at end of line\n"Start of line" and ("parens") ["brackets"] {\'braces\'}',
+    '> "Quote in a blockquote," he said.\n\n- "List item" isn\'t it\n- \'single\'\n\n'
+    '| "a" | \'b\' |\n|---|---|\n| it\'s | "x" |',
+    'Footnote"[^1] and abbr "HTML" here.\n\n[^1]: "Note" it\'s.\n\n*[HTML]: "Hyper" Text',
+    '\'Tis the season; "\'Twas" said he. O\'Neil\'s "5\'10\\"" -- a "quote"...',
     TRAVEL_POST,
     QUOTE_POST,
 ]
@@ -374,6 +397,7 @@ def test_smart_punctuation_matches_smarty(text: str) -> None:
 
 
 # --- the facts beside the HTML ---
+
 
 def test_outline_levels_text_and_source_lines() -> None:
     post = render(TECH_POST)
@@ -412,7 +436,10 @@ def test_images_local_only_deduplicated_in_order_as_written() -> None:
         "[logo]: images/logo.svg\n"
     )
     assert render(text).images == (
-        "media/b.png", "media/a%20b.jpg", "images/logo.svg", "../up/c.gif?x=1&y=2",
+        "media/b.png",
+        "media/a%20b.jpg",
+        "images/logo.svg",
+        "../up/c.gif?x=1&y=2",
     )
 
 
@@ -430,9 +457,11 @@ def test_word_count_and_reading_time() -> None:
 
 # --- purity, threads, errors, CSS ---
 
+
 def test_render_is_pure_no_state_leaks_between_documents() -> None:
-    first = render("[x][ref]\n\n[ref]: https://example.com/\n\n*[ABC]: Alphabet\n\nABC[^1]\n\n"
-                   "[^1]: note")
+    first = render(
+        "[x][ref]\n\n[ref]: https://example.com/\n\n*[ABC]: Alphabet\n\nABC[^1]\n\n[^1]: note"
+    )
     assert 'href="https://example.com/"' in first.html
     second = render("[x][ref] ABC[^1]")
     assert second.html == "<p>[x][ref] ABC[^1]</p>"
@@ -440,8 +469,12 @@ def test_render_is_pure_no_state_leaks_between_documents() -> None:
 
 
 def test_eight_threads_render_the_same_as_sequentially() -> None:
-    options = [RenderOptions(), RenderOptions(smart_quotes=False),
-               RenderOptions(highlight=False), RenderOptions(toc=False)]
+    options = [
+        RenderOptions(),
+        RenderOptions(smart_quotes=False),
+        RenderOptions(highlight=False),
+        RenderOptions(toc=False),
+    ]
     jobs = [(text, opt) for text in CORPUS for opt in options]
     expected = [render(text, opt) for text, opt in jobs]
     results: dict[int, list[tuple[str, RenderOptions, RenderedPost]]] = {}
@@ -453,7 +486,7 @@ def test_eight_threads_render_the_same_as_sequentially() -> None:
             start.wait()
             out: list[tuple[str, RenderOptions, RenderedPost]] = []
             for _ in range(3):
-                for text, opt in jobs[worker % 3:] + jobs[: worker % 3]:
+                for text, opt in jobs[worker % 3 :] + jobs[: worker % 3]:
                     out.append((text, opt, render(text, opt)))
             results[worker] = out
         except BaseException as exc:  # reported by the assertion below

@@ -74,8 +74,12 @@ cmd_install() {
 
 write_config() {  # write_config <port>
     mkdir -p "$S/content/data" "$S/content/images" "$S/content/logs" "$S/content/settings" "$S/content/themes"
-    # Ghost looks for its default theme in the content folder.
-    [ -e "$S/content/themes/casper" ] || ln -s "$APP/content/themes/casper" "$S/content/themes/casper"
+    # Ghost looks for its bundled themes (the default is "source") in the content folder.
+    local theme
+    for theme in "$APP"/content/themes/*/; do
+        theme=${theme%/}
+        ln -sfn "$theme" "$S/content/themes/$(basename "$theme")"
+    done
     cat >"$APP/config.production.json" <<JSON
 {
   "url": "http://127.0.0.1:$1",
@@ -110,8 +114,11 @@ cmd_up() {
     PORT=$(free_port "$PORT") || die "no free TCP port on 127.0.0.1"
     echo "$PORT" >"$S/port"
     write_config "$PORT"
-    (cd "$APP" && NODE_ENV=production setsid node index.js </dev/null >>"$LOGS/ghost.out" 2>&1 9>&- &
-        echo $! >"$RUN/ghost.pid")
+    # setsid: its own process group (stopped as one); 9>&-: it must not hold the script's lock.
+    cd "$APP"
+    NODE_ENV=production setsid node index.js </dev/null >>"$LOGS/ghost.out" 2>&1 9>&- &
+    echo $! >"$RUN/ghost.pid"
+    cd - >/dev/null
     # The first boot runs the database migrations (about 20 s); later boots take a few seconds.
     wait_for "${GHOST_START_TIMEOUT:-120}" api_up || {
         cmd_down >/dev/null 2>&1; die "Ghost did not answer on http://127.0.0.1:$PORT; see $LOGS/ghost.out"; }

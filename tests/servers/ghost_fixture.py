@@ -100,7 +100,8 @@ def _set_up_site(url: str, state_dir: Path) -> tuple[str, str]:
                                                 "password": saved["password"],
                                                 "blogTitle": "BlogDesk Ghost tests"}]})
         if answer.status_code not in (200, 201):
-            raise RuntimeError(f"owner set-up failed: HTTP {answer.status_code} {answer.text[:300]}")
+            raise RuntimeError(
+                f"owner set-up failed: HTTP {answer.status_code} {answer.text[:300]}")
         saved_file.write_text(json.dumps(saved))
         saved_file.chmod(0o600)
     if "password" not in saved:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import html
 import json
 import os
 import re
@@ -125,8 +126,6 @@ class MicropubServer:
         page = browser.get(authorization_url, timeout=30, allow_redirects=False)
         assert page.status_code == 200, f"consent page: HTTP {page.status_code} {page.text[:200]}"
         fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page.text))
-        import html
-
         form = {k: html.unescape(v) for k, v in fields.items()}
         form["action"] = "approve"
         answer = browser.post(f"{self.url}/indieweb/auth/", data=form, timeout=30,

@@ -8,6 +8,7 @@ BlogDesk's one-shot loopback listener).
 from __future__ import annotations
 
 import io
+import socket
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -122,6 +123,27 @@ def test_indieauth_sign_in_with_pkce_gives_a_working_token(
     assert info.user_id.startswith(micropub_server.url)
 
 
+def test_sign_in_helper_opens_the_page_and_returns_the_token(
+    micropub_server: MicropubServer,
+) -> None:
+    opened: list[str] = []
+
+    def browser(url: str) -> None:  # the author approves in the browser, which comes back
+        opened.append(url)
+
+        def approve() -> None:
+            requests.get(micropub_server.approve(url), timeout=10)
+
+        threading.Thread(target=approve, daemon=True).start()
+
+    grant = indieauth.sign_in(micropub_server.url + "/", open_url=browser, timeout=30)
+    assert len(opened) == 1 and opened[0].startswith(micropub_server.url + "/indieweb/auth/?")
+    assert grant.me.startswith(micropub_server.url)
+    with make_session() as own:
+        provider = MicropubProvider(_account(micropub_server), own, grant.access_token)
+        assert provider.config()["media-endpoint"] == micropub_server.media_url
+
+
 def test_sign_in_answer_with_a_wrong_state_is_refused(
     micropub_server: MicropubServer, session: requests.Session
 ) -> None:
@@ -130,6 +152,18 @@ def test_sign_in_answer_with_a_wrong_state_is_refused(
     requests.get(forged, timeout=10)
     with pytest.raises(AuthenticationError, match="state"):
         sign_in.wait(timeout=10)
+
+
+def test_a_me_on_another_site_must_use_the_same_sign_in_server(
+    micropub_server: MicropubServer, session: requests.Session
+) -> None:
+    sign_in = indieauth.SignIn(session, indieauth.discover(session, micropub_server.url + "/"))
+    sign_in._check_me(micropub_server.url + "/posts/anything/")  # same site: fine
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        elsewhere = f"http://127.0.0.1:{unused.getsockname()[1]}/"
+    with pytest.raises(AuthenticationError, match="same sign-in server"):
+        sign_in._check_me(elsewhere)
 
 
 def test_a_code_is_useless_without_the_pkce_verifier(

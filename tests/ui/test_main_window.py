@@ -6,10 +6,11 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QSplitter
 
 from blogdesk.core import paths
+from blogdesk.ui.theme import dark_palette
 from blogdesk.ui.window_state import WindowState
 
 
@@ -144,6 +145,13 @@ def test_images_are_copied_into_the_media_folder(qtbot, make_desk, sample_librar
     # Pasted bytes get a name that takes nothing over.
     again = desk.window.store_media(image.read_bytes(), "photo of cat.png")
     assert again == "media/photo-of-cat-2.png"
+
+
+def test_dark_palette_is_dark_and_readable() -> None:
+    palette = dark_palette()
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    assert window.lightness() < 80 and text.lightness() > 180
 
 
 def test_preview_outline_and_word_count(qtbot, make_desk, sample_library) -> None:

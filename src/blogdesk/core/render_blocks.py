@@ -29,6 +29,7 @@ _DEFINITION_RE = re.compile(r"^ {0,3}:[ ]{1,3}", re.MULTILINE)
 # A block that may be nothing but link, abbreviation or footnote definitions (loosely: labels
 # may hold "]" or line breaks, e.g. "*[]x]: y" is an abbreviation for "]x").
 _DEF_BLOCK_RE = re.compile(r"^(?: {0,3}\[|\*\[)[^\n]*(?:\n[^\n]*)*?\][ ]?:")
+_FOOTNOTE_DEF_RE = re.compile(r"^ {0,3}\[\^")
 # Anything that might be a reference or abbreviation definition somewhere (loosely).
 _LOOSE_DEF_RE = re.compile(r"\[(?!\^)[^\[\]]*\][ ]?:")  # "[^x]:" is a footnote
 
@@ -98,10 +99,13 @@ def _may_start_chunk(lines: list[str], protected: bytearray, i: int) -> bool:
         if line[0] in " >:" or _LIST_ITEM_RE.match(line):
             return False
         k = _next_block(lines, protected, i)
-        # Link/abbreviation definitions leave no element behind: look through them.
-        after = k
+        # Definitions leave no element behind: look through them (and a footnote's indented
+        # continuation, which is part of it).
+        after = _skip_footnote_body(lines, protected, i, k)
         while after < n and _DEF_BLOCK_RE.match(_block(lines, after)):
-            after = _next_block(lines, protected, after)
+            after = _skip_footnote_body(
+                lines, protected, after, _next_block(lines, protected, after)
+            )
         # A definition in this block, or a "Term\n\n: definition" right after it, would join
         # a definition list just before it.
         if any(_DEFINITION_RE.match(lines[j]) for j in range(i, k)):
@@ -114,6 +118,14 @@ def _may_start_chunk(lines: list[str], protected: bytearray, i: int) -> bool:
         if after >= n:
             return True
         i = after
+
+
+def _skip_footnote_body(lines: list[str], protected: bytearray, i: int, k: int) -> int:
+    """``k``, or past the indented blocks that continue a footnote definition at ``i``."""
+    if _FOOTNOTE_DEF_RE.match(lines[i]):
+        while k < len(lines) and lines[k].startswith("    "):
+            k = _next_block(lines, protected, k)
+    return k
 
 
 def _block(lines: list[str], i: int) -> str:

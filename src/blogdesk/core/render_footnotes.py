@@ -79,6 +79,8 @@ def _only_definitions(chunk_text: str) -> bool:
             return False  # after two blank lines, an indented block is not the footnote's
         if block.startswith("    "):
             continue
+        if not _DEF_START_RE.match(block):
+            return False  # a paragraph of its own after the definition, not part of it
         for line in block.split("\n"):
             if line and not (_DEF_START_RE.match(line) or _PLAIN_LINE_RE.match(line.lstrip(" "))):
                 return False

@@ -22,8 +22,20 @@ else:  # Python-Markdown's patched copy of html.parser, so we tokenize exactly a
 _BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
 _VOID_TAGS = frozenset(
     {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr",
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
     }
 )
 

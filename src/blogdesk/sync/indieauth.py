@@ -250,7 +250,23 @@ class SignIn:
             raise AuthenticationError(f"The site refused the sign-in ({reason}).")
         if self.endpoints.issuer and result.get("iss") not in (None, self.endpoints.issuer):
             raise AuthenticationError("The sign-in answer came from another server (iss).")
-        return self.exchange(result["code"])
+        grant = self.exchange(result["code"])
+        self._check_me(grant.me)
+        return grant
+
+    def _check_me(self, me: str) -> None:
+        """A `me` on another host than the one signed in to must name the same IndieAuth
+        server (IndieAuth §5.3.3), or anyone's server could claim to be the author's site."""
+        if not me or urlsplit(me).netloc == urlsplit(self.endpoints.me).netloc:
+            return
+        try:
+            theirs = discover(self.session, me).authorization
+        except SyncError:
+            theirs = ""
+        if theirs != self.endpoints.authorization:
+            raise AuthenticationError(
+                f"The sign-in named {me} as your site, which does not use the same sign-in "
+                "server. Start the sign-in again with that address.")
 
     def exchange(self, code: str) -> TokenGrant:
         url = self.endpoints.token
@@ -280,3 +296,35 @@ class SignIn:
             )
         except (TypeError, ValueError):
             raise SyncError("The site's token endpoint answered in an unexpected form.") from None
+
+
+def sign_in(
+    url: str,
+    *,
+    session: requests.Session | None = None,
+    open_url: Callable[[str], object] | None = None,
+    scope: str = DEFAULT_SCOPE,
+    timeout: float = 300.0,
+    cancelled: Callable[[], bool] | None = None,
+) -> TokenGrant:
+    """Discover the site's IndieAuth server, let the author approve in the browser, get a token.
+
+    Blocking (run it in a worker thread). `open_url` shows the page (default: the web browser).
+    """
+    import webbrowser
+
+    from blogdesk.sync.http import make_session
+
+    own = session is None
+    session = session or make_session()
+    try:
+        flow = SignIn(session, discover(session, url), scope=scope)
+        address = flow.start()
+        try:
+            (open_url or webbrowser.open)(address)
+            return flow.wait(timeout=timeout, cancelled=cancelled)
+        finally:
+            flow.close()
+    finally:
+        if own:
+            session.close()

@@ -241,7 +241,13 @@ class SyncService:
         created = adopted = False
         stored: RemotePost | None = None
         if state.get("remote_id"):
-            stored = update_remote(run, str(state["remote_id"]), state, payload, overwrite)
+            try:
+                stored = update_remote(run, str(state["remote_id"]), state, payload, overwrite)
+            except ConflictError as exc:
+                # A server's own collision check (Ghost's 409) knows neither account nor file.
+                exc.account_id = exc.account_id or account.id
+                exc.post_path = exc.post_path or rel
+                raise
         if stored is None:
             stored, adopted = create_remote(run, state, payload, self._save)
             created = not adopted

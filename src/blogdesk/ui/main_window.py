@@ -47,6 +47,12 @@ __all__ = ["MainWindow"]
 log = logging.getLogger(__name__)
 
 
+def _warm_up_renderer() -> None:
+    from blogdesk.core.rendering import render
+
+    render("# warm\n\n*up* `code`\n")
+
+
 class MainWindow(QMainWindow):
     previewReady = Signal()  # the web preview exists and was handed the document
     previewPainted = Signal()  # emitted once, when the preview first shows a rendered post
@@ -193,10 +199,12 @@ class MainWindow(QMainWindow):
                 width = self.splitter.width()
                 self.splitter.setSizes([width * 22 // 100, width * 39 // 100, width * 39 // 100])
             self.library_panel.reload()
-            self.watcher.start()
             if self.preview_enabled:
+                # Load the renderer (Markdown, Pygments) on a worker while the web engine starts.
+                self.runner.run(_warm_up_renderer)
                 # Let the first frame reach the screen before QtWebEngine starts its processes.
                 QTimer.singleShot(0, self.start_preview)
+            QTimer.singleShot(0, self.watcher.start)  # a walk of the library: after the frame
 
     def start_preview(self) -> None:
         if self.preview is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-__all__ = ["ThemeWatcher", "apply_theme_choice", "is_dark", "status_colours"]
+__all__ = ["ThemeWatcher", "apply_theme_choice", "dark_palette", "is_dark", "status_colours"]
 
 _SCHEMES = {
     "light": Qt.ColorScheme.Light,
@@ -19,7 +19,8 @@ _SCHEMES = {
 
 
 def apply_theme_choice(choice: str) -> None:
-    """"system", "light" or "dark". Overriding the scheme needs Qt 6.8; older Qt just follows."""
+    """"system", "light" or "dark". Asks Qt (6.8+) for the scheme; where the platform cannot
+    switch (no platform theme, offscreen, some X11 desktops), sets a matching Fusion palette."""
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         return
@@ -27,6 +28,43 @@ def apply_theme_choice(choice: str) -> None:
     setter = getattr(hints, "setColorScheme", None)
     if setter is not None:
         setter(_SCHEMES.get(choice, Qt.ColorScheme.Unknown))
+    if choice == "dark" and not is_dark():
+        _use_fusion(app, dark_palette())
+    elif choice == "light" and is_dark():
+        _use_fusion(app, None)
+
+
+def _use_fusion(app: QGuiApplication, palette: QPalette | None) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    if not isinstance(app, QApplication):
+        return
+    style = app.setStyle("Fusion")
+    if palette is None and style is not None:
+        palette = style.standardPalette()
+    if palette is not None:
+        app.setPalette(palette)
+
+
+def dark_palette() -> QPalette:
+    """A dark palette for the Fusion style (used where the platform has no dark mode to offer)."""
+    palette = QPalette()
+    role = QPalette.ColorRole
+    colours = {
+        role.Window: "#2b2b2b", role.WindowText: "#e6e6e6", role.Base: "#1f1f1f",
+        role.AlternateBase: "#292929", role.ToolTipBase: "#3a3a3a", role.ToolTipText: "#f0f0f0",
+        role.PlaceholderText: "#8a8a8a", role.Text: "#e6e6e6", role.Button: "#353535",
+        role.ButtonText: "#e6e6e6", role.BrightText: "#ff6b6b", role.Light: "#4a4a4a",
+        role.Midlight: "#3c3c3c", role.Mid: "#2f2f2f", role.Dark: "#1a1a1a",
+        role.Shadow: "#000000", role.Highlight: "#3d7be0", role.HighlightedText: "#ffffff",
+        role.Link: "#7fb0ff", role.LinkVisited: "#c59cff",
+    }
+    for which, colour in colours.items():
+        palette.setColor(which, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for which in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(disabled, which, QColor("#7a7a7a"))
+    return palette
 
 
 def is_dark() -> bool:

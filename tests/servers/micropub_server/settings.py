@@ -1,6 +1,6 @@
-"""Settings of the Micropub test site. Everything variable comes from the environment the fixture sets:
-MICROPUB_STATE (folder for the database, posts and uploads), MICROPUB_BASE (http://127.0.0.1:PORT),
-MICROPUB_SECRET_KEY."""
+"""Settings of the Micropub test site. Everything variable comes from the environment the
+fixture sets: MICROPUB_STATE (folder for the database, posts and uploads), MICROPUB_BASE
+(http://127.0.0.1:PORT), MICROPUB_SECRET_KEY."""
 
 import os
 from pathlib import Path

@@ -1,9 +1,10 @@
 """django-indieweb's storage plug-in for the test site: each post is a JSON file in STATE/posts.
 
-Create, update (replace/add/delete), delete and undelete (by renaming to/from `<slug>.deleted.json`),
-get by URL, and the optional `q=source` list with `filter`. Posts live at BASE_URL/posts/<slug>/;
-the slug is `mp-slug` when given (made unique), else taken from the name or the time. The server
-sets `published` (when the client did not) and `updated` on every change, as blog engines do.
+Create, update (replace/add/delete), delete and undelete (by renaming to/from
+`<slug>.deleted.json`), get by URL, and the optional `q=source` list with `filter`. Posts live
+at BASE_URL/posts/<slug>/; the slug is `mp-slug` when given (made unique), else taken from the
+name or the time. The server sets `published` (when the client did not) and `updated` on every
+change, as blog engines do.
 """
 
 import json
@@ -56,7 +57,8 @@ def _save(slug: str, entry: dict[str, Any]) -> None:
 
 
 def _as_entry(slug: str, data: dict[str, Any]) -> MicropubEntry:
-    return MicropubEntry(url=_url(slug), properties=data["properties"], type=data.get("type", ["h-entry"]))
+    return MicropubEntry(url=_url(slug), properties=data["properties"],
+                         type=data.get("type", ["h-entry"]))
 
 
 def _listify(value: Any) -> list[Any]:
@@ -128,7 +130,9 @@ class FileMicropubHandler(MicropubContentHandler):
     def list_entries(self, user: Any, *, limit: int | None = None, offset: int = 0,
                      filter: str | None = None) -> MicropubEntryList:
         found = []
-        for path in sorted(_posts().glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True):
+        newest_first = sorted(_posts().glob("*.json"), key=lambda p: p.stat().st_mtime_ns,
+                              reverse=True)
+        for path in newest_first:
             if path.name.endswith(".deleted.json"):
                 continue
             entry = json.loads(path.read_text("utf-8"))
@@ -145,7 +149,9 @@ class FileMicropubHandler(MicropubContentHandler):
 
     def get_config(self, user: Any) -> dict[str, Any]:
         config = super().get_config(user)
-        config["categories"] = sorted({c for p in _posts().glob("*.json")
-                                       for c in json.loads(p.read_text("utf-8"))["properties"].get("category", [])
-                                       if isinstance(c, str)})
+        names: set[str] = set()
+        for path in _posts().glob("*.json"):
+            props = json.loads(path.read_text("utf-8"))["properties"]
+            names.update(c for c in props.get("category", []) if isinstance(c, str))
+        config["categories"] = sorted(names)
         return config

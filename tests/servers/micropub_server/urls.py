@@ -7,7 +7,6 @@ from django.urls import include, path
 from django.utils.html import escape
 from django.views.decorators.csrf import csrf_exempt
 from django.views.static import serve
-
 from micropub_server.storage import load_entry
 
 MICROPUB = "/indieweb/micropub/"
@@ -28,10 +27,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def header_only(request: HttpRequest) -> HttpResponse:
-    """Endpoints only in HTTP Link headers, with IndieAuth server metadata instead of the old rels."""
+    """Endpoints only in HTTP Link headers, with IndieAuth metadata instead of the old rels."""
     response = HttpResponse("<!doctype html><title>Links in headers</title><p>Nothing here.")
     base = settings.BASE_URL
-    response["Link"] = f'<{base}{MICROPUB}>; rel="micropub", <{base}{METADATA}>; rel="indieauth-metadata"'
+    response["Link"] = (f'<{base}{MICROPUB}>; rel="micropub", '
+                        f'<{base}{METADATA}>; rel="indieauth-metadata"')
     return response
 
 
@@ -55,7 +55,10 @@ def post_page(request: HttpRequest, slug: str) -> HttpResponse:
     props = entry["properties"]
     name = escape((props.get("name") or [""])[0])
     content = (props.get("content") or [""])[0]
-    html = content.get("html", escape(content.get("value", ""))) if isinstance(content, dict) else escape(content)
+    if isinstance(content, dict):
+        html = content.get("html", escape(content.get("value", "")))
+    else:
+        html = escape(content)
     return HttpResponse(f'<!doctype html><article class="h-entry"><h1 class="p-name">{name}</h1>'
                         f'<div class="e-content">{html}</div></article>')
 
