@@ -10,14 +10,14 @@
 # (its bundled file: tarballs), so this does what ghost-cli does: `npm pack`, untar, install its own
 # dependencies. devDependencies are dropped first: one of them is a GitHub URL that npm resolves even with
 # --omit=dev. sqlite3 builds from source against Debian's node headers (npm_config_nodedir=/usr) because
-# its prebuilt binary lives on GitHub. The app lives in $GHOST_CACHE (default <repo>/.cache/ghost,
-# git-ignored); the site's state (database, content) in $GHOST_CACHE/state.
+# its prebuilt binary lives on GitHub. The app lives in $GHOST_CACHE (default
+# ~/.cache/blogdesk-tests/ghost: outside the clone, so every clone on the machine, CI's included,
+# reuses one install); the site's state (database, content) in $GHOST_CACHE/state.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$here/../.." && pwd)
 VERSION=${GHOST_VERSION:-5.130.5}
-C=${GHOST_CACHE:-$repo/.cache/ghost}
+C=${GHOST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/blogdesk-tests/ghost}
 mkdir -p "$C"
 C=$(cd "$C" && pwd)
 APP=$C/app-$VERSION

@@ -1,7 +1,8 @@
 """pytest plugin: the session-scoped `micropub_server` fixture, a real Micropub + IndieAuth server.
 
 django-indieweb 0.6.2 (PyPI) with Django on SQLite, run by `manage.py runserver` on 127.0.0.1 from
-its own virtual environment (.cache/micropub-venv, made here from micropub_server/requirements.txt
+its own virtual environment (~/.cache/blogdesk-tests/micropub-venv, made here from
+micropub_server/requirements.txt
 on first use, about 15 s; BlogDesk's own environment never gets Django). Each test session gets
 its own site in a temporary folder (a fresh database takes about 2 s), so sessions never share
 posts. When it cannot start, the fixture skips with the reason, or fails when CI is set.
@@ -40,7 +41,9 @@ REQUIREMENTS = PROJECT / "requirements.txt"
 
 
 def venv_dir() -> Path:
-    return Path(os.environ.get("MICROPUB_VENV") or REPO / ".cache" / "micropub-venv")
+    # Outside the clone, so every clone on the machine (CI's included) reuses one environment.
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return Path(os.environ.get("MICROPUB_VENV") or cache / "blogdesk-tests" / "micropub-venv")
 
 
 def ensure_venv() -> Path:

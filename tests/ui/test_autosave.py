@@ -132,3 +132,32 @@ def test_outside_change_without_edits_reloads_quietly(qtbot, make_desk, sample_l
         lambda: desk.window.editor.toPlainText() == "Rewritten elsewhere.\n", timeout=5000
     )
     assert desk.window.documents.dirty is False
+
+
+def test_a_failed_save_is_shown_kept_in_the_journal_and_retried(qtbot, make_desk, sample_library):
+    post = sample_library / "second-post.md"
+    desk = make_desk(sample_library, [post])
+    post.unlink()
+    post.mkdir()  # something in the way: the save cannot write the file
+    _type_at_end(qtbot, desk, "Precious.")
+    qtbot.waitUntil(lambda: desk.window.save_label.text().startswith("Save failed"), timeout=3000)
+    entry = desk.window.documents.journal.entry_for(post.resolve())
+    assert entry is not None and "Precious." in entry.text
+    post.rmdir()  # the obstacle goes away: the next attempt writes the post again
+    qtbot.waitUntil(lambda: post.is_file() and "Precious." in post.read_text(), timeout=5000)
+    qtbot.waitUntil(lambda: desk.window.save_label.text() == "Saved")
+    assert desk.window.documents.journal.entry_for(post.resolve()) is None
+
+
+def test_switching_away_is_refused_while_a_conflict_is_open(qtbot, make_desk, sample_library):
+    first = sample_library / "first-post.md"
+    desk = make_desk(sample_library, [first], autosave_delay_ms=60_000)
+    _type_at_end(qtbot, desk, "Mine.")
+    _outside_edit(first, "Theirs.\n")
+    dialog = _conflict(qtbot, desk)
+    assert desk.window.open_path(sample_library / "second-post.md") is False
+    assert desk.window.documents.path == first.resolve()
+    assert "Mine." in desk.window.editor.toPlainText()
+    qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
+    assert desk.window.open_path(sample_library / "second-post.md") is True
+    assert first.read_text().endswith("Mine.")

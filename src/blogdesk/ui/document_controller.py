@@ -70,6 +70,8 @@ class DocumentController(QObject):
         self._dirty = False  # body or front matter differ from the file
         self._dirty_since = 0.0
         self._loading = False
+        self._last_state = SAVED
+        self.saveStateChanged.connect(self._remember_state)
         self._conflict: ConflictDialog | None = None
         self._autosave = QTimer(self, singleShot=True, interval=autosave_ms)
         self._autosave.timeout.connect(self.save_now)
@@ -107,6 +109,9 @@ class DocumentController(QObject):
         if self.doc is not None and self.doc.path == path:
             return True
         if not self.close_document():
+            current = self.doc.path.name if self.doc else "The open post"
+            self.message.emit(f"{current} could not be saved, so it stays open: "
+                              f"{self._last_state}")
             return False
         in_library = self.in_library(path)
         try:
@@ -147,7 +152,8 @@ class DocumentController(QObject):
             return
         if new is None:
             self._unwatch()
-            self.journal.forget(self.doc.path)
+            if not self._dirty:  # unsaved words stay in the journal, restorable at next start
+                self.journal.forget(self.doc.path)
             self.doc = None
             self._loading = True
             self.editor.clear()
@@ -168,6 +174,9 @@ class DocumentController(QObject):
         self._watch(new)
         self.documentOpened.emit(self.doc)
         self.save_session()
+
+    def _remember_state(self, state: str) -> None:
+        self._last_state = state
 
     # -- editing ---------------------------------------------------------------------------------
 
