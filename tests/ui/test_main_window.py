@@ -7,7 +7,7 @@ import difflib
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence, QPalette
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QApplication, QSplitter
 
 from blogdesk.core import paths
 from blogdesk.ui.theme import dark_palette
@@ -166,3 +166,18 @@ def test_preview_outline_and_word_count(qtbot, make_desk, sample_library) -> Non
     details = window.outline.topLevelItem(0).child(0)
     window.outline.itemClicked.emit(details, 0)
     assert window.editor.textCursor().block().text() == "## Details"
+
+
+def test_window_follows_a_switch_to_dark(qtbot, make_desk, sample_library) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.palette()
+    desk = make_desk(sample_library, [sample_library / "first-post.md"])
+    assert desk.window.editor.highlighter.dark is False
+    try:
+        app.setPalette(dark_palette())  # what the platform does when the system goes dark
+        qtbot.waitUntil(lambda: desk.window.editor.highlighter.dark is True)
+        assert desk.window.theme.dark
+    finally:
+        app.setPalette(before)
+    qtbot.waitUntil(lambda: desk.window.editor.highlighter.dark is False)
