@@ -161,3 +161,13 @@ def test_model_holds_ten_thousand_rows_without_widgets(qtbot):
 def test_library_opened_in_panel_matches_library(sample_library: Path):
     with Library.open(sample_library) as library:
         assert len(library.posts()) == 3
+
+
+def test_search_hits_keep_their_relevance_order(qtbot):
+    model = LibraryModel()
+    model.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    hits = [_summary(3), _summary(1), _summary(2)]
+    model.set_rows(hits, {s.path: "…" for s in hits}, keep_order=True)
+    assert [model.index(r, Column.TITLE).data() for r in range(3)] == ["Post 3", "Post 1", "Post 2"]
+    model.set_rows(hits)
+    assert [model.index(r, Column.TITLE).data() for r in range(3)] == ["Post 1", "Post 2", "Post 3"]

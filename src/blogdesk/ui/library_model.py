@@ -61,12 +61,18 @@ class LibraryModel(QAbstractTableModel):
     # -- feeding -------------------------------------------------------------------------------
 
     def set_rows(
-        self, rows: Sequence[PostSummary], snippets: dict[str, str] | None = None
+        self,
+        rows: Sequence[PostSummary],
+        snippets: dict[str, str] | None = None,
+        *,
+        keep_order: bool = False,
     ) -> None:
+        """Show `rows`. `keep_order` keeps the order given (search hits, best first) instead of
+        the column the list was last sorted by."""
         self.beginResetModel()
         self._rows = list(rows)
         self._snippets = dict(snippets or {})
-        if self._sort is not None:
+        if self._sort is not None and not keep_order:
             self._sort_rows(*self._sort)
         self.endResetModel()
 

@@ -187,7 +187,7 @@ class LibraryPanel(QWidget):
         self._runner.run(fetch, done, lambda exc: self.message.emit(f"Could not list posts: {exc}"))
 
     def _fill(self, rows: list[PostSummary], snippets: dict[str, str], tags: list[str]) -> None:
-        self.model.set_rows(rows, snippets)
+        self.model.set_rows(rows, snippets, keep_order=bool(snippets))
         self.view.setColumnHidden(Column.MATCH, not snippets)
         if tags:
             self._set_tags(tags)
