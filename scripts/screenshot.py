@@ -100,6 +100,25 @@ tags: [ideas]
 }
 
 
+def unwrap(text: str) -> str:
+    """Join the hard-wrapped lines of the body's paragraphs (kept short here for the linter),
+    as an author typing in the editor would have them. Code, lists, tables stay as they are."""
+    head, sep, body = text.partition("\n---\n")
+    out: list[str] = []
+    fenced = False
+    for line in body.split("\n"):
+        if line.startswith("```"):
+            fenced = not fenced
+            out.append(line)
+            continue
+        prose = out and out[-1] and not out[-1].startswith(("#", ">", "|", "-", "```", " "))
+        if not fenced and prose and line[:1].islower():
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return head + sep + "\n".join(out)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", type=Path)
@@ -116,7 +135,7 @@ def main() -> int:
     library = base / "library"
     (library / ".blogdesk").mkdir(parents=True)  # an existing library: no welcome post
     for name, text in POSTS.items():
-        (library / name).write_text(text, encoding="utf-8")
+        (library / name).write_text(unwrap(text), encoding="utf-8")
     config = base / "config"
     config.mkdir()
     (config / "settings.json").write_text(
