@@ -8,7 +8,8 @@ trap 'rm -f "$log"' EXIT
 export PYTHONFAULTHANDLER=1
 .venv/bin/python -m pytest "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
-if ! tail -n 5 "$log" | grep -Eq '^=+ .*([0-9]+ (passed|failed|error)).* in [0-9.]+s'; then
+# The closing line: "==== 12 passed in 3.1s ====" (or, with -q, "12 passed in 3.1s").
+if ! tail -n 5 "$log" | grep -Eq '^(=+ )?([0-9]+ [a-z]+(, )?)+ in [0-9.]+s'; then
     echo "pytest.sh: pytest printed no summary line (exit $rc): the test process died. FAILED." >&2
     exit 1
 fi

@@ -108,3 +108,63 @@ def test_a_real_process_exits_1_with_one_line_on_stderr(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1
     assert proc.stderr.strip().startswith("blogdesk: ") and "Traceback" not in proc.stderr
+
+
+def test_a_mistyped_library_is_an_error_not_a_new_empty_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    typo = tmp_path / "Blgo"
+    for command in (["list"], ["search", "x"], ["reindex"]):
+        code, _, err = run(capsys, "--library", str(typo), *command)
+        assert code == 1 and "There is no library folder" in err
+    assert not typo.exists()
+    code, out, _ = run(capsys, "--library", str(typo), "new", "First post")
+    assert code == 0 and Path(out.strip()).is_file()
+
+
+def test_paths_printed_by_list_work_for_show_from_anywhere(
+    lib: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    run(capsys, "--library", lib, "new", "Somewhere else")
+    _, out, _ = run(capsys, "--library", lib, "list", "--json")
+    rel = json.loads(out)[0]["path"]
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "--library", lib, "show", rel, "--json")
+    assert code == 0 and json.loads(out)["title"] == "Somewhere else"
+
+
+def test_title_sort_is_a_to_z_and_date_sort_newest_first(
+    lib: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dated = (("Banana", "2024-01-02"), ("Apple", "2024-01-01"), ("Cherry", "2024-01-03"))
+    for title, date in dated:
+        _, out, _ = run(capsys, "--library", lib, "new", title)
+        path = Path(out.strip())
+        text = path.read_text()
+        path.write_text("\n".join(
+            f"date: {date}" if line.startswith("date:") else line for line in text.split("\n")
+        ))
+
+    def titles(*extra: str) -> list[str]:
+        _, out, _ = run(capsys, "--library", lib, "list", "--json", *extra)
+        return [r["title"] for r in json.loads(out)]
+    assert titles("--sort", "title") == ["Apple", "Banana", "Cherry"]
+    assert titles("--sort", "title", "--reverse") == ["Cherry", "Banana", "Apple"]
+    assert titles() == ["Cherry", "Banana", "Apple"]
+
+
+def test_an_empty_title_is_refused(lib: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--library", lib, "new", "  ")
+    assert code == 1 and "needs a title" in err
+
+
+def test_the_window_check_knows_every_command_without_importing_them() -> None:
+    import argparse
+
+    from blogdesk.cli import COMMAND_NAMES, build_parser
+
+    registered: set[str] = set()
+    for action in build_parser()._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            registered |= set(action.choices)
+    assert registered == set(COMMAND_NAMES)

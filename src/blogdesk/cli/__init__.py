@@ -62,12 +62,21 @@ def library_path(args: argparse.Namespace) -> Path:
     return (chosen or paths.default_library()).expanduser().resolve()
 
 
-def _is_command(argv: Sequence[str], parser: argparse.ArgumentParser) -> bool:
+def library_was_named(args: argparse.Namespace) -> bool:
+    """Whether the author named the library (--library or $BLOGDESK_LIBRARY) or got the default."""
+    return args.library is not None or bool(os.environ.get("BLOGDESK_LIBRARY"))
+
+
+# Every top-level command, known without importing the command modules: `blogdesk` with no
+# command opens the window, and deciding that must not cost the imports of the whole CLI.
+COMMAND_NAMES = frozenset({
+    "new", "list", "search", "show", "render", "reindex",
+    "account", "publish", "unpublish", "pull", "outbox", "import",
+})
+
+
+def _is_command(argv: Sequence[str]) -> bool:
     """True when argv names a command (or asks for help); False for `blogdesk [FILE...]`."""
-    commands: set[str] = set()
-    for action in parser._actions:  # argparse offers no public way to list sub-commands
-        if isinstance(action, argparse._SubParsersAction):
-            commands.update(action.choices)
     skip_next = False
     for arg in argv:
         if skip_next:
@@ -80,16 +89,16 @@ def _is_command(argv: Sequence[str], parser: argparse.ArgumentParser) -> bool:
             continue
         if arg in ("-h", "--help", "--version"):
             return True
-        return arg in commands
+        return arg in COMMAND_NAMES
     return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     try:
-        if not _is_command(argv, parser):
-            return _open_window(parser, argv)
+        if not _is_command(argv):
+            return _open_window(argv)
+        parser = build_parser()
         args = parser.parse_args(argv)
         handler = getattr(args, "handler", None)
         if handler is None:
@@ -108,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _open_window(parser: argparse.ArgumentParser, argv: list[str]) -> int:
+def _open_window(argv: list[str]) -> int:
     """`blogdesk [--library DIR] [FILE...]`: the window (help if PySide6 is not installed)."""
     window_parser = argparse.ArgumentParser(prog="blogdesk", add_help=False)
     window_parser.add_argument("--library", type=Path, default=None)
@@ -119,6 +128,6 @@ def _open_window(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     except ModuleNotFoundError as exc:
         if exc.name not in ("blogdesk.app", "PySide6"):
             raise
-        parser.print_help()
+        build_parser().print_help()
         return 0
     return app.run(library=library_path(args), files=[f.resolve() for f in args.files])

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from blogdesk.cli import library_path
+from blogdesk.cli import library_path, library_was_named
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library import Library
 from blogdesk.core.post import Post, PostSummary
@@ -33,7 +33,10 @@ def register(sub: Any) -> None:
     p.add_argument("--tag", help="only posts with this tag")
     p.add_argument("--category", help="only posts in this category")
     p.add_argument("--sort", choices=("date", "title", "modified", "status"), default="date")
-    p.add_argument("--reverse", action="store_true", help="oldest (or A) first")
+    p.add_argument(
+        "--reverse", action="store_true",
+        help="reverse the order (default: newest first by date, A to Z by title)",
+    )
     p.add_argument("--limit", type=int)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=cmd_list)
@@ -57,8 +60,13 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_reindex)
 
 
-def _open(args: argparse.Namespace) -> Library:
-    return Library.open(library_path(args))
+def _open(args: argparse.Namespace, *, create: bool = False) -> Library:
+    """The library; a folder the author named must exist unless the command creates posts.
+
+    A mistyped `--library` must not quietly make an empty library; the default library is
+    created on first use, as the window does.
+    """
+    return Library.open(library_path(args), create=create or not library_was_named(args))
 
 
 def summary_json(s: PostSummary) -> dict[str, Any]:
@@ -81,7 +89,9 @@ def _dump_json(data: Any) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    with _open(args) as library:
+    if not args.title.strip():
+        raise BlogDeskError("A new post needs a title, e.g. blogdesk new \"Three days in Lisbon\".")
+    with _open(args, create=True) as library:
         # A new post is dated now, in the author's time zone, to the second (what blogs show).
         now = datetime.now().astimezone().replace(microsecond=0)
         fields: dict[str, Any] = {"status": args.status, "date": now}
@@ -99,7 +109,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             tag=args.tag,
             category=args.category,
             sort=args.sort,
-            descending=not args.reverse,
+            # Newest first for dates; A to Z for words.
+            descending=(args.sort in ("date", "modified")) != args.reverse,
             limit=args.limit,
         )
         problems = library.problems()
@@ -132,16 +143,22 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load(path: Path) -> Post:
-    if not path.exists():
-        raise BlogDeskError(f"{path}: no such file")
-    if path.is_dir():
-        raise BlogDeskError(f"{path}: is a folder, not a post file")
-    return Post.load(path)
+def _load(path: Path, args: argparse.Namespace) -> Post:
+    """A post by its path: as given (from the current folder), else inside the library, so a
+    path copied from `blogdesk list` works from anywhere."""
+    candidates = [path]
+    if not path.is_absolute():
+        candidates.append(library_path(args) / path)
+    for candidate in candidates:
+        if candidate.is_dir():
+            raise BlogDeskError(f"{candidate}: is a folder, not a post file")
+        if candidate.exists():
+            return Post.load(candidate)
+    raise BlogDeskError(f"{path}: no such file (looked in the current folder and the library)")
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    post = _load(args.file)
+    post = _load(args.file, args)
     data = {
         "path": str(post.path),
         "title": post.title,
@@ -172,7 +189,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    post = _load(args.file)
+    post = _load(args.file, args)
     # Exactly the bytes the sync service sends as the post body (before image URLs are rewritten).
     sys.stdout.write(render(post.body).html)
     sys.stdout.flush()

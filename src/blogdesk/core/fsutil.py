@@ -8,27 +8,51 @@ import tempfile
 from pathlib import Path
 
 
+def _read_umask() -> int:
+    """The process umask, read once when this module is imported.
+
+    ``os.umask`` can only be read by setting it, which is process-global and races with any
+    other thread creating files at that moment. So Linux's ``/proc/self/status`` (a plain read)
+    is used where it exists; elsewhere the set-and-restore happens once, at import, before
+    BlogDesk starts its worker threads. A umask changed later while running is not seen.
+    """
+    with contextlib.suppress(OSError, ValueError):
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+# What open() would give a new file: rw for everyone the umask allows (usually 0644).
+NEW_FILE_MODE = 0o666 & ~_UMASK
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that a crash leaves either the old file or the new one.
 
     Write a temporary file in the same folder, fsync it, rename it over the target, then fsync the
-    folder so the rename itself survives a power loss. The original file's permissions are kept.
+    folder so the rename itself survives a power loss. The original file's permissions are kept;
+    a new file gets the mode ``open()`` would have given it (``0o666 & ~umask``), not the 0600
+    of the temporary file, so a web server or other users can read published files.
     """
     path = Path(path)
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        mode: int | None = path.stat().st_mode & 0o7777
+        mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
-        mode = None
+        mode = NEW_FILE_MODE
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp_name, mode)
+        os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
