@@ -77,6 +77,9 @@ BLOCKS = [
     "[^2]: Second note\n    with an indented continuation\n\n    and another paragraph",
     "Uses the second note[^2] here.",
     "Text\r\nwith CRLF\r\n\r\nline endings",
+    '[gallery ids="1,2,3" columns="2"] and "prose" -- after',
+    '[caption id="a" align="left"]<img src="media/x.png"> It\'s "here"[/caption]',
+    "[see \"this\"] and [embed]https://example.com/v[/embed] [x y='z' /]",
 ]
 
 # Blocks that make the incremental renderer fall back to a full render; kept rarer so that most

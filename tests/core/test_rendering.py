@@ -351,6 +351,30 @@ def test_an_unclosed_kbd_masks_only_the_rest_of_its_paragraph() -> None:
     assert "<p>Then “quote” this.</p>" in html
 
 
+def test_shortcodes_keep_straight_quotes_while_prose_around_them_is_educated() -> None:
+    html = render('[gallery ids="1,2,3" columns="2"]\n').html
+    assert html == '<p>[gallery ids="1,2,3" columns="2"]</p>'
+    text = (
+        'He said "hi" [caption id="attachment_7" align="alignleft"]<img src="x.png"> '
+        "It's \"here\"[/caption] -- [x-y a='b' c=d /] and \"bye\"...\n"
+    )
+    html = render(text).html
+    assert '[caption id="attachment_7" align="alignleft"]' in html
+    assert "[x-y a='b' c=d /]" in html
+    assert "He said “hi”" in html
+    assert "It’s “here”[/caption] – " in html
+    assert "and “bye”…" in html
+    # Inside code a shortcode is code: untouched as before.
+    assert render('`[gallery ids="1"]`\n').html == '<p><code>[gallery ids="1"]</code></p>'
+
+
+def test_ordinary_brackets_and_links_still_get_smart_quotes() -> None:
+    html = render('[see "this"] and ["quoted"] and ["a link"](http://x) [it\'s so]\n').html
+    assert html == (
+        '<p>[see “this”] and [“quoted”] and <a href="http://x">“a link”</a> [it’s so]</p>'
+    )
+
+
 def test_smart_quotes_option_off() -> None:
     html = render('"Hi" -- it\'s...\n', RenderOptions(smart_quotes=False)).html
     assert html == '<p>"Hi" -- it\'s...</p>'

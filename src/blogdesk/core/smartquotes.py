@@ -83,6 +83,15 @@ _VERBATIM = "kbd|code|samp|var|tt|pre|script|style|math|svg|textarea"
 _VERBATIM_OPEN_RE = re.compile(rf"<({_VERBATIM})\b[^>]*(?<!/)>\Z", re.IGNORECASE)
 _VERBATIM_CLOSE_RE = re.compile(rf"</({_VERBATIM})\s*>\Z", re.IGNORECASE)
 _MASK_RE = re.compile("\x02([\uf000-\uf8ff])\x03")
+# A WordPress-style shortcode: ``[/name]`` or ``[name attr="…" …]`` with at least one ``=``
+# attribute (checked in code), so ``[see "this"]`` stays prose. Curly quotes would break its
+# attribute values on the blog. Values may not hold ``]``, as in WordPress's own parser.
+_SHORTCODE_RE = re.compile(
+    r"\[/[A-Za-z][\w-]*\]"
+    r"|\[[A-Za-z][\w-]*"
+    r"(?:\s+(?:[\w-]+=(?:\"[^\"\]]*\"|'[^'\]]*'|[^\s\]\"']+)|\"[^\"\]]*\"|[^\s\]=\"']+))+"
+    r"\s*/?\]"
+)
 
 
 def educate(text: str) -> str:
@@ -152,7 +161,7 @@ class SmartPunctuationTreeprocessor(Treeprocessor):
 
     def _educate(self, text: str) -> str:
         if "\x02" not in text:
-            return text if self._depth else educate(text)
+            return text if self._depth else _educate_prose(text)
         # Verbatim stretches are swapped for STX+char+ETX masks (smarty would see a
         # placeholder there too), the rest is educated, then the stretches are put back.
         free: list[str] = []
@@ -180,8 +189,31 @@ class SmartPunctuationTreeprocessor(Treeprocessor):
         else:
             free.append(text[pos:])
         if not kept:
-            return educate(text)
-        return _MASK_RE.sub(lambda m: kept[ord(m.group(1)) - 0xF000], educate("".join(free)))
+            return _educate_prose(text)
+        return _educate_prose("".join(free), kept)
+
+
+def _educate_prose(text: str, kept: list[str] | None = None) -> str:
+    """Educate ``text`` but leave shortcodes (and the stretches already masked in it) as written."""
+    if ("[" in text and "=" in text) or "[/" in text:
+        kept = [] if kept is None else kept
+
+        def hide(m: re.Match[str]) -> str:
+            code = m.group(0)
+            if code[1] != "/" and "=" not in code:
+                return code
+            kept.append(code)
+            return _mask(len(kept) - 1)
+
+        text = _SHORTCODE_RE.sub(hide, text)
+    if not kept:
+        return educate(text)
+
+    def restore(m: re.Match[str]) -> str:
+        # A shortcode may itself hold an earlier mask (a <kbd> inside an attribute value).
+        return _MASK_RE.sub(restore, kept[ord(m.group(1)) - 0xF000])
+
+    return _MASK_RE.sub(restore, educate(text))
 
 
 def _mask(index: int) -> str:
