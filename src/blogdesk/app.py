@@ -1,8 +1,10 @@
 """The composition root of the window (STYLE.md habit 5).
 
 `run()` builds, in this order and passing each down, never reaching for globals:
+0. nothing without a display (Linux): a message and exit 1, not Qt's abort;
 1. the QApplication (after the preview's URL scheme is registered: Qt refuses it later);
-2. the single-instance check: when a BlogDesk window is already open, hand it the files, exit 0;
+2. the single-instance check: when a BlogDesk window is already open, hand it the files, exit 0
+   (exit 1 with a message when that window shows another library than the one asked for);
 3. settings (`paths.config_dir()`), then the library (a new one gets the welcome post), opened
    without its start-up scan so the window shows at once — the scan runs in the background;
 4. the crash journal (`paths.state_dir()/recovery`) and the window state file;
@@ -38,7 +40,7 @@ from blogdesk.core.settings import (
 from blogdesk.ui.main_window import MainWindow
 from blogdesk.ui.preview_scheme import register_url_scheme
 from blogdesk.ui.recovery import RecoveryJournal
-from blogdesk.ui.single_instance import InstanceServer, send_to_running
+from blogdesk.ui.single_instance import InstanceServer, OtherLibraryOpen, send_to_running
 from blogdesk.ui.tasks import TaskRunner
 from blogdesk.ui.theme import apply_theme_choice
 from blogdesk.ui.window_state import WindowState
@@ -145,7 +147,7 @@ class DeskApp:
         state = WindowState(paths.state_dir() / "window.ini")
         window = MainWindow(library, settings, library_settings, journal, runner, state,
                             icon=app_icon(), start_preview=start_preview)
-        server = InstanceServer(window)
+        server = InstanceServer(window, library=library.root)
         server.listen()
         server.filesReceived.connect(window.open_files)
         return cls(app, library, settings, journal, runner, window, server, crashed, welcome)
@@ -237,6 +239,13 @@ class DeskApp:
         self.journal.end()
 
 
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.expanduser().resolve() == b.expanduser().resolve()
+    except OSError:
+        return a == b
+
+
 def _stamp(what: str) -> None:
     if os.environ.get(STARTED_STAMP):
         import time
@@ -244,11 +253,35 @@ def _stamp(what: str) -> None:
         print(f"{what} {time.time():.6f}", flush=True)
 
 
+NO_DISPLAY_MESSAGE = (
+    "BlogDesk needs a graphical desktop (no DISPLAY or WAYLAND_DISPLAY). "
+    "Use the command line: blogdesk --help"
+)
+
+
+def has_display(environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
+    """False on Linux without X11, Wayland or a chosen Qt platform: there Qt aborts the process
+    ("Reinstalling the application may fix this problem") instead of saying what is wrong."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def run(library: Path, files: list[Path]) -> int:
     """`blogdesk [--library DIR] [FILE...]`: the window. Returns the process exit code."""
+    if not has_display():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 1
     app = create_application()
-    if send_to_running(files):
-        return 0  # the window already open took the files
+    # Plain `blogdesk` (a desktop launcher: the default library, no files) just brings the open
+    # window forward, whatever library it shows; a library asked for must be the open one.
+    plain = not files and _same_folder(Path(library), paths.default_library())
+    try:
+        if send_to_running(files, library=None if plain else library_for(Path(library), files)):
+            return 0  # the window already open took the files
+    except OtherLibraryOpen as exc:
+        print(exc, file=sys.stderr)
+        return 1
     try:
         desk = DeskApp.build(library, files)
     except BlogDeskError as exc:

@@ -77,16 +77,52 @@ def test_jekyll_posts_copied_byte_for_byte(library: Library, jekyll: Path) -> No
     assert library.load("2024-02-02-toml.md").title == "Straße & TOML"
     assert len(library.posts()) == 5
     skipped = {w.item: w.message for w in report.skipped}
-    assert skipped["logo.png"].startswith("not a Markdown post")
-    assert "broken.md" in skipped and "line" in skipped["broken.md"]
+    assert skipped["_posts/logo.png"].startswith("not a Markdown post")
+    assert "line" in skipped["_posts/broken.md"]
     assert not (library.root / "broken.md").exists()
+
+
+def test_jekyll_drafts_come_in_as_drafts(library: Library, jekyll: Path) -> None:
+    drafts = jekyll / "_drafts"
+    (drafts / "flagged.md").write_bytes(b"---\ntitle: Flagged\npublished: true\n---\nx\n")
+    already = b"---\ntitle: Already\nstatus: draft\n---\nx\n"
+    (drafts / "already.md").write_bytes(already)
+    (drafts / "bare.md").write_bytes(b"# Bare\n\nNo front matter.\n")
+    import_folder(library, jekyll)
+    assert library.load("drafts/idea.md").status == "draft"
+    # Only the status line is added; the rest of the file is as it was.
+    assert (library.root / "drafts" / "idea.md").read_bytes() == (
+        b"---\ntitle: An idea\nstatus: draft\n---\nMaybe.\n"
+    )
+    assert (library.root / "drafts" / "flagged.md").read_bytes() == (
+        b"---\ntitle: Flagged\npublished: false\n---\nx\n"
+    )
+    assert (library.root / "drafts" / "already.md").read_bytes() == already
+    assert (library.root / "drafts" / "bare.md").read_bytes() == b"# Bare\n\nNo front matter.\n"
+    statuses = {p.path: p.status for p in library.posts()}
+    assert {k: v for k, v in statuses.items() if k.startswith("drafts/")} == {
+        "drafts/idea.md": "draft",
+        "drafts/flagged.md": "draft",
+        "drafts/already.md": "draft",
+        "drafts/bare.md": "draft",
+    }
+    assert statuses["2024-01-01-hello.md"] == "published"  # _posts/ are left as they are
+    assert (library.root / "2024-01-01-hello.md").read_bytes() == HELLO
+
+
+def test_summary_names_every_skipped_file(library: Library, jekyll: Path) -> None:
+    summary = import_folder(library, jekyll).summary()
+    lines = summary.splitlines()
+    broken = next(i for i, line in enumerate(lines) if "not imported:" in line)
+    assert lines[broken + 1].strip() == "_posts/broken.md"
+    assert "_posts/logo.png" in summary
 
 
 def test_hugo_bundle_stays_together(library: Library, hugo: Path) -> None:
     report = import_folder(library, hugo)
     assert sorted(report.imported) == ["about.md", "posts/plain.md", "posts/trip/index.md"]
     assert tree(library.root / "posts" / "trip") == tree(hugo / "content" / "posts" / "trip")
-    assert [w.item for w in report.skipped] == ["_index.md"]
+    assert [w.item for w in report.skipped] == ["content/_index.md"]
     assert library.load("posts/trip/index.md").title == "Trip"
 
 

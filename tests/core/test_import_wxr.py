@@ -338,3 +338,32 @@ def test_folder_names_never_hand_out_a_taken_name(tmp_path: Path) -> None:
     assert names.reserve("post-12").name == "post-12-2.md"
     assert names.reserve("POST-12").name == "POST-12-3.md"
     assert names.reserve("notes").name == "notes.md"
+
+
+def test_progress_shows_titles_unescaped_and_skips_name_their_item(
+    library: Library, tmp_path: Path
+) -> None:
+    text = (DATA / "classic.xml").read_text(encoding="utf-8")
+    text = text.replace(
+        "<![CDATA[Low tide at dawn]]>", "<![CDATA[Low tide at dawn &amp; other things]]>", 1
+    )
+    export = tmp_path / "export.xml"
+    export.write_text(text, encoding="utf-8")
+    seen: list[str] = []
+    report = import_wxr(library, export, progress=lambda step: seen.append(step.current))
+    assert seen[0] == "Low tide at dawn & other things"
+    assert all("&amp;" not in current for current in seen)
+    assert all(w.item for w in report.skipped + report.warnings)
+    summary = report.summary()
+    lines = summary.splitlines()
+    menu = lines.index("Skipped 1: not a post or page: a menu item")
+    assert lines[menu + 1].startswith("  ") and "(#" in lines[menu + 1]
+    for skipped in report.skipped:
+        assert skipped.item in summary
+
+
+def test_repairs_to_the_export_name_the_file(library: Library) -> None:
+    report = import_wxr(library, DATA / "defects.xml")
+    assert report.warnings
+    assert all(w.item for w in report.warnings)
+    assert any(w.item == "defects.xml" for w in report.warnings)

@@ -19,7 +19,15 @@ from blogdesk.core.index import (
     date_key,
 )
 from blogdesk.core.post import summarize
-from blogdesk.core.search_text import SnippetMaker, fts_query, index_text, query_terms, snippets
+from blogdesk.core.search_text import (
+    SnippetMaker,
+    fts_query,
+    index_text,
+    index_texts,
+    match_fold,
+    query_terms,
+    snippets,
+)
 
 
 def _entry(path: str, text: str) -> Entry:
@@ -60,7 +68,8 @@ def test_make_snippet_marks_words_and_prefixes_in_a_window() -> None:
     assert SnippetMaker([("garden", False)])(("nothing gardening", "Garden party", "")) == (
         "\x02Garden\x03 party"
     )
-    assert SnippetMaker([("cafe", False)])(("café",)) is None  # left to FTS5's accent folding
+    # Words found through folding are marked as written.
+    assert SnippetMaker([("cafe", False)])(("café",)) == "\x02café\x03"
     assert SnippetMaker([("don't", False)])(("I don’t know",)) == "I \x02don’t\x03 know"
     assert SnippetMaker([("i", True)])(("İstanbul is big",)) == "\x02İstanbul\x03 \x02is\x03 big"
 
@@ -104,7 +113,9 @@ def test_a_file_that_is_not_a_database_is_recreated(tmp_path: Path) -> None:
 
 def test_an_index_of_another_schema_version_is_recreated(tmp_path: Path) -> None:
     path = tmp_path / "index.sqlite3"
-    Index(path).close()
+    first = Index(path)
+    first.mark_complete()
+    first.close()
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
     conn.close()
@@ -113,11 +124,86 @@ def test_an_index_of_another_schema_version_is_recreated(tmp_path: Path) -> None
         assert again.created
         row = again._conn().execute("SELECT value FROM meta").fetchone()
         assert row[0] == str(SCHEMA_VERSION)
+        again.mark_complete()
     finally:
         again.close()
     reopened = Index(path)
     assert not reopened.created
     reopened.close()
+
+
+def test_an_index_never_marked_complete_is_recreated(tmp_path: Path) -> None:
+    # A first build cut short (crash, power cut) wrote without syncing and has no "complete"
+    # mark: the next open must not trust any of it.
+    path = tmp_path / "index.sqlite3"
+    first = Index(path)
+    assert first.created and not first.complete
+    first.write([_entry("half.md", "---\ntitle: Half\n---\n")])
+    first.close()
+    again = Index(path)
+    try:
+        assert again.created and again.count() == 0
+        again.write([_entry("whole.md", "---\ntitle: Whole\n---\n")])
+        again.mark_complete()
+        assert again.complete
+    finally:
+        again.close()
+    reopened = Index(path)
+    try:
+        assert not reopened.created and reopened.complete
+        assert [s.path for s in reopened.posts()] == ["whole.md"]
+        mode = reopened._conn().execute("PRAGMA journal_mode").fetchone()[0]
+        assert mode == "wal"
+    finally:
+        reopened.close()
+
+
+def test_yo_is_folded_for_the_index_and_kept_for_showing() -> None:
+    assert index_text("Ёжик и ёлка") == "Ежик и елка"
+    assert index_texts("Ёжик") == ("Ежик", "Ёжик")
+    assert index_texts("ежик") == ("ежик", None)
+    assert index_texts("plain") == ("plain", None)
+    assert query_terms("ёж") == query_terms("еж") == [("еж", True)]
+    assert match_fold("Ёлка café Ärger") == "Елка cafe Arger"
+    assert len(match_fold("ǅ ﬁ ŉ")) == len("ǅ ﬁ ŉ")  # never changes positions
+    assert SnippetMaker([("еж", False)])(("Мой ёж спит",)) == "Мой \x02ёж\x03 спит"
+    assert SnippetMaker([("ёж", False)])(("Мой еж спит",)) == "Мой \x02еж\x03 спит"
+
+
+def test_search_folds_yo_and_shows_the_text_as_written(index: Index) -> None:
+    index.write(
+        [
+            _entry("yo.md", "---\ntitle: Ёжики\ntags: [ёлка]\n---\nВ лесу живёт ёж.\n"),
+            _entry("ye.md", "---\ntitle: Other\n---\nВ лесу живет еж.\n"),
+        ]
+    )
+    for query in ("еж", "ёж", "ЕЖ", "Ёж"):
+        hits = {h.summary.path: h for h in index.search(query + " ")}
+        assert sorted(hits) == ["ye.md", "yo.md"], query
+        assert hits["yo.md"].snippet_text == "В лесу живёт «ёж»."
+        assert hits["ye.md"].snippet_text == "В лесу живет «еж»."
+    assert [h.summary.path for h in index.search("ежики")] == ["yo.md"]
+    assert [h.summary.path for h in index.search("елка")] == ["yo.md"]
+    [hit] = index.search("ёжик")
+    assert hit.snippet_text == "«Ёжики»"
+    [summary] = index.posts(tag="ёлка", with_body=True)
+    assert summary.title == "Ёжики" and summary.tags == ("ёлка",)
+    assert summary.body == "В лесу живёт ёж.\n"
+
+
+def test_scores_are_rounded_and_higher_is_better(index: Index) -> None:
+    index.write(
+        [
+            _entry(f"p{i}.md", f"---\ntitle: Post {i}\n---\n" + "filler words " * i + "rose\n")
+            for i in range(1, 6)
+        ]
+        + [_entry("t.md", "---\ntitle: Rose\n---\nrose rose\n")]
+    )
+    hits = index.search("rose ")
+    assert hits[0].summary.path == "t.md"
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True) and all(s > 0 for s in scores)
+    assert all(float(f"{s:.4g}") == s for s in scores)
 
 
 def test_write_replaces_rows_and_removes(index: Index) -> None:
@@ -217,6 +303,7 @@ def test_a_busy_index_is_never_thrown_away(tmp_path: Path) -> None:
     path = tmp_path / "index.sqlite3"
     first = Index(path)
     first.write([_entry("keep.md", "---\ntitle: Keep\n---\n")])
+    first.mark_complete()
     first.close()
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")

@@ -456,6 +456,39 @@ def test_russian_and_accents(lib: Library) -> None:
     assert "«Родилась»" in hit.snippet_text
 
 
+def test_matches_through_folding_are_marked_in_snippets(lib: Library) -> None:
+    lib.create("Paris", "## Section\n\nWe met at the café, then a crème brûlée. Ёж и еж.")
+    [hit] = lib.search("cafe")
+    assert "«café»" in hit.snippet_text and "<mark>café</mark>" in hit.snippet_html
+    [hit] = lib.search("CREME brulee")
+    assert "«crème» «brûlée»" in hit.snippet_text
+    [hit] = lib.search("еж ")
+    assert "«Ёж» и «еж»" in hit.snippet_text
+    [hit] = lib.search("ёж ")
+    assert "«Ёж» и «еж»" in hit.snippet_text
+
+
+def test_a_first_build_cut_short_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a", "b", "c"):
+        write(tmp_path / f"{name}.md", f"---\ntitle: {name}\n---\nbody\n")
+
+    def crash(_self: object) -> None:
+        raise KeyboardInterrupt  # stands for a crash after the rows, before the "complete" mark
+
+    with monkeypatch.context() as patch:
+        patch.setattr("blogdesk.core.index.Index.mark_complete", crash)
+        with pytest.raises(KeyboardInterrupt):
+            Library.open(tmp_path)
+    (tmp_path / "c.md").unlink()
+    with Library.open(tmp_path, refresh=False) as again:
+        assert again.count() == 2
+        assert [p.path for p in again.posts(sort="title", descending=False)] == ["a.md", "b.md"]
+    with Library.open(tmp_path, refresh=False) as third:  # now complete: opened as it is
+        assert third.count() == 2
+
+
 def test_japanese_and_chinese_words_are_found(lib: Library) -> None:
     lib.create("東京の旅", "今日は東京で日本語を勉強しました。")
     lib.create("中文", "我喜欢学习中文和写博客。")

@@ -193,6 +193,8 @@ def test_corpus_set_then_load_gives_new_value_and_keeps_other_keys(
     assert again.get("x_custom") == {"nested": [1, "two"]}
     changed = ("title", "x_custom")
     rest = {key: value for key, value in again.metadata().items() if key not in changed}
+    if not before:
+        before = {"status": "draft", **before}  # a bare file given front matter stays a draft
     assert rest == {key: value for key, value in before.items() if key != "title"}
     assert again.keys()[-1] == "x_custom"
     assert again.body == post.body
@@ -592,8 +594,10 @@ def test_adding_a_key_to_a_bare_post_creates_a_yaml_block(
     path = corpus_copy("plain-notes.md")
     original = path.read_text(encoding="utf-8")
     post = Post.load(path)
+    assert post.status == "draft"
     post.tags = ["paper"]
-    assert post.dumps() == "---\ntags: [paper]\n---\n\n" + original
+    assert post.dumps() == "---\nstatus: draft\ntags: [paper]\n---\n\n" + original
+    assert post.status == "draft"
     assert post.front_matter_format == "yaml"
     assert post.body == original
     assert post.title == "Why I keep a paper notebook"
@@ -602,7 +606,33 @@ def test_adding_a_key_to_a_bare_post_creates_a_yaml_block(
 def test_bare_crlf_post_gets_a_crlf_block() -> None:
     post = Post.parse("# T\r\n\r\nbody\r\n")
     post.slug = "t"
-    assert post.dumps() == "---\r\nslug: t\r\n---\r\n\r\n# T\r\n\r\nbody\r\n"
+    assert post.dumps() == "---\r\nstatus: draft\r\nslug: t\r\n---\r\n\r\n# T\r\n\r\nbody\r\n"
+
+
+def test_front_matter_added_to_a_bare_draft_keeps_it_a_draft(tmp_path: Path) -> None:
+    path = tmp_path / "idea.md"
+    path.write_text("Just an idea.\n", encoding="utf-8")
+    post = Post.load(path)
+    assert post.status == "draft"
+    post.set("title", "An idea")
+    post.save(path)
+    again = Post.load(path)
+    assert again.status == "draft"
+    assert again.get("status") == "draft"
+    # Saying the status outright writes only that.
+    for key, value, status in [
+        ("status", "published", "published"),
+        ("draft", False, "published"),
+        ("published", True, "published"),
+        ("draft", True, "draft"),
+    ]:
+        bare = Post.parse("Body.\n")
+        bare.set(key, value)
+        assert bare.keys() == [key]
+        assert bare.status == status
+    bare = Post.parse("Body.\n")
+    bare.status = "published"
+    assert bare.dumps() == "---\nstatus: published\n---\n\nBody.\n"
 
 
 def test_setting_tags_to_nothing_on_a_bare_post_writes_nothing() -> None:
@@ -908,6 +938,41 @@ def test_comments_between_keys_stay_when_the_key_before_changes() -> None:
     assert post.dumps() == text.replace("  - a\n", "  - a\n  - b\n")
     post.remove("tags")
     assert post.dumps() == "---\n\n# the slug is fixed: links point here\nslug: s\n---\n"
+
+
+LIST_WITH_COMMENTS = (
+    "---\ntags:  # shown on the tag page\n  - a  # first\n  # standalone\n  - b\n"
+    "# after the list\nslug: s\n---\n"
+)
+
+
+def test_comments_inside_a_block_list_follow_their_items() -> None:
+    post = Post.parse(LIST_WITH_COMMENTS)
+    post.tags = ["a", "b", "c"]
+    assert post.dumps() == LIST_WITH_COMMENTS.replace("  - b\n", "  - b\n  - c\n")
+    assert post.tags == ["a", "b", "c"]
+    # Reordered: each item keeps its own comments.
+    post = Post.parse(LIST_WITH_COMMENTS)
+    post.tags = ["b", "a"]
+    assert post.dumps() == (
+        "---\ntags:  # shown on the tag page\n  # standalone\n  - b\n  - a  # first\n"
+        "# after the list\nslug: s\n---\n"
+    )
+    # A removed item's trailing comment goes with it; comment lines above it stay.
+    post = Post.parse(LIST_WITH_COMMENTS)
+    post.tags = ["b"]
+    assert post.dumps() == (
+        "---\ntags:  # shown on the tag page\n  # standalone\n  - b\n"
+        "# after the list\nslug: s\n---\n"
+    )
+
+
+def test_comments_inside_a_block_list_keep_crlf_and_the_files_indentation() -> None:
+    text = "---\r\ntags:\r\n- a  # first\r\n# standalone\r\n- b\r\n---\r\nbody\r\n"
+    post = Post.parse(text)
+    post.tags = ["a", "b", "new"]
+    assert post.dumps() == text.replace("- b\r\n", "- b\r\n- new\r\n")
+    assert Post.parse(post.dumps()).tags == ["a", "b", "new"]
 
 
 def test_toml_crlf_edits_keep_crlf() -> None:

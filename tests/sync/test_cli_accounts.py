@@ -3,7 +3,13 @@ platform settings come from --option, and mistakes get a plain message and exit 
 
 from __future__ import annotations
 
+import functools
+import http.server
+import io
 import json
+import socket
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -57,3 +63,105 @@ def test_unknown_platform_names_the_ones_there_are(capsys: pytest.CaptureFixture
     code = main(["account", "add", "x", "--type", "livejournal", "--url", "http://127.0.0.1:9"])
     err = capsys.readouterr().err
     assert code == 1 and "livejournal" in err and "wordpress" in err
+
+
+# --- what `account add` says when the address is wrong ---------------------------------------
+
+
+@pytest.fixture
+def plain_web_server(tmp_path: Path) -> Iterator[str]:
+    """An ordinary web server (not a blog) on loopback, as a mistyped address would reach."""
+    folder = tmp_path / "www"
+    folder.mkdir()
+    (folder / "index.html").write_text("<html><body>Just a page</body></html>")
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_a_missing_site_folder_is_named_as_typed_not_as_a_url(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "x" / "nothere"
+    code = main(["account", "add", "s", "--type", "static", "--url", str(missing)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"The site folder {missing} does not exist" in err
+    assert "https:" not in err
+    monkeypatch.setenv("HOME", str(tmp_path))
+    code = main(["account", "add", "s", "--type", "static", "--url", "~/nothere"])
+    err = capsys.readouterr().err
+    assert code == 1 and f"The site folder {tmp_path / 'nothere'} does not exist" in err
+
+
+def test_a_home_relative_site_folder_is_added(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _hugo_site(tmp_path / "mysite")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert main(["account", "add", "s", "--type", "static", "--url", "~/mysite",
+                 "--option", "git=off"]) == 0
+    capsys.readouterr()
+    assert main(["account", "list", "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["url"] == str(tmp_path / "mysite")
+
+
+def test_an_unreachable_blog_is_said_plainly_without_a_job(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("secret\n"))
+    url = f"http://127.0.0.1:{_closed_port()}"
+    code = main(["account", "add", "w", "--url", url, "--user", "me", "--password-stdin"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "Cannot reach 127.0.0.1" in captured.err
+    assert "address" in captured.err and "network" in captured.err
+    assert "job" not in captured.err and "Traceback" not in captured.err
+
+
+def test_a_web_server_without_a_blog_is_no_blog(
+    plain_web_server: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for provider in ("wordpress", "xmlrpc"):
+        monkeypatch.setattr("sys.stdin", io.StringIO("secret\n"))
+        code = main(["account", "add", "w", "--type", provider, "--url", plain_web_server,
+                     "--user", "me", "--password-stdin"])
+        captured = capsys.readouterr()
+        assert code == 1, provider
+        assert f"No blog was found at {plain_web_server}" in captured.err, provider
+        assert "Found" not in captured.out and "will use" not in captured.out, provider
+        assert "Try again later" not in captured.err, provider
+    assert main(["account", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_add_account_itself_finds_no_blog_on_a_plain_server(plain_web_server: str) -> None:
+    from blogdesk.sync import account_setup
+    from blogdesk.sync.accounts import AccountStore
+    from blogdesk.sync.credentials import MemoryStore
+
+    store, secrets = AccountStore(), MemoryStore()
+    with pytest.raises(account_setup.NoBlogFoundError, match="No blog was found"):
+        account_setup.add_account(
+            store, secrets, name="w", url=plain_web_server, user="me", secret="pw"
+        )
+    assert store.all() == []

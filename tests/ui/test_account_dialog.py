@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from blogdesk.core.library import Library
 from blogdesk.sync import registry
-from blogdesk.sync.accounts import AccountStore
+from blogdesk.sync.accounts import Account, AccountStore
 from blogdesk.sync.credentials import NO_KEYRING_MESSAGE, KeyringStore, LayeredStore
 from blogdesk.sync.providers.wordpress import WordPressProvider
 from blogdesk.sync.service import SyncService
@@ -223,3 +223,27 @@ def test_find_my_blog_on_an_address_where_nothing_answers(
     message = failed.args[0]
     assert message and "Traceback" not in message and "Something went wrong" not in message
     assert not dialog.is_busy() and dialog.find_button.isEnabled()
+
+
+def test_a_site_folder_shows_no_empty_user_and_no_password_to_change(
+    dialog: AccountDialog, tmp_path: Path
+) -> None:
+    store = AccountStore()
+    folder = store.add(Account.new("mysite", "static", str(tmp_path / "hugosite"), ""))
+    blog = store.add(Account.new("travel", "wordpress", "https://blog.example", "ann"))
+    dialog.reload()
+    texts = {dialog.list.item(i).text() for i in range(dialog.list.count())}
+    assert texts == {f"mysite — {tmp_path / 'hugosite'}", "travel — https://blog.example (ann)"}
+    for row in range(dialog.list.count()):
+        dialog.list.setCurrentRow(row)
+        chosen = dialog.selected_account()
+        assert chosen is not None
+        assert dialog.test_button.isEnabled() and dialog.remove_button.isEnabled()
+        assert dialog.password_button.isEnabled() == (chosen.id == blog.id)
+    # Even when called directly, there is nothing to store for a folder.
+    dialog.list.setCurrentRow(next(
+        r for r in range(dialog.list.count())
+        if dialog.list.item(r).data(Qt.ItemDataRole.UserRole) == folder.id
+    ))
+    dialog.change_password("anything")
+    assert not dialog.is_busy()

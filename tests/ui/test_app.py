@@ -99,6 +99,50 @@ def test_second_launch_hands_its_files_to_the_open_window(qtbot, make_desk, samp
     assert "mainWindow" not in output
 
 
+def test_second_launch_for_another_library_says_so(qtbot, make_desk, sample_library, tmp_path):
+    desk = make_desk(sample_library)
+    other = tmp_path / "other library"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "blogdesk", "--library", str(other)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(), cwd=REPO,
+    )
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)
+    out, err = proc.communicate()
+    assert proc.returncode == 1, (out, err)
+    message = err.decode()
+    assert f"BlogDesk is already open on {sample_library.resolve()}" in message
+    assert f"close it first to open {other}" in message
+    assert "Traceback" not in message
+    assert not other.exists()  # no second library was made
+    assert desk.window.library.root == sample_library.resolve()
+
+
+def test_plain_launch_brings_any_open_window_forward(qtbot, make_desk, sample_library):
+    desk = make_desk(sample_library)
+    env = {k: v for k, v in _env().items() if k != "BLOGDESK_LIBRARY"}
+    proc = subprocess.Popen([sys.executable, "-m", "blogdesk"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env, cwd=REPO)
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)
+    out, err = proc.communicate()
+    assert proc.returncode == 0, (out, err)
+    assert not paths.default_library().exists()  # handed over: no window, no library made
+    assert desk.window.library.root == sample_library.resolve()
+
+
+def test_no_display_gives_a_clear_message(tmp_path: Path) -> None:
+    env = {k: v for k, v in _env().items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "blogdesk", "--library", str(tmp_path / "lib")],
+        capture_output=True, env=env, cwd=REPO, timeout=60,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.decode().strip() == (
+        "BlogDesk needs a graphical desktop (no DISPLAY or WAYLAND_DISPLAY). "
+        "Use the command line: blogdesk --help"
+    )
+
+
 def test_no_running_window_means_no_hand_off(qtbot) -> None:
     assert send_to_running([Path("/tmp/x.md")], timeout_ms=300) is False
 

@@ -171,3 +171,106 @@ def test_search_hits_keep_their_relevance_order(qtbot):
     assert [model.index(r, Column.TITLE).data() for r in range(3)] == ["Post 3", "Post 1", "Post 2"]
     model.set_rows(hits)
     assert [model.index(r, Column.TITLE).data() for r in range(3)] == ["Post 1", "Post 2", "Post 3"]
+
+
+# -- the list follows the author (QA findings) ---------------------------------------------------
+
+
+def test_arrow_keys_open_the_highlighted_post(qtbot, make_desk, wait_listed, sample_library):
+    desk = make_desk(sample_library, [sample_library / "third-post.md"])
+    wait_listed(desk, 3)
+    view = desk.window.library_panel.view
+    view.setFocus()
+    # Newest first: third, second, first. End highlights the oldest; the editor follows.
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    first = (sample_library / "first-post.md").resolve()
+    qtbot.waitUntil(lambda: desk.window.documents.path == first)
+    assert desk.window.windowTitle() == "First post — BlogDesk"
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    second = (sample_library / "second-post.md").resolve()
+    qtbot.waitUntil(lambda: desk.window.documents.path == second)
+
+
+def test_file_menu_delete_acts_on_the_open_post(qtbot, make_desk, wait_listed, sample_library):
+    desk = make_desk(sample_library, [sample_library / "first-post.md"])
+    wait_listed(desk, 3)
+    panel = desk.window.library_panel
+    _select(desk, "second-post.md")  # highlighted, its post not open (yet)
+    panel.delete_action.trigger()  # File → Delete Post
+    assert not (sample_library / "first-post.md").exists()
+    assert (sample_library / "second-post.md").exists()
+    assert desk.window.documents.doc is None
+    restored = panel.undo_delete()
+    assert restored is not None and restored.name == "first-post.md"
+
+
+def test_list_shows_edits_saved_from_the_window(qtbot, make_desk, wait_listed, sample_library):
+    desk = make_desk(sample_library, [sample_library / "second-post.md"], autosave_delay_ms=60_000)
+    wait_listed(desk, 3)
+    window = desk.window
+    window.metadata.title.setText("Zebras on trains")
+    window.metadata.title.editingFinished.emit()
+    window.metadata.status.setCurrentText("published")
+    assert window.documents.save_now()
+    qtbot.waitUntil(lambda: "Zebras on trains" in _titles(desk))
+    panel = window.library_panel
+    row = panel.model.row_of("second-post.md")
+    assert panel.model.summary_at(row).status == "published"
+    assert _titles(desk)[1] == "Zebras on trains"  # sorted newest first, in its place
+    # A new date moves it: the list is asked again and shows it first.
+    window.metadata.date.setText("2027-01-01 08:00")
+    window.metadata.date.editingFinished.emit()
+    assert window.documents.save_now()
+    qtbot.waitUntil(lambda: _titles(desk)[0] == "Zebras on trains")
+    assert panel.view.selectionModel().selectedRows()[0].row() == 0  # still the open post
+
+
+def test_new_post_is_dated_and_rename_suggests_its_title(
+    qtbot, make_desk, wait_listed, sample_library, monkeypatch
+):
+    from datetime import datetime
+
+    from blogdesk.core.post import Post
+
+    desk = make_desk(sample_library)
+    wait_listed(desk, 3)
+    window = desk.window
+    before = datetime.now().astimezone().replace(microsecond=0)
+    window.menu_actions["new"].trigger()
+    path = window.documents.path
+    assert path is not None and path.name == "untitled-post.md"
+    date = Post.load(path).date
+    assert date is not None and date.tzinfo is not None and date.microsecond == 0
+    assert before <= date <= datetime.now().astimezone()
+    qtbot.waitUntil(lambda: _titles(desk)[:1] == ["Untitled post"])  # newest: at the top
+
+    window.metadata.title.setText("A trip to Rome")
+    window.metadata.title.editingFinished.emit()
+    offered: list[str] = []
+
+    def answer(_parent, _title, _label, _echo, text):
+        offered.append(text)
+        return text, True
+
+    monkeypatch.setattr("blogdesk.ui.library_panel.QInputDialog.getText", answer)
+    window.library_panel.rename_action.trigger()  # File → Rename File…
+    assert offered == ["a-trip-to-rome.md"]
+    assert window.documents.path == (sample_library / "a-trip-to-rome.md").resolve()
+    assert Post.load(window.documents.path).title == "A trip to Rome"
+
+
+def test_title_column_gets_the_room(qtbot, make_desk, wait_listed, sample_library):
+    desk = make_desk(sample_library)
+    wait_listed(desk, 3)
+    window = desk.window
+    window.resize(1200, 630)  # the first window QA saw, on a 1400×900 screen
+    qtbot.waitUntil(lambda: window.splitter.width() > 1100)
+    window.first_start_layout()
+    qtbot.waitUntil(lambda: window.library_panel.view.viewport().width() > 200)
+    panel = window.library_panel
+    header = panel.view.header()
+    em = panel.fontMetrics().averageCharWidth()
+    assert header.sectionResizeMode(Column.TITLE) == header.ResizeMode.Stretch
+    assert header.sectionSize(Column.TITLE) >= 24 * em
+    for column in (Column.STATUS, Column.DATE):
+        assert header.sectionSize(Column.TITLE) > header.sectionSize(column)

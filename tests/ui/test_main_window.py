@@ -181,3 +181,176 @@ def test_window_follows_a_switch_to_dark(qtbot, make_desk, sample_library) -> No
     finally:
         app.setPalette(before)
     qtbot.waitUntil(lambda: desk.window.editor.highlighter.dark is False)
+
+
+# -- what a newcomer ran into (QA findings) ------------------------------------------------------
+
+
+def _message_room(window) -> int:
+    """Pixels left of the status bar's permanent widgets: where temporary messages are drawn."""
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    bar = window.statusBar()
+    permanent = [window.findChild(QLabel, "publishResult"), window.findChild(QWidget,
+                 "publishProgress"), window.words_label, window.reading_label, window.save_label]
+    return min(w.mapTo(bar, w.rect().topLeft()).x() for w in permanent
+               if w is not None and w.isVisible())
+
+
+def test_status_bar_messages_have_room(qtbot, make_desk, sample_library) -> None:
+    desk = make_desk(sample_library, [sample_library / "first-post.md"])
+    window = desk.window
+    window.resize(1100, 700)
+    text = "Could not open broken.md: the front matter is not valid YAML"
+    window.show_message(text)
+    width = window.statusBar().fontMetrics().horizontalAdvance(text)
+    qtbot.waitUntil(lambda: _message_room(window) >= width)
+    assert window.statusBar().currentMessage() == text
+
+
+def test_failed_open_keeps_the_current_post(qtbot, make_desk, sample_library) -> None:
+    first = sample_library / "first-post.md"
+    desk = make_desk(sample_library, [first])
+    window = desk.window
+    broken = sample_library / "broken.md"
+    broken.write_text("---\ntitle: [unclosed\n---\n\nBody.\n", encoding="utf-8")
+    assert not window.open_path(broken)
+    assert window.documents.path == first.resolve()
+    assert "The aardvark paragraph." in window.editor.toPlainText()
+    assert window.statusBar().currentMessage().startswith("Could not open broken.md")
+
+
+def test_failed_save_shows_a_notification_bar(qtbot, make_desk, sample_library) -> None:
+    post = sample_library / "second-post.md"
+    desk = make_desk(sample_library, [post], autosave_delay_ms=60_000)
+    window = desk.window
+    window.editor.insertPlainText("Words that must not be lost. ")
+    post.unlink()
+    post.mkdir()  # the file's name is now a folder: the save cannot write it
+    assert not window.documents.save_now()
+    assert window.alert.isVisible()
+    assert "second-post.md could not be saved" in window.alert_label.text()
+    window.alert_dismiss.click()  # the author read it: autosave's retries do not bring it back
+    assert not window.documents.save_now()
+    assert not window.alert.isVisible()
+    assert window.save_label.text().startswith("Save failed")
+    post.rmdir()
+    window.alert_retry.click()
+    assert window.save_label.text() == "Saved"
+    assert not window.alert.isVisible()
+    assert "Words that must not be lost. " in post.read_text()
+
+
+WXR = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+    'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+    'xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Old blog</title>'
+    "<link>https://old.example</link>\n{items}</channel></rss>\n"
+)
+WXR_ITEM = (
+    "<item><title>{title}</title><link>https://old.example/?p={n}</link>"
+    "<guid>https://old.example/?p={n}</guid>"
+    "<content:encoded><![CDATA[<p>Imported words {n}.</p>]]></content:encoded>"
+    "<wp:post_id>{n}</wp:post_id><wp:post_name>imported-{n}</wp:post_name>"
+    "<wp:post_date>2026-0{n}-01 10:00:00</wp:post_date>"
+    "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>\n"
+)
+
+
+def test_file_import_wordpress_export(qtbot, make_desk, wait_listed, sample_library, tmp_path,
+                                      monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    export = tmp_path / "export.xml"
+    items = "".join(WXR_ITEM.format(title=t, n=n)
+                    for n, t in ((1, "Imported Alpha"), (2, "Imported Beta")))
+    export.write_text(WXR.format(items=items), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(export), "")))
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+    desk = make_desk(sample_library)
+    wait_listed(desk, 3)
+    window = desk.window
+    file_menu = window.menuBar().actions()[0].menu()
+    import_menu = next(a.menu() for a in file_menu.actions() if a.text() == "&Import")
+    assert [a.text() for a in import_menu.actions()] == [
+        "&WordPress Export (WXR)…", "&Jekyll or Hugo Folder…"]
+    window.menu_actions["import_wxr"].trigger()
+    dialog = window.import_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    wait_listed(desk, 5)
+    model = window.library_panel.model
+    titles = {model.summary_at(r).title for r in range(model.rowCount())}
+    assert {"Imported Alpha", "Imported Beta"} <= titles
+    dialog.accept()
+
+
+def test_menus_help_last_and_edit_commands(qtbot, make_desk, sample_library) -> None:
+    desk = make_desk(sample_library, [sample_library / "first-post.md"])
+    window = desk.window
+    menus = lambda: [a.text() for a in window.menuBar().actions()]  # noqa: E731
+    qtbot.waitUntil(lambda: menus()[-1] == "&Help")
+    assert "&Blog" in menus()
+    acts = window.menu_actions
+    for name, key in {"cut": QKeySequence.StandardKey.Cut, "copy": QKeySequence.StandardKey.Copy,
+                      "paste": QKeySequence.StandardKey.Paste,
+                      "select_all": QKeySequence.StandardKey.SelectAll}.items():
+        assert acts[name].shortcut() == QKeySequence(key), name
+    edit_menu = window.menuBar().actions()[1].menu()
+    assert acts["copy"] in edit_menu.actions()
+    window.editor.setFocus()
+    qtbot.waitUntil(window.editor.hasFocus)
+    acts["select_all"].trigger()
+    acts["copy"].trigger()
+    assert QApplication.clipboard().text() == window.editor.toPlainText()
+    # In a metadata field the commands act on that field.
+    window.metadata.title.setFocus()
+    qtbot.waitUntil(window.metadata.title.hasFocus)
+    acts["select_all"].trigger()
+    assert window.metadata.title.selectedText() == "First post"
+
+
+def test_first_window_fills_most_of_the_screen(qtbot, make_desk, sample_library) -> None:
+    desk = make_desk(sample_library)
+    window = desk.window
+    free = window.screen().availableGeometry()
+    assert window.height() == free.height() * 8 // 10
+    assert window.width() == max(free.width() * 8 // 10, window.minimumSizeHint().width())
+
+
+def test_date_field_hints_the_format_and_fits_an_offset(qtbot, make_desk, sample_library):
+    post = sample_library / "second-post.md"
+    post.write_text(post.read_text().replace("date: 2026-02-10", "date: 2024-05-01 09:30+02:00"))
+    desk = make_desk(sample_library, [post])
+    field = desk.window.metadata.date
+    assert field.placeholderText() == "YYYY-MM-DD HH:MM"
+    assert field.text() == "2024-05-01 09:30+02:00"
+    # Sized from the font, so it holds whatever the window's width and the font's size.
+    assert field.minimumWidth() >= field.fontMetrics().horizontalAdvance(field.text())
+    assert field.width() >= field.fontMetrics().horizontalAdvance(field.text())
+
+
+def test_start_up_message_outlives_the_publishing_set_up(qtbot, make_desk, sample_library):
+    broken = sample_library / "broken.md"
+    broken.write_text("---\ntitle: [unclosed\n---\n\nBody.\n", encoding="utf-8")
+    desk = make_desk(sample_library, [broken])  # waits until the Blog menu is installed
+    assert desk.ready
+    assert desk.window.statusBar().currentMessage().startswith("Could not open broken.md")
+
+
+def test_copy_in_the_preview_copies_the_preview(qtbot, make_desk, sample_library) -> None:
+    desk = make_desk(sample_library, [sample_library / "first-post.md"], start_preview=True)
+    window = desk.window
+    qtbot.waitUntil(lambda: window.outline.headings_shown() == ["Getting started", "Details"],
+                    timeout=15_000)
+    QApplication.clipboard().setText("nothing yet")
+    window.preview.view.setFocus()
+    qtbot.waitUntil(lambda: window.preview.isAncestorOf(window.focusWidget()), timeout=5000)
+    window.menu_actions["select_all"].trigger()
+    window.menu_actions["copy"].trigger()
+    # The rendered text (no Markdown marks), not the editor's source.
+    qtbot.waitUntil(lambda: "The aardvark paragraph." in QApplication.clipboard().text(),
+                    timeout=5000)
+    assert "## Details" not in QApplication.clipboard().text()

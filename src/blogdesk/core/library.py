@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,7 +24,7 @@ from typing import Any
 
 from blogdesk.core.errors import LibraryError
 from blogdesk.core.fsutil import atomic_write
-from blogdesk.core.index import Index, Problem, SearchHit, is_transient
+from blogdesk.core.index import Entry, Index, Problem, SearchHit, is_transient
 from blogdesk.core.library_scan import (
     MEDIA_DIR,
     SKIPPED_DIRS,
@@ -35,6 +35,7 @@ from blogdesk.core.library_scan import (
     digest,
     entry_for,
     find_changes,
+    read_all,
     read_into,
 )
 from blogdesk.core.naming import MARKDOWN_SUFFIXES, check_file_name, title_to_stem, unique_name
@@ -333,18 +334,38 @@ class Library:
 
     def _apply_changes(self, rebuild: bool) -> RefreshReport:
         known = {} if rebuild else self._index.stamps()
-        changes = find_changes(self.root, known)
-        self._index.write(
-            changes.entries, changes.removed, changes.touched, time.time_ns(), clear=rebuild
-        )
-        if not known and changes.entries:
-            self._index.optimize()  # a first build: merge the FTS segments once
+        if known:
+            changes = find_changes(self.root, known)
+            self._index.write(changes.entries, changes.removed, changes.touched, time.time_ns())
+        else:
+            changes = self._read_everything(clear=rebuild)
+            if changes.entries:
+                self._index.optimize()  # merge the FTS segments once
+        if not self._index.complete:
+            self._index.mark_complete()  # only now may a later open trust this index
         return RefreshReport(
             tuple(changes.added),
             tuple(changes.updated),
             tuple(changes.removed),
             tuple(self._index.problems()),
         )
+
+    def _read_everything(self, *, clear: bool) -> Changes:
+        """A full build: every file is new. Returns what was added (entries: problems only)."""
+        found = Changes()
+
+        def batches() -> Iterator[list[Entry]]:
+            for changes in read_all(self.root):
+                found.added.extend(changes.added)
+                # Keep only the problems: 10,000 bodies need not stay in memory.
+                found.entries.extend(e for e in changes.entries if e.summary is None)
+                yield changes.entries
+
+        # Taken before reading: a file edited while the build reads it then looks "racy" and
+        # is hashed again on the next refresh (see library_scan.RACY_NS).
+        self._index.write_all(batches(), time.time_ns(), clear=clear)
+        found.added.sort()
+        return found
 
     def _index_files(self, rels: list[str]) -> None:
         changes = Changes()

@@ -25,7 +25,14 @@ from blogdesk.core.index import Entry, Problem, Stamp
 from blogdesk.core.naming import MARKDOWN_SUFFIXES
 from blogdesk.core.post import Post, summarize
 
-__all__ = ["ChangedOnDiskError", "Changes", "LoadedPosts", "find_changes", "scan_files"]
+__all__ = [
+    "ChangedOnDiskError",
+    "Changes",
+    "LoadedPosts",
+    "find_changes",
+    "read_all",
+    "scan_files",
+]
 
 STATE_DIR = ".blogdesk"
 MEDIA_DIR = "media"
@@ -64,6 +71,17 @@ def find_changes(root: Path, known: dict[str, Stamp]) -> Changes:
     changes.added.sort()
     changes.updated.sort()
     return changes
+
+
+def read_all(root: Path, batch: int = 250) -> Iterator[Changes]:
+    """Every post file under `root`, read as new (a full build), `batch` entries at a time."""
+    changes = Changes()
+    for rel, path, _mtime_ns, _size in scan_files(root):
+        read_into(changes, rel, path, None)
+        if len(changes.entries) >= batch:
+            yield changes
+            changes = Changes()
+    yield changes
 
 
 def read_into(changes: Changes, rel: str, path: str, old: Stamp | None) -> None:

@@ -40,6 +40,8 @@ __all__ = [
 
 # The one key BlogDesk writes for itself: per-account sync state, see docs/post-format.md.
 RESERVED_KEY = "blogdesk"
+# Keys that say a status themselves: setting one on a bare file needs no `status: draft`.
+_STATUS_KEYS = frozenset({"status", "draft", "published"})
 
 
 def _fixed_offsets(value: Any) -> Any:
@@ -177,6 +179,10 @@ class Post:
             parts.opener, parts.closer, parts.format = "---" + nl, "---" + nl, "yaml"
             starts_blank = parts.body.lstrip(" \t")[:1] in ("\n", "\r")
             parts.gap = nl if parts.body and not starts_blank else ""
+            if key not in _STATUS_KEYS:
+                # A bare file counts as a draft, but front matter without a status counts as
+                # published (Jekyll/Hugo): keep it a draft rather than publish it silently.
+                parts.block = yaml_edit.set_key(parts.block, "status", "draft", nl)
         if parts.format == "toml":
             if value is None:
                 self.remove(key)

@@ -5,10 +5,15 @@ unicode61 keeps a run of Han, kana or Hangul without spaces as one token, so "�
 separator to the tokenizer, invisible, removed from snippets and read-back text); a query's CJK run
 becomes a phrase of single characters, which finds words of any length (a trigram table would
 miss the many two-character words).
+
+unicode61's `remove_diacritics` folds only Latin letters: "ёж" and "еж" would be different words.
+Russian writes ё as е most of the time, so the index and the query fold ё → е themselves; the
+folded text is what FTS5 tokenizes, and the text as written is kept beside it for snippets.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -26,14 +31,53 @@ _SPACE = re.compile(r"\s+")
 _SNIPPET_CHARS = 160  # about the 16 words FTS5's snippet() would show
 
 
+# ё/Ё → е/Е: one character for one, so folded and written text line up position by position.
+_YO = str.maketrans("ёЁ", "еЕ")
+
+
 def index_text(text: str) -> str:
-    """`text` as the FTS table stores it: NFC (unicode61 splits words at combining marks),
+    """`text` as the FTS table indexes it: `display_text`, with ё folded to е."""
+    shown = display_text(text)
+    return shown if shown.isascii() else shown.translate(_YO)
+
+
+def index_texts(text: str) -> tuple[str, str | None]:
+    """(what FTS5 indexes, the text as written when that differs, else None)."""
+    shown = display_text(text)
+    if shown.isascii():
+        return shown, None
+    folded = shown.translate(_YO)
+    return folded, (None if folded == shown else shown)
+
+
+def display_text(text: str) -> str:
+    """`text` as the index keeps it to show: NFC (unicode61 splits words at combining marks),
     CJK characters set apart, and no snippet marker characters."""
     if SNIPPET_START in text or SNIPPET_END in text:
         text = text.replace(SNIPPET_START, " ").replace(SNIPPET_END, " ")
     if text.isascii():
         return text
     return _CJK_RUN.sub(_set_apart, unicodedata.normalize("NFC", text))
+
+
+# What unicode61 (remove_diacritics 2) and `index_text` fold: accented Latin letters, ё.
+_FOLDABLE = re.compile("[\u00c0-\u024f\u1e00-\u1effёЁ]")
+
+
+@functools.cache
+def _fold_char(char: str) -> str:
+    """One character folded to one: a Latin letter without its accents, ё as е."""
+    if char in "ёЁ":
+        return char.translate(_YO)
+    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    return base if len(base) == 1 else char
+
+
+def match_fold(text: str) -> str:
+    """`text` with accents and ё folded as the index matches them; same length as `text`."""
+    if text.isascii() or _FOLDABLE.search(text) is None:
+        return text
+    return _FOLDABLE.sub(lambda found: _fold_char(found[0]), text)
 
 
 def _set_apart(run: re.Match[str]) -> str:
@@ -69,18 +113,19 @@ def fts_query(query: str) -> str | None:
 
 
 class SnippetMaker:
-    """Snippets for one query: the words found as written, between the marker characters.
+    """Snippets for one query: the words found, as written, between the marker characters.
 
     FTS5's own snippet() tokenizes every column of every hit, which on long posts costs more than
     the search itself; here a fast `str.find` on the lowercased text locates the first match and
-    a regular expression marks the words in a window around it.
+    a regular expression marks the words in a window around it. Terms and text are compared
+    folded (`match_fold`), so "cafe" marks "café" and "еж" marks "ёж", as FTS5 matched them.
     """
 
     def __init__(self, terms: Sequence[tuple[str, bool]]) -> None:
         alternatives = []
         self._firsts: list[str] = []  # each term's first token, lowercased: what find() looks for
         for word, prefix in terms:
-            tokens = [t for t in _TOKEN_SPLIT.split(word) if t]
+            tokens = [t for t in _TOKEN_SPLIT.split(match_fold(word)) if t]
             if tokens:
                 body = r"[\W_]+".join(re.escape(t) for t in tokens)
                 tail = r"[^\W_]*" if prefix else r"(?![^\W_])"
@@ -90,14 +135,14 @@ class SnippetMaker:
 
     def __call__(self, columns: Sequence[str]) -> str | None:
         """A raw snippet around the first match in the first column that has one; None when no
-        word matches as written ("cafe" against "café": FTS5 folds accents; its snippet() is
-        then the fallback)."""
+        word matches (FTS5's snippet() is then the fallback)."""
         if self._pattern is None:
             return None
         for text in columns:
-            first = self._first_match(text)
+            folded = match_fold(text)
+            first = self._first_match(folded)
             if first is not None:
-                return self._window(text, first)
+                return self._window(text, folded, first)
         return None
 
     def _first_match(self, text: str) -> re.Match[str] | None:
@@ -116,7 +161,7 @@ class SnippetMaker:
                 at = lowered.find(token, at + 1)
         return best
 
-    def _window(self, text: str, first: re.Match[str]) -> str:
+    def _window(self, text: str, folded: str, first: re.Match[str]) -> str:
         assert self._pattern is not None
         start = max(0, first.start() - _SNIPPET_CHARS // 3)
         if start > 0:
@@ -126,8 +171,15 @@ class SnippetMaker:
         if end < len(text):
             space = text.rfind(" ", first.end(), end)
             end = space if space > 0 else max(end, first.end())
-        marked = self._pattern.sub(lambda m: f"{SNIPPET_START}{m[0]}{SNIPPET_END}", text[start:end])
-        marked = _SPACE.sub(" ", marked).strip()
+        # Found in the folded text, marked in the text as written (same positions).
+        parts: list[str] = []
+        at = start
+        for found in self._pattern.finditer(folded, start, end):
+            parts += (text[at : found.start()], SNIPPET_START, text[found.start() : found.end()])
+            parts.append(SNIPPET_END)
+            at = found.end()
+        parts.append(text[at:end])
+        marked = _SPACE.sub(" ", "".join(parts)).strip()
         return ("…" if start > 0 else "") + marked + ("…" if end < len(text) else "")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, Protocol
 
 import requests
@@ -20,7 +21,7 @@ from blogdesk.sync.accounts import (
     save_account_cache,
 )
 from blogdesk.sync.credentials import CredentialStore, LayeredStore
-from blogdesk.sync.http import make_session
+from blogdesk.sync.http import for_account_setup, make_session, safe_url
 from blogdesk.sync.provider import (
     AccountInfo,
     ApiUnavailableError,
@@ -50,33 +51,94 @@ def normalise_url(url: str) -> str:
     return url.rstrip("/")
 
 
+class NoBlogFoundError(ApiUnavailableError):
+    """Nothing at the address speaks a blog API (a plain web server, a wrong address)."""
+
+
 def provider_class(provider_id: str) -> type[BlogProvider]:
     from blogdesk.sync import registry
 
     return registry.get(provider_id)
 
 
+def site_address(url: str, provider_id: str) -> str:
+    """What the author typed, as the provider wants it: a folder (`~` expanded) for providers
+    whose site is a folder on this computer, else a web address (`https://` when none given)."""
+    if not getattr(provider_class(provider_id), "site_is_folder", False):
+        return normalise_url(url)
+    text = url.strip()
+    if not text:
+        raise AccountError("Give the site's folder, e.g. /home/me/my-site")
+    return text if text.startswith("file://") else str(Path(text).expanduser())
+
+
 def discover(
     url: str, provider_id: str = "wordpress", session: requests.Session | None = None
 ) -> DiscoveryResult:
     """What is at this address (no credentials needed)."""
-    cls = provider_class(provider_id)
     own = session is None
     session = session or make_session()
+    address = site_address(url, provider_id)
     try:
         try:
-            return cls.discover(session, normalise_url(url))
+            return _discover(session, provider_id, address)
+        except NoBlogFoundError:
+            raise
         except ApiUnavailableError as exc:
             if provider_id != "wordpress":
                 raise
             try:  # REST blocked: XML-RPC may still answer (add_account falls back the same way)
-                found = provider_class("xmlrpc").discover(session, normalise_url(url))
+                found = _discover(session, "xmlrpc", address, exc)
+            except NoBlogFoundError:
+                raise
             except (ApiUnavailableError, SiteUnreachableError):
                 raise exc from None
             return replace(found, notes=(_fallback_note(exc), *found.notes))
+    except SiteUnreachableError as exc:
+        raise for_account_setup(exc) from None
     finally:
         if own:
             session.close()
+
+
+def _discover(
+    session: requests.Session, provider_id: str, address: str, rest_error: Exception | None = None
+) -> DiscoveryResult:
+    found = provider_class(provider_id).discover(session, address)
+    if provider_id == "xmlrpc":
+        _check_xmlrpc(session, address, found.api_url, rest_error)
+    return found
+
+
+def _check_xmlrpc(
+    session: requests.Session, site: str, endpoint: str, rest_error: Exception | None
+) -> None:
+    """NoBlogFoundError unless `endpoint` answers in XML-RPC (a fault is an answer too).
+
+    XML-RPC discovery guesses `/xmlrpc.php` when the home page names no endpoint and gives a
+    server that lists no methods the benefit of the doubt, so any web server would pass it.
+    """
+    from blogdesk.sync.http import translate_transport_error
+
+    body = b"<?xml version='1.0'?><methodCall><methodName>system.listMethods</methodName>" \
+        b"<params></params></methodCall>"
+    try:
+        response = session.post(
+            endpoint, data=body, stream=True, headers={"Content-Type": "text/xml; charset=utf-8"}
+        )
+        try:
+            head = next(response.iter_content(chunk_size=4096), b"")
+        finally:
+            response.close()
+    except requests.RequestException as exc:
+        raise translate_transport_error(exc, endpoint) from None
+    if b"methodResponse" in head:
+        return
+    rest = "it has no WordPress REST API, and " if rest_error is not None else ""
+    raise NoBlogFoundError(
+        f"No blog was found at {safe_url(site)}: {rest}{safe_url(endpoint)} does not answer "
+        f"XML-RPC (HTTP {response.status_code}). Check the address (the blog's home page)."
+    )
 
 
 def _fallback_note(exc: Exception) -> str:
@@ -109,11 +171,14 @@ def add_account(
 
     if not secret.strip() and registry.needs_secret(provider_id):
         raise AccountError("The application password is empty.")
+    address = site_address(url, provider_id)
     session = session_factory()
     try:
         try:
             account, discovery, info = _discover_and_verify(
-                session, provider_id, name, url, user, secret.strip(), options)
+                session, provider_id, name, address, user, secret.strip(), options)
+        except NoBlogFoundError:
+            raise
         except ApiUnavailableError as exc:
             if provider_id != "wordpress":
                 raise
@@ -121,10 +186,15 @@ def add_account(
             # XML-RPC, which BlogDesk speaks too. Say so; keep the REST error if that fails.
             try:
                 account, discovery, info = _discover_and_verify(
-                    session, "xmlrpc", name, url, user, secret.strip(), options)
+                    session, "xmlrpc", name, address, user, secret.strip(), options, exc)
+            except NoBlogFoundError:
+                raise
             except (ApiUnavailableError, SiteUnreachableError, AuthenticationError):
                 raise exc from None
             discovery = replace(discovery, notes=(_fallback_note(exc), *discovery.notes))
+    except SiteUnreachableError as exc:
+        # No job is waiting to be sent here: say plainly that the site could not be reached.
+        raise for_account_setup(exc) from None
     finally:
         session.close()
     if info.timezone and not account.options.get("timezone"):
@@ -149,11 +219,11 @@ def add_account(
 
 
 def _discover_and_verify(
-    session: requests.Session, provider_id: str, name: str, url: str, user: str, secret: str,
-    chosen: Mapping[str, Any] | None = None,
+    session: requests.Session, provider_id: str, name: str, address: str, user: str,
+    secret: str, chosen: Mapping[str, Any] | None = None, rest_error: Exception | None = None,
 ) -> tuple[Account, DiscoveryResult, AccountInfo]:
     cls = provider_class(provider_id)
-    discovery = cls.discover(session, normalise_url(url))
+    discovery = _discover(session, provider_id, address, rest_error)
     options: dict[str, Any] = dict(discovery.options)
     if discovery.timezone:
         options["timezone"] = discovery.timezone

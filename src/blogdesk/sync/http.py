@@ -27,6 +27,8 @@ from blogdesk.sync.provider import (
 # reading gets longer because WordPress may resize images before it answers an upload.
 DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 60.0)
 USER_AGENT = f"BlogDesk/{__version__}"
+# Said when a job can wait in the outbox; `for_account_setup` takes it off where there is no job.
+JOB_KEPT = "BlogDesk keeps the job and sends it when the site answers."
 
 
 class _TimeoutSession(requests.Session):
@@ -94,8 +96,8 @@ def translate_transport_error(exc: requests.RequestException, url: str) -> SyncE
         )
     if isinstance(exc, requests.exceptions.ConnectTimeout):
         return SiteUnreachableError(
-            f"{host} did not accept a connection in time. Check your network connection; "
-            "BlogDesk keeps the job and sends it when the site answers."
+            f"{host} did not accept a connection in time. Check your network connection and the "
+            f"blog's address; {JOB_KEPT}"
         )
     if isinstance(exc, requests.exceptions.ReadTimeout):
         return RequestTimeoutError(
@@ -116,11 +118,20 @@ def translate_transport_error(exc: requests.RequestException, url: str) -> SyncE
             )
         return SiteUnreachableError(
             f"Cannot reach {host}. Check your network connection and the blog's address; "
-            "BlogDesk keeps the job and sends it when the site answers."
+            f"{JOB_KEPT}"
         )
     if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
         return SiteUnreachableError(f"{where} is not a valid web address.")
     return ServerError(f"Talking to {host} failed ({type(exc).__name__}).")
+
+
+def for_account_setup(exc: SiteUnreachableError) -> SiteUnreachableError:
+    """The same error without the promise to send a job later: setting up an account has none."""
+    text = str(exc)
+    if JOB_KEPT not in text:
+        return exc
+    text = text.replace(f"; {JOB_KEPT}", ".").replace(JOB_KEPT, "").strip()
+    return SiteUnreachableError(text)
 
 
 def _was_sent(exc: requests.exceptions.ConnectionError) -> bool:

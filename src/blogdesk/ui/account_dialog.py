@@ -208,7 +208,9 @@ class AccountDialog(QDialog):
             self._say(str(exc))
             accounts = []
         for account in accounts:
-            item = QListWidgetItem(f"{account.name} — {account.site_url} ({account.user})")
+            # A site folder has no user: no empty "()" after it.
+            who = f" ({account.user})" if account.user else ""
+            item = QListWidgetItem(f"{account.name} — {account.site_url}{who}")
             item.setData(Qt.ItemDataRole.UserRole, account.id)
             self.list.addItem(item)
             if chosen is not None and account.id == chosen.id:
@@ -216,6 +218,11 @@ class AccountDialog(QDialog):
         if self.list.currentRow() < 0 and self.list.count():
             self.list.setCurrentRow(0)
         self._selection_changed()
+
+    @staticmethod
+    def _has_secret(account: Account | None) -> bool:
+        """Whether the account has a password to change (a site folder, for one, has none)."""
+        return account is not None and registry.needs_secret(account.provider)
 
     def selected_account(self) -> Account | None:
         item = self.list.currentItem() if hasattr(self, "list") else None
@@ -225,9 +232,9 @@ class AccountDialog(QDialog):
 
     def _selection_changed(self) -> None:
         has = self.list.currentItem() is not None and not self._busy
-        for button in (self.test_button, self.rename_button, self.password_button,
-                       self.remove_button):
+        for button in (self.test_button, self.rename_button, self.remove_button):
             button.setEnabled(has)
+        self.password_button.setEnabled(has and self._has_secret(self.selected_account()))
         self.open_page_button.setEnabled(self._password_page() is not None)
 
     # -- background work -------------------------------------------------------------------------
@@ -427,7 +434,7 @@ class AccountDialog(QDialog):
     def change_password(self, secret: str | None = None, *, session_only: bool = False) -> None:
         """Store a new secret for the selected account, then test it."""
         account = self.selected_account()
-        if account is None:
+        if account is None or not self._has_secret(account):
             return
         if secret is None:
             secret, ok = QInputDialog.getText(self, "Application Password",

@@ -59,12 +59,21 @@ class ConflictDialog(QDialog):
         self.diff.hide()
 
         buttons = QDialogButtonBox(self)
-        self.reload_button = QPushButton("&Reload from Disk", self)
         self.keep_button = QPushButton("&Keep Mine", self)
+        self.reload_button = QPushButton("&Reload from Disk", self)
         self.compare_button = QPushButton("&Compare…", self)
-        buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.compare_button, QDialogButtonBox.ButtonRole.ActionRole)
+        # Enter must never throw the author's typing away: it keeps theirs, even when Tab has
+        # moved the focus onto "Reload" (that takes a click, Space or Alt+R). Escape closes the
+        # dialog as "decide later": nothing is written and the editor keeps its text.
+        self.reload_button.setAutoDefault(False)
+        self.compare_button.setAutoDefault(False)
+        self.keep_button.setDefault(True)
+        self.keep_button.setFocus()
+        self.reload_button.setToolTip("Replace the text here with the file on disk (undoable)")
+        self.keep_button.setToolTip("Write the text here over the file on disk")
         self.reload_button.clicked.connect(lambda: self._choose(ConflictChoice.RELOAD))
         self.keep_button.clicked.connect(lambda: self._choose(ConflictChoice.KEEP_MINE))
         self.compare_button.clicked.connect(self.show_diff)

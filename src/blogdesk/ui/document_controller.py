@@ -108,17 +108,19 @@ class DocumentController(QObject):
         path = Path(path).resolve()
         if self.doc is not None and self.doc.path == path:
             return True
-        if not self.close_document():
-            current = self.doc.path.name if self.doc else "The open post"
-            self.message.emit(f"{current} could not be saved, so it stays open: "
-                              f"{self._last_state}")
-            return False
+        # Read the new file first: a file that cannot be opened leaves the current post open.
         in_library = self.in_library(path)
         try:
             raw = path.read_bytes()
             post = self.library.load(path) if in_library else Post.load(path)
         except (BlogDeskError, OSError) as exc:
-            self.message.emit(f"Could not open {path.name}: {exc}")
+            reason = getattr(exc, "strerror", None) if isinstance(exc, OSError) else None
+            self.message.emit(f"Could not open {path.name}: {reason or exc}")
+            return False
+        if not self.close_document():
+            current = self.doc.path.name if self.doc else "The open post"
+            self.message.emit(f"{current} could not be saved, so it stays open: "
+                              f"{self._last_state}")
             return False
         self.doc = OpenDocument(path, post, in_library, raw)
         self._set_editor_text(post.body, undoable=False)

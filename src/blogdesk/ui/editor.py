@@ -28,7 +28,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCursor,
 )
-from PySide6.QtWidgets import QFileDialog, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QPlainTextEdit, QWidget
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.ui import formatting
@@ -36,7 +36,7 @@ from blogdesk.ui.find_replace import Finder, FindReplaceBar
 from blogdesk.ui.highlighter import MarkdownHighlighter, in_code_fence
 from blogdesk.ui.paste import IMAGE_SUFFIXES, MediaHandler, alt_text_for, plan_paste
 
-__all__ = ["SHORTCUTS", "MarkdownEditor"]
+__all__ = ["FIND_COMMANDS", "SHORTCUTS", "MarkdownEditor", "insert_paragraph"]
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,41 @@ SHORTCUTS: dict[str, tuple[str, str]] = {
     "find_previous": ("Find &previous", "Shift+F3"),
     "paste_plain": ("Paste as plain &text", "Ctrl+Shift+V"),
 }
+# The commands that only search: their keys still work while the find bar has the focus.
+FIND_COMMANDS = frozenset({"find", "replace", "find_next", "find_previous"})
+
+
+def insert_paragraph(cursor: QTextCursor, text: str) -> QTextCursor:
+    """Insert `text` (an image reference) as a paragraph of its own at `cursor`: the line is split
+    around it and a blank line added before and after where text would otherwise touch it
+    (Markdown would run the image into the neighbouring paragraph). Returns the cursor after it."""
+    cursor = QTextCursor(cursor)
+    cursor.beginEditBlock()
+    try:
+        cursor.removeSelectedText()
+        block = cursor.block()
+        # Qt counts UTF-16 units (an emoji is two); split the line in those units.
+        units, at = block.text().encode("utf-16-le"), cursor.positionInBlock() * 2
+        before, after = units[:at].decode("utf-16-le"), units[at:].decode("utf-16-le")
+        previous, following = block.previous(), block.next()
+        # Spaces beside the image go (whitespace is one UTF-16 unit a character): leading ones
+        # would make it a code block, trailing ones a line break.
+        start = cursor.position() - (len(before) - len(before.rstrip()))
+        end = cursor.position() + (len(after) - len(after.lstrip()))
+        if before.strip():
+            prefix = "\n\n"
+        else:
+            prefix = "\n" if previous.isValid() and previous.text().strip() else ""
+        if after.strip():
+            suffix = "\n\n"
+        else:
+            suffix = "\n" if following.isValid() and following.text().strip() else ""
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(prefix + text + suffix)
+    finally:
+        cursor.endEditBlock()
+    return cursor
 
 
 class MarkdownEditor(QPlainTextEdit):
@@ -69,6 +104,10 @@ class MarkdownEditor(QPlainTextEdit):
         self._media_handler: MediaHandler | None = None
         # Lets tests and the window replace the file dialog behind the "image" action.
         self.choose_image_file: Callable[[], Path | None] = self._ask_image_file
+        # Where the image file dialog starts (the window answers with the post's folder); after
+        # the first pick it starts in the folder last used instead.
+        self.image_folder: Callable[[], Path | None] = lambda: None
+        self._last_image_folder: Path | None = None
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setStyleHint(QFont.StyleHint.Monospace)
         self.setFont(font)
@@ -144,6 +183,8 @@ class MarkdownEditor(QPlainTextEdit):
             self.addAction(action)
             self._actions[name] = action
         self._by_shortcut = {a.shortcut().toString(): a for a in self._actions.values()}
+        self._editing_keys = {a.shortcut().toString() for n, a in self._actions.items()
+                              if n not in FIND_COMMANDS}
 
     def _heading_command(self, level: int) -> Callable[[], None]:
         return lambda: self._apply(lambda c: formatting.set_heading(c, level))
@@ -176,9 +217,15 @@ class MarkdownEditor(QPlainTextEdit):
 
     def _ask_image_file(self) -> Path | None:
         patterns = " ".join(f"*{s}" for s in sorted(IMAGE_SUFFIXES))
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Insert image"), "",
+        start = self._last_image_folder or self.image_folder()
+        if start is None or not start.is_dir():
+            start = Path.home()  # never the process's working directory
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Insert image"), str(start),
                                               self.tr("Images ({0})").format(patterns))
-        return Path(name) if name else None
+        if not name:
+            return None
+        self._last_image_folder = Path(name).parent
+        return Path(name)
 
     def _insert_image(self, source: Path | bytes, name: str) -> str | None:
         if self._media_handler is None:
@@ -189,11 +236,26 @@ class MarkdownEditor(QPlainTextEdit):
             self.mediaError.emit(str(exc))
             return None
         markdown = f"![{alt_text_for(name)}]({reference})"
-        self.insertPlainText(markdown)
+        self.setTextCursor(insert_paragraph(self.textCursor(), markdown))
+        self.ensureCursorVisible()
         self.imageInserted.emit(markdown)
         return markdown
 
     # -- Qt overrides -----------------------------------------------------------------------
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
+            focus = QApplication.focusWidget()
+            in_bar = focus is not None and self.find_bar.isAncestorOf(focus)
+            keys = QKeySequence(e.keyCombination()).toString()
+            # Claiming the key keeps its shortcut from firing: from the find bar, Ctrl+B & co.
+            # would edit the post; Escape closes the bar before any window-wide Escape
+            # (leaving focus mode) sees it.
+            if (in_bar and keys in self._editing_keys) or (
+                    e.key() == Qt.Key.Key_Escape and self.find_bar.isVisible()):
+                e.accept()
+                return True
+        return super().event(e)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
         key, mods = e.key(), e.modifiers()
@@ -236,9 +298,7 @@ class MarkdownEditor(QPlainTextEdit):
             cursor = self.textCursor()
             cursor.beginEditBlock()  # several dropped images: one undo step
             try:
-                for i, path in enumerate(plan.files):
-                    if i:
-                        self.insertPlainText("\n\n")
+                for path in plan.files:  # each its own paragraph: blank lines come with it
                     self.insert_image_file(path)
             finally:
                 cursor.endEditBlock()

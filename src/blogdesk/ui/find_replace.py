@@ -15,9 +15,11 @@ from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -121,7 +123,13 @@ class Finder:
 
 
 class FindReplaceBar(QWidget):
-    """The bar under the editor (Ctrl+F shows find, Ctrl+H also shows replace, Esc hides)."""
+    """The bar under the editor (Ctrl+F shows find, Ctrl+H also shows replace, Esc hides).
+
+    Three short rows so it fits a narrow editor column: find field and its buttons, replace
+    field and its buttons, then the options and the status. It lives inside the editor, so every
+    key typed here stops here: Tab moves between the bar's own fields and a key the fields leave
+    unhandled (Return, Tab at the ends, ...) must never reach the editor and change the post.
+    """
 
     closed = Signal()  # the bar was hidden by the user (focus goes back to the editor)
     visibilityChanged = Signal(bool)  # shown (True) or hidden: the editor makes room for it
@@ -132,38 +140,56 @@ class FindReplaceBar(QWidget):
         self.setAutoFillBackground(True)
         self.find_edit = QLineEdit(placeholderText=self.tr("Find"))
         self.replace_edit = QLineEdit(placeholderText=self.tr("Replace with"))
-        self.regex_box = QCheckBox(self.tr("Regular e&xpression"))
+        self.regex_box = QCheckBox(self.tr("Rege&x"))
+        self.regex_box.setToolTip(self.tr("Treat the search text as a regular expression"))
         self.case_box = QCheckBox(self.tr("Match &case"))
+        self.case_box.setToolTip(self.tr("Tell capital and small letters apart"))
         self.word_box = QCheckBox(self.tr("&Whole words"))
+        self.word_box.setToolTip(self.tr("Only match whole words, not parts of longer words"))
         self.status = QLabel()
+        # A long error message must not widen the bar past the editor: it is cut, and shown whole
+        # as the tooltip.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.replace_label = QLabel(self.tr("Replace:"))
         buttons = []
-        for text, slot in ((self.tr("Next"), lambda: self.find_next()),
-                           (self.tr("Previous"), lambda: self.find_next(backward=True)),
-                           (self.tr("Replace"), self.replace_one),
-                           (self.tr("Replace all"), self.replace_all),
-                           ("✕", self.close_bar)):
+        for text, tip, slot in (
+                (self.tr("Next"), self.tr("Find the next match (Enter, F3)"),
+                 lambda: self.find_next()),
+                (self.tr("Previous"), self.tr("Find the previous match (Shift+F3)"),
+                 lambda: self.find_next(backward=True)),
+                (self.tr("Replace"), self.tr("Replace this match and find the next (Enter)"),
+                 self.replace_one),
+                (self.tr("Replace all"), self.tr("Replace every match (one undo step)"),
+                 self.replace_all),
+                ("✕", self.tr("Close the find bar (Esc)"), self.close_bar)):
             b = QToolButton()
             b.setText(text)
+            b.setToolTip(tip)
+            # Fill the grid cell: the buttons of a column line up at the same width.
+            b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             b.clicked.connect(slot)
             buttons.append(b)
-        self.next_button, self.prev_button, self.replace_button, self.replace_all_button, close = (
-            buttons)
+        self.next_button, self.prev_button, self.replace_button, self.replace_all_button, \
+            self.close_button = buttons
+        self.close_button.setAutoRaise(True)
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 2, 4, 2)
+        grid.setVerticalSpacing(2)
         grid.addWidget(QLabel(self.tr("Find:")), 0, 0)
         grid.addWidget(self.find_edit, 0, 1)
         grid.addWidget(self.next_button, 0, 2)
         grid.addWidget(self.prev_button, 0, 3)
-        grid.addWidget(self.regex_box, 0, 4)
-        grid.addWidget(self.case_box, 0, 5)
-        grid.addWidget(self.word_box, 0, 6)
-        grid.addWidget(close, 0, 7)
+        grid.addWidget(self.close_button, 0, 4)
         grid.addWidget(self.replace_label, 1, 0)
         grid.addWidget(self.replace_edit, 1, 1)
         grid.addWidget(self.replace_button, 1, 2)
         grid.addWidget(self.replace_all_button, 1, 3)
-        grid.addWidget(self.status, 1, 4, 1, 4)
+        options = QHBoxLayout()
+        for box in (self.regex_box, self.case_box, self.word_box):
+            options.addWidget(box)
+        options.addWidget(self.status, 1)
+        grid.addLayout(options, 2, 1, 1, 4)
+        grid.setColumnStretch(1, 1)
         self.find_edit.returnPressed.connect(self.find_next)
         self.replace_edit.returnPressed.connect(self.replace_one)
         for box in (self.regex_box, self.case_box, self.word_box):
@@ -193,16 +219,20 @@ class FindReplaceBar(QWidget):
         try:
             self.finder.options.compile()
         except re.error as exc:
-            self.status.setText(self.tr("Invalid expression: {0}").format(exc))
+            self._set_status(self.tr("Invalid expression: {0}").format(exc))
             return False
-        self.status.clear()
+        self._set_status("")
         return True
+
+    def _set_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setToolTip(text)
 
     def find_next(self, backward: bool = False) -> bool:
         if not self._sync_options():
             return False
         ok = self.finder.find(backward)
-        self.status.setText("" if ok or not self.find_edit.text() else self.tr("Not found"))
+        self._set_status("" if ok or not self.find_edit.text() else self.tr("Not found"))
         return ok
 
     def replace_one(self) -> None:
@@ -215,9 +245,9 @@ class FindReplaceBar(QWidget):
         try:
             n = self.finder.replace_all(self.replace_edit.text())
         except re.error as exc:  # a bad group reference in the replacement
-            self.status.setText(self.tr("Invalid replacement: {0}").format(exc))
+            self._set_status(self.tr("Invalid replacement: {0}").format(exc))
             return 0
-        self.status.setText(self.tr("%n replacement(s)", "", n))
+        self._set_status(self.tr("%n replacement(s)", "", n))
         return n
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -228,8 +258,40 @@ class FindReplaceBar(QWidget):
         super().hideEvent(event)
         self.visibilityChanged.emit(False)
 
+    def focus_chain(self) -> list[QWidget]:
+        """The bar's fields and buttons in Tab order (the ones showing and reachable by Tab)."""
+        order: list[QWidget] = [
+            self.find_edit, self.next_button, self.prev_button, self.close_button,
+            self.replace_edit, self.replace_button, self.replace_all_button,
+            self.regex_box, self.case_box, self.word_box,
+        ]
+        return [w for w in order if w.isVisibleTo(self) and w.isEnabled()
+                and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # The children ask their parent; without this the question went on to the editor, which
+        # says "not me" (Tab indents there) and the Tab key then reached the editor's text.
+        chain = self.focus_chain()
+        if not chain:
+            return False
+        current = self.focusWidget()
+        if current in chain:
+            target = chain[(chain.index(current) + (1 if next else -1)) % len(chain)]
+        else:
+            target = chain[0] if next else chain[-1]
+        target.setFocus(Qt.FocusReason.TabFocusReason if next
+                        else Qt.FocusReason.BacktabFocusReason)
+        return True
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
-            return
-        super().keyPressEvent(event)
+        elif event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
+                event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                     | Qt.KeyboardModifier.AltModifier)):
+            backward = event.key() == Qt.Key.Key_Backtab or bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.focusNextPrevChild(not backward)
+        # Whatever a field left unhandled (Return after "find next", Tab, letters typed on a
+        # checkbox) ends here: passed on, it would reach the editor and edit the post.
+        event.accept()

@@ -76,6 +76,25 @@ class LibraryModel(QAbstractTableModel):
             self._sort_rows(*self._sort)
         self.endResetModel()
 
+    def replace_row(self, summary: PostSummary) -> bool:
+        """Show the new `summary` of a listed post in place (no reset: the view keeps its scroll
+        and selection). False when the post is not listed or its place in the sort order would
+        change: then the list must be asked again."""
+        row = self.row_of(summary.path)
+        if row < 0:
+            return False
+        old = self._rows[row]
+        if self._sort is not None:
+            column = self._sort[0]
+            if column == Column.DATE and old.date != summary.date:
+                return False
+            if column != Column.DATE and self._display(old, column) != self._display(summary,
+                                                                                      column):
+                return False
+        self._rows[row] = summary
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        return True
+
     def summary_at(self, row: int) -> PostSummary | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 

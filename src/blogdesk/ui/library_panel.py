@@ -7,7 +7,9 @@ typing fast in the search field never shows a stale list.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library import Library, TrashItem
-from blogdesk.core.post import PostSummary
+from blogdesk.core.naming import title_to_stem
+from blogdesk.core.post import PostSummary, summarize
 from blogdesk.ui.library_model import PATH_ROLE, Column, LibraryModel, StatusBadgeDelegate
 from blogdesk.ui.tasks import TaskRunner
 
@@ -39,6 +42,10 @@ __all__ = ["LibraryPanel"]
 T = TypeVar("T")
 
 SEARCH_DEBOUNCE_MS = 150
+# The highlighted row opens once the author stops moving through the list: arrowing through 10,000
+# posts opens only the one they stop at.
+OPEN_DEBOUNCE_MS = 200
+UNTITLED = re.compile(r"untitled-post(-\d+)?", re.IGNORECASE)
 SEARCH_LIMIT = 500
 STATUSES = ("draft", "pending", "scheduled", "published", "private")
 ALL = ""
@@ -60,6 +67,10 @@ class LibraryPanel(QWidget):
         self._trash: list[tuple[TrashItem, str]] = []  # (item, title) newest last
         self._current: str | None = None  # rel path to keep selected across reloads
         self.default_status = "draft"  # status of posts made with New Post
+        # The post in the editor (in the library or not): what File-menu actions act on.
+        self.open_post: Path | None = None
+        self._open_timer = QTimer(self, singleShot=True, interval=OPEN_DEBOUNCE_MS)
+        self._open_timer.timeout.connect(self._open_highlighted)
         self._build()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self.reload)
@@ -96,13 +107,18 @@ class LibraryPanel(QWidget):
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.activated.connect(self._on_activated)
         self.view.clicked.connect(self._on_activated)
+        # Selection follows the current row (arrow keys, End, Page Down): the editor follows it.
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._open_timer.start())
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        width = self.fontMetrics().horizontalAdvance("scheduled") * 3 // 2
-        header.resizeSection(Column.STATUS, width)
-        header.resizeSection(Column.DATE, self.fontMetrics().horizontalAdvance("0000-00-00__"))
-        header.resizeSection(Column.TAGS, self.fontMetrics().averageCharWidth() * 16)
+        # Status and date just fit their text (the badge's padding is half a line each side):
+        # every pixel they do not take goes to the title.
+        metrics, em = self.fontMetrics(), self.fontMetrics().averageCharWidth()
+        header.resizeSection(Column.STATUS,
+                             metrics.horizontalAdvance("scheduled") + metrics.height() + em)
+        header.resizeSection(Column.DATE, metrics.horizontalAdvance("0000-00-00") + 2 * em)
+        header.resizeSection(Column.TAGS, em * 16)
         # A narrow panel keeps the title readable: tags are in the filter and the tooltip, and
         # the header's context menu shows the column again.
         self.view.setColumnHidden(Column.TAGS, True)
@@ -137,9 +153,19 @@ class LibraryPanel(QWidget):
             return act
 
         self.new_action = action("&New Post", self.new_post, QKeySequence.StandardKey.New)
-        self.duplicate_action = action("D&uplicate Post", self.duplicate_selected)
-        self.rename_action = action("&Rename File…", self.rename_selected)
-        self.delete_action = action("&Delete Post", self.delete_selected)
+        # File-menu actions act on the post the author sees in the editor ...
+        self.duplicate_action = action("D&uplicate Post",
+                                       lambda: self.duplicate_selected(self.acting_path()))
+        self.rename_action = action("&Rename File…",
+                                    lambda: self.rename_selected(path=self.acting_path()))
+        self.delete_action = action("&Delete Post",
+                                    lambda: self.delete_selected(self.acting_path()))
+        # ... the list's context menu and Delete key on the row they point at.
+        self.row_actions = [
+            action("D&uplicate Post", self.duplicate_selected),
+            action("&Rename File…", self.rename_selected),
+            action("&Delete Post", self.delete_selected),
+        ]
         self.undo_delete_action = action("Undo Delete", self.undo_delete)
         self.undo_delete_action.setEnabled(False)
         self.reveal_action = action("Show in &File Manager", self.reveal_selected)
@@ -149,8 +175,16 @@ class LibraryPanel(QWidget):
         local = QAction(self.delete_action.text(), self.view)
         local.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         local.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        local.triggered.connect(self.delete_action.trigger)
+        local.triggered.connect(lambda _checked=False: self.delete_selected())
         self.view.addAction(local)
+
+    def preferred_width(self) -> int:
+        """Room for about 28 characters of title beside the status and date columns."""
+        header = self.view.header()
+        others = sum(header.sectionSize(c) for c in (Column.STATUS, Column.DATE)
+                     if not self.view.isColumnHidden(c))
+        chrome = self.view.frameWidth() * 2 + self.view.verticalScrollBar().sizeHint().width()
+        return self.fontMetrics().averageCharWidth() * 28 + others + chrome
 
     # -- queries ---------------------------------------------------------------------------------
 
@@ -185,6 +219,34 @@ class LibraryPanel(QWidget):
             self._fill(rows, snippets, tags)
 
         self._runner.run(fetch, done, lambda exc: self.message.emit(f"Could not list posts: {exc}"))
+
+    def reload_soon(self) -> None:
+        """Reload shortly; several calls in a row ask once."""
+        self._search_timer.start()
+
+    def post_saved(self, path: Path, text: str) -> None:
+        """The window saved `path` with `text`. Library.save() already updated the index, so the
+        watcher finds nothing new: show the change here — in place when the row keeps its place
+        (an autosave while typing must not reset a 10,000-row list), else by asking again."""
+        rel = self._relative(path)
+        if rel is None:
+            return
+        try:
+            summary = summarize(text, rel)
+        except BlogDeskError:
+            self.reload_soon()
+            return
+        status = self.status_filter.currentData() or None
+        tag = self.tag_filter.currentData() or None
+        row = self.model.row_of(rel)
+        old = self.model.summary_at(row)
+        in_place = (
+            old is not None and old.tags == summary.tags and not self.search.text().strip()
+            and (status is None or summary.status == status)
+            and (tag is None or tag in summary.tags)
+        )
+        if not (in_place and self.model.replace_row(summary)):
+            self.reload_soon()
 
     def _fill(self, rows: list[PostSummary], snippets: dict[str, str], tags: list[str]) -> None:
         self.model.set_rows(rows, snippets, keep_order=bool(snippets))
@@ -228,10 +290,26 @@ class LibraryPanel(QWidget):
         rel = index.data(PATH_ROLE) if index.isValid() else None
         return self._library.root / rel if rel else None
 
+    def acting_path(self) -> Path | None:
+        """What a File-menu command acts on: the open post, else the highlighted row."""
+        return self.open_post if self.open_post is not None else self.selected_path()
+
     def _on_activated(self, index: QModelIndex) -> None:
+        self._open_timer.stop()
         rel = index.data(PATH_ROLE)
         if rel and rel != self._current:
             self.openRequested.emit(self._library.root / rel)
+
+    def _open_highlighted(self) -> None:
+        rows = self.view.selectionModel().selectedRows(Column.TITLE)
+        if rows:
+            self._on_activated(rows[0])
+
+    def _title_of(self, path: Path) -> str:
+        rel = self._relative(path)
+        row = self.model.row_of(rel) if rel else -1
+        title = self.model.index(row, Column.TITLE).data() if row >= 0 else None
+        return str(title or path.name)
 
     def _relative(self, path: Path) -> str | None:
         try:
@@ -250,17 +328,21 @@ class LibraryPanel(QWidget):
 
     def new_post(self, title: str = "Untitled post") -> Path | None:
         status = self.default_status
-        post = self._guard("create a post", lambda: self._library.create(title, status=status))
+        # Dated now in the author's time zone, to the second: as `blogdesk new` does.
+        now = datetime.now().astimezone().replace(microsecond=0)
+        post = self._guard("create a post",
+                           lambda: self._library.create(title, status=status, date=now))
         if post is None or post.path is None:
             return None
         self.reload()
         self.openRequested.emit(Path(post.path))
         return Path(post.path)
 
-    def duplicate_selected(self) -> Path | None:
-        path = self.selected_path()
+    def duplicate_selected(self, path: Path | None = None) -> Path | None:
+        path = path or self.selected_path()
         if path is None:
             return None
+        self._open_timer.stop()
 
         def duplicate() -> Path | None:
             original = self._library.load(path)
@@ -276,17 +358,20 @@ class LibraryPanel(QWidget):
             self.openRequested.emit(new_path)
         return new_path
 
-    def rename_selected(self, new_name: str | None = None) -> Path | None:
-        path = self.selected_path()
+    def rename_selected(self, new_name: str | None = None, path: Path | None = None
+                        ) -> Path | None:
+        path = path or self.selected_path()
         if path is None:
             return None
+        self._open_timer.stop()
+        self.aboutToRename.emit(path)  # saved first: the suggestion reads the title on disk
         if new_name is None:
             new_name, ok = QInputDialog.getText(
-                self, "Rename File", "New file name:", QLineEdit.EchoMode.Normal, path.name
+                self, "Rename File", "New file name:", QLineEdit.EchoMode.Normal,
+                self.suggested_name(path),
             )
             if not ok or not new_name.strip() or new_name == path.name:
                 return None
-        self.aboutToRename.emit(path)
         target = self._guard("rename the file", lambda: self._library.rename(path, new_name))
         if target is not None:
             if self._current == self._relative(path):
@@ -295,12 +380,23 @@ class LibraryPanel(QWidget):
             self.reload()
         return target
 
-    def delete_selected(self) -> bool:
-        path = self.selected_path()
+    def suggested_name(self, path: Path) -> str:
+        """The name offered by Rename: from the title when the file still has New Post's name."""
+        if not UNTITLED.fullmatch(path.stem):
+            return path.name
+        try:
+            title = self._library.load(path).title
+        except (BlogDeskError, OSError):
+            return path.name
+        stem = title_to_stem(title) if title.strip() else ""
+        return f"{stem}{path.suffix}" if stem and not UNTITLED.fullmatch(stem) else path.name
+
+    def delete_selected(self, path: Path | None = None) -> bool:
+        path = path or self.selected_path()
         if path is None:
             return False
-        index = self.view.currentIndex()
-        title = str(self.model.index(index.row(), Column.TITLE).data() or path.name)
+        self._open_timer.stop()
+        title = self._title_of(path)
         self.aboutToRemove.emit(path)
         item = self._guard("delete the post", lambda: self._library.delete(path))
         if item is None:
@@ -339,7 +435,7 @@ class LibraryPanel(QWidget):
         menu = QMenu(self)
         menu.addAction(self.new_action)
         has_selection = self.view.indexAt(pos).isValid()
-        for act in (self.duplicate_action, self.rename_action, self.delete_action):
+        for act in self.row_actions:
             act.setEnabled(has_selection)
             menu.addAction(act)
         menu.addAction(self.undo_delete_action)
@@ -358,5 +454,5 @@ class LibraryPanel(QWidget):
         menu.popup(self.view.header().mapToGlobal(pos))
 
     def _enable_post_actions(self) -> None:
-        for act in (self.duplicate_action, self.rename_action, self.delete_action):
+        for act in self.row_actions:
             act.setEnabled(True)

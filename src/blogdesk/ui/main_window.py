@@ -11,15 +11,17 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         self.preview: Any = None  # PreviewView, once the web engine is up
         self.preview_controller: Any = None
         self.preview_enabled = start_preview  # False: no web preview (tests, lite mode)
+        self.import_dialog: Any = None  # the last File → Import window (kept alive while open)
         self._shown_once = False
         if icon is not None:
             self.setWindowIcon(icon)
@@ -132,6 +135,7 @@ class MainWindow(QMainWindow):
         self._editor_row = row
         column = QVBoxLayout(self.editor_column)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._build_alert())
         column.addWidget(self.metadata)
         column.addLayout(row, 1)
 
@@ -153,7 +157,13 @@ class MainWindow(QMainWindow):
         em = self.fontMetrics().averageCharWidth()
         self.splitter.setSizes([em * 40, em * 80, em * 80])
         self.setCentralWidget(self.splitter)
-        self.resize(em * 200, self.fontMetrics().lineSpacing() * 45)
+        # First start (no remembered geometry): 80 % of the screen's free area.
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            self.resize(free.width() * 8 // 10, free.height() * 8 // 10)
+        else:
+            self.resize(em * 200, self.fontMetrics().lineSpacing() * 45)
 
         bar = self.statusBar()
         self.words_label = QLabel(self)
@@ -162,6 +172,27 @@ class MainWindow(QMainWindow):
         self.save_label.setObjectName("saveState")
         for label in (self.words_label, self.reading_label, self.save_label):
             bar.addPermanentWidget(label)
+
+    def _build_alert(self) -> QFrame:
+        """A bar above the post for what the author must not miss (a save that failed): the
+        status bar is easy to overlook, and a modal dialog every autosave retry would nag."""
+        self.alert = QFrame(self)
+        self.alert.setObjectName("alertBar")
+        self.alert.setFrameShape(QFrame.Shape.StyledPanel)
+        self.alert.setStyleSheet("#alertBar { background: #fdecea; color: #611a15; }")
+        self.alert_label = QLabel(self.alert)
+        self.alert_label.setWordWrap(True)
+        self.alert_retry = QPushButton("Try Again", self.alert)
+        self.alert_retry.clicked.connect(lambda: self.documents.save_now())
+        self.alert_dismiss = QPushButton("Dismiss", self.alert)
+        self.alert_dismiss.clicked.connect(self._dismiss_alert)
+        self._alert_dismissed = ""  # the failure the author closed: autosave retries keep quiet
+        row = QHBoxLayout(self.alert)
+        row.addWidget(self.alert_label, 1)
+        row.addWidget(self.alert_retry)
+        row.addWidget(self.alert_dismiss)
+        self.alert.hide()
+        return self.alert
 
     def _wire(self) -> None:
         panel, docs = self.library_panel, self.documents
@@ -174,7 +205,7 @@ class MainWindow(QMainWindow):
         docs.saveStateChanged.connect(self._save_state_changed)
         docs.titleChanged.connect(lambda _t: self._update_title())
         docs.message.connect(self.show_message)
-        docs.saved.connect(lambda _p: self.watcher.refresh_soon())
+        docs.saved.connect(self._post_saved)
         self.metadata.fieldEdited.connect(docs.set_field)
         self.metadata.media_importer = lambda path: self.store_media(path, path.name)
         self.editor.set_media_handler(self.store_media)
@@ -183,6 +214,8 @@ class MainWindow(QMainWindow):
         self.watcher.refreshed.connect(self._library_refreshed)
         self.watcher.failed.connect(self.show_message)
         self.theme.darkChanged.connect(self._dark_changed)
+        # Help stays the last menu when menus come later (the Blog menu of install_publishing).
+        self.menuBar().installEventFilter(self)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             # Coming back to the window is when outside edits are most likely: look at once.
@@ -195,9 +228,7 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             if not self._layout_restored:
-                # First start: share the width as library 22 % | editor 39 % | preview 39 %.
-                width = self.splitter.width()
-                self.splitter.setSizes([width * 22 // 100, width * 39 // 100, width * 39 // 100])
+                self.first_start_layout()
             self.library_panel.reload()
             if self.preview_enabled:
                 # Load the renderer (Markdown, Pygments) on a worker while the web engine starts.
@@ -205,6 +236,15 @@ class MainWindow(QMainWindow):
                 # Let the first frame reach the screen before QtWebEngine starts its processes.
                 QTimer.singleShot(0, self.start_preview)
             QTimer.singleShot(0, self.watcher.start)  # a walk of the library: after the frame
+
+    def first_start_layout(self) -> None:
+        """Share the width as library | editor | preview: the library at least 22 % and enough
+        for readable titles (at most 35 %), the rest split evenly."""
+        width = self.splitter.width()
+        library = min(max(width * 22 // 100, self.library_panel.preferred_width()),
+                      width * 35 // 100)
+        rest = width - library
+        self.splitter.setSizes([library, rest // 2, rest - rest // 2])
 
     def start_preview(self) -> None:
         if self.preview is not None:
@@ -239,9 +279,9 @@ class MainWindow(QMainWindow):
         """Files given on the command line or by a second launch: open the first, remember all."""
         for path in files:
             self._remember_recent(Path(path))
-        opened = any(self.open_path(Path(f)) for f in files[:1])
-        if files and not opened:
-            self.show_message(f"Could not open {Path(files[0]).name}")
+        # A failed open says why itself (DocumentController.message) and keeps the current post.
+        for path in files[:1]:
+            self.open_path(Path(path))
         self.raise_()
         self.activateWindow()
 
@@ -257,6 +297,7 @@ class MainWindow(QMainWindow):
 
     def _document_opened(self, doc: OpenDocument | None) -> None:
         self.metadata.set_post(doc.post if doc else None)
+        self.library_panel.open_post = doc.path if doc else None
         self.library_panel.set_current(doc.path if doc and doc.in_library else None)
         self.editor.setReadOnly(doc is None)
         if self.preview_controller is not None:
@@ -283,6 +324,30 @@ class MainWindow(QMainWindow):
 
     def _save_state_changed(self, state: str) -> None:
         self.save_label.setText(state)
+        if state.startswith("Save failed") and state != self._alert_dismissed:
+            name = self.documents.path.name if self.documents.path else "The post"
+            self.alert_label.setText(
+                f"{name} could not be saved ({state.removeprefix('Save failed: ')}). Your text "
+                "is kept in the recovery journal; BlogDesk keeps trying."
+            )
+            self.alert.show()
+        elif state == "Saved":
+            self._alert_dismissed = ""
+            self.alert.hide()
+
+    def _dismiss_alert(self) -> None:
+        self._alert_dismissed = self.save_label.text()
+        self.alert.hide()
+
+    def _post_saved(self, path: Path) -> None:
+        # Library.save() already updated the index, so the watcher's refresh finds nothing new
+        # and never reloads the list: the panel shows the new title, status, date itself.
+        doc = self.documents.doc
+        if doc is not None and doc.path == path and doc.disk_bytes is not None:
+            self.library_panel.post_saved(path, doc.disk_bytes.decode("utf-8", "replace"))
+        else:
+            self.library_panel.reload_soon()
+        self.watcher.refresh_soon()
 
     def _update_title(self) -> None:
         doc = self.documents.doc
@@ -343,6 +408,18 @@ class MainWindow(QMainWindow):
         self.watcher.stop()
         event.accept()
         self.closed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ActionAdded and watched is self.menuBar():
+            QTimer.singleShot(0, self._help_last)  # once the menu bar has taken the new menu
+        return super().eventFilter(watched, event)
+
+    def _help_last(self) -> None:
+        help_act = getattr(self, "menu_actions", {}).get("help_menu")
+        actions = self.menuBar().actions()
+        if help_act in actions and actions[-1] is not help_act:
+            self.menuBar().removeAction(help_act)
+            self.menuBar().addAction(help_act)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

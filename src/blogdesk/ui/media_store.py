@@ -12,13 +12,26 @@ from pathlib import Path
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.fsutil import atomic_write
 
-__all__ = ["store_media"]
+__all__ = ["clean_file_name", "store_media"]
 
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
+_DASHES = re.compile(r"-{2,}")
+
+
+def clean_file_name(name: str) -> str:
+    """A tidy file name for an image: "my pic (1).png" -> "my-pic-1.png". Runs of characters a
+    URL or a file system would object to become one "-", and none is left at the ends of the
+    stem (the brackets of "(1)" used to leave "my-pic-1-.png")."""
+    stem, suffix = os.path.splitext(name.strip())
+    stem = _DASHES.sub("-", _UNSAFE.sub("-", stem)).strip("-._ ")
+    suffix = _UNSAFE.sub("", suffix)
+    if not stem:
+        return "image" + (suffix if len(suffix) > 1 else ".png")
+    return stem + (suffix if len(suffix) > 1 else "")
 
 
 def _free_name(folder: Path, name: str) -> Path:
-    stem, suffix = os.path.splitext(_UNSAFE.sub("-", name).strip("-.") or "image.png")
+    stem, suffix = os.path.splitext(clean_file_name(name))
     candidate = folder / f"{stem}{suffix}"
     number = 2
     while candidate.exists():

@@ -83,7 +83,13 @@ class MetadataPanel(QWidget):
         self.title = _named(QLineEdit(self), "metaTitle")
         self.status = _named(QComboBox(self, editable=True), "metaStatus")
         self.status.addItems(STATUSES)
-        self.date = _named(QLineEdit(self, placeholderText="2026-11-28 09:30"), "metaDate")
+        self.date = _named(QLineEdit(self, placeholderText="YYYY-MM-DD HH:MM"), "metaDate")
+        # Wide enough for a date with time and offset, whatever the font.
+        margins = self.date.textMargins()
+        self.date.setMinimumWidth(
+            self.date.fontMetrics().horizontalAdvance("2024-05-01 09:30+02:00")
+            + margins.left() + margins.right() + self.fontMetrics().averageCharWidth() * 2
+        )
         self.tags = _named(QLineEdit(self, placeholderText="comma, separated"), "metaTags")
         self.categories = _named(QLineEdit(self), "metaCategories")
         self.slug = _named(QLineEdit(self, placeholderText="from the title"), "metaSlug")

@@ -287,9 +287,12 @@ class PublishStatus(QObject):
         self.result_label.setObjectName("publishResult")
         self.result_label.setOpenExternalLinks(False)  # opened here, so a test can catch it
         self.result_label.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
-        bar.insertPermanentWidget(0, self.result_label, 1)
+        # No stretch: a stretching permanent widget leaves no room for temporary messages
+        # ("Could not open …"), which the status bar shows left of the permanent widgets.
+        bar.insertPermanentWidget(0, self.result_label)
         bar.insertPermanentWidget(1, self.progress)
         bar.insertPermanentWidget(2, self.cancel_button)
+        self._step_message: str | None = None  # the progress line this shows, cleared at the end
         self.busy(False)
 
     def busy(self, on: bool) -> None:
@@ -297,14 +300,19 @@ class PublishStatus(QObject):
         self.cancel_button.setVisible(on)
         if on:
             self.progress.setRange(0, 0)  # "working" until the service says how far it is
-        else:
-            self.bar.clearMessage()
+        elif self._step_message is not None:
+            # Clear only our own progress line: another message (a failed open at start-up, a
+            # restored post) stays for the author to read.
+            if self.bar.currentMessage() == self._step_message:
+                self.bar.clearMessage()
+            self._step_message = None
 
     def step(self, done: int, total: int | None, message: str) -> None:
         if total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
             self.progress.setFormat(f"{done}/{total}")
+        self._step_message = message
         self.bar.showMessage(message, 0)
 
     def show_plain(self, text: str, tooltip: str = "") -> None:

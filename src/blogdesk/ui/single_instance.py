@@ -2,7 +2,9 @@
 
 The running window listens on a QLocalServer (a Unix socket readable by this user only). The name
 is derived from the state folder, so each user — and each test with its own BLOGDESK_STATE_DIR —
-gets its own. The message is one JSON line, `{"files": [...]}`, answered with `ok`.
+gets its own. The message is one JSON line, `{"files": [...], "library": "..."}`, answered with
+`ok`, or with `library <path>` when the window shows another library than the one asked for (the
+window cannot switch libraries, so the second launch says so and exits 1).
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from blogdesk.core import paths
+from blogdesk.core.errors import BlogDeskError
 
-__all__ = ["InstanceServer", "send_to_running", "server_name"]
+__all__ = ["InstanceServer", "OtherLibraryOpen", "send_to_running", "server_name"]
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +35,33 @@ def server_name() -> str:
     return f"blogdesk-{digest[:16]}"
 
 
-def send_to_running(files: list[Path], timeout_ms: int = 2000) -> bool:
-    """Give `files` to the window already running; False when there is none (or it hung)."""
+class OtherLibraryOpen(BlogDeskError):
+    """The running window shows another library than the one this launch asked for."""
+
+    def __init__(self, running: str, wanted: Path) -> None:
+        super().__init__(f"BlogDesk is already open on {running}; close it first to open {wanted}")
+        self.running = running
+
+
+def _same_folder(a: str | Path, b: str | Path) -> bool:
+    try:
+        return Path(a).expanduser().resolve() == Path(b).expanduser().resolve()
+    except OSError:
+        return str(a) == str(b)
+
+
+def send_to_running(files: list[Path], timeout_ms: int = 2000, *,
+                    library: Path | None = None) -> bool:
+    """Give `files` to the window already running; False when there is none (or it hung).
+    OtherLibraryOpen when that window shows another library than `library`."""
     socket = QLocalSocket()
     socket.connectToServer(server_name())
     if not socket.waitForConnected(timeout_ms):
         return False
-    message = json.dumps({"files": [str(f) for f in files]}) + "\n"
+    request: dict[str, object] = {"files": [str(f) for f in files]}
+    if library is not None:
+        request["library"] = str(library)
+    message = json.dumps(request) + "\n"
     socket.write(message.encode("utf-8"))
     if not socket.waitForBytesWritten(timeout_ms):
         socket.abort()
@@ -47,14 +70,18 @@ def send_to_running(files: list[Path], timeout_ms: int = 2000) -> bool:
     while b"\n" not in answer and socket.waitForReadyRead(timeout_ms):
         answer += bytes(socket.readAll().data())
     socket.disconnectFromServer()
-    return answer.strip() == b"ok"
+    reply = answer.strip()
+    if reply.startswith(b"library ") and library is not None:
+        raise OtherLibraryOpen(reply[len(b"library "):].decode("utf-8", "replace"), library)
+    return reply == b"ok"
 
 
 class InstanceServer(QObject):
     filesReceived = Signal(list)  # list[Path] another launch asked to open (may be empty: "raise")
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, library: Path | None = None) -> None:
         super().__init__(parent)
+        self.library = library  # the window's library: launches for another one are refused
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
@@ -94,8 +121,14 @@ class InstanceServer(QObject):
         try:
             message = json.loads(line.decode("utf-8"))
             files = [Path(f) for f in message.get("files", []) if isinstance(f, str)]
+            wanted = message.get("library")
         except (ValueError, AttributeError):
             socket.abort()
+            return
+        if (isinstance(wanted, str) and self.library is not None
+                and not _same_folder(wanted, self.library)):
+            socket.write(b"library " + str(self.library).encode("utf-8") + b"\n")
+            socket.flush()
             return
         socket.write(b"ok\n")
         socket.flush()

@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QLineEdit, QMessageBox, QToolBar
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QToolBar,
+)
 
 from blogdesk import __version__
 from blogdesk.core.errors import BlogDeskError
@@ -73,6 +80,12 @@ def build(window: MainWindow) -> None:
     window.recent_menu = file_menu.addMenu("Open &Recent")
     window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window))
     file_menu.addActions([acts["save"], acts["close"]])
+    import_menu = file_menu.addMenu("&Import")
+    acts["import_wxr"] = _action(window, "&WordPress Export (WXR)…",
+                                 lambda: _import(window, "wxr"))
+    acts["import_folder"] = _action(window, "&Jekyll or Hugo Folder…",
+                                    lambda: _import(window, "folder"))
+    import_menu.addActions([acts["import_wxr"], acts["import_folder"]])
     file_menu.addSeparator()
     file_menu.addActions([panel.duplicate_action, panel.rename_action, panel.delete_action,
                           panel.undo_delete_action, panel.reveal_action])
@@ -85,6 +98,14 @@ def build(window: MainWindow) -> None:
                            "edit-redo")
     edit_menu = window.menuBar().addMenu("&Edit")
     edit_menu.addActions([acts["undo"], acts["redo"]])
+    edit_menu.addSeparator()
+    for name, text, key in (("cut", "Cu&t", QKeySequence.StandardKey.Cut),
+                            ("copy", "&Copy", QKeySequence.StandardKey.Copy),
+                            ("paste", "&Paste", QKeySequence.StandardKey.Paste),
+                            ("select_all", "Select &All", QKeySequence.StandardKey.SelectAll)):
+        acts[name] = _action(window, text, partial(_edit_command, window, name), key,
+                             f"edit-{name.replace('_', '-')}")
+        edit_menu.addAction(acts[name])
     edit_menu.addSeparator()
     for name in ("find", "replace", "find_next", "find_previous", "paste_plain"):
         if name in editor_actions:
@@ -114,6 +135,12 @@ def build(window: MainWindow) -> None:
     acts["fullscreen"] = _action(window, "F&ull Screen", partial(_fullscreen, window),
                                  "F11", checkable=True)
     view_menu.addActions([acts["focus"], acts["fullscreen"]])
+    # Escape leaves focus mode. Enabled only in focus mode, so it takes Escape from nobody
+    # otherwise; dialogs are windows of their own, and the find bar claims its Escape first.
+    acts["leave_focus"] = _action(window, "Leave Focus Mode",
+                                  partial(set_focus_mode, window, False), "Escape")
+    acts["leave_focus"].setEnabled(False)
+    window.addAction(acts["leave_focus"])
 
     library_menu = window.menuBar().addMenu("&Library")
     acts["refresh"] = _action(window, "&Look for Changes on Disk", window.watcher.refresh_now,
@@ -124,6 +151,7 @@ def build(window: MainWindow) -> None:
     library_menu.addActions([acts["refresh"], acts["remote"]])
 
     help_menu = window.menuBar().addMenu("&Help")
+    acts["help_menu"] = help_menu.menuAction()  # kept last by MainWindow (menus added later)
     acts["about"] = _action(window, "&About BlogDesk", lambda: _about(window))
     acts["about"].setMenuRole(QAction.MenuRole.AboutRole)
     help_menu.addAction(acts["about"])
@@ -137,6 +165,13 @@ def build(window: MainWindow) -> None:
     bar.addActions([acts["panel_preview"], acts["focus"]])
     window.focus_mode = False
     window._focus_saved = {}
+    # The image dialog starts in the open post's folder (else the library's), not the cwd.
+    editor.image_folder = lambda: _post_folder(window)
+
+
+def _post_folder(window: MainWindow) -> Path:
+    doc = window.documents.doc
+    return doc.path.parent if doc is not None else window.library.root
 
 
 def _panel_toggle(window: MainWindow, name: str) -> Callable[[bool], None]:
@@ -166,6 +201,7 @@ def set_focus_mode(window: MainWindow, on: bool) -> None:
     if on == window.focus_mode:
         return
     window.focus_mode = on
+    window.menu_actions["leave_focus"].setEnabled(on)
     act = window.menu_actions["focus"]
     if act.isChecked() != on:
         act.blockSignals(True)
@@ -218,6 +254,35 @@ def _undo(window: MainWindow) -> None:
         focus.undo()
     else:
         window.editor.undo()
+
+
+def _edit_command(window: MainWindow, name: str) -> None:
+    """Cut/Copy/Paste/Select All on the focused text field (a metadata field, the search box),
+    else on the editor. Text fields take these keys themselves; the menu needs this."""
+    focus = window.focusWidget()
+    preview = window.preview
+    if preview is not None and focus is not None and preview.isAncestorOf(focus):
+        if name in ("copy", "select_all"):  # the preview is read-only
+            from PySide6.QtWebEngineCore import QWebEnginePage
+
+            action = (QWebEnginePage.WebAction.Copy if name == "copy"
+                      else QWebEnginePage.WebAction.SelectAll)
+            preview.view.triggerPageAction(action)
+        return
+    method = "selectAll" if name == "select_all" else name
+    target = focus if isinstance(focus, (QLineEdit, QPlainTextEdit)) else window.editor
+    getattr(target, method)()
+
+
+def _import(window: MainWindow, kind: str) -> None:
+    from blogdesk.ui import import_dialog
+
+    ask = (import_dialog.ask_and_import_wxr if kind == "wxr"
+           else import_dialog.ask_and_import_folder)
+    dialog = ask(window, window.library, window.runner)
+    if dialog is not None:
+        window.import_dialog = dialog
+        dialog.importFinished.connect(lambda _report: window.library_panel.reload())
 
 
 def _open_dialog(window: MainWindow) -> None:

@@ -106,8 +106,14 @@ class ImportReport:
             lines.append("The import was cancelled; the posts imported so far are complete.")
         if self.error:
             lines.append(f"The import stopped early: {self.error}")
+        # Each reason once, then the items it applies to, so a person can find every file.
+        per_reason = max(1, max_lines // 4)
         for reason, count in self.skipped_by_reason():
             lines.append(f"Skipped {count}: {reason}")
+            items = [w.item or "(unnamed)" for w in self.skipped if w.message == reason]
+            lines.extend(f"  {item}" for item in items[:per_reason])
+            if len(items) > per_reason:
+                lines.append(f"  … and {len(items) - per_reason} more")
         if self.warnings:
             lines.append(f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}:")
             shown = self.warnings[:max_lines]

@@ -152,7 +152,7 @@ def import_wxr(
                     media.hosts = _site_hosts(run.channel)
                 done += 1
                 if progress is not None:
-                    progress(ImportProgress(done, total, item.title or item.post_name))
+                    progress(ImportProgress(done, total, _display_title(item)))
                 _import_item(run, item)
     except WxrDamaged as exc:
         report.error = str(exc)
@@ -163,7 +163,7 @@ def import_wxr(
             run.writer.discard()
             report.error = f"could not write the last posts: {exc.strerror or exc}"
         for repair in run.channel.repairs:
-            report.warn("", repair)
+            report.warn(source.name, repair)  # a repair to the export file itself
         if not report.cancelled:
             _fill_late_thumbnails(run)
         if media is not None:
@@ -177,9 +177,13 @@ def _site_hosts(channel: WxrChannel) -> set[str]:
     return {urlsplit(u).hostname or "" for u in urls if u} - {""}
 
 
+def _display_title(item: WxrItem) -> str:
+    """The title as a reader sees it (`&amp;` → `&`), else the URL name, else "(no title)"."""
+    return html.unescape(item.title).strip() or unquote(item.post_name) or "(no title)"
+
+
 def _label(item: WxrItem) -> str:
-    title = html.unescape(item.title).strip()
-    name = title or unquote(item.post_name) or "(no title)"
+    name = _display_title(item)
     return f"{name} (#{item.post_id})" if item.post_id is not None else name
 
 

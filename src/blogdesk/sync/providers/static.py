@@ -50,8 +50,8 @@ TRASH_DIR = ".blogdesk-trash"
 def folder_from(location: str) -> Path:
     """The site folder from what the author typed: a path or a file:// URL.
 
-    The account set-up puts "https://" in front of anything without a scheme; a path that
-    exists behind it is still taken as the path.
+    Account set-up passes folders through as typed (`~` expanded); a path behind an "https://"
+    that an older set-up put in front of it is still taken as the path.
     """
     text = location.strip()
     if text.startswith("file://"):
@@ -76,6 +76,8 @@ def _markdown(payload: PostPayload, stored_body: str | None = None) -> str:
 class StaticSiteProvider:
     id: ClassVar[str] = "static"
     display_name: ClassVar[str] = "Static site folder (Hugo, Jekyll)"
+    # The "address" is a folder on this computer: account set-up must not make it a URL.
+    site_is_folder: ClassVar[bool] = True
     account_fields: ClassVar[tuple[AccountField, ...]] = (
         AccountField("site_url", "Site folder", placeholder="/home/me/my-site",
                      help="The top folder of the Hugo or Jekyll site."),
