@@ -91,9 +91,25 @@ write_config() {  # write_config <port>
   "logging": {"transports": ["file"], "path": "$LOGS", "level": "warn"},
   "privacy": {"useUpdateCheck": false, "useGravatar": false, "useRpcPing": false, "useStructuredData": false},
   "security": {"staffDeviceVerification": false},
+  "spam": {"global_block": {"freeRetries": 1000000}, "user_login": {"freeRetries": 1000000}},
   "process": "local"
 }
 JSON
+}
+
+forget_sign_in_attempts() {
+    # Ghost's brute-force guard (100 sign-ins per IP an hour, kept in the database) would lock
+    # out a test site that many test runs sign in to; the loopback site forgets old attempts.
+    local db="$S/content/data/ghost.db"
+    [ -f "$db" ] || return 0
+    python3 - "$db" <<'PY'
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+if con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='brute'").fetchone():
+    con.execute("DELETE FROM brute")
+    con.commit()
+con.close()
+PY
 }
 
 api_up() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/ghost/api/admin/site/" 2>/dev/null; }
@@ -114,6 +130,7 @@ cmd_up() {
     PORT=$(free_port "$PORT") || die "no free TCP port on 127.0.0.1"
     echo "$PORT" >"$S/port"
     write_config "$PORT"
+    forget_sign_in_attempts
     # setsid: its own process group (stopped as one); 9>&-: it must not hold the script's lock.
     cd "$APP"
     NODE_ENV=production setsid node index.js </dev/null >>"$LOGS/ghost.out" 2>&1 9>&- &

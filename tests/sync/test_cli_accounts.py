@@ -3,6 +3,7 @@ platform settings come from --option, and mistakes get a plain message and exit 
 
 from __future__ import annotations
 
+import argparse
 import functools
 import http.server
 import io
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from blogdesk.cli import main
+from blogdesk.core.errors import BlogDeskError
 
 
 def _hugo_site(root: Path) -> Path:
@@ -165,3 +167,17 @@ def test_add_account_itself_finds_no_blog_on_a_plain_server(plain_web_server: st
             store, secrets, name="w", url=plain_web_server, user="me", secret="pw"
         )
     assert store.all() == []
+
+
+def test_no_terminal_and_no_password_stdin_is_explained(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from blogdesk.cli.accounts import _read_secret
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    args = argparse.Namespace(password_stdin=False, provider="wordpress", user="me",
+                              url="https://blog.example")
+    with pytest.raises(BlogDeskError, match="--password-stdin"):
+        _read_secret(args, {})

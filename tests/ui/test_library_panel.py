@@ -243,6 +243,9 @@ def test_new_post_is_dated_and_rename_suggests_its_title(
     assert date is not None and date.tzinfo is not None and date.microsecond == 0
     assert before <= date <= datetime.now().astimezone()
     qtbot.waitUntil(lambda: _titles(desk)[:1] == ["Untitled post"])  # newest: at the top
+    field = window.metadata.date
+    assert field.text() == date.isoformat(sep=" ")
+    assert field.width() >= field.fontMetrics().horizontalAdvance(field.text())
 
     window.metadata.title.setText("A trip to Rome")
     window.metadata.title.editingFinished.emit()
@@ -274,3 +277,20 @@ def test_title_column_gets_the_room(qtbot, make_desk, wait_listed, sample_librar
     assert header.sectionSize(Column.TITLE) >= 24 * em
     for column in (Column.STATUS, Column.DATE):
         assert header.sectionSize(Column.TITLE) > header.sectionSize(column)
+
+
+def test_arrowing_through_the_list_opens_only_where_it_stops(
+    qtbot, make_desk, wait_listed, sample_library
+):
+    desk = make_desk(sample_library, [sample_library / "third-post.md"])
+    wait_listed(desk, 3)
+    panel = desk.window.library_panel
+    asked: list[str] = []
+    panel.openRequested.connect(lambda path: asked.append(path.name))
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)  # second, then at once first: no stop between
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)
+    first = (sample_library / "first-post.md").resolve()
+    qtbot.waitUntil(lambda: desk.window.documents.path == first)
+    qtbot.wait(300)
+    assert asked == ["first-post.md"]

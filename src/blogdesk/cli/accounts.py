@@ -73,7 +73,15 @@ def _read_secret(args: argparse.Namespace, options: dict[str, str]) -> str:
         secret = _google_sign_in(options)
     else:
         who = f"{args.user} at {args.url}" if args.user else args.url
-        secret = getpass.getpass(f"Password, API key or token for {who}: ")
+        if not sys.stdin.isatty():
+            raise BlogDeskError(
+                "There is no terminal to ask for the password: pass it on standard input with "
+                "--password-stdin (e.g. from your password manager)."
+            )
+        try:
+            secret = getpass.getpass(f"Password, API key or token for {who}: ")
+        except EOFError:
+            raise BlogDeskError("No password was typed (input ended).") from None
     if not secret:
         raise BlogDeskError("No password, API key or token was given.")
     return secret

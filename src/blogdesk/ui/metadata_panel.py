@@ -84,10 +84,10 @@ class MetadataPanel(QWidget):
         self.status = _named(QComboBox(self, editable=True), "metaStatus")
         self.status.addItems(STATUSES)
         self.date = _named(QLineEdit(self, placeholderText="YYYY-MM-DD HH:MM"), "metaDate")
-        # Wide enough for a date with time and offset, whatever the font.
+        # Wide enough for a date with time, seconds (New Post's) and offset, whatever the font.
         margins = self.date.textMargins()
         self.date.setMinimumWidth(
-            self.date.fontMetrics().horizontalAdvance("2024-05-01 09:30+02:00")
+            self.date.fontMetrics().horizontalAdvance("2024-05-01 09:30:00+02:00")
             + margins.left() + margins.right() + self.fontMetrics().averageCharWidth() * 2
         )
         self.tags = _named(QLineEdit(self, placeholderText="comma, separated"), "metaTags")
