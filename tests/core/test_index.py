@@ -206,6 +206,29 @@ def test_scores_are_rounded_and_higher_is_better(index: Index) -> None:
     assert all(float(f"{s:.4g}") == s for s in scores)
 
 
+def test_write_all_fills_the_index_in_one_transaction(index: Index) -> None:
+    def batches(fail: bool) -> Iterator[list[Entry]]:
+        for n in range(3):
+            yield [
+                _entry(f"b{n}-{i}.md", f"---\ntitle: Batch {n} post {i}\n---\nЁлка word{n}\n")
+                for i in range(4)
+            ]
+            if fail and n == 1:
+                raise OSError("the disk went away")
+
+    with pytest.raises(OSError, match="went away"):
+        index.write_all(batches(fail=True), now_ns=7)
+    assert index.count() == 0 and index.search("batch") == []  # rolled back, helper included
+    index.write_all(batches(fail=False), now_ns=7)
+    assert index.count() == 12
+    assert len(index.search("елка", limit=50)) == 12
+    [hit] = index.search("word2 post 3")
+    assert hit.summary.path == "b2-3.md" and hit.snippet_text == "Ёлка «word2»"
+    index.write_all([[_entry("new.md", "---\ntitle: New\n---\nfresh\n")]], now_ns=8, clear=True)
+    assert [s.path for s in index.posts()] == ["new.md"]
+    assert [h.summary.path for h in index.search("fresh")] == ["new.md"]
+
+
 def test_write_replaces_rows_and_removes(index: Index) -> None:
     index.write([_entry("a.md", "---\ntitle: Apple\ntags: [Fruit]\n---\nred apple\n")], now_ns=5)
     index.write([_entry("a.md", "---\ntitle: Apricot\ntags: [fruit]\n---\norange\n")], now_ns=6)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import requests
@@ -114,3 +115,23 @@ def test_refused_connection_is_site_unreachable() -> None:
 def test_safe_url_hides_credentials_and_query() -> None:
     assert safe_url("https://bob:pw@example.com:8443/a/b?token=1#x") == (
         "https://example.com:8443/a/b")
+
+
+def test_retry_after_reads_seconds_and_http_dates() -> None:
+    from email.utils import format_datetime
+
+    from blogdesk.sync.http import retry_after
+
+    def answer(value: str | None) -> requests.Response:
+        response = requests.Response()
+        if value is not None:
+            response.headers["Retry-After"] = value
+        return response
+
+    assert retry_after(answer("120")) == 120.0
+    assert retry_after(answer(None)) is None
+    assert retry_after(answer("soon")) is None
+    later = datetime.now(UTC) + timedelta(seconds=90)
+    wait = retry_after(answer(format_datetime(later, usegmt=True)))
+    assert wait is not None and 80 <= wait <= 91
+    assert retry_after(answer(format_datetime(datetime(2000, 1, 1, tzinfo=UTC), usegmt=True))) == 0

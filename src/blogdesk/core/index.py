@@ -318,15 +318,8 @@ class Index:
                     if pending is not None:
                         pending.result()  # the connection is the helper's until then
                     rows.insert(conn)
-                    import os
-                    mode = os.environ.get("BD_MODE", "staging")
-                    if mode == "staging":
-                        conn.executemany(INSERT_STAGING, rows.fts)
-                        pending = helper.submit(_from_staging, conn)
-                    elif mode == "direct":
-                        pending = helper.submit(conn.executemany, INSERT_FTS, rows.fts)  # type: ignore
-                    else:
-                        conn.executemany(INSERT_FTS, rows.fts)
+                    conn.executemany(INSERT_STAGING, rows.fts)
+                    pending = helper.submit(_from_staging, conn)
                 if pending is not None:
                     pending.result()
             finally:

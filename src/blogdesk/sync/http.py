@@ -7,6 +7,8 @@ retry cannot duplicate anything (idempotent methods; never POST, see docs/publis
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -159,3 +161,18 @@ def _was_sent(exc: requests.exceptions.ConnectionError) -> bool:
         stack.append(current.__cause__)
         stack.append(current.__context__)
     return False
+
+
+def retry_after(response: requests.Response) -> float | None:
+    """Seconds to wait from a `Retry-After` header (delta-seconds or an HTTP date), or None."""
+    value = response.headers.get("Retry-After", "").strip()
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
+    except (TypeError, ValueError):
+        return None

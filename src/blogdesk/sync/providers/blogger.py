@@ -20,7 +20,7 @@ import requests
 from slugify import slugify
 
 from blogdesk.sync import provider as p
-from blogdesk.sync.http import safe_url, translate_transport_error
+from blogdesk.sync.http import retry_after, safe_url, translate_transport_error
 from blogdesk.sync.oauth_loopback import OAuthClient, refresh
 from blogdesk.sync.provider import (
     AccountField,
@@ -142,10 +142,8 @@ class BloggerProvider:
                    if isinstance(e, dict)} if isinstance(error, dict) else set()
         said = f' Blogger said: "{message}"' if message else ""
         if status == 429 or (status == 403 and reasons & _RATE_REASONS):
-            wait = response.headers.get("Retry-After", "")
             return RateLimitedError(f"Blogger's request quota is used up while {doing}.{said} "
-                                    "Try again later.",
-                                    retry_after=float(wait) if wait.isdigit() else None)
+                                    "Try again later.", retry_after=retry_after(response))
         if status == 401:
             return AuthenticationError(f"Blogger refused the sign-in while {doing}.{said} "
                                        "Sign in with Google again from the account dialog.")

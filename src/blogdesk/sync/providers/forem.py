@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import requests
@@ -25,7 +24,7 @@ from blogdesk.core.htmltomd import html_to_markdown
 from blogdesk.core.rendering import render
 from blogdesk.sync import provider as p
 from blogdesk.sync.conflict import normalize_html
-from blogdesk.sync.http import safe_url, translate_transport_error
+from blogdesk.sync.http import retry_after, safe_url, translate_transport_error
 from blogdesk.sync.provider import (
     AccountField,
     AccountInfo,
@@ -60,20 +59,6 @@ def forem_tags(names: tuple[str, ...] | list[str]) -> list[str]:
     """Forem's tag rules: lowercase letters and digits, at most four, no repeats."""
     tags = [_NOT_TAG.sub("", n.lower()) for n in names]
     return list(dict.fromkeys(t for t in tags if t))[:MAX_TAGS]
-
-
-def _retry_after(response: requests.Response) -> float | None:
-    value = response.headers.get("Retry-After", "").strip()
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
-    except (TypeError, ValueError):
-        return None
 
 
 def _parse_time(value: Any) -> datetime | None:
@@ -150,7 +135,7 @@ class ForemProvider:
         if status == 422:
             return RequestRejectedError(f"{self.host} refused the article while {doing}.{said}")
         if status == 429:
-            wait = _retry_after(response)
+            wait = retry_after(response)
             when = f" Try again in {wait:.0f} seconds." if wait is not None else ""
             return RateLimitedError(f"{self.host} is limiting requests while {doing}.{when}",
                                     retry_after=wait)

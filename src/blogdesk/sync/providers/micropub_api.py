@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from blogdesk.sync.http import safe_url, translate_transport_error
+from blogdesk.sync.http import retry_after, safe_url, translate_transport_error
 from blogdesk.sync.provider import (
     AuthenticationError,
     ForbiddenFileTypeError,
@@ -106,10 +106,9 @@ def error_from_response(response: requests.Response, doing: str, url: str) -> Sy
     if status == 415:
         return ForbiddenFileTypeError(f"{host} does not accept this kind of file.{said}")
     if status == 429:
-        retry = response.headers.get("Retry-After")
         return RateLimitedError(
             f"{host} asks BlogDesk to slow down ({doing}); try again in a moment.",
-            retry_after=float(retry) if retry and retry.isdigit() else None)
+            retry_after=retry_after(response))
     if status >= 500:
         return ServerError(
             f"{host} had an internal error while {doing} (HTTP {status}).{said} "

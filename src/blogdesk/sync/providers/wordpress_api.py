@@ -12,14 +12,12 @@ import html
 import logging
 import re
 from collections.abc import Mapping
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import requests
 
-from blogdesk.sync.http import safe_url, translate_transport_error
+from blogdesk.sync.http import retry_after, safe_url, translate_transport_error
 from blogdesk.sync.provider import (
     ApiUnavailableError,
     AuthenticationError,
@@ -152,7 +150,7 @@ def error_from_response(response: requests.Response, doing: str, user: str) -> S
     if status == 429:
         return RateLimitedError(
             f"{site} is limiting how often BlogDesk may call it (HTTP 429) while {doing}. "
-            "BlogDesk tries again later.", retry_after=_retry_after(response))
+            "BlogDesk tries again later.", retry_after=retry_after(response))
     if code in APP_PASSWORD_CODES:
         return ApiUnavailableError(
             f"Application passwords are turned off on {site} (for this user or the whole site)."
@@ -215,21 +213,6 @@ def _status_forbidden(code: str, data: Mapping[str, Any]) -> bool:
         return False
     detail = params.get("status")
     return isinstance(detail, str) and "forbidden" in detail.lower()
-
-
-def _retry_after(response: requests.Response) -> float | None:
-    value = response.headers.get("Retry-After", "").strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    if value:
-        try:
-            when = parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return None
-        return max(0.0, (when - datetime.now(UTC)).total_seconds())
-    return None
 
 
 def _param_details(data: Mapping[str, Any]) -> str:
