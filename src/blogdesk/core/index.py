@@ -318,8 +318,16 @@ class Index:
                     if pending is not None:
                         pending.result()  # the connection is the helper's until then
                     rows.insert(conn)
-                    conn.executemany(INSERT_STAGING, rows.fts)
-                    pending = helper.submit(_from_staging, conn)
+                    import os
+                    mode = os.environ.get("BD_MODE", "staging")
+                    if mode == "staging":
+                        conn.executemany(INSERT_STAGING, rows.fts)
+                        pending = helper.submit(_from_staging, conn)
+                    elif mode == "stagein":
+                        conn.executemany(INSERT_STAGING, rows.fts)
+                        _from_staging(conn)
+                    else:
+                        conn.executemany(INSERT_FTS, rows.fts)
                 if pending is not None:
                     pending.result()
             finally:
