@@ -354,3 +354,21 @@ def test_copy_in_the_preview_copies_the_preview(qtbot, make_desk, sample_library
     qtbot.waitUntil(lambda: "The aardvark paragraph." in QApplication.clipboard().text(),
                     timeout=5000)
     assert "## Details" not in QApplication.clipboard().text()
+
+
+def test_featured_image_dialog_starts_in_the_posts_folder(
+    qtbot, make_desk, sample_library: Path, monkeypatch, tmp_path: Path
+) -> None:
+    from blogdesk.ui import metadata_panel
+
+    asked: list[str] = []
+
+    def fake_dialog(_parent: object, _title: str, folder: str, _filter: str) -> tuple[str, str]:
+        asked.append(folder)
+        return "", ""
+
+    monkeypatch.setattr(metadata_panel.QFileDialog, "getOpenFileName", fake_dialog)
+    monkeypatch.chdir(tmp_path)
+    desk = make_desk(sample_library, [sample_library / "first-post.md"])
+    desk.window.metadata._choose_image()
+    assert asked == [str(sample_library)]

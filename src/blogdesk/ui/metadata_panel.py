@@ -80,6 +80,9 @@ class MetadataPanel(QWidget):
         self.setObjectName("metadataPanel")
         self._loading = False
         self.media_importer: Callable[[Path], str] | None = None
+        # Where the image dialog starts: the post's folder (set by the window); never the
+        # process's working directory.
+        self.image_folder: Callable[[], Path | None] = lambda: None
         self.title = _named(QLineEdit(self), "metaTitle")
         self.status = _named(QComboBox(self, editable=True), "metaStatus")
         self.status.addItems(STATUSES)
@@ -200,8 +203,11 @@ class MetadataPanel(QWidget):
         field.setStyleSheet("" if problem is None else "QLineEdit { border: 1px solid #c0392b; }")
 
     def _choose_image(self) -> None:
+        start = self.image_folder()
+        if start is None or not start.is_dir():
+            start = Path.home()
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, "Featured image", "", "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"
+            self, "Featured image", str(start), "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"
         )
         if not chosen:
             return

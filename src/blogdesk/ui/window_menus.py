@@ -167,6 +167,7 @@ def build(window: MainWindow) -> None:
     window._focus_saved = {}
     # The image dialog starts in the open post's folder (else the library's), not the cwd.
     editor.image_folder = lambda: _post_folder(window)
+    window.metadata.image_folder = lambda: _post_folder(window)
 
 
 def _post_folder(window: MainWindow) -> Path:
