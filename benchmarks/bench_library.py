@@ -54,6 +54,7 @@ def queries() -> list[str]:
     return [
         *picked,  # single words, from very common to rare
         *(w[:3] for w in picked[2:6]),  # a word being typed
+        *(w[:n] for n in (1, 2) for w in picked[4:6]),  # its first letters (prefix indexes)
         f"{picked[3]} {picked[5]}",
         f"{picked[4]} {picked[6]} {picked[7][:4]}",
         "markdown editor",

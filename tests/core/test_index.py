@@ -206,7 +206,12 @@ def test_scores_are_rounded_and_higher_is_better(index: Index) -> None:
     assert all(float(f"{s:.4g}") == s for s in scores)
 
 
-def test_write_all_fills_the_index_in_one_transaction(index: Index) -> None:
+@pytest.mark.parametrize("cpus", [1, 2])  # 1: no helper thread
+def test_write_all_fills_the_index_in_one_transaction(
+    index: Index, cpus: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("blogdesk.core.index.os.cpu_count", lambda: cpus)
+
     def batches(fail: bool) -> Iterator[list[Entry]]:
         for n in range(3):
             yield [
