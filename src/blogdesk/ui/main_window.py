@@ -2,7 +2,7 @@
 
 Layout and wiring only: documents are the DocumentController's, the list is the LibraryPanel's,
 menus are window_menus', remembered layout is window_state's. The preview (QtWebEngine, the slow
-part of start-up) is created just after the window is first shown.
+part of start-up) is created once the window's first frame is on screen.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -47,6 +47,7 @@ from blogdesk.ui.window_state import WindowState
 __all__ = ["MainWindow"]
 
 log = logging.getLogger(__name__)
+FIRST_FRAME_FALLBACK_MS = 500  # start the preview anyway when no paint event came by then
 
 
 def _warm_up_renderer() -> None:
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.preview_enabled = start_preview  # False: no web preview (tests, lite mode)
         self.import_dialog: Any = None  # the last File → Import window (kept alive while open)
         self._shown_once = False
+        self._first_frame_done = False  # the preview and the watcher start after it
         if icon is not None:
             self.setWindowIcon(icon)
         self.theme = ThemeWatcher(self)
@@ -229,13 +231,23 @@ class MainWindow(QMainWindow):
             self._shown_once = True
             if not self._layout_restored:
                 self.first_start_layout()
-            self.library_panel.reload()
-            if self.preview_enabled:
-                # Load the renderer (Markdown, Pygments) on a worker while the web engine starts.
-                self.runner.run(_warm_up_renderer)
-                # Let the first frame reach the screen before QtWebEngine starts its processes.
-                QTimer.singleShot(0, self.start_preview)
-            QTimer.singleShot(0, self.watcher.start)  # a walk of the library: after the frame
+            self.library_panel.reload()  # from the index, on a worker: no scan before the frame
+            # The rest waits for the first frame (paintEvent); a zero timer here would run before
+            # the X server even asked for it. The fallback is for a window that never paints.
+            QTimer.singleShot(FIRST_FRAME_FALLBACK_MS, self._after_first_frame)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._shown_once and not self._first_frame_done:
+            QTimer.singleShot(0, self._after_first_frame)  # runs once this frame is flushed
+
+    def _after_first_frame(self) -> None:
+        if self._first_frame_done:
+            return
+        self._first_frame_done = True
+        if self.preview_enabled:
+            self.start_preview()
+        QTimer.singleShot(0, self.watcher.start)  # a walk of the library: after the preview
 
     def first_start_layout(self) -> None:
         """Share the width as library | editor | preview: the library at least 22 % and enough
@@ -247,21 +259,33 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([library, rest // 2, rest - rest // 2])
 
     def start_preview(self) -> None:
+        """Create the web view and start loading its page. The controller (it needs the Markdown
+        renderer) follows once a worker has imported that (`_connect_preview`): the import runs
+        while QtWebEngine starts its processes, instead of one after the other."""
         if self.preview is not None:
             return
-        from blogdesk.core.rendering import RenderOptions
+        self.runner.run(_warm_up_renderer, lambda _none: self._connect_preview(),
+                        lambda _exc: self._connect_preview())  # render() reports it itself
         from blogdesk.ui.preview import PreviewView
-        from blogdesk.ui.preview_controller import PreviewController
 
+        doc = self.documents.doc
         self.preview = PreviewView(self, allow_remote=self.library_settings.allow_remote_content,
-                                   dark=self.theme.dark)
+                                   dark=self.theme.dark,
+                                   base_dir=doc.path.parent if doc else self.library.root)
         self.preview.setObjectName("preview")
         self.preview_stack.addWidget(self.preview)
         self.preview_stack.setCurrentWidget(self.preview)
+        self.preview.contentUpdated.connect(self._first_paint)
+
+    def _connect_preview(self) -> None:
+        if self.preview_controller is not None:
+            return
+        from blogdesk.core.rendering import RenderOptions
+        from blogdesk.ui.preview_controller import PreviewController
+
         options = RenderOptions(smart_quotes=self.settings.smart_quotes)
         self.preview_controller = PreviewController(self.editor, self.preview, self.runner, options)
         self.preview_controller.rendered.connect(self._rendered)
-        self.preview.contentUpdated.connect(self._first_paint)
         doc = self.documents.doc
         self.preview_controller.set_document(doc.path.parent if doc else self.library.root)
         self.previewReady.emit()
@@ -411,7 +435,9 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ActionAdded and watched is self.menuBar():
-            QTimer.singleShot(0, self._help_last)  # once the menu bar has taken the new menu
+            # Once the menu bar has taken the new menu; `self` as context: a window deleted
+            # meanwhile cancels the call instead of running it on a dead object.
+            QTimer.singleShot(0, self, self._help_last)
         return super().eventFilter(watched, event)
 
     def _help_last(self) -> None:
