@@ -210,7 +210,7 @@ def test_scores_are_rounded_and_higher_is_better(index: Index) -> None:
 def test_write_all_fills_the_index_in_one_transaction(
     index: Index, cpus: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("blogdesk.core.index.os.cpu_count", lambda: cpus)
+    monkeypatch.setattr("blogdesk.core.index_build.os.cpu_count", lambda: cpus)
 
     def batches(fail: bool) -> Iterator[list[Entry]]:
         for n in range(3):

@@ -28,6 +28,7 @@ from ruamel.yaml.scalarstring import (
 
 from blogdesk.core.errors import PostFormatError
 from blogdesk.core.frontmatter import YAML_LINE_BREAK, compose_yaml
+from blogdesk.core.yaml_list_edit import list_comments, same_value, with_list_comments
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _RESOLVER = yaml.resolver.Resolver()
@@ -254,17 +255,6 @@ def _with_newline(text: str, newline: str) -> str:
     return text.replace("\n", newline) if newline != "\n" else text
 
 
-def same_value(a: Any, b: Any) -> bool:
-    """Equal and of the same types (so 1 is not True and a date is not its datetime)."""
-    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
-        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, dict) and isinstance(b, dict):
-        return list(a) == list(b) and all(same_value(a[k], b[k]) for k in a)
-    if isinstance(a, datetime) or isinstance(b, datetime):
-        return type(a) is type(b) and a == b and getattr(a, "tzinfo", None) == b.tzinfo
-    return type(a) is type(b) and a == b
-
-
 def set_key(block: str, key: str, value: Any, newline: str) -> str:
     """`block` with top-level `key` set to `value` (added at the end when new)."""
     root, _ = compose_yaml(block)
@@ -281,7 +271,7 @@ def set_key(block: str, key: str, value: Any, newline: str) -> str:
     matches = [entry for entry in entries if entry.name == key]
     style = matches[0].style if matches else _Style()
     expected = value.date() if _date_only_value(value, style) else value
-    old_comments = _list_comments(root, lines, matches[0]) if matches and root else None
+    old_comments = list_comments(root, lines, matches[0]) if matches and root else None
     for attempt in range(2):
         new_text = (
             _emit(key, value, style, seq_offset, indent)
@@ -291,7 +281,7 @@ def set_key(block: str, key: str, value: Any, newline: str) -> str:
         if new_text is None or _FENCE_LINE.search(new_text):
             continue
         if attempt == 0 and old_comments is not None:
-            new_text = _with_list_comments(new_text, value, old_comments)
+            new_text = with_list_comments(new_text, value, old_comments)
         new_lines = _with_newline(new_text, newline)
         if matches:
             result = _replace(lines, matches, new_lines)
@@ -310,91 +300,6 @@ def set_key(block: str, key: str, value: Any, newline: str) -> str:
         if isinstance(check, dict) and key in check and same_value(check[key], expected):
             return result
     raise ValueError(f"cannot write this value of {key!r} as YAML: {value!r}")
-
-
-@dataclass
-class _ListComments:
-    """The comments inside a block list: which item each belongs to, so they can follow it."""
-
-    key_comment: str  # `tags:  # …` on the key's own line
-    items: list[tuple[Any, list[str], str]]  # (value, comment lines above it, trailing comment)
-
-
-def _list_comments(root: yaml.MappingNode, lines: list[str], entry: _Entry) -> _ListComments | None:
-    """The comments of `entry` when its value is a block list of one-line scalars, else None."""
-    node = next((v for k, v in root.value if int(k.start_mark.line) == entry.first), None)
-    if not isinstance(node, yaml.SequenceNode) or node.flow_style:
-        return None
-    children = node.value
-    if not all(isinstance(c, yaml.ScalarNode) and not c.style for c in children):
-        return None  # quoted or multi-line items: rare; leave them to the emitter alone
-    comment_re = re.compile(r"^\s+#")
-    found = ""
-    head = lines[entry.first].rstrip("\r\n")
-    key_end = head.find(":")
-    if key_end >= 0 and comment_re.match(head[key_end + 1 :]):
-        found = head[key_end + 1 :]
-    items: list[tuple[Any, list[str], str]] = []
-    above: list[str] = []
-    line = entry.first + 1
-    for child in children:
-        start, end = int(child.start_mark.line), int(child.end_mark.line)
-        if start != end:
-            return None
-        for between in lines[line:start]:
-            if between.strip().startswith("#"):
-                above.append(between.rstrip("\r\n").strip())
-        tail = lines[start][int(child.end_mark.column) :].rstrip("\r\n")
-        try:
-            value = yaml.safe_load(child.value) if child.value else None
-        except yaml.YAMLError:
-            return None
-        items.append((value, above, tail if comment_re.match(tail) else ""))
-        above = []
-        line = start + 1
-    if not found and not any(comments or tail for _, comments, tail in items):
-        return None
-    return _ListComments(found, items)
-
-
-def _with_list_comments(text: str, value: Any, old: _ListComments) -> str:
-    """`text` (the new `key:` + `- item` lines) with the old comments put back by their items.
-
-    An item still in the list keeps its trailing comment and the comment lines above it, wherever
-    it moves; comment lines above a removed item go with the next item kept (or to the end).
-    """
-    out = text.splitlines(keepends=True)
-    if not isinstance(value, (list, tuple)) or not value or len(out) != len(value) + 1:
-        return text  # not a block list any more (`tags: []`, a flow list): nothing to attach to
-    if not all(line.lstrip().startswith("- ") for line in out[1:]):
-        return text
-    if old.key_comment and out[0].rstrip("\n").endswith(":"):
-        out[0] = out[0].rstrip("\n") + old.key_comment + "\n"
-    used = [False] * len(old.items)
-    match: dict[int, int] = {}  # new index -> old index
-    for index, item in enumerate(value):
-        for old_index, (old_value, _, _) in enumerate(old.items):
-            if not used[old_index] and same_value(old_value, item):
-                used[old_index] = True
-                match[index] = old_index
-                break
-    above: dict[int, list[str]] = {}  # old index -> the comment lines to write above it
-    pending: list[str] = []
-    for old_index, (_, comments, _) in enumerate(old.items):
-        pending.extend(comments)
-        if used[old_index]:
-            above[old_index], pending = pending, []
-    indent = out[1][: len(out[1]) - len(out[1].lstrip())]
-    result = [out[0]]
-    for index, line in enumerate(out[1:]):
-        if index in match:
-            old_index = match[index]
-            result.extend(f"{indent}{comment}\n" for comment in above[old_index])
-            tail = old.items[old_index][2]
-            line = line.rstrip("\n") + tail + "\n" if tail else line
-        result.append(line)
-    result.extend(f"{indent}{comment}\n" for comment in pending)
-    return "".join(result)
 
 
 def _date_only_value(value: Any, style: _Style) -> bool:
@@ -473,4 +378,4 @@ def new_block(fields: dict[str, Any], newline: str) -> str:
     return block
 
 
-__all__ = ["new_block", "remove_key", "set_key", "split_lines"]
+__all__ = ["new_block", "remove_key", "same_value", "set_key", "split_lines"]

@@ -4,8 +4,9 @@ Blocking and UI-agnostic: the CLI calls it directly, the window from a worker th
 progress callback and a CancelToken, see `sync.jobs`). Every step follows docs/publishing.md:
 render → upload new images (by content hash) → rewrite their links → create or update (after a
 conflict check) → read back → record the remote state in the post's front matter.
-The steps live beside it: `sync.prepare` (render, images), `sync.lifecycle` (unpublish, delete),
-`sync.pull`, `sync.flush` (outbox, conflict resolution), `sync.account_setup` (accounts).
+The steps live beside it: `sync.publish_run` (one publish), `sync.prepare` (render, images),
+`sync.lifecycle` (unpublish, delete), `sync.pull`, `sync.flush` (outbox, conflict resolution),
+`sync.account_setup` (accounts).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,8 +24,7 @@ from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library import ChangedOnDiskError, Library
 from blogdesk.core.post import Post
 from blogdesk.core.rendering import RenderOptions
-from blogdesk.sync import account_setup, conflict
-from blogdesk.sync import payload as pl
+from blogdesk.sync import account_setup
 from blogdesk.sync.accounts import Account, AccountStore
 from blogdesk.sync.counting import CountingProvider
 from blogdesk.sync.credentials import CredentialStore, keyring_problem, open_store
@@ -44,20 +44,17 @@ from blogdesk.sync.media import (
     file_hash,
 )
 from blogdesk.sync.outbox import Action, Job, Outbox
-from blogdesk.sync.prepare import PublishRun, build_payload
 from blogdesk.sync.provider import (
     AccountInfo,
     AuthenticationError,
     BlogProvider,
     ConflictError,
     DiscoveryResult,
-    PostPayload,
-    RemotePost,
     ResponseLostError,
     SiteUnreachableError,
     TermKind,
 )
-from blogdesk.sync.push import create_remote, update_remote
+from blogdesk.sync.publish_run import publish_post
 
 if TYPE_CHECKING:
     from blogdesk.sync.flush import Resolution, ResolveResult
@@ -211,88 +208,12 @@ class SyncService:
         rel = self.rel_path(path)
         report = progress or no_progress
         try:
-            return self._publish(acc, rel, status, date, overwrite, report, cancel)
+            return publish_post(self, acc, rel, status, date, overwrite, report, cancel)
         except (SiteUnreachableError, ResponseLostError) as exc:
             if not queue_if_offline:
                 raise
             options = {"status": status, "date": date.isoformat() if date else None}
             return self._queue(acc, "publish", rel, options, exc, report)
-
-    def _publish(
-        self,
-        account: Account,
-        rel: str,
-        status: str | None,
-        date: datetime | None,
-        overwrite: bool,
-        report: ProgressCallback,
-        cancel: CancelToken | None,
-    ) -> PublishResult:
-        token = cancel or CancelToken()
-        token.raise_if_cancelled()
-        post = self.library.load(rel)
-        run = PublishRun(account, post, rel, self.provider(account), report, token, [])
-        report(Progress("render", "Preparing the post"))
-        payload = build_payload(
-            run, self.ledger, self.library.root, self.render_options, status, date
-        )
-        token.raise_if_cancelled()
-        state = post.sync_state(account.id)
-        created = adopted = False
-        stored: RemotePost | None = None
-        if state.get("remote_id"):
-            try:
-                stored = update_remote(run, str(state["remote_id"]), state, payload, overwrite)
-            except ConflictError as exc:
-                # A server's own collision check (Ghost's 409) knows neither account nor file.
-                exc.account_id = exc.account_id or account.id
-                exc.post_path = exc.post_path or rel
-                raise
-        if stored is None:
-            stored, adopted = create_remote(run, state, payload, self._save)
-            created = not adopted
-        report(Progress("verify", "Checking what the blog stored"))
-        readback = run.provider.get_post(stored.remote_id)
-        run.notices.extend(conflict.readback_differences(payload, readback))
-        notice = pl.schedule_notice(payload.status, readback.status, payload.date)
-        if notice:
-            run.notices.append(notice)
-        report(Progress("record", "Recording the blog's state in the post"))
-        self._record(run, readback, payload)
-        schedule = None
-        if readback.date_gmt is not None and readback.status in ("future", "publish", "private"):
-            schedule = pl.schedule_info(readback.date_gmt, account.options.get("timezone"))
-        report(Progress("done", f"Sent: {readback.link}"))
-        log.info("published %s to %s as %s: %s", rel, account.name, readback.status,
-                 readback.link)
-        return PublishResult(
-            account_id=account.id, post_path=rel, remote_id=readback.remote_id,
-            link=readback.link, status=readback.status, requested_status=payload.status,
-            created=created, adopted=adopted, uploaded=run.uploaded, reused=run.reused,
-            schedule=schedule, notices=tuple(run.notices), calls=run.provider.snapshot(),
-        )
-
-    def _record(self, run: PublishRun, remote: RemotePost, payload: PostPayload) -> None:
-        post = run.post
-        local_status = pl.REMOTE_TO_LOCAL.get(remote.status)
-        if local_status:
-            post.status = local_status  # before source_hash: the hash covers the file we keep
-        state: dict[str, Any] = {
-            "remote_id": remote.remote_id,
-            "link": remote.link,
-            "status": remote.status,
-            "slug": remote.slug,
-            "modified_gmt": remote.modified_gmt,
-            "remote_hash": conflict.remote_hash(remote),
-            "pushed_hash": conflict.payload_hash(payload),
-            "source_hash": conflict.source_hash(post),
-            "synced_at": _now(),
-        }
-        if remote.status in ("publish", "future", "private"):
-            state["published_at"] = _now()
-        self.store_state(post, run.account.id, state, local_status)
-        account_setup.remember_terms(run.account.id, "tag", remote.tags)
-        account_setup.remember_terms(run.account.id, "category", remote.categories)
 
     def store_state(
         self, post: Post, account_id: str, state: dict[str, Any], local_status: str | None
@@ -422,6 +343,3 @@ class SyncService:
             return account_setup.refresh_terms(self.provider(acc), acc.id, kind)
         return account_setup.cached_terms(acc.id, kind)
 
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
