@@ -2,14 +2,18 @@
 the first preview painted, memory (PSS summed over the process tree), and the cost of a save.
 
     .venv/bin/python benchmarks/bench_startup.py [--runs 5] [--posts 1000] [--xvfb] [--ghostwriter]
+                                                 [--baseline-src DIR]
 
 Each run is a fresh `python -m blogdesk --library LIB POST` process; the window prints wall-clock
-stamps when BLOGDESK_STARTUP_STAMPS is set ("window-shown", "preview-painted"). Times count from
+stamps when BLOGDESK_STARTUP_STAMPS is set ("window-shown", "window-painted": its first frame is
+on screen, "preview-painted"). Times count from
 just before the process is started. Medians over the runs after one warm-up are printed.
 
 --xvfb runs on a real X server (Xvfb :97, started here) and also measures when the window is
 mapped (xdotool), which is comparable across applications; --ghostwriter adds Debian's
-ghostwriter (Qt 5 + QtWebEngine) on the same file under the same harness.
+ghostwriter (Qt 5 + QtWebEngine) on the same file under the same harness. --baseline-src DIR
+(a copy of another version's `src/`, put first on PYTHONPATH) adds its rows to the same
+interleaved rounds, for a before/after comparison under the same machine load, which is printed.
 Needs on Debian: apt-get install -y xvfb libxcb-icccm4 libxcb-keysyms1 xdotool ghostwriter
 """
 
@@ -133,6 +137,8 @@ def run_blogdesk(library: Path, post: Path, env: dict[str, str], display: str | 
             what, _, stamp = line.strip().partition(" ")
             if what == "window-shown":
                 result["shown_ms"] = (float(stamp) - t0) * 1000
+            elif what == "window-painted":
+                result["frame_ms"] = (float(stamp) - t0) * 1000
             elif what == "preview-painted":
                 result["painted_ms"] = (float(stamp) - t0) * 1000
                 break
@@ -200,6 +206,8 @@ def main() -> int:
     parser.add_argument("--posts", type=int, default=1000)
     parser.add_argument("--xvfb", action="store_true")
     parser.add_argument("--ghostwriter", action="store_true")
+    parser.add_argument("--baseline-src", type=Path, default=None,
+                        help="another version's src/ folder, measured in the same rounds")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bd-bench-"))
@@ -226,9 +234,22 @@ def main() -> int:
         ours: list[dict[str, float]] = []
         direct: list[dict[str, float]] = []
         theirs: list[dict[str, float]] = []
+        base: list[dict[str, float]] = []
+        base_direct: list[dict[str, float]] = []
+        base_env = None
+        if args.baseline_src is not None:
+            base_env = dict(env, PYTHONPATH=str(args.baseline_src.resolve()))
+        loads: list[float] = []
         for i in range(args.runs + 1):  # round 0 is a warm-up (disk cache); rounds interleave
+            loads.append(os.getloadavg()[0])
             row = run_blogdesk(library, post, env, display)
             row_direct = run_blogdesk(library, post, env, display, direct=True)
+            if base_env is not None:
+                row_base = run_blogdesk(library, post, base_env, display)
+                row_base_direct = run_blogdesk(library, post, base_env, display, direct=True)
+                if i:
+                    base.append(row_base)
+                    base_direct.append(row_base_direct)
             if args.ghostwriter and display:
                 gw = run_ghostwriter(post, display)
                 if i:
@@ -238,12 +259,19 @@ def main() -> int:
                 direct.append(row_direct)
         where = "Xvfb" if display else "offscreen"
         print(f"BlogDesk start-up, {args.posts}-post library, {where}, median of {args.runs} runs")
-        print("                 mapped ms  shown ms  preview painted ms  tree PSS MB")
-        for label, rows in (("blogdesk (CLI)   ", ours), ("app.run() direct ", direct)):
+        print(f"1-minute load average during the rounds: median {statistics.median(loads):.2f}, "
+              f"max {max(loads):.2f} (2 cores)")
+        print("                 mapped ms  shown ms  first frame ms  preview painted ms"
+              "  tree PSS MB")
+        table = [("blogdesk (CLI)   ", ours), ("app.run() direct ", direct)]
+        if base_env is not None:
+            table += [("baseline (CLI)   ", base), ("baseline direct  ", base_direct)]
+        for label, rows in table:
             print(f"{label}   {median(rows, 'mapped_ms')}   {median(rows, 'shown_ms')}"
-                  f"             {median(rows, 'painted_ms')}      {median(rows, 'pss_mb')}")
+                  f"         {median(rows, 'frame_ms')}             {median(rows, 'painted_ms')}"
+                  f"      {median(rows, 'pss_mb')}")
         if theirs:
-            print(f"ghostwriter          {median(theirs, 'mapped_ms')}         –"
+            print(f"ghostwriter          {median(theirs, 'mapped_ms')}         –               –"
                   f"                   –      {median(theirs, 'pss_mb')}")
         print(f"autosave (Library.save of a 1,000-word post): {save_cost_ms(library, post):.1f} ms"
               " median")

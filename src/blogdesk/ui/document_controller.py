@@ -15,7 +15,7 @@ import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
@@ -25,8 +25,10 @@ from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.fsutil import atomic_write
 from blogdesk.core.library import ChangedOnDiskError, Library
 from blogdesk.core.post import Post
-from blogdesk.ui.conflict_dialog import ConflictChoice, ConflictDialog
 from blogdesk.ui.recovery import RecoveryJournal, Session
+
+if TYPE_CHECKING:  # the dialog's module loads with the first conflict, not at start-up
+    from blogdesk.ui.conflict_dialog import ConflictDialog
 
 __all__ = ["DocumentController", "OpenDocument"]
 
@@ -377,6 +379,8 @@ class DocumentController(QObject):
         assert doc is not None
         doc.post.body = self.editor.toPlainText()
         mine = doc.post.dumps()
+        from blogdesk.ui.conflict_dialog import ConflictDialog
+
         parent = self.editor.window() if isinstance(self.editor, QWidget) else None
         dialog = ConflictDialog(doc.path.name, on_disk.decode("utf-8", "replace"), mine, parent)
         self._conflict = dialog
@@ -387,6 +391,8 @@ class DocumentController(QObject):
         self.conflictShown.emit(dialog)
 
     def _resolve(self, dialog: ConflictDialog) -> None:
+        from blogdesk.ui.conflict_dialog import ConflictChoice
+
         self._conflict = None
         if dialog.choice == ConflictChoice.RELOAD:
             self.reload_from_disk()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
@@ -34,7 +35,9 @@ from blogdesk.core.errors import BlogDeskError
 from blogdesk.ui import formatting
 from blogdesk.ui.find_replace import Finder, FindReplaceBar
 from blogdesk.ui.highlighter import MarkdownHighlighter, in_code_fence
-from blogdesk.ui.paste import IMAGE_SUFFIXES, MediaHandler, alt_text_for, plan_paste
+
+if TYPE_CHECKING:  # blogdesk.ui.paste loads with the first paste, drop or image, not at start-up
+    from blogdesk.ui.paste import MediaHandler
 
 __all__ = ["FIND_COMMANDS", "SHORTCUTS", "MarkdownEditor", "insert_paragraph"]
 
@@ -216,6 +219,8 @@ class MarkdownEditor(QPlainTextEdit):
             self.insert_image_file(path)
 
     def _ask_image_file(self) -> Path | None:
+        from blogdesk.ui.paste import IMAGE_SUFFIXES
+
         patterns = " ".join(f"*{s}" for s in sorted(IMAGE_SUFFIXES))
         start = self._last_image_folder or self.image_folder()
         if start is None or not start.is_dir():
@@ -235,6 +240,8 @@ class MarkdownEditor(QPlainTextEdit):
         except (BlogDeskError, OSError) as exc:
             self.mediaError.emit(str(exc))
             return None
+        from blogdesk.ui.paste import alt_text_for
+
         markdown = f"![{alt_text_for(name)}]({reference})"
         self.setTextCursor(insert_paragraph(self.textCursor(), markdown))
         self.ensureCursorVisible()
@@ -293,6 +300,8 @@ class MarkdownEditor(QPlainTextEdit):
         return source.hasImage() or source.hasUrls() or super().canInsertFromMimeData(source)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
+        from blogdesk.ui.paste import plan_paste
+
         plan = plan_paste(source, rich=True, media=self._media_handler is not None)
         if plan.files:
             cursor = self.textCursor()

@@ -57,6 +57,7 @@ def _warm_up_renderer() -> None:
 
 
 class MainWindow(QMainWindow):
+    firstFrameShown = Signal()  # once, when the first frame is on screen
     previewReady = Signal()  # the web preview exists and was handed the document
     previewPainted = Signal()  # emitted once, when the preview first shows a rendered post
     closed = Signal()  # emitted after a close that saved everything
@@ -234,20 +235,22 @@ class MainWindow(QMainWindow):
             self.library_panel.reload()  # from the index, on a worker: no scan before the frame
             # The rest waits for the first frame (paintEvent); a zero timer here would run before
             # the X server even asked for it. The fallback is for a window that never paints.
-            QTimer.singleShot(FIRST_FRAME_FALLBACK_MS, self._after_first_frame)
+            QTimer.singleShot(FIRST_FRAME_FALLBACK_MS, self, self._after_first_frame)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self._shown_once and not self._first_frame_done:
-            QTimer.singleShot(0, self._after_first_frame)  # runs once this frame is flushed
+            QTimer.singleShot(0, self, self._after_first_frame)  # once this frame is flushed
 
     def _after_first_frame(self) -> None:
         if self._first_frame_done:
             return
         self._first_frame_done = True
+        self.firstFrameShown.emit()
         if self.preview_enabled:
             self.start_preview()
-        QTimer.singleShot(0, self.watcher.start)  # a walk of the library: after the preview
+        # A walk of the library: while QtWebEngine starts its processes, after the first frame.
+        self.watcher.start()
 
     def first_start_layout(self) -> None:
         """Share the width as library | editor | preview: the library at least 22 % and enough
@@ -264,8 +267,6 @@ class MainWindow(QMainWindow):
         while QtWebEngine starts its processes, instead of one after the other."""
         if self.preview is not None:
             return
-        self.runner.run(_warm_up_renderer, lambda _none: self._connect_preview(),
-                        lambda _exc: self._connect_preview())  # render() reports it itself
         from blogdesk.ui.preview import PreviewView
 
         doc = self.documents.doc
@@ -276,6 +277,10 @@ class MainWindow(QMainWindow):
         self.preview_stack.addWidget(self.preview)
         self.preview_stack.setCurrentWidget(self.preview)
         self.preview.contentUpdated.connect(self._first_paint)
+        # QtWebEngine holds the GIL while it starts, so the worker imports the renderer now,
+        # while the page loads (other processes) and this thread waits.
+        self.runner.run(_warm_up_renderer, lambda _none: self._connect_preview(),
+                        lambda _exc: self._connect_preview())  # render() reports it itself
 
     def _connect_preview(self) -> None:
         if self.preview_controller is not None:

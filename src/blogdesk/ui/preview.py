@@ -108,7 +108,7 @@ class PreviewView(QWidget):
     contentUpdated = Signal(int)  # the revision number of the HTML now shown
 
     def __init__(self, parent: QWidget | None = None, *, allow_remote: bool = False,
-                 dark: bool | None = None) -> None:
+                 dark: bool | None = None, base_dir: Path | None = None) -> None:
         super().__init__(parent)
         if not is_registered():
             raise RuntimeError("call blogdesk.ui.preview.register_url_scheme() before "
@@ -119,7 +119,7 @@ class PreviewView(QWidget):
         # Opens clicked links; replaceable (tests, or a window that asks first).
         self.open_external: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.page_url = page_url_for(None)
-        self._base_dir: Path | None = None
+        self._base_dir = base_dir  # given here, the page loads once instead of twice
         self._is_loaded = False
         self._pending: tuple[str, int] | None = None
         self._last: tuple[str, int] | None = None
@@ -217,8 +217,11 @@ class PreviewView(QWidget):
         self._is_loaded = False
         if self._last is not None:
             self._pending = self._last
-        self.scheme_handler.template = build_template(
-            dark=self.dark, allow_remote=self.allow_remote).encode()
+        dark, allow_remote = self.dark, self.allow_remote
+        # Built when the page asks for it (Pygments' CSS needs the renderer's imports), so the
+        # web engine starts loading without waiting for them.
+        self.scheme_handler.template_source = lambda: build_template(
+            dark=dark, allow_remote=allow_remote).encode()
         self.page_url = page_url_for(self._base_dir)
         self.view.load(self.page_url)
 

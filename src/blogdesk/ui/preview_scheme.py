@@ -9,6 +9,7 @@ interceptor unless the author allowed remote content.
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QUrl
@@ -80,6 +81,8 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.template = b""
+        # When set, makes `template` on the next request for it (then cleared).
+        self.template_source: Callable[[], bytes] | None = None
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # Qt override
         url = job.requestUrl()
@@ -87,6 +90,8 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
         if url.path().endswith("/" + TEMPLATE_NAME):
+            if self.template_source is not None:
+                self.template, self.template_source = self.template_source(), None
             self._reply(job, b"text/html;charset=utf-8", self.template)
             return
         path = local_path_for(url)

@@ -31,6 +31,7 @@ from blogdesk.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from blogdesk.sync.accounts import Account
     from blogdesk.sync.jobs import PublishResult
+    from blogdesk.sync.outbox import Outbox
     from blogdesk.sync.provider import ConflictError
     from blogdesk.sync.service import SyncService
     from blogdesk.ui.account_dialog import AccountDialog
@@ -89,7 +90,7 @@ class Publishing(PublishFeedback):
         # The first outbox flush, a moment after start-up (tests may stop it).
         self.startup_timer = QTimer(self, singleShot=True)
         # At start-up every pending job is tried once (force), then the back-off timer rules.
-        self.startup_timer.timeout.connect(lambda: self.controller.flush(force=True))
+        self.startup_timer.timeout.connect(self._startup_flush)
         self._build_actions()
         panel = getattr(window, "library_panel", None)
         if panel is not None and hasattr(panel, "listed"):
@@ -98,6 +99,20 @@ class Publishing(PublishFeedback):
             window.closed.connect(self.shutdown)
 
     # -- the parts made on first use -----------------------------------------------------------
+
+    def _outbox(self) -> Outbox:
+        if self._service is not None:
+            return self._service.outbox
+        from blogdesk.sync.outbox import Outbox
+
+        return Outbox(self.window.library.root)  # the one SyncService makes: same file
+
+    def _startup_flush(self) -> None:
+        # No outbox file: nothing was ever queued in this library, so the flush would end at once
+        # (PublishController.flush); do not load the sync layer just to learn that.
+        if self._controller is None and not self._outbox().path.exists():
+            return
+        self.controller.flush(force=True)
 
     @property
     def service(self) -> SyncService:
@@ -360,8 +375,10 @@ class Publishing(PublishFeedback):
         if self._updater is None:
             from blogdesk.ui.sync_badges import BadgeUpdater
 
-            service = self.service
-            self._updater = BadgeUpdater(self.runner, service.library.root, service.outbox, self)
+            # The outbox alone, not the whole sync layer (requests, keyring, providers: ~20 MB
+            # and ~0.2 s on this thread), which loads when the author first publishes.
+            self._updater = BadgeUpdater(self.runner, self.window.library.root, self._outbox(),
+                                         self)
             self._updater.updated.connect(self._badges_ready)
         self._updater.refresh(panel.model.paths(), self.conflicted)
 

@@ -1,0 +1,83 @@
+"""Start-up order: the window's first frame comes before QtWebEngine and the library walk, and
+the sync layer stays unloaded until something needs it (benchmarks/bench_startup.py times it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from blogdesk.app import DeskApp
+from blogdesk.ui.publishing import Publishing
+
+
+def test_preview_and_watcher_start_after_the_first_frame(
+    qtbot: Any, close_desk: Callable[[Any], None], sample_library: Path
+) -> None:
+    post = sample_library / "first-post.md"
+    desk = DeskApp.build(sample_library, [post], start_preview=True)
+    window = desk.window
+    seen: list[tuple[str, bool, bool]] = []
+
+    def note(what: str) -> None:
+        seen.append((what, window.preview is not None, window.watcher._periodic.isActive()))
+
+    window.firstFrameShown.connect(lambda: note("frame"))
+    window.previewReady.connect(lambda: note("preview ready"))
+    try:
+        desk.start([post])
+        # show() has returned, but nothing has been painted yet: no web engine, no walk.
+        assert window.preview is None
+        assert not window.watcher._periodic.isActive()
+        qtbot.waitUntil(lambda: len(seen) == 2, timeout=15_000)
+        assert seen == [("frame", False, False), ("preview ready", True, True)]
+        # The controller renders the post the window opened, into a page that loaded once.
+        qtbot.waitUntil(lambda: window.outline.headings_shown() != [], timeout=15_000)
+        assert window.preview_controller is not None
+        assert window.preview.page_url.path().startswith(str(sample_library.resolve()))
+    finally:
+        close_desk(desk)
+
+
+def test_first_frame_signal_comes_once_even_without_a_preview(
+    qtbot: Any, make_desk: Callable[..., Any], sample_library: Path
+) -> None:
+    desk = make_desk(sample_library)  # returns once desk.ready: after the first frame
+    window = desk.window
+    frames: list[int] = []
+    window.firstFrameShown.connect(lambda: frames.append(1))
+    window.update()
+    qtbot.wait(50)
+    assert frames == []  # later paints are not first frames
+    assert window.watcher._periodic.isActive() and window.preview is None
+
+
+def test_start_up_flush_without_an_outbox_loads_no_sync_layer(
+    qtbot: Any, make_desk: Callable[..., Any], sample_library: Path
+) -> None:
+    desk = make_desk(sample_library)
+    publishing = desk.window.publishing
+    assert isinstance(publishing, Publishing)
+    publishing.startup_timer.start(0)
+    qtbot.waitUntil(lambda: not publishing.startup_timer.isActive())
+    qtbot.wait(20)
+    outbox = sample_library / ".blogdesk" / "outbox.sqlite3"
+    assert not outbox.exists()
+    assert publishing._service is None and publishing._controller is None
+    # Badges come from the outbox alone: still no service, and still no outbox file.
+    publishing.refresh_badges()
+    qtbot.waitUntil(lambda: desk.runner.busy_count() == 0, timeout=5000)
+    assert publishing._service is None and not outbox.exists()
+
+
+def test_start_up_flush_with_an_outbox_asks_the_controller(
+    qtbot: Any, make_desk: Callable[..., Any], sample_library: Path
+) -> None:
+    desk = make_desk(sample_library)
+    publishing = desk.window.publishing
+    assert isinstance(publishing, Publishing)
+    publishing.startup_timer.stop()
+    publishing.service.outbox.jobs()  # creates the (empty) outbox file
+    assert (sample_library / ".blogdesk" / "outbox.sqlite3").exists()
+    publishing.startup_timer.start(0)
+    qtbot.waitUntil(lambda: publishing._controller is not None, timeout=5000)
