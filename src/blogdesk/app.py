@@ -166,7 +166,8 @@ class DeskApp:
         # fallback for a preview that is slow or off).
         if self.window.preview_enabled:
             self.window.previewPainted.connect(self._after_show)
-            QTimer.singleShot(AFTER_SHOW_FALLBACK_MS, self._after_show)
+            # The window as context: closed and deleted before then, the call is dropped.
+            QTimer.singleShot(AFTER_SHOW_FALLBACK_MS, self.window, self._after_show)
         else:
             self.window.firstFrameShown.connect(self._after_show)
 
