@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import http.server
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from tests.servers.common import serve_folder
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.importers import Cancelled, ImportProgress
@@ -249,21 +247,8 @@ def upload_server(tmp_path: Path) -> Iterator[str]:
     (uploads / "2024" / "02").mkdir(parents=True)
     (uploads / "2024" / "01" / "mud.jpg").write_bytes(b"\xff\xd8 full-size mud")
     (uploads / "2024" / "02" / "ship.png").write_bytes(b"\x89PNG ship")
-    handler = partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+    with serve_folder(site) as url:
+        yield url
 
 
 def test_download_media_into_the_library(library: Library, upload_server: str) -> None:

@@ -26,6 +26,7 @@ from typing import Any
 
 import pytest
 import requests
+from tests.servers.common import live_users, unavailable
 
 HERE = Path(__file__).resolve().parent
 SCRIPT = HERE / "ghost.sh"
@@ -155,45 +156,26 @@ def _run_script(command: str, timeout: float = 180) -> subprocess.CompletedProce
                           timeout=timeout, check=False)
 
 
-def _unavailable(reason: str) -> None:
-    message = f"the Ghost test server is not available: {reason}"
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
-
-
-def _live_users(users: Path) -> list[int]:
-    alive = []
-    for entry in users.glob("*"):
-        try:
-            os.kill(int(entry.name), 0)
-            alive.append(int(entry.name))
-        except (ValueError, ProcessLookupError):
-            entry.unlink(missing_ok=True)
-        except PermissionError:
-            alive.append(int(entry.name))
-    return alive
-
-
 @pytest.fixture(scope="session")
 def ghost() -> Iterator[GhostServer]:
     for tool in ("bash", "node", "npm", "curl"):
         if shutil.which(tool) is None:
-            _unavailable(f"{tool} is not installed (run: sudo bash scripts/system-deps.sh)")
+            unavailable("Ghost", f"{tool} is not installed (run: sudo bash scripts/system-deps.sh)")
     started_here = _run_script("env").returncode != 0
     try:
         # The first run on a fresh machine installs Ghost (npm, a native sqlite3 build).
         proc = _run_script("up", timeout=1200)
     except subprocess.TimeoutExpired:
-        _unavailable("ghost.sh up took more than 20 minutes")
+        unavailable("Ghost", "ghost.sh up took more than 20 minutes")
     if proc.returncode != 0:
-        _unavailable(proc.stderr.strip()[-1500:] or f"ghost.sh up exited with {proc.returncode}")
+        reason = proc.stderr.strip()[-1500:] or f"ghost.sh up exited with {proc.returncode}"
+        unavailable("Ghost", reason)
     env = _parse_exports(proc.stdout)
     state = Path(env["GHOST_STATE"])
     try:
         password, key = _set_up_site(env["GHOST_URL"], state)
     except (RuntimeError, requests.RequestException, KeyError, ValueError) as exc:
-        _unavailable(f"setting up the site failed: {exc}")
+        unavailable("Ghost", f"setting up the site failed: {exc}")
     server = GhostServer(url=env["GHOST_URL"], admin_key=key, password=password, state_dir=state)
     # Several test sessions may share one server: the last one to leave stops it, if a fixture
     # started it; a server someone started by hand keeps running.
@@ -208,6 +190,6 @@ def ghost() -> Iterator[GhostServer]:
         yield server
     finally:
         me.unlink(missing_ok=True)
-        if marker.exists() and not _live_users(users):
+        if marker.exists() and not live_users(users):
             marker.unlink(missing_ok=True)
             _run_script("down")

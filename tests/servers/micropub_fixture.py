@@ -33,6 +33,7 @@ from typing import Any
 
 import pytest
 import requests
+from tests.servers.common import unavailable
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE / "micropub_server"
@@ -151,13 +152,6 @@ class MicropubServer:
         return [p for p in (self.state_dir / "media").rglob("*") if p.is_file()]
 
 
-def _unavailable(reason: str) -> None:
-    message = f"the Micropub test server is not available: {reason}"
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
-
-
 def _wait_up(url: str, proc: subprocess.Popen[bytes], seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -175,7 +169,7 @@ def micropub_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Microp
     try:
         python = ensure_venv()
     except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
-        _unavailable(f"could not make its virtual environment ({exc})")
+        unavailable("Micropub", f"could not make its virtual environment ({exc})")
     state = tmp_path_factory.mktemp("micropub-site")
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
@@ -191,7 +185,7 @@ def micropub_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Microp
             "from django.contrib.auth.models import User\n"
             f"User.objects.create_user({server.username!r}, password={server.password!r})\n"))
     except (RuntimeError, subprocess.SubprocessError) as exc:
-        _unavailable(str(exc))
+        unavailable("Micropub", str(exc))
     log = open(state / "runserver.log", "wb")  # noqa: SIM115 (closed after the session)
     proc = subprocess.Popen(
         [str(python), "-m", "django", "runserver", f"127.0.0.1:{port}", "--noreload",
@@ -199,7 +193,8 @@ def micropub_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Microp
         stdin=subprocess.DEVNULL)
     try:
         if not _wait_up(url + "/", proc, 30):
-            _unavailable(f"runserver did not answer on {url}; see {state / 'runserver.log'}")
+            log = state / "runserver.log"
+            unavailable("Micropub", f"runserver did not answer on {url}; see {log}")
         yield server
     finally:
         proc.terminate()

@@ -170,11 +170,11 @@ def test_proxy_refused_port_is_really_closed(proxy: FaultProxy) -> None:
 def test_unavailable_server_fails_on_ci_and_skips_elsewhere(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from tests.servers.wordpress_fixture import _unavailable
+    from tests.servers.common import unavailable
 
     monkeypatch.setenv("CI", "true")
-    with pytest.raises(pytest.fail.Exception, match="not available: no php"):
-        _unavailable("no php")
+    with pytest.raises(pytest.fail.Exception, match="WordPress test server is not available"):
+        unavailable("WordPress", "no php")
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception, match="not available: no php"):
-        _unavailable("no php")
+        unavailable("WordPress", "no php")

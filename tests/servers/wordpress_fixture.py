@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from tests.servers.common import live_users, unavailable
 
 HERE = Path(__file__).resolve().parent
 SCRIPT = HERE / "wordpress.sh"
@@ -174,41 +175,22 @@ def _run_script(command: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def _unavailable(reason: str) -> None:
-    message = f"the WordPress test server is not available: {reason}"
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
-
-
 def _users_dir(state_dir: Path) -> Path:
     return state_dir / "run" / "fixture-users"
-
-
-def _live_users(state_dir: Path) -> list[int]:
-    """Test sessions (pids) using the server right now; forgets the ones that died."""
-    alive = []
-    for entry in _users_dir(state_dir).glob("*"):
-        try:
-            os.kill(int(entry.name), 0)
-            alive.append(int(entry.name))
-        except (ValueError, ProcessLookupError):
-            entry.unlink(missing_ok=True)
-        except PermissionError:
-            alive.append(int(entry.name))
-    return alive
 
 
 @pytest.fixture(scope="session")
 def wordpress() -> Iterator[WordPressServer]:
     for tool in ("bash", "php", "curl"):
         if shutil.which(tool) is None:
-            _unavailable(f"{tool} is not installed (run: sudo bash scripts/system-deps.sh)")
+            unavailable("WordPress",
+                        f"{tool} is not installed (run: sudo bash scripts/system-deps.sh)")
     running = _run_script("env")
     started_here = running.returncode != 0
     proc = _run_script("up")  # idempotent: when running it only checks and re-prints the exports
     if proc.returncode != 0:
-        _unavailable(proc.stderr.strip() or f"wordpress.sh up exited with {proc.returncode}")
+        reason = proc.stderr.strip() or f"wordpress.sh up exited with {proc.returncode}"
+        unavailable("WordPress", reason)
     env = _parse_exports(proc.stdout)
     server = WordPressServer(
         url=env["WP_URL"],
@@ -230,6 +212,6 @@ def wordpress() -> Iterator[WordPressServer]:
         yield server
     finally:
         me.unlink(missing_ok=True)
-        if marker.exists() and not _live_users(server.state_dir):
+        if marker.exists() and not live_users(_users_dir(server.state_dir)):
             marker.unlink(missing_ok=True)
             _run_script("down")

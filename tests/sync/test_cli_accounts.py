@@ -4,16 +4,14 @@ platform settings come from --option, and mistakes get a plain message and exit 
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import io
 import json
 import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.servers.common import serve_folder
 
 from blogdesk.cli import main
 from blogdesk.core.errors import BlogDeskError
@@ -76,21 +74,8 @@ def plain_web_server(tmp_path: Path) -> Iterator[str]:
     folder = tmp_path / "www"
     folder.mkdir()
     (folder / "index.html").write_text("<html><body>Just a page</body></html>")
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+    with serve_folder(folder) as url:
+        yield url
 
 
 def _closed_port() -> int:
