@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from tests.servers.common import serve_folder
+from tests.servers.micropub_fixture import MicropubServer
+from tests.sync.conftest import MemoryKeyring
 
 from blogdesk.cli import main
 from blogdesk.core.errors import BlogDeskError
@@ -166,3 +168,30 @@ def test_no_terminal_and_no_password_stdin_is_explained(
                               url="https://blog.example")
     with pytest.raises(BlogDeskError, match="--password-stdin"):
         _read_secret(args, {})
+
+
+def test_a_micropub_site_is_added_by_signing_in_with_indieauth(
+    micropub_server: MicropubServer, memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+    import webbrowser
+
+    import requests
+
+    opened: list[str] = []
+
+    def browser(url: str) -> bool:  # the author approves in the browser, which comes back
+        opened.append(url)
+        threading.Thread(
+            target=lambda: requests.get(micropub_server.approve(url), timeout=10), daemon=True
+        ).start()
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", browser)
+    code = main(["account", "add", "notes", "--type", "micropub", "--url", micropub_server.url])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "IndieAuth" in out and "Added 'notes'" in out and len(opened) == 1
+    [stored] = memory_keyring.items.values()
+    assert stored and stored not in out + err

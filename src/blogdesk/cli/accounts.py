@@ -71,6 +71,8 @@ def _read_secret(args: argparse.Namespace, options: dict[str, str]) -> str:
         secret = sys.stdin.readline().strip()
     elif args.provider == "blogger":
         secret = _google_sign_in(options)
+    elif args.provider == "micropub":
+        secret = _indieauth_sign_in(args.url)
     else:
         who = f"{args.user} at {args.url}" if args.user else args.url
         if not sys.stdin.isatty():
@@ -85,6 +87,15 @@ def _read_secret(args: argparse.Namespace, options: dict[str, str]) -> str:
     if not secret:
         raise BlogDeskError("No password, API key or token was given.")
     return secret
+
+
+def _indieauth_sign_in(url: str) -> str:
+    """Micropub: sign in with IndieAuth in the browser; the access token becomes the secret."""
+    from blogdesk.sync import indieauth
+
+    print("Opening your site's sign-in page in your browser (IndieAuth); come back here when you "
+          "are done. For a Micro.blog app token, use --password-stdin instead.")
+    return indieauth.sign_in(url).access_token
 
 
 def _google_sign_in(options: dict[str, str]) -> str:
