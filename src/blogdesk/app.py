@@ -105,16 +105,24 @@ def library_for(default: Path, files: list[Path]) -> Path:
 
 
 def ensure_welcome(root: Path) -> Path | None:
-    """Write the welcome post into a library that is new (no folder yet, or no posts and no
-    `.blogdesk/`); its path, or None when the library already existed."""
-    if root.is_dir() and ((root / ".blogdesk").exists() or any(root.glob("*.md"))):
+    """Write the welcome post into a library that has never had one and holds no posts; its
+    path, or None. A marker in `.blogdesk/` remembers it, so a library made by `blogdesk list`
+    still gets its welcome on the first window, and one the author emptied does not get it back."""
+    marker = root / ".blogdesk" / "welcomed"
+    if marker.exists():
         return None
+    has_posts = root.is_dir() and any(
+        path.suffix.lower() in (".md", ".markdown") for path in root.rglob("*.*")
+    )
     target = root / WELCOME_NAME
     try:
-        atomic_write(target, _resource_bytes("welcome.md"))
+        if not has_posts:
+            atomic_write(target, _resource_bytes("welcome.md"))
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
     except OSError as exc:
         raise BlogDeskError(f"Cannot create the library folder {root}: {exc.strerror}") from exc
-    return target
+    return None if has_posts else target
 
 
 @dataclass

@@ -35,6 +35,29 @@ def test_new_library_gets_the_welcome_post(qtbot, make_desk, tmp_path: Path) -> 
     qtbot.waitUntil(lambda: desk.window.library_panel.model.rowCount() == 1, timeout=5000)
 
 
+def test_library_first_made_by_the_cli_still_gets_the_welcome_post(
+    qtbot, make_desk, tmp_path: Path
+) -> None:
+    from blogdesk.cli import main
+
+    root = tmp_path / "made by list"
+    assert main(["--library", str(root), "new", "Throwaway"]) == 0
+    (root / "throwaway.md").unlink()  # an empty library with its .blogdesk/ folder
+    desk = make_desk(root)
+    assert (root / "welcome-to-blogdesk.md").exists() and desk.welcome is not None
+
+
+def test_an_emptied_library_does_not_get_the_welcome_post_back(
+    qtbot, make_desk, close_desk, tmp_path: Path
+) -> None:
+    root = tmp_path / "emptied"
+    first = make_desk(root)
+    close_desk(first)
+    (root / "welcome-to-blogdesk.md").unlink()
+    second = make_desk(root)
+    assert not (root / "welcome-to-blogdesk.md").exists() and second.welcome is None
+
+
 def test_existing_library_gets_no_welcome(qtbot, make_desk, sample_library: Path) -> None:
     desk = make_desk(sample_library)
     assert not (sample_library / "welcome-to-blogdesk.md").exists()
