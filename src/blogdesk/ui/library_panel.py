@@ -1,5 +1,5 @@
-"""The library panel: search, filters, the post list and the post actions (new, duplicate, rename,
-delete with undo, reveal in the file manager).
+"""The library panel: search, filters and the post list. The post actions (new, duplicate, rename,
+delete with undo, reveal in the file manager) are library_actions'.
 
 Queries run in the TaskRunner; a revision number drops answers older than the latest question, so
 typing fast in the search field never shows a stale list.
@@ -7,20 +7,14 @@ typing fast in the search field never shows a stale list.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -30,28 +24,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# Re-exported: tests patch blogdesk.ui.library_panel.QInputDialog (used by library_actions).
+from PySide6.QtWidgets import QInputDialog as QInputDialog
+
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library import Library, TrashItem
-from blogdesk.core.naming import title_to_stem
 from blogdesk.core.post import PostSummary, summarize
+from blogdesk.ui.library_actions import PostActions
 from blogdesk.ui.library_model import PATH_ROLE, Column, LibraryModel, StatusBadgeDelegate
 from blogdesk.ui.tasks import TaskRunner
 
 __all__ = ["LibraryPanel"]
 
-T = TypeVar("T")
-
 SEARCH_DEBOUNCE_MS = 150
 # The highlighted row opens once the author stops moving through the list: arrowing through 10,000
 # posts opens only the one they stop at.
 OPEN_DEBOUNCE_MS = 200
-UNTITLED = re.compile(r"untitled-post(-\d+)?", re.IGNORECASE)
 SEARCH_LIMIT = 500
 STATUSES = ("draft", "pending", "scheduled", "published", "private")
 ALL = ""
 
 
-class LibraryPanel(QWidget):
+class LibraryPanel(PostActions):
     openRequested = Signal(object)  # Path of the post the author picked (absolute)
     aboutToRemove = Signal(object)  # Path about to be deleted: save it and let go of it
     aboutToRename = Signal(object)  # Path about to get a new name: save it first
@@ -143,40 +137,6 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.undo_bar)
         self._make_actions()
-
-    def _make_actions(self) -> None:
-        def action(text: str, slot: Callable[[], Any], shortcut: Any = None) -> QAction:
-            act = QAction(text, self)
-            act.triggered.connect(lambda _checked=False: slot())
-            if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
-            return act
-
-        self.new_action = action("&New Post", self.new_post, QKeySequence.StandardKey.New)
-        # File-menu actions act on the post the author sees in the editor ...
-        self.duplicate_action = action("D&uplicate Post",
-                                       lambda: self.duplicate_selected(self.acting_path()))
-        self.rename_action = action("&Rename File…",
-                                    lambda: self.rename_selected(path=self.acting_path()))
-        self.delete_action = action("&Delete Post",
-                                    lambda: self.delete_selected(self.acting_path()))
-        # ... the list's context menu and Delete key on the row they point at.
-        self.row_actions = [
-            action("D&uplicate Post", self.duplicate_selected),
-            action("&Rename File…", self.rename_selected),
-            action("&Delete Post", self.delete_selected),
-        ]
-        self.undo_delete_action = action("Undo Delete", self.undo_delete)
-        self.undo_delete_action.setEnabled(False)
-        self.reveal_action = action("Show in &File Manager", self.reveal_selected)
-        # Delete acts on the list only while it has focus: elsewhere it edits text.
-        # (Ctrl+Z is the window's Undo action, which undoes a delete while the list has focus: a
-        # second Ctrl+Z shortcut here would make the key ambiguous and do nothing.)
-        local = QAction(self.delete_action.text(), self.view)
-        local.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        local.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        local.triggered.connect(lambda _checked=False: self.delete_selected())
-        self.view.addAction(local)
 
     def preferred_width(self) -> int:
         """Room for about 28 characters of title beside the status and date columns."""
@@ -317,133 +277,6 @@ class LibraryPanel(QWidget):
         except ValueError:
             return None
 
-    # -- actions ---------------------------------------------------------------------------------
-
-    def _guard(self, what: str, fn: Callable[[], T]) -> T | None:
-        try:
-            return fn()
-        except (BlogDeskError, OSError) as exc:
-            self.message.emit(f"Could not {what}: {exc}")
-            return None
-
-    def new_post(self, title: str = "Untitled post") -> Path | None:
-        status = self.default_status
-        # Dated now in the author's time zone, to the second: as `blogdesk new` does.
-        now = datetime.now().astimezone().replace(microsecond=0)
-        post = self._guard("create a post",
-                           lambda: self._library.create(title, status=status, date=now))
-        if post is None or post.path is None:
-            return None
-        self.reload()
-        self.openRequested.emit(Path(post.path))
-        return Path(post.path)
-
-    def duplicate_selected(self, path: Path | None = None) -> Path | None:
-        path = path or self.selected_path()
-        if path is None:
-            return None
-        self._open_timer.stop()
-
-        def duplicate() -> Path | None:
-            original = self._library.load(path)
-            fields = original.metadata()
-            for key in ("title", "slug", "blogdesk"):
-                fields.pop(key, None)
-            copy = self._library.create(f"{original.title} (copy)", original.body, **fields)
-            return Path(copy.path) if copy.path is not None else None
-
-        new_path = self._guard("duplicate the post", duplicate)
-        if new_path is not None:
-            self.reload()
-            self.openRequested.emit(new_path)
-        return new_path
-
-    def rename_selected(self, new_name: str | None = None, path: Path | None = None
-                        ) -> Path | None:
-        path = path or self.selected_path()
-        if path is None:
-            return None
-        self._open_timer.stop()
-        self.aboutToRename.emit(path)  # saved first: the suggestion reads the title on disk
-        if new_name is None:
-            new_name, ok = QInputDialog.getText(
-                self, "Rename File", "New file name:", QLineEdit.EchoMode.Normal,
-                self.suggested_name(path),
-            )
-            if not ok or not new_name.strip() or new_name == path.name:
-                return None
-        target = self._guard("rename the file", lambda: self._library.rename(path, new_name))
-        if target is not None:
-            if self._current == self._relative(path):
-                self._current = self._relative(target)
-            self.renamed.emit(path, target)
-            self.reload()
-        return target
-
-    def suggested_name(self, path: Path) -> str:
-        """The name offered by Rename: from the title when the file still has New Post's name."""
-        if not UNTITLED.fullmatch(path.stem):
-            return path.name
-        try:
-            title = self._library.load(path).title
-        except (BlogDeskError, OSError):
-            return path.name
-        stem = title_to_stem(title) if title.strip() else ""
-        return f"{stem}{path.suffix}" if stem and not UNTITLED.fullmatch(stem) else path.name
-
-    def delete_selected(self, path: Path | None = None) -> bool:
-        path = path or self.selected_path()
-        if path is None:
-            return False
-        self._open_timer.stop()
-        title = self._title_of(path)
-        self.aboutToRemove.emit(path)
-        item = self._guard("delete the post", lambda: self._library.delete(path))
-        if item is None:
-            return False
-        self._trash.append((item, title))
-        self.undo_label.setText(f"Deleted “{title}”.")
-        self.undo_bar.show()
-        self.undo_delete_action.setEnabled(True)
-        self.message.emit(f"Deleted “{title}” (Undo Delete brings it back)")
-        self.reload()
-        return True
-
-    def undo_delete(self) -> Path | None:
-        if not self._trash:
-            return None
-        item, title = self._trash.pop()
-        restored = self._guard("restore the post", lambda: self._library.restore(item))
-        if restored is None:
-            self._trash.append((item, title))
-            return None
-        self.undo_delete_action.setEnabled(bool(self._trash))
-        if self._trash:
-            self.undo_label.setText(f"Deleted “{self._trash[-1][1]}”.")
-        else:
-            self.undo_bar.hide()
-        self.message.emit(f"Restored “{title}”")
-        self.reload()
-        return Path(restored)
-
-    def reveal_selected(self) -> None:
-        path = self.selected_path() or self._library.root
-        folder = path if path.is_dir() else path.parent
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-    def _context_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
-        menu.addAction(self.new_action)
-        has_selection = self.view.indexAt(pos).isValid()
-        for act in self.row_actions:
-            act.setEnabled(has_selection)
-            menu.addAction(act)
-        menu.addAction(self.undo_delete_action)
-        menu.addSeparator()
-        menu.addAction(self.reveal_action)
-        menu.aboutToHide.connect(self._enable_post_actions)
-        menu.popup(self.view.viewport().mapToGlobal(pos))
-
     def _header_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         for column in (Column.STATUS, Column.DATE, Column.TAGS):
@@ -452,7 +285,3 @@ class LibraryPanel(QWidget):
             act.setChecked(not self.view.isColumnHidden(column))
             act.toggled.connect(lambda on, c=column: self.view.setColumnHidden(c, not on))
         menu.popup(self.view.header().mapToGlobal(pos))
-
-    def _enable_post_actions(self) -> None:
-        for act in self.row_actions:
-            act.setEnabled(True)
