@@ -247,3 +247,130 @@ def test_a_site_folder_shows_no_empty_user_and_no_password_to_change(
     ))
     dialog.change_password("anything")
     assert not dialog.is_busy()
+
+
+# -- signing in in the browser (Micropub: IndieAuth against the real Micropub server) --------------
+
+
+def choose(dialog: AccountDialog, provider_id: str) -> None:
+    dialog.provider.setCurrentIndex(dialog.provider.findData(provider_id))
+    assert dialog.provider.currentData() == provider_id
+
+
+def test_only_micropub_and_blogger_offer_sign_in_in_the_browser(dialog: AccountDialog) -> None:
+    offered = set()
+    for index in range(dialog.provider.count()):
+        dialog.provider.setCurrentIndex(index)
+        if dialog.sign_in is not None:
+            offered.add(dialog.provider.currentData())
+            assert dialog.sign_in.button.text() == "Sign In in &Browser…"
+    assert offered == {"micropub", "blogger"}
+
+
+def test_blogger_sign_in_without_a_client_id_says_what_to_enter(
+    qtbot: Any, dialog: AccountDialog, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", opened.append)
+    choose(dialog, "blogger")
+    assert dialog.sign_in is not None
+    click(qtbot, dialog.sign_in.button)
+    assert "Google client ID" in dialog.message.text()
+    assert not dialog.is_busy() and opened == []
+
+
+def test_blogger_sign_in_can_be_cancelled_while_waiting_for_the_browser(
+    qtbot: Any, dialog: AccountDialog, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+
+    def browser(url: str) -> bool:  # the author never comes back from the browser
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", browser)
+    choose(dialog, "blogger")
+    sign_in = dialog.sign_in
+    assert sign_in is not None and sign_in.client_id is not None
+    sign_in.client_id.setText("test-client.apps.googleusercontent.com")
+    click(qtbot, sign_in.button)
+    assert dialog.message.text().startswith("Waiting for the browser")
+    qtbot.waitUntil(lambda: bool(opened), timeout=TIMEOUT)  # the real loopback server waits
+    assert "redirect_uri=http%3A%2F%2F127.0.0.1" in opened[0]
+    with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
+        click(qtbot, sign_in.cancel_button)
+    assert failed.args[0] == "Sign-in was cancelled."
+    assert dialog.value("refresh_token") == "" and not dialog.is_busy()
+    assert sign_in.button.isEnabled() and sign_in.cancel_button.isHidden()
+
+
+def test_micropub_blog_is_added_by_signing_in_in_the_browser(
+    qtbot: Any, dialog: AccountDialog, service: SyncService, micropub_server: Any,
+    memory_backend: MemoryKeyring, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+    import webbrowser
+
+    import requests
+
+    opened: list[str] = []
+
+    def browser(url: str) -> bool:  # the author approves in the browser, which comes back
+        opened.append(url)
+        threading.Thread(
+            target=lambda: requests.get(micropub_server.approve(url), timeout=10), daemon=True
+        ).start()
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", browser)
+    choose(dialog, "micropub")
+    dialog.name.setText("notes")
+    sign_in = dialog.sign_in
+    assert sign_in is not None
+    click(qtbot, sign_in.button)
+    assert dialog.message.text() == "Please fill in your site's address first, then sign in."
+    dialog.set_value("site_url", micropub_server.url)
+    click(qtbot, sign_in.button)
+    assert dialog.message.text().startswith("Waiting for the browser")
+    assert not sign_in.cancel_button.isHidden() and not sign_in.button.isEnabled()
+    qtbot.waitUntil(lambda: bool(dialog.value("token")), timeout=TIMEOUT)
+    token = dialog.value("token")
+    assert len(opened) == 1 and token not in dialog.message.text()
+    secret_field = dialog.inputs["token"]
+    assert isinstance(secret_field, QLineEdit)
+    assert secret_field.echoMode() == QLineEdit.EchoMode.Password
+    assert sign_in.cancel_button.isHidden() and not dialog.is_busy()
+    with qtbot.waitSignal(dialog.accountsChanged, timeout=TIMEOUT):
+        click(qtbot, dialog.add_button)
+    [account] = service.accounts.all()
+    assert account.provider == "micropub" and account.name == "notes"
+    assert list(memory_backend.items.values()) == [token]
+    assert dialog.value("token") == ""  # the token lives in the keyring only
+
+
+def test_micropub_sign_in_can_be_cancelled_while_waiting_for_the_browser(
+    qtbot: Any, dialog: AccountDialog, micropub_server: Any, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+
+    def browser(url: str) -> bool:  # the author never comes back from the browser
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", browser)
+    choose(dialog, "micropub")
+    dialog.set_value("site_url", micropub_server.url)
+    sign_in = dialog.sign_in
+    assert sign_in is not None
+    click(qtbot, sign_in.button)
+    qtbot.waitUntil(lambda: bool(opened), timeout=TIMEOUT)  # discovered, the page is open
+    with qtbot.waitSignal(dialog.failed, timeout=10_000) as failed:  # well before the timeout
+        click(qtbot, sign_in.cancel_button)
+    assert failed.args[0] == "Sign-in was cancelled."
+    assert dialog.value("token") == "" and not dialog.is_busy() and sign_in.button.isEnabled()

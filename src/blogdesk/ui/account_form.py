@@ -29,6 +29,7 @@ from blogdesk.sync.account_setup import AddedAccount
 from blogdesk.sync.accounts import Account
 from blogdesk.sync.provider import AccountField, AccountInfo, BlogProvider, DiscoveryResult
 from blogdesk.sync.service import SyncService
+from blogdesk.ui.browser_sign_in import SIGN_IN_PROVIDERS, BrowserSignIn
 
 __all__ = ["AddBlogForm", "describe_discovery", "describe_info"]
 
@@ -74,6 +75,8 @@ class AddBlogForm(QDialog):
     _retry_session_only: Callable[[], None] | None
     _run: Callable[[str, Callable[[], Any], Callable[[Any], None]], None]
     _say: Callable[[str], None]
+    _error: Callable[[BaseException], None]
+    sign_in: BrowserSignIn | None = None  # the "Sign In in Browser…" row, where there is one
     reload: Callable[[], None]
     selected_account: Callable[[], Account | None]
 
@@ -117,15 +120,22 @@ class AddBlogForm(QDialog):
 
     def _build_form(self) -> None:
         """One input per AccountField of the chosen provider."""
+        if self.sign_in is not None:
+            self.sign_in.cancel()  # a wait for the browser ends with the form it belonged to
+        self.sign_in = None  # removeRow deletes the old row's widget
         while self.form.rowCount():
             self.form.removeRow(0)
         self.inputs.clear()
+        provider_id = str(self.provider.currentData())
         for field in self.provider_class().account_fields:
             widget = self._input_for(field)
             widget.setObjectName(f"field_{field.key}")
             widget.setToolTip(field.help)
             self.inputs[field.key] = widget
             self.form.addRow(field.label + ":", widget)
+            if field.secret and provider_id in SIGN_IN_PROVIDERS:
+                self.sign_in = BrowserSignIn(self, provider_id, field.key, self.add_box)
+                self.form.addRow(self.sign_in)
 
     def _input_for(self, field: AccountField) -> QWidget:
         if field.kind == "bool":
@@ -210,6 +220,8 @@ class AddBlogForm(QDialog):
             f.key: (self.value(f.key) == "true" if f.kind == "bool" else self.value(f.key))
             for f in cls.account_fields if f.key not in known
         }
+        if self.sign_in is not None:
+            extras.update(self.sign_in.options())  # e.g. Blogger's Google client, for refreshing
         missing = [f.label for f in cls.account_fields if f.required and not self.value(f.key)]
         name = self.name.text().strip()
         if not name:
