@@ -15,8 +15,10 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
 # Tests never touch the developer's real keyring: tests that need one install an in-memory backend.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
-# The real WordPress on loopback (tests/servers/wordpress.sh), as the session fixture `wordpress`.
+# Shared fixtures: an in-memory keyring backend, and the real servers on loopback (WordPress,
+# Ghost, Micropub) as session fixtures.
 pytest_plugins = [
+    "tests.memory_keyring",
     "tests.servers.wordpress_fixture",
     "tests.servers.ghost_fixture",
     "tests.servers.micropub_fixture",

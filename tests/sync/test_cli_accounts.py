@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.memory_keyring import MemoryKeyring
 from tests.servers.common import serve_folder
 from tests.servers.micropub_fixture import MicropubServer
-from tests.sync.conftest import MemoryKeyring
 
 from blogdesk.cli import main
 from blogdesk.core.errors import BlogDeskError

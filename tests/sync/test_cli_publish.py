@@ -10,9 +10,10 @@ import os
 from pathlib import Path
 
 import pytest
+from tests.memory_keyring import MemoryKeyring
 from tests.servers.proxy import FaultProxy
 from tests.servers.wordpress_fixture import WordPressServer
-from tests.sync.conftest import MemoryKeyring, unique
+from tests.sync.conftest import unique
 
 from blogdesk.cli import main
 from blogdesk.core import paths

@@ -7,7 +7,7 @@ import keyring
 import keyring.backends.fail
 import keyring.backends.null
 import pytest
-from tests.sync.conftest import MemoryKeyring
+from tests.memory_keyring import MemoryKeyring
 
 from blogdesk.sync.credentials import (
     SERVICE_NAME,

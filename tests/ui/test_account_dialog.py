@@ -9,10 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
+from tests.memory_keyring import MemoryKeyring
 from tests.servers.wordpress_fixture import WordPressServer
-from tests.sync.conftest import MemoryKeyring
 
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
@@ -28,17 +27,6 @@ from blogdesk.ui.account_dialog import AccountDialog
 from blogdesk.ui.tasks import TaskRunner
 
 TIMEOUT = 60_000
-
-
-@pytest.fixture
-def memory_backend() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 @pytest.fixture
@@ -112,7 +100,7 @@ def test_form_is_built_from_the_providers_account_fields(dialog: AccountDialog) 
 @pytest.mark.wordpress
 def test_add_test_rename_and_remove_an_account(
     qtbot: Any, dialog: AccountDialog, service: SyncService, wordpress: WordPressServer,
-    memory_backend: MemoryKeyring,
+    memory_keyring: MemoryKeyring,
 ) -> None:
     name = fill(dialog, wordpress)
     with qtbot.waitSignal(dialog.discovered, timeout=TIMEOUT) as found:
@@ -135,7 +123,7 @@ def test_add_test_rename_and_remove_an_account(
     account = accounts[0]
     assert account.options.get("api_url")
     # The secret is in the keyring (the in-memory backend) and nowhere else.
-    assert memory_backend.items[("BlogDesk", account.id)] == wordpress.app_password
+    assert memory_keyring.items[("BlogDesk", account.id)] == wordpress.app_password
     assert wordpress.app_password not in AccountStore().path.read_text(encoding="utf-8")
     assert dialog.inputs["app_password"].text() == ""  # type: ignore[attr-defined]
     assert "kept in the system keyring" in dialog.message.text()
@@ -151,13 +139,13 @@ def test_add_test_rename_and_remove_an_account(
 
     assert dialog.remove_selected(confirm=False)
     assert AccountStore().all() == []
-    assert ("BlogDesk", account.id) not in memory_backend.items
+    assert ("BlogDesk", account.id) not in memory_keyring.items
     assert dialog.list.count() == 0
 
 
 @pytest.mark.wordpress
 def test_a_wrong_password_is_refused_and_nothing_is_stored(
-    qtbot: Any, dialog: AccountDialog, wordpress: WordPressServer, memory_backend: MemoryKeyring
+    qtbot: Any, dialog: AccountDialog, wordpress: WordPressServer, memory_keyring: MemoryKeyring
 ) -> None:
     fill(dialog, wordpress, secret="abcd efgh ijkl mnop qrst uvwx")
     with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
@@ -165,7 +153,7 @@ def test_a_wrong_password_is_refused_and_nothing_is_stored(
     assert "rejected the user name or application password" in failed.args[0]
     assert dialog.message.text() == failed.args[0]
     assert "Traceback" not in failed.args[0]
-    assert AccountStore().all() == [] and memory_backend.items == {}
+    assert AccountStore().all() == [] and memory_keyring.items == {}
     assert dialog.session_only_button.isHidden()
 
 
@@ -193,7 +181,7 @@ def test_without_a_keyring_the_secret_can_be_kept_for_this_session_only(
 @pytest.mark.wordpress
 def test_change_password_stores_and_tests_the_new_one(
     qtbot: Any, dialog: AccountDialog, service: SyncService, wordpress: WordPressServer,
-    memory_backend: MemoryKeyring,
+    memory_keyring: MemoryKeyring,
 ) -> None:
     fill(dialog, wordpress)
     with qtbot.waitSignal(dialog.accountsChanged, timeout=TIMEOUT):
@@ -203,12 +191,12 @@ def test_change_password_stores_and_tests_the_new_one(
         dialog.change_password("wxyz wxyz wxyz wxyz wxyz wxyz")
     assert "rejected" in failed.args[0]
     # The refused one replaced nothing: the working password is still the stored one.
-    assert memory_backend.items[("BlogDesk", account.id)] == wordpress.app_password
+    assert memory_keyring.items[("BlogDesk", account.id)] == wordpress.app_password
     second, uuid_ = wordpress.create_app_password(f"blogdesk-test-{uuid.uuid4().hex[:6]}")
     try:
         with qtbot.waitSignal(dialog.tested, timeout=TIMEOUT):
             dialog.change_password(second)
-        assert memory_backend.items[("BlogDesk", account.id)] == second
+        assert memory_keyring.items[("BlogDesk", account.id)] == second
         assert service.test_account(account).user_login == wordpress.user
     finally:
         wordpress.revoke_app_password(uuid_)
@@ -310,7 +298,7 @@ def test_blogger_sign_in_can_be_cancelled_while_waiting_for_the_browser(
 
 def test_micropub_blog_is_added_by_signing_in_in_the_browser(
     qtbot: Any, dialog: AccountDialog, service: SyncService, micropub_server: Any,
-    memory_backend: MemoryKeyring, monkeypatch: pytest.MonkeyPatch,
+    memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import threading
     import webbrowser
@@ -348,7 +336,7 @@ def test_micropub_blog_is_added_by_signing_in_in_the_browser(
         click(qtbot, dialog.add_button)
     [account] = service.accounts.all()
     assert account.provider == "micropub" and account.name == "notes"
-    assert list(memory_backend.items.values()) == [token]
+    assert list(memory_keyring.items.values()) == [token]
     assert dialog.value("token") == ""  # the token lives in the keyring only
 
 

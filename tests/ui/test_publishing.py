@@ -8,18 +8,17 @@ import html
 import io
 import random
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import keyring
 import pytest
 from PIL import Image
+from tests.memory_keyring import MemoryKeyring
 from tests.servers.wordpress_fixture import WordPressServer
-from tests.sync.conftest import MemoryKeyring
 
 from PySide6.QtCore import QDateTime, QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -31,17 +30,6 @@ from blogdesk.ui.publishing import PUBLISH_SHORTCUT, Publishing, install_publish
 
 pytestmark = pytest.mark.wordpress
 TIMEOUT = 60_000
-
-
-@pytest.fixture
-def memory_backend() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 def _png() -> bytes:
@@ -68,7 +56,7 @@ class Desk:
 
 @pytest.fixture
 def make_publishing_desk(
-    tmp_path: Path, make_desk: Callable[..., Any], memory_backend: MemoryKeyring,
+    tmp_path: Path, make_desk: Callable[..., Any], memory_keyring: MemoryKeyring,
     wordpress: WordPressServer,
 ) -> Callable[..., Desk]:
     """The real window as app.py builds it (publishing installed there), on a new library with

@@ -4,15 +4,13 @@ closing it decides nothing. One case takes its ConflictError from the real WordP
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
+from tests.memory_keyring import MemoryKeyring
 from tests.servers.wordpress_fixture import WordPressServer
-from tests.sync.conftest import MemoryKeyring
 
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel
@@ -99,20 +97,9 @@ def test_unknown_resolution_is_refused(dialog: SyncConflictDialog) -> None:
     assert dialog.choice is None
 
 
-@pytest.fixture
-def memory_backend() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
-
-
 @pytest.mark.wordpress
 def test_a_real_conflict_from_wordpress_is_shown_with_both_texts(
-    qtbot: Any, tmp_path: Path, wordpress: WordPressServer, memory_backend: MemoryKeyring
+    qtbot: Any, tmp_path: Path, wordpress: WordPressServer, memory_keyring: MemoryKeyring
 ) -> None:
     library = Library.open(tmp_path / "library")
     credentials = LayeredStore(KeyringStore())
