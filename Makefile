@@ -28,7 +28,7 @@ system-deps:
 check: lint typecheck layers
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check src resources tests benchmarks scripts
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy

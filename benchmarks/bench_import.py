@@ -97,8 +97,8 @@ def write_export(path: Path, posts: int, seed: int = 1) -> None:
 def child(source: str, library_dir: str, mode: str) -> None:
     """Runs in the subprocess: one import, then JSON figures on stdout."""
     from blogdesk.core.importers.wxr import import_wxr
-    from blogdesk.core.library import Library
-    from blogdesk.core.post import Post
+    from blogdesk.core.library.library import Library
+    from blogdesk.core.post.post import Post
 
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     traced = 0
@@ -142,7 +142,7 @@ def run_child(source: Path, mode: str = "import") -> dict[str, float]:
 
 
 def converter_throughput(posts: int = 500) -> tuple[float, float]:
-    from blogdesk.core.htmltomd import html_to_markdown
+    from blogdesk.core.convert.htmltomd import html_to_markdown
 
     rng = random.Random(2)
     bodies = [_content(n, rng) for n in range(posts)]
@@ -188,7 +188,7 @@ def main() -> None:
         # The same 1,000 post files saved one by one through the Library API, for comparison.
         staging = Path(tmp) / "staging"
         from blogdesk.core.importers.wxr import import_wxr
-        from blogdesk.core.library import Library
+        from blogdesk.core.library.library import Library
 
         source = Path(tmp) / "export-compare.xml"
         write_export(source, 1000)

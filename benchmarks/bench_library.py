@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpus import vocabulary, write_corpus
 
-from blogdesk.core.library import Library
+from blogdesk.core.library.library import Library
 
 
 def timed(fn: Callable[[], object]) -> float:

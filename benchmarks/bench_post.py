@@ -15,9 +15,9 @@ import statistics
 import time
 from collections.abc import Callable
 
-from blogdesk.core.frontmatter import load_block, split
-from blogdesk.core.post import Post, summarize
-from blogdesk.core.post_rules import count_words
+from blogdesk.core.post.frontmatter import load_block, split
+from blogdesk.core.post.post import Post, summarize
+from blogdesk.core.post.rules import count_words
 
 _WORDS = [
     "the",

@@ -32,11 +32,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from blogdesk.core.frontmatter import split
-from blogdesk.ui.editor import MarkdownEditor
-from blogdesk.ui.preview import PreviewView
-from blogdesk.ui.preview_controller import PreviewController
-from blogdesk.ui.preview_scheme import register_url_scheme
+from blogdesk.core.post.frontmatter import split
+from blogdesk.ui.editor.editor import MarkdownEditor
+from blogdesk.ui.preview.controller import PreviewController
+from blogdesk.ui.preview.url_scheme import register_url_scheme
+from blogdesk.ui.preview.web_preview import PreviewView
 from blogdesk.ui.tasks import TaskRunner
 
 

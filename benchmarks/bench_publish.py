@@ -29,9 +29,9 @@ import requests
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_publish_raw import SCRIPT, photo, publish_once, server
 
-from blogdesk.core.library import Library
-from blogdesk.sync.accounts import Account, AccountStore
-from blogdesk.sync.credentials import MemoryStore
+from blogdesk.core.library.library import Library
+from blogdesk.sync.accounts.credentials import MemoryStore
+from blogdesk.sync.accounts.store import Account, AccountStore
 from blogdesk.sync.service import SyncService
 
 

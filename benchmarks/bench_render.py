@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import markdown
 
-from blogdesk.core.rendering import IncrementalRenderer, render
+from blogdesk.core.render.rendering import IncrementalRenderer, render
 
 _VOCABULARY = (
     "the writer said that every draft needs a quiet morning and a cup of coffee before the "

@@ -175,7 +175,7 @@ def run_ghostwriter(post: Path, display: str) -> dict[str, float]:
 
 def save_cost_ms(library: Path, post: Path, rounds: int = 30) -> float:
     """Median time of one autosave (Library.save of the opened post after an edit)."""
-    from blogdesk.core.library import Library
+    from blogdesk.core.library.library import Library
 
     times = []
     with Library.open(library) as lib:
@@ -227,7 +227,7 @@ def main() -> int:
         env["QT_QPA_PLATFORM"] = "offscreen"
     # The user's library already has its index: build it once, outside the timings.
     subprocess.run([sys.executable, "-c",
-                    "import sys; from blogdesk.core.library import Library; "
+                    "import sys; from blogdesk.core.library.library import Library; "
                     "Library.open(__import__('pathlib').Path(sys.argv[1])).close()", str(library)],
                    check=True, env=env)
     try:

@@ -37,10 +37,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from blogdesk.core.frontmatter import split
-from blogdesk.core.rendering import render
-from blogdesk.ui.editor import MarkdownEditor
-from blogdesk.ui.preview_scheme import register_url_scheme
+from blogdesk.core.post.frontmatter import split
+from blogdesk.core.render.rendering import render
+from blogdesk.ui.editor.editor import MarkdownEditor
+from blogdesk.ui.preview.url_scheme import register_url_scheme
 from blogdesk.ui.tasks import TaskRunner
 
 KEYS = "the quick brown fox jumps over the lazy dog "
@@ -183,8 +183,8 @@ def main() -> int:
 
 
 def desk_run(body: str, keys: int) -> list[float]:
-    from blogdesk.ui.preview import PreviewView
-    from blogdesk.ui.preview_controller import PreviewController
+    from blogdesk.ui.preview.controller import PreviewController
+    from blogdesk.ui.preview.web_preview import PreviewView
 
     editor, _ = new_editor(body)
     view = PreviewView(dark=False)

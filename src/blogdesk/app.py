@@ -26,23 +26,24 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from blogdesk import resources
 from blogdesk.core import paths
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.fsutil import atomic_write
-from blogdesk.core.library import Library
+from blogdesk.core.library.library import Library
 from blogdesk.core.settings import (
     Settings,
     load_library_settings,
     load_settings,
     save_settings,
 )
-from blogdesk.ui.main_window import MainWindow
-from blogdesk.ui.preview_scheme import register_url_scheme
-from blogdesk.ui.recovery import RecoveryJournal
-from blogdesk.ui.single_instance import InstanceServer, OtherLibraryOpen, send_to_running
+from blogdesk.ui.preview.url_scheme import register_url_scheme
 from blogdesk.ui.tasks import TaskRunner
-from blogdesk.ui.theme import apply_theme_choice
-from blogdesk.ui.window_state import WindowState
+from blogdesk.ui.window.main_window import MainWindow
+from blogdesk.ui.window.recovery import RecoveryJournal
+from blogdesk.ui.window.single_instance import InstanceServer, OtherLibraryOpen, send_to_running
+from blogdesk.ui.window.state import WindowState
+from blogdesk.ui.window.theme import apply_theme_choice
 
 __all__ = ["DeskApp", "app_icon", "create_application", "library_for", "run"]
 
@@ -54,17 +55,8 @@ STARTED_STAMP = "BLOGDESK_STARTUP_STAMPS"
 AFTER_SHOW_FALLBACK_MS = 2000  # benchmarks set it to get start-up times on stdout
 
 
-# The package's own folder (setuptools package-data; never zipped): a plain path, which spares
-# the start-up the import of importlib.resources.
-RESOURCES = Path(__file__).parent / "resources"
-
-
-def _resource_bytes(name: str) -> bytes:
-    return (RESOURCES / name).read_bytes()
-
-
 def app_icon() -> QIcon:
-    return QIcon(str(RESOURCES / "icons" / "blogdesk.svg"))
+    return QIcon(str(resources.path("icons/blogdesk.svg")))
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -117,7 +109,7 @@ def ensure_welcome(root: Path) -> Path | None:
     target = root / WELCOME_NAME
     try:
         if not has_posts:
-            atomic_write(target, _resource_bytes("welcome.md"))
+            atomic_write(target, resources.read_bytes("welcome.md"))
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.touch()
     except OSError as exc:
@@ -182,7 +174,7 @@ class DeskApp:
     def _after_show(self) -> None:
         if self.ready:
             return
-        from blogdesk.ui.publishing import install_publishing
+        from blogdesk.ui.publishing.coordinator import install_publishing
 
         # Blog menu, Publish, outbox; the sync layer itself loads on first use.
         install_publishing(self.window)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from blogdesk.cli import main
-from blogdesk.core.rendering import render
+from blogdesk.core.render.rendering import render
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -13,9 +13,9 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from blogdesk.core.htmltomd import html_to_markdown
-from blogdesk.core.rendering import RenderOptions, render
-from blogdesk.core.wp_content import autop, prepare
+from blogdesk.core.convert.htmltomd import html_to_markdown
+from blogdesk.core.convert.wp_content import autop, prepare
+from blogdesk.core.render.rendering import RenderOptions, render
 
 PLAIN = RenderOptions(smart_quotes=False, toc=False, highlight=False)
 _SAME = {"b": "strong", "i": "em"}

@@ -10,7 +10,7 @@ import pytest
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.importers import Cancelled, ImportProgress
 from blogdesk.core.importers.folder import import_folder
-from blogdesk.core.library import Library
+from blogdesk.core.library.library import Library
 
 HELLO = b"---\ntitle: Hello\ntags: [intro]\n---\n\nFirst post, with *Markdown*.\n"
 TOML = "+++\ntitle = \"Straße & TOML\"\ndate = 2024-02-02T10:00:00Z\n+++\n\nTOML body.\n".encode()

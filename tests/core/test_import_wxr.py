@@ -17,9 +17,9 @@ from blogdesk.core.importers import Cancelled, ImportProgress
 from blogdesk.core.importers.media import urllib_fetcher
 from blogdesk.core.importers.wxr import account_id_for, import_wxr
 from blogdesk.core.importers.wxr_reader import WxrError
-from blogdesk.core.library import Library
-from blogdesk.core.post import Post
-from blogdesk.core.rendering import RenderOptions, render
+from blogdesk.core.library.library import Library
+from blogdesk.core.post.post import Post
+from blogdesk.core.render.rendering import RenderOptions, render
 
 DATA = Path(__file__).parent / "data" / "wxr"
 HARBOUR = "wxr:https://harbour.example"

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from blogdesk.core.render_blocks import normalize, split
-from blogdesk.core.rendering import IncrementalRenderer, RenderOptions, render
+from blogdesk.core.render.blocks import normalize, split
+from blogdesk.core.render.rendering import IncrementalRenderer, RenderOptions, render
 
 # Realistic top-level blocks, including the constructs that reach across blank lines.
 BLOCKS = [

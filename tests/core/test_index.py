@@ -12,14 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from blogdesk.core.errors import LibraryError
-from blogdesk.core.index import (
+from blogdesk.core.index.index import (
     SCHEMA_VERSION,
     Entry,
     Index,
     date_key,
 )
-from blogdesk.core.post import summarize
-from blogdesk.core.search_text import (
+from blogdesk.core.index.search_text import (
     SnippetMaker,
     fts_query,
     index_text,
@@ -28,6 +27,7 @@ from blogdesk.core.search_text import (
     query_terms,
     snippets,
 )
+from blogdesk.core.post.post import summarize
 
 
 def _entry(path: str, text: str) -> Entry:
@@ -210,7 +210,7 @@ def test_scores_are_rounded_and_higher_is_better(index: Index) -> None:
 def test_write_all_fills_the_index_in_one_transaction(
     index: Index, cpus: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("blogdesk.core.index_build.os.cpu_count", lambda: cpus)
+    monkeypatch.setattr("blogdesk.core.index.build.os.cpu_count", lambda: cpus)
 
     def batches(fail: bool) -> Iterator[list[Entry]]:
         for n in range(3):

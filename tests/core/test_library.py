@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from blogdesk.core.errors import LibraryError, PostFormatError
-from blogdesk.core.library import ChangedOnDiskError, Library
-from blogdesk.core.post import Post
+from blogdesk.core.library.library import ChangedOnDiskError, Library
+from blogdesk.core.post.post import Post
 
 INDEX = Path(".blogdesk") / "index.sqlite3"
 
@@ -243,7 +243,7 @@ def test_outside_changes_are_picked_up(lib: Library) -> None:
 def test_refresh_reads_only_the_files_that_changed(
     lib: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from blogdesk.core import library_scan
+    from blogdesk.core.library import scan
 
     for n in range(20):
         age(write(lib.root / f"p{n}.md", f"---\ntitle: P{n}\n---\n"))
@@ -252,13 +252,13 @@ def test_refresh_reads_only_the_files_that_changed(
         age(lib.root / f"p{n}.md")
     lib.refresh()  # the stamps now look settled
     read: list[str] = []
-    real = library_scan.read_into
+    real = scan.read_into
 
-    def counting(changes: library_scan.Changes, rel: str, *args: Any) -> None:
+    def counting(changes: scan.Changes, rel: str, *args: Any) -> None:
         read.append(rel)
         real(changes, rel, *args)
 
-    monkeypatch.setattr(library_scan, "read_into", counting)
+    monkeypatch.setattr(scan, "read_into", counting)
     write(lib.root / "p3.md", "---\ntitle: Three\n---\n")
     assert lib.refresh().updated == ("p3.md",)
     assert read == ["p3.md"]
@@ -478,7 +478,7 @@ def test_a_first_build_cut_short_is_rebuilt(
         raise KeyboardInterrupt  # stands for a crash after the rows, before the "complete" mark
 
     with monkeypatch.context() as patch:
-        patch.setattr("blogdesk.core.index.Index.mark_complete", crash)
+        patch.setattr("blogdesk.core.index.index.Index.mark_complete", crash)
         with pytest.raises(KeyboardInterrupt):
             Library.open(tmp_path)
     (tmp_path / "c.md").unlink()
@@ -569,7 +569,7 @@ def test_readers_never_see_a_half_rebuilt_index(lib: Library) -> None:
 
 
 def test_an_oversized_file_is_a_problem_and_is_not_read_whole(lib: Library) -> None:
-    from blogdesk.core.frontmatter import MAX_POST_BYTES
+    from blogdesk.core.post.frontmatter import MAX_POST_BYTES
 
     big = lib.root / "huge.md"
     with open(big, "wb") as handle:

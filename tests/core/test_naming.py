@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from blogdesk.core.errors import LibraryError
-from blogdesk.core.naming import (
+from blogdesk.core.post.naming import (
     MAX_STEM_BYTES,
     check_file_name,
     title_to_stem,

@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from blogdesk.core.errors import BlogDeskError, PostFormatError
-from blogdesk.core.frontmatter import MAX_POST_BYTES
-from blogdesk.core.post import Post, PostSummary, summarize
+from blogdesk.core.post.frontmatter import MAX_POST_BYTES
+from blogdesk.core.post.post import Post, PostSummary, summarize
 
 Diff = Callable[[str, str], tuple[list[str], list[str]]]
 

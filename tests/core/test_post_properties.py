@@ -11,8 +11,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from blogdesk.core.post import Post, summarize
-from blogdesk.core.post_rules import terms_from
+from blogdesk.core.post.post import Post, summarize
+from blogdesk.core.post.rules import terms_from
 
 CORPUS = Path(__file__).parent / "corpus"
 KNOWN = {"title", "status", "date", "tags", "categories", "excerpt", "slug", "featured_image"}

@@ -11,14 +11,14 @@ import markdown
 import pytest
 
 from blogdesk.core.errors import BlogDeskError
-from blogdesk.core.rendering import (
+from blogdesk.core.render.rendering import (
     RenderedPost,
     RenderError,
     RenderOptions,
     pygments_css,
     render,
 )
-from blogdesk.core.smartquotes import SmartPunctuationExtension
+from blogdesk.core.render.smartquotes import SmartPunctuationExtension
 
 # --- a tiny DOM, so tests assert on elements, attributes and text rather than on strings ---
 

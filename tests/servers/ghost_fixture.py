@@ -110,7 +110,7 @@ def _set_up_site(url: str, state_dir: Path) -> tuple[str, str]:
     with staff_session(url, saved["password"]) as s:
         if saved.get("key"):
             probe = requests.Session()
-            from blogdesk.sync.providers.ghost_api import make_token, parse_admin_key
+            from blogdesk.sync.providers.ghost.admin_api import make_token, parse_admin_key
 
             key_id, secret = parse_admin_key(saved["key"])
             ok = probe.get(api + "posts/", params={"limit": 1}, timeout=30, headers={

@@ -14,9 +14,9 @@ import pytest
 from tests.memory_keyring import MemoryKeyring
 from tests.servers.wordpress_fixture import WordPressServer
 
-from blogdesk.core.library import Library
-from blogdesk.sync.accounts import Account, AccountStore
-from blogdesk.sync.credentials import KeyringStore, LayeredStore
+from blogdesk.core.library.library import Library
+from blogdesk.sync.accounts.credentials import KeyringStore, LayeredStore
+from blogdesk.sync.accounts.store import Account, AccountStore
 from blogdesk.sync.service import SyncService
 
 

@@ -32,11 +32,11 @@ import requests
 from PIL import Image
 from slugify import slugify
 
-from blogdesk.core.library import Library
-from blogdesk.sync.accounts import Account, AccountStore
-from blogdesk.sync.credentials import LayeredStore
+from blogdesk.core.library.library import Library
+from blogdesk.sync.accounts.credentials import LayeredStore
+from blogdesk.sync.accounts.oauth_loopback import OAuthClient, OAuthError, authorize
+from blogdesk.sync.accounts.store import Account, AccountStore
 from blogdesk.sync.http import make_session
-from blogdesk.sync.oauth_loopback import OAuthClient, OAuthError, authorize
 from blogdesk.sync.provider import AuthenticationError, ConflictError, UnsupportedError
 from blogdesk.sync.providers.blogger import SCOPE, BloggerProvider
 from blogdesk.sync.service import SyncService

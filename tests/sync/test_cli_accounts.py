@@ -144,9 +144,9 @@ def test_a_web_server_without_a_blog_is_no_blog(
 
 
 def test_add_account_itself_finds_no_blog_on_a_plain_server(plain_web_server: str) -> None:
-    from blogdesk.sync import account_setup
-    from blogdesk.sync.accounts import AccountStore
-    from blogdesk.sync.credentials import MemoryStore
+    from blogdesk.sync.accounts import setup as account_setup
+    from blogdesk.sync.accounts.credentials import MemoryStore
+    from blogdesk.sync.accounts.store import AccountStore
 
     store, secrets = AccountStore(), MemoryStore()
     with pytest.raises(account_setup.NoBlogFoundError, match="No blog was found"):

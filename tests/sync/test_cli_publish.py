@@ -17,7 +17,7 @@ from tests.sync.conftest import unique
 
 from blogdesk.cli import main
 from blogdesk.core import paths
-from blogdesk.sync.accounts import AccountStore
+from blogdesk.sync.accounts.store import AccountStore
 
 pytestmark = pytest.mark.wordpress
 

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from blogdesk.core.post import Post
-from blogdesk.sync import conflict
-from blogdesk.sync import payload as pl
-from blogdesk.sync.accounts import Account, AccountError, AccountStore
+from blogdesk.core.post.post import Post
+from blogdesk.sync.accounts.store import Account, AccountError, AccountStore
 from blogdesk.sync.provider import PostPayload, RemotePost
+from blogdesk.sync.publish import changes
+from blogdesk.sync.publish import post_fields as pl
 
 
 def _remote(**fields: object) -> RemotePost:
@@ -29,38 +29,38 @@ def _remote(**fields: object) -> RemotePost:
 def test_normalize_html_ignores_insignificant_differences() -> None:
     a = '<p class="x" id="y">Hello   <b>world</b></p>\n<br>\n<img src="a.png" alt="">'
     b = "<p id='y' class=\"x\">Hello\n<b>world</b></p><br /><img alt=\"\" src=\"a.png\"/>"
-    assert conflict.normalize_html(a) == conflict.normalize_html(b)
-    amp = conflict.normalize_html("<p>a &amp; b</p>")
-    assert amp == conflict.normalize_html("<p>a &#38; b</p>")
-    assert conflict.normalize_html("<p>Hello</p>") != conflict.normalize_html("<p>Hallo</p>")
+    assert changes.normalize_html(a) == changes.normalize_html(b)
+    amp = changes.normalize_html("<p>a &amp; b</p>")
+    assert amp == changes.normalize_html("<p>a &#38; b</p>")
+    assert changes.normalize_html("<p>Hello</p>") != changes.normalize_html("<p>Hallo</p>")
     # Whitespace inside <pre> matters.
-    assert conflict.normalize_html("<pre>a  b</pre>") != conflict.normalize_html("<pre>a b</pre>")
+    assert changes.normalize_html("<pre>a  b</pre>") != changes.normalize_html("<pre>a b</pre>")
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
 def test_normalize_html_never_fails(text: str) -> None:
-    once = conflict.normalize_html(text)
+    once = changes.normalize_html(text)
     assert isinstance(once, str)
 
 
 def test_remote_hash_ignores_status_and_time_but_not_content() -> None:
     base = _remote()
-    assert conflict.remote_hash(base) == conflict.remote_hash(
+    assert changes.remote_hash(base) == changes.remote_hash(
         _remote(status="publish", modified_gmt="2027-01-01T00:00:00", html="<p>Hello</p>\n"))
-    assert conflict.remote_hash(base) != conflict.remote_hash(_remote(html="<p>Hi</p>"))
-    assert conflict.remote_hash(base) != conflict.remote_hash(_remote(tags=("x",)))
+    assert changes.remote_hash(base) != changes.remote_hash(_remote(html="<p>Hi</p>"))
+    assert changes.remote_hash(base) != changes.remote_hash(_remote(tags=("x",)))
     payload = PostPayload(title="T", html="<p>Hello</p>", slug="t")
-    assert conflict.expected_remote_hash(payload) == conflict.remote_hash(base)
+    assert changes.expected_remote_hash(payload) == changes.remote_hash(base)
 
 
 def test_text_diff_and_field_diffs() -> None:
     local = PostPayload(title="Mine", html="<p>Line one.</p>\n<p>Local line.</p>", slug="t",
                         tags=("a",))
     remote = _remote(title="Theirs", html="<p>Line one.</p>\n<p>Blog line.</p>", tags=("b",))
-    diff = conflict.text_diff(local.html, remote.html)
+    diff = changes.text_diff(local.html, remote.html)
     assert "--- on the blog" in diff and "+++ on this computer" in diff
     assert "-Blog line." in diff and "+Local line." in diff
-    fields = {d.field: d for d in conflict.field_diffs(local, remote)}
+    fields = {d.field: d for d in changes.field_diffs(local, remote)}
     assert fields["title"].local == "Mine" and fields["title"].remote == "Theirs"
     assert fields["tags"].local == "a" and fields["tags"].remote == "b"
     assert "body" in fields
@@ -71,20 +71,20 @@ def test_readback_differences_are_reported() -> None:
     sent = PostPayload(title="T", html="<p>Hello <script>x()</script></p>", slug="t",
                        tags=("keep", "lost"))
     stored = _remote(html="<p>Hello x()</p>", tags=("keep",), slug="t-2")
-    notes = conflict.readback_differences(sent, stored)
+    notes = changes.readback_differences(sent, stored)
     assert any("stored the post's text differently" in n for n in notes)
     assert any("'t-2'" in n for n in notes)
     assert any("lost" in n for n in notes)
-    assert conflict.readback_differences(sent, _remote(html=sent.html, tags=sent.tags)) == []
+    assert changes.readback_differences(sent, _remote(html=sent.html, tags=sent.tags)) == []
 
 
 def test_source_hash_ignores_sync_state() -> None:
     post = Post.new("Title", "Body\n", tags=["a"])
-    before = conflict.source_hash(post)
+    before = changes.source_hash(post)
     post.set_sync_state("acc", {"remote_id": "1"})
-    assert conflict.source_hash(post) == before
+    assert changes.source_hash(post) == before
     post.body = "Other\n"
-    assert conflict.source_hash(post) != before
+    assert changes.source_hash(post) != before
 
 
 # ---------------------------------------------------------------------------------- payload

@@ -9,7 +9,7 @@ import keyring.backends.null
 import pytest
 from tests.memory_keyring import MemoryKeyring
 
-from blogdesk.sync.credentials import (
+from blogdesk.sync.accounts.credentials import (
     SERVICE_NAME,
     CredentialError,
     KeyringStore,

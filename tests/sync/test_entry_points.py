@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from blogdesk.core.library import Library
+from blogdesk.core.library.library import Library
 from blogdesk.sync import registry
-from blogdesk.sync.accounts import Account, AccountStore
-from blogdesk.sync.credentials import LayeredStore
+from blogdesk.sync.accounts.credentials import LayeredStore
+from blogdesk.sync.accounts.store import Account, AccountStore
 from blogdesk.sync.http import make_session
 from blogdesk.sync.provider import BlogProvider
 from blogdesk.sync.service import SyncService

@@ -13,11 +13,10 @@ from tests.servers.proxy import FaultProxy
 from tests.servers.wordpress_fixture import WordPressServer
 from tests.sync.conftest import unique
 
-from blogdesk.core.library import Library
-from blogdesk.sync.accounts import Account, AccountStore
-from blogdesk.sync.credentials import LayeredStore
+from blogdesk.core.library.library import Library
+from blogdesk.sync.accounts.credentials import LayeredStore
+from blogdesk.sync.accounts.store import Account, AccountStore
 from blogdesk.sync.http import make_session
-from blogdesk.sync.jobs import CancelledError, CancelToken, Progress
 from blogdesk.sync.provider import (
     AuthenticationError,
     BlogProvider,
@@ -25,6 +24,7 @@ from blogdesk.sync.provider import (
     RemotePost,
     ServerError,
 )
+from blogdesk.sync.publish.results import CancelledError, CancelToken, Progress
 from blogdesk.sync.service import SyncService, _default_factory
 
 pytestmark = pytest.mark.wordpress

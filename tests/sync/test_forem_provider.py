@@ -26,9 +26,9 @@ import pytest
 from PIL import Image
 from slugify import slugify
 
-from blogdesk.core.library import Library
-from blogdesk.sync.accounts import Account, AccountStore
-from blogdesk.sync.credentials import LayeredStore
+from blogdesk.core.library.library import Library
+from blogdesk.sync.accounts.credentials import LayeredStore
+from blogdesk.sync.accounts.store import Account, AccountStore
 from blogdesk.sync.http import make_session
 from blogdesk.sync.provider import (
     AuthenticationError,

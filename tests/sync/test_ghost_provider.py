@@ -15,9 +15,9 @@ from tests.servers.ghost_fixture import GhostServer, delete_integration, new_int
 from tests.servers.proxy import FaultProxy
 from tests.sync.conftest import unique
 
-from blogdesk.core.library import Library
-from blogdesk.sync.accounts import Account, AccountStore
-from blogdesk.sync.credentials import LayeredStore
+from blogdesk.core.library.library import Library
+from blogdesk.sync.accounts.credentials import LayeredStore
+from blogdesk.sync.accounts.store import Account, AccountStore
 from blogdesk.sync.http import make_session
 from blogdesk.sync.provider import (
     ApiUnavailableError,
@@ -31,8 +31,8 @@ from blogdesk.sync.provider import (
     ServerError,
     UnsupportedError,
 )
-from blogdesk.sync.providers.ghost import GhostProvider
-from blogdesk.sync.providers.ghost_api import make_token, parse_admin_key
+from blogdesk.sync.providers.ghost.admin_api import make_token, parse_admin_key
+from blogdesk.sync.providers.ghost.provider import GhostProvider
 from blogdesk.sync.service import SyncService, _default_factory
 
 # The first test of a session on a fresh machine also installs Ghost (several minutes; CI should

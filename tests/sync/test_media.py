@@ -11,9 +11,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
 
-from blogdesk.sync.exifstrip import GPS_IFD, has_gps, strip_gps
-from blogdesk.sync.imagelinks import local_image_refs, rewrite_image_links
-from blogdesk.sync.media import MediaError, MediaLedger, file_hash, find_images, reference_key
+from blogdesk.sync.media.exifstrip import GPS_IFD, has_gps, strip_gps
+from blogdesk.sync.media.imagelinks import local_image_refs, rewrite_image_links
+from blogdesk.sync.media.ledger import (
+    MediaError,
+    MediaLedger,
+    file_hash,
+    find_images,
+    reference_key,
+)
 
 ORIENTATION = 0x0112
 EXIF_IFD = 0x8769

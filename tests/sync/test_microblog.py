@@ -27,14 +27,14 @@ import pytest
 import requests
 from tests.sync.conftest import unique
 
-from blogdesk.sync.accounts import Account
+from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.http import make_session
 from blogdesk.sync.provider import (
     AuthenticationError,
     PostPayload,
     RequestRejectedError,
 )
-from blogdesk.sync.providers.micropub import MicropubProvider
+from blogdesk.sync.providers.micropub.provider import MicropubProvider
 
 TOKEN = "APPTOKEN1234567890"
 

@@ -20,10 +20,10 @@ from tests.servers.micropub_fixture import MicropubServer
 from tests.servers.proxy import FaultProxy
 from tests.sync.conftest import unique
 
-from blogdesk.core.library import Library
-from blogdesk.sync import indieauth
-from blogdesk.sync.accounts import Account, AccountStore
-from blogdesk.sync.credentials import LayeredStore
+from blogdesk.core.library.library import Library
+from blogdesk.sync.accounts import indieauth
+from blogdesk.sync.accounts.credentials import LayeredStore
+from blogdesk.sync.accounts.store import Account, AccountStore
 from blogdesk.sync.http import make_session
 from blogdesk.sync.provider import (
     ApiUnavailableError,
@@ -34,7 +34,7 @@ from blogdesk.sync.provider import (
     PostPayload,
     RemotePost,
 )
-from blogdesk.sync.providers.micropub import MicropubProvider, slug_of_url
+from blogdesk.sync.providers.micropub.provider import MicropubProvider, slug_of_url
 from blogdesk.sync.service import SyncService, _default_factory
 
 

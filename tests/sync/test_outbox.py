@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from blogdesk.sync.outbox import BACKOFF_CAP, Outbox, backoff_delay
+from blogdesk.sync.publish.outbox import BACKOFF_CAP, Outbox, backoff_delay
 
 
 class Clock:

@@ -12,11 +12,11 @@ from PIL import Image
 from tests.servers.wordpress_fixture import WordPressServer
 from tests.sync.conftest import unique
 
-from blogdesk.core.library import Library
-from blogdesk.core.rendering import render
-from blogdesk.sync.accounts import Account
-from blogdesk.sync.conflict import normalize_html
+from blogdesk.core.library.library import Library
+from blogdesk.core.render.rendering import render
+from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.provider import ConflictError
+from blogdesk.sync.publish.changes import normalize_html
 from blogdesk.sync.service import SyncService
 
 pytestmark = pytest.mark.wordpress
@@ -246,7 +246,7 @@ def test_uploaded_photo_has_no_location_but_keeps_orientation(
 ) -> None:
     import requests
 
-    from blogdesk.sync.exifstrip import GPS_IFD, has_gps
+    from blogdesk.sync.media.exifstrip import GPS_IFD, has_gps
 
     exif = Image.Exif()
     # Orientation 1: WordPress re-saves (and so strips) JPEGs it must rotate; this one it keeps
@@ -285,8 +285,8 @@ def test_sticky_and_format_are_sent(
 def test_readback_notices_html_the_blog_filtered(
     service: SyncService, library: Library, wordpress: WordPressServer, credentials: object
 ) -> None:
-    from blogdesk.sync.accounts import AccountStore
-    from blogdesk.sync.credentials import LayeredStore
+    from blogdesk.sync.accounts.credentials import LayeredStore
+    from blogdesk.sync.accounts.store import AccountStore
 
     assert isinstance(credentials, LayeredStore)
     login, secret = wordpress.create_user(unique("author").replace(" ", "-"), "author")

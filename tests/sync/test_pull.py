@@ -6,8 +6,8 @@ import pytest
 from tests.servers.wordpress_fixture import WordPressServer
 from tests.sync.conftest import unique
 
-from blogdesk.core.library import Library
-from blogdesk.sync.accounts import Account
+from blogdesk.core.library.library import Library
+from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.service import SyncService
 
 pytestmark = pytest.mark.wordpress

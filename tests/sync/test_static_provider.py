@@ -14,12 +14,12 @@ import pytest
 import requests
 from PIL import Image
 
-from blogdesk.core.library import Library
-from blogdesk.core.post import Post
-from blogdesk.sync.accounts import Account, AccountStore
-from blogdesk.sync.credentials import LayeredStore
+from blogdesk.core.library.library import Library
+from blogdesk.core.post.post import Post
+from blogdesk.sync.accounts.credentials import LayeredStore
+from blogdesk.sync.accounts.store import Account, AccountStore
 from blogdesk.sync.http import make_session
-from blogdesk.sync.markdown_images import rewrite_markdown_images
+from blogdesk.sync.media.markdown_images import rewrite_markdown_images
 from blogdesk.sync.provider import (
     ApiUnavailableError,
     BlogProvider,
@@ -29,8 +29,8 @@ from blogdesk.sync.provider import (
     RemotePost,
     ResponseLostError,
 )
-from blogdesk.sync.providers.static import TRASH_DIR, StaticSiteProvider
-from blogdesk.sync.providers.static_commands import BuildError, GitError
+from blogdesk.sync.providers.static.commands import BuildError, GitError
+from blogdesk.sync.providers.static.provider import TRASH_DIR, StaticSiteProvider
 from blogdesk.sync.service import SyncService, _default_factory
 
 needs_hugo = pytest.mark.skipif(shutil.which("hugo") is None,

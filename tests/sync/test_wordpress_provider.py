@@ -16,7 +16,7 @@ from PIL import Image
 from tests.servers.proxy import FaultProxy
 from tests.servers.wordpress_fixture import WordPressServer
 
-from blogdesk.sync.accounts import Account
+from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.http import make_session
 from blogdesk.sync.provider import (
     ApiUnavailableError,
@@ -33,7 +33,7 @@ from blogdesk.sync.provider import (
     SiteUnreachableError,
     SyncError,
 )
-from blogdesk.sync.providers.wordpress import WordPressProvider
+from blogdesk.sync.providers.wordpress.provider import WordPressProvider
 
 pytestmark = pytest.mark.wordpress
 

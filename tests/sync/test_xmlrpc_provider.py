@@ -18,9 +18,9 @@ from tests.servers.proxy import FaultProxy
 from tests.servers.wordpress_fixture import WordPressServer
 from tests.sync.conftest import unique
 
-from blogdesk.core.library import Library
-from blogdesk.sync.accounts import Account, AccountStore
-from blogdesk.sync.credentials import LayeredStore
+from blogdesk.core.library.library import Library
+from blogdesk.sync.accounts.credentials import LayeredStore
+from blogdesk.sync.accounts.store import Account, AccountStore
 from blogdesk.sync.http import make_session
 from blogdesk.sync.provider import (
     ApiUnavailableError,
@@ -33,7 +33,7 @@ from blogdesk.sync.provider import (
     ServerError,
     UnsupportedError,
 )
-from blogdesk.sync.providers.xmlrpc import XmlRpcProvider
+from blogdesk.sync.providers.xmlrpc.provider import XmlRpcProvider
 from blogdesk.sync.service import SyncService, _default_factory
 
 FLAVOURS = ("wordpress", "movabletype", "metaweblog", "blogger")
@@ -338,7 +338,7 @@ def test_wordpress_with_rest_blocked_falls_back_to_xmlrpc_and_says_so(
         assert added.account.provider == "xmlrpc"
         assert added.account.options["xmlrpc_url"] == f"{wordpress.url}/xmlrpc.php"
         assert "XML-RPC interface instead" in added.discovery.notes[0]
-        from blogdesk.sync import account_setup
+        from blogdesk.sync.accounts import setup as account_setup
 
         found = account_setup.discover(wordpress.url, "wordpress", blocked_rest_session())
         assert found.api_url == f"{wordpress.url}/xmlrpc.php"
@@ -368,9 +368,9 @@ def test_gzip_bomb_is_refused(fake: tuple[str, type[_Fake]],
                               monkeypatch: pytest.MonkeyPatch) -> None:
     import gzip
 
-    from blogdesk.sync.providers import xmlrpc_transport
+    from blogdesk.sync.providers.xmlrpc import transport
 
-    monkeypatch.setattr(xmlrpc_transport, "MAX_RESPONSE_BYTES", 100_000)
+    monkeypatch.setattr(transport, "MAX_RESPONSE_BYTES", 100_000)
     url, handler = fake
     handler.answer = gzip.compress(b"<methodResponse>" + b" " * 5_000_000)
     handler.extra_headers = {"Content-Encoding": "gzip"}

@@ -17,7 +17,7 @@ import PySide6.QtWebEngineWidgets  # noqa: F401  (must precede QApplication)
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from blogdesk.ui.preview_scheme import register_url_scheme
+from blogdesk.ui.preview.url_scheme import register_url_scheme
 from blogdesk.ui.tasks import TaskRunner
 
 register_url_scheme()

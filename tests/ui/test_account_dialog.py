@@ -17,13 +17,13 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
-from blogdesk.core.library import Library
+from blogdesk.core.library.library import Library
 from blogdesk.sync import registry
-from blogdesk.sync.accounts import Account, AccountStore
-from blogdesk.sync.credentials import NO_KEYRING_MESSAGE, KeyringStore, LayeredStore
-from blogdesk.sync.providers.wordpress import WordPressProvider
+from blogdesk.sync.accounts.credentials import NO_KEYRING_MESSAGE, KeyringStore, LayeredStore
+from blogdesk.sync.accounts.store import Account, AccountStore
+from blogdesk.sync.providers.wordpress.provider import WordPressProvider
 from blogdesk.sync.service import SyncService
-from blogdesk.ui.account_dialog import AccountDialog
+from blogdesk.ui.accounts.blogs_dialog import AccountDialog
 from blogdesk.ui.tasks import TaskRunner
 
 TIMEOUT = 60_000

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from blogdesk.ui.conflict_dialog import ConflictDialog
+from blogdesk.ui.editor.disk_conflict_dialog import ConflictDialog
 
 
 def _type_at_end(qtbot, desk, text: str) -> None:

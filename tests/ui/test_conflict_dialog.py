@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from blogdesk.ui.conflict_dialog import ConflictChoice, ConflictDialog
+from blogdesk.ui.editor.disk_conflict_dialog import ConflictChoice, ConflictDialog
 
 
 @pytest.fixture

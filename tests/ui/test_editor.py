@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCursor
 
-from blogdesk.ui.editor import SHORTCUTS, MarkdownEditor
-from blogdesk.ui.find_replace import FindOptions
-from blogdesk.ui.formatting import u16len
-from blogdesk.ui.highlighter import FENCE_STATE_BASE, FRONT_MATTER_YAML
+from blogdesk.ui.editor.editor import SHORTCUTS, MarkdownEditor
+from blogdesk.ui.editor.find_replace import FindOptions
+from blogdesk.ui.editor.formatting import u16len
+from blogdesk.ui.editor.highlighter import FENCE_STATE_BASE, FRONT_MATTER_YAML
 
 
 @pytest.fixture

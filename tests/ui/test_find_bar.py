@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
-from blogdesk.ui.editor import MarkdownEditor
+from blogdesk.ui.editor.editor import MarkdownEditor
 
 TEXT = "- a list item\ncat dog cat\n"
 

@@ -11,9 +11,9 @@ import pytest
 
 from PySide6.QtGui import QColor, QImage, QTextCursor
 
-import blogdesk.ui.editor as editor_module
-from blogdesk.ui.editor import MarkdownEditor, insert_paragraph
-from blogdesk.ui.media_store import clean_file_name, store_media
+import blogdesk.ui.editor.editor as editor_module
+from blogdesk.ui.editor.editor import MarkdownEditor, insert_paragraph
+from blogdesk.ui.editor.media_store import clean_file_name, store_media
 
 
 @pytest.mark.parametrize(("name", "clean"), [

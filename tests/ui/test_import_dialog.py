@@ -9,8 +9,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from blogdesk.core.importers import ImportReport
-from blogdesk.core.library import Library
-from blogdesk.ui.import_dialog import ImportDialog, start_import
+from blogdesk.core.library.library import Library
+from blogdesk.ui.library.import_dialog import ImportDialog, start_import
 from blogdesk.ui.tasks import TaskRunner
 
 DATA = Path(__file__).parent.parent / "core" / "data" / "wxr"

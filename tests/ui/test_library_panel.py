@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from blogdesk.core.library import Library
-from blogdesk.core.post import PostSummary
-from blogdesk.ui.library_model import Column, LibraryModel
+from blogdesk.core.library.library import Library
+from blogdesk.core.post.post import PostSummary
+from blogdesk.ui.library.model import Column, LibraryModel
 
 
 def _titles(desk) -> list[str]:
@@ -230,7 +230,7 @@ def test_new_post_is_dated_and_rename_suggests_its_title(
 ):
     from datetime import datetime
 
-    from blogdesk.core.post import Post
+    from blogdesk.core.post.post import Post
 
     desk = make_desk(sample_library)
     wait_listed(desk, 3)
@@ -257,7 +257,7 @@ def test_new_post_is_dated_and_rename_suggests_its_title(
         offered.append(text)
         return text, True
 
-    monkeypatch.setattr("blogdesk.ui.library_panel.QInputDialog.getText", answer)
+    monkeypatch.setattr("blogdesk.ui.library.panel.QInputDialog.getText", answer)
     window.library_panel.rename_action.trigger()  # File → Rename File…
     assert offered == ["a-trip-to-rome.md"]
     assert window.documents.path == (sample_library / "a-trip-to-rome.md").resolve()

@@ -10,8 +10,8 @@ from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QSplitter
 
 from blogdesk.core import paths
-from blogdesk.ui.theme import dark_palette
-from blogdesk.ui.window_state import WindowState
+from blogdesk.ui.window.state import WindowState
+from blogdesk.ui.window.theme import dark_palette
 
 
 def test_window_layout_and_title(qtbot, make_desk, sample_library: Path) -> None:
@@ -359,7 +359,7 @@ def test_copy_in_the_preview_copies_the_preview(qtbot, make_desk, sample_library
 def test_featured_image_dialog_starts_in_the_posts_folder(
     qtbot, make_desk, sample_library: Path, monkeypatch, tmp_path: Path
 ) -> None:
-    from blogdesk.ui import metadata_panel
+    from blogdesk.ui.editor import metadata_panel
 
     asked: list[str] = []
 

@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from blogdesk.core.errors import BlogDeskError
-from blogdesk.ui.editor import MarkdownEditor
+from blogdesk.ui.editor.editor import MarkdownEditor
 
 RICH = ('<meta charset="utf-8"><p style="color:red">Read <a href="https://example.org/guide">the '
         'guide</a> and <em>then</em> <strong>act</strong>.</p>')

@@ -15,10 +15,10 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QImage
 
-from blogdesk.core.rendering import RenderedPost, render
-from blogdesk.ui.editor import MarkdownEditor
-from blogdesk.ui.preview import PreviewView
-from blogdesk.ui.preview_controller import PreviewController
+from blogdesk.core.render.rendering import RenderedPost, render
+from blogdesk.ui.editor.editor import MarkdownEditor
+from blogdesk.ui.preview.controller import PreviewController
+from blogdesk.ui.preview.web_preview import PreviewView
 from blogdesk.ui.tasks import TaskRunner
 
 

@@ -24,9 +24,9 @@ from PySide6.QtCore import QDateTime, QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel
 
-from blogdesk.sync.accounts import Account, AccountStore
-from blogdesk.sync.media import file_hash
-from blogdesk.ui.publishing import PUBLISH_SHORTCUT, Publishing, install_publishing
+from blogdesk.sync.accounts.store import Account, AccountStore
+from blogdesk.sync.media.ledger import file_hash
+from blogdesk.ui.publishing.coordinator import PUBLISH_SHORTCUT, Publishing, install_publishing
 
 pytestmark = pytest.mark.wordpress
 TIMEOUT = 60_000

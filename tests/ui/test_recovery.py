@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from blogdesk.core import paths
-from blogdesk.ui.recovery import RecoveryJournal, Session
+from blogdesk.ui.window.recovery import RecoveryJournal, Session
 
 # -- the journal ----------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from blogdesk.app import DeskApp
-from blogdesk.ui.publishing import Publishing
+from blogdesk.ui.publishing.coordinator import Publishing
 
 
 def test_preview_and_watcher_start_after_the_first_frame(

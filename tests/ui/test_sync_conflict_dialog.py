@@ -15,13 +15,13 @@ from tests.servers.wordpress_fixture import WordPressServer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel
 
-from blogdesk.core.library import Library
-from blogdesk.sync import conflict
-from blogdesk.sync.accounts import Account, AccountStore
-from blogdesk.sync.credentials import KeyringStore, LayeredStore
+from blogdesk.core.library.library import Library
+from blogdesk.sync.accounts.credentials import KeyringStore, LayeredStore
+from blogdesk.sync.accounts.store import Account, AccountStore
 from blogdesk.sync.provider import ConflictError, PostPayload, RemotePost
+from blogdesk.sync.publish import changes
 from blogdesk.sync.service import SyncService
-from blogdesk.ui.sync_conflict_dialog import RESOLUTION_LABELS, SyncConflictDialog
+from blogdesk.ui.publishing.blog_conflict_dialog import RESOLUTION_LABELS, SyncConflictDialog
 
 
 def make_error() -> ConflictError:
@@ -36,8 +36,8 @@ def make_error() -> ConflictError:
     return ConflictError(
         "The post 'Trip notes' was changed on the blog (2026-11-28T10:00:00 UTC) since "
         "BlogDesk last sent it.",
-        local=local, remote=remote, text_diff=conflict.text_diff(local.html, remote.html),
-        field_diffs=conflict.field_diffs(local, remote), account_id="acc", post_path="trip.md",
+        local=local, remote=remote, text_diff=changes.text_diff(local.html, remote.html),
+        field_diffs=changes.field_diffs(local, remote), account_id="acc", post_path="trip.md",
     )
 
 

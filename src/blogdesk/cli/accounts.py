@@ -91,7 +91,7 @@ def _read_secret(args: argparse.Namespace, options: dict[str, str]) -> str:
 
 def _indieauth_sign_in(url: str) -> str:
     """Micropub: sign in with IndieAuth in the browser; the access token becomes the secret."""
-    from blogdesk.sync import indieauth
+    from blogdesk.sync.accounts import indieauth
 
     print("Opening your site's sign-in page in your browser (IndieAuth); come back here when you "
           "are done. For a Micro.blog app token, use --password-stdin instead.")
@@ -100,7 +100,7 @@ def _indieauth_sign_in(url: str) -> str:
 
 def _google_sign_in(options: dict[str, str]) -> str:
     """Blogger: sign in with Google in the browser; the refresh token becomes the secret."""
-    from blogdesk.sync import oauth_loopback
+    from blogdesk.sync.accounts import oauth_loopback
     from blogdesk.sync.http import make_session
     from blogdesk.sync.providers.blogger import oauth_client
 
@@ -117,9 +117,9 @@ def _google_sign_in(options: dict[str, str]) -> str:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from blogdesk.sync import account_setup
-    from blogdesk.sync.accounts import AccountStore
-    from blogdesk.sync.credentials import KeyringUnavailableError, open_store
+    from blogdesk.sync.accounts import setup as account_setup
+    from blogdesk.sync.accounts.credentials import KeyringUnavailableError, open_store
+    from blogdesk.sync.accounts.store import AccountStore
     from blogdesk.sync.http import make_session
 
     store = AccountStore()
@@ -166,7 +166,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from blogdesk.sync.accounts import AccountStore
+    from blogdesk.sync.accounts.store import AccountStore
 
     accounts = AccountStore().all()
     if args.json:
@@ -187,8 +187,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_test(args: argparse.Namespace) -> int:
-    from blogdesk.sync.accounts import AccountStore
-    from blogdesk.sync.credentials import open_store
+    from blogdesk.sync.accounts.credentials import open_store
+    from blogdesk.sync.accounts.store import AccountStore
     from blogdesk.sync.http import make_session
 
     account = AccountStore().get(args.name)
@@ -212,9 +212,9 @@ def cmd_test(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from blogdesk.sync import account_setup
-    from blogdesk.sync.accounts import AccountStore
-    from blogdesk.sync.credentials import open_store
+    from blogdesk.sync.accounts import setup as account_setup
+    from blogdesk.sync.accounts.credentials import open_store
+    from blogdesk.sync.accounts.store import AccountStore
 
     store = AccountStore()
     account = store.get(args.name)

@@ -18,7 +18,7 @@ from blogdesk.cli import library_path
 from blogdesk.core.importers import ImportProgress, ImportReport
 from blogdesk.core.importers.folder import import_folder
 from blogdesk.core.importers.wxr import import_wxr
-from blogdesk.core.library import Library
+from blogdesk.core.library.library import Library
 
 
 def register(sub: Any) -> None:

@@ -14,9 +14,9 @@ from typing import Any
 
 from blogdesk.cli import library_path, library_was_named
 from blogdesk.core.errors import BlogDeskError
-from blogdesk.core.library import Library
-from blogdesk.core.post import Post, PostSummary
-from blogdesk.core.rendering import render
+from blogdesk.core.library.library import Library
+from blogdesk.core.post.post import Post, PostSummary
+from blogdesk.core.render.rendering import render
 
 STATUSES = ("draft", "scheduled", "published", "private", "pending")
 

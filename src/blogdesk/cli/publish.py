@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from blogdesk.cli import library_path
 from blogdesk.core.errors import BlogDeskError
-from blogdesk.core.library import Library
+from blogdesk.core.library.library import Library
 
 if TYPE_CHECKING:
     # The sync layer (requests, providers) is imported when a command runs, not for every
     # `blogdesk list`: it is a good part of the CLI's start-up time.
-    from blogdesk.sync.jobs import Progress, PublishResult
     from blogdesk.sync.provider import ConflictError
+    from blogdesk.sync.publish.results import Progress, PublishResult
     from blogdesk.sync.service import SyncService
 
 EXIT_QUEUED = 3

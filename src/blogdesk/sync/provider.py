@@ -22,7 +22,7 @@ from blogdesk.core.errors import BlogDeskError
 if TYPE_CHECKING:
     import requests
 
-    from blogdesk.sync.accounts import Account
+    from blogdesk.sync.accounts.store import Account
 
 # WordPress's vocabulary, which BlogDesk uses for every platform; a provider maps it to its own.
 RemoteStatus = Literal["draft", "publish", "future", "pending", "private"]

@@ -16,12 +16,12 @@ log = logging.getLogger(__name__)
 
 # provider id -> "module:Class" of the providers shipped with BlogDesk (imported on first use).
 BUILTIN: dict[str, str] = {
-    "wordpress": "blogdesk.sync.providers.wordpress:WordPressProvider",
-    "xmlrpc": "blogdesk.sync.providers.xmlrpc:XmlRpcProvider",
-    "static": "blogdesk.sync.providers.static:StaticSiteProvider",
+    "wordpress": "blogdesk.sync.providers.wordpress.provider:WordPressProvider",
+    "xmlrpc": "blogdesk.sync.providers.xmlrpc.provider:XmlRpcProvider",
+    "static": "blogdesk.sync.providers.static.provider:StaticSiteProvider",
     "forem": "blogdesk.sync.providers.forem:ForemProvider",
-    "ghost": "blogdesk.sync.providers.ghost:GhostProvider",
-    "micropub": "blogdesk.sync.providers.micropub:MicropubProvider",
+    "ghost": "blogdesk.sync.providers.ghost.provider:GhostProvider",
+    "micropub": "blogdesk.sync.providers.micropub.provider:MicropubProvider",
     "blogger": "blogdesk.sync.providers.blogger:BloggerProvider",
 }
 

@@ -1,12 +1,13 @@
 """SyncService: publish, update, schedule, unpublish and delete posts, for every platform at once.
 
 Blocking and UI-agnostic: the CLI calls it directly, the window from a worker thread (with a
-progress callback and a CancelToken, see `sync.jobs`). Every step follows docs/publishing.md:
+progress callback and a CancelToken, see `sync.publish.results`). Every step follows
+docs/publishing.md:
 render → upload new images (by content hash) → rewrite their links → create or update (after a
 conflict check) → read back → record the remote state in the post's front matter.
-The steps live beside it: `sync.publish_run` (one publish), `sync.prepare` (render, images),
-`sync.lifecycle` (unpublish, delete), `sync.pull`, `sync.flush` (outbox, conflict resolution),
-`sync.account_setup` (accounts).
+The steps live in `sync.publish`: `publish_post` (one publish), `prepare` (render, images),
+`take_down` (unpublish, delete), `pull`, `outbox_flush` (outbox, conflict resolution), and
+`sync.accounts.setup` (accounts).
 """
 
 from __future__ import annotations
@@ -21,29 +22,18 @@ from typing import TYPE_CHECKING, Any
 import requests
 
 from blogdesk.core.errors import BlogDeskError
-from blogdesk.core.library import ChangedOnDiskError, Library
-from blogdesk.core.post import Post
-from blogdesk.core.rendering import RenderOptions
-from blogdesk.sync import account_setup
-from blogdesk.sync.accounts import Account, AccountStore
-from blogdesk.sync.counting import CountingProvider
-from blogdesk.sync.credentials import CredentialStore, keyring_problem, open_store
+from blogdesk.core.library.library import ChangedOnDiskError, Library
+from blogdesk.core.post.post import Post
+from blogdesk.core.render.rendering import RenderOptions
+from blogdesk.sync.accounts import setup as account_setup
+from blogdesk.sync.accounts.credentials import CredentialStore, keyring_problem, open_store
+from blogdesk.sync.accounts.store import Account, AccountStore
+from blogdesk.sync.counting_provider import CountingProvider
 from blogdesk.sync.http import make_session
-from blogdesk.sync.jobs import (
-    CancelToken,
-    FlushResult,
-    PostSyncInfo,
-    Progress,
-    ProgressCallback,
-    PublishResult,
-    PullResult,
-    no_progress,
-)
-from blogdesk.sync.media import (
+from blogdesk.sync.media.ledger import (
     MediaLedger,
     file_hash,
 )
-from blogdesk.sync.outbox import Action, Job, Outbox
 from blogdesk.sync.provider import (
     AccountInfo,
     AuthenticationError,
@@ -54,10 +44,21 @@ from blogdesk.sync.provider import (
     SiteUnreachableError,
     TermKind,
 )
-from blogdesk.sync.publish_run import publish_post
+from blogdesk.sync.publish.outbox import Action, Job, Outbox
+from blogdesk.sync.publish.publish_post import publish_post
+from blogdesk.sync.publish.results import (
+    CancelToken,
+    FlushResult,
+    PostSyncInfo,
+    Progress,
+    ProgressCallback,
+    PublishResult,
+    PullResult,
+    no_progress,
+)
 
 if TYPE_CHECKING:
-    from blogdesk.sync.flush import Resolution, ResolveResult
+    from blogdesk.sync.publish.outbox_flush import Resolution, ResolveResult
 
 log = logging.getLogger(__name__)
 
@@ -247,7 +248,7 @@ class SyncService:
         self, path: Path | str, account: Account | str, *, queue_if_offline: bool = True
     ) -> PublishResult:
         """Turn the blog's copy back into a draft (its text untouched)."""
-        from blogdesk.sync.lifecycle import unpublish
+        from blogdesk.sync.publish.take_down import unpublish
 
         acc = self.account(account)
         try:
@@ -261,7 +262,7 @@ class SyncService:
         self, path: Path | str, account: Account | str, *, queue_if_offline: bool = True
     ) -> PublishResult:
         """Move the blog's copy to the blog's trash; the local file stays."""
-        from blogdesk.sync.lifecycle import delete_remote
+        from blogdesk.sync.publish.take_down import delete_remote
 
         acc = self.account(account)
         try:
@@ -289,7 +290,7 @@ class SyncService:
         self, account: Account | str, *, limit: int | None = None,
         progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
     ) -> PullResult:
-        from blogdesk.sync.pull import pull
+        from blogdesk.sync.publish.pull import pull
 
         return pull(self, self.account(account), limit=limit, progress=progress, cancel=cancel)
 
@@ -297,7 +298,7 @@ class SyncService:
         self, *, force: bool = False, progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
     ) -> FlushResult:
-        from blogdesk.sync.flush import flush_outbox
+        from blogdesk.sync.publish.outbox_flush import flush_outbox
 
         return flush_outbox(self, force=force, progress=progress, cancel=cancel)
 
@@ -305,7 +306,7 @@ class SyncService:
         self, error: ConflictError, resolution: Resolution,
         progress: ProgressCallback | None = None,
     ) -> ResolveResult:
-        from blogdesk.sync.flush import resolve_conflict
+        from blogdesk.sync.publish.outbox_flush import resolve_conflict
 
         return resolve_conflict(self, error, resolution, progress=progress)
 

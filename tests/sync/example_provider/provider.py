@@ -32,7 +32,7 @@ from blogdesk.sync.provider import (
 if TYPE_CHECKING:
     import requests
 
-    from blogdesk.sync.accounts import Account
+    from blogdesk.sync.accounts.store import Account
 
 
 class NotebookProvider:

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from blogdesk.core.errors import BlogDeskError, PostFormatError
-from blogdesk.core.frontmatter import decode_post_bytes
 from blogdesk.core.fsutil import atomic_write, fsync_dir
 from blogdesk.core.importers.report import (
     CancelToken,
@@ -26,9 +25,10 @@ from blogdesk.core.importers.report import (
     ImportReport,
     ProgressCallback,
 )
-from blogdesk.core.library import Library
-from blogdesk.core.naming import MARKDOWN_SUFFIXES
-from blogdesk.core.post import Post
+from blogdesk.core.library.library import Library
+from blogdesk.core.post.frontmatter import decode_post_bytes
+from blogdesk.core.post.naming import MARKDOWN_SUFFIXES
+from blogdesk.core.post.post import Post
 
 __all__ = ["import_folder"]
 

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from blogdesk.core.fsutil import atomic_write
-from blogdesk.core.naming import title_to_stem
+from blogdesk.core.post.naming import title_to_stem
 
 __all__ = ["Fetcher", "MediaDownloader", "urllib_fetcher"]
 

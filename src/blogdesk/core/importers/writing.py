@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from blogdesk.core.fsutil import fsync_dir
-from blogdesk.core.naming import unique_name
+from blogdesk.core.post.naming import unique_name
 
 __all__ = ["BatchWriter", "Every", "FolderNames", "existing_sync_keys", "post_text"]
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from blogdesk.core.convert.htmltomd import html_to_markdown
 from blogdesk.core.errors import BlogDeskError
-from blogdesk.core.htmltomd import html_to_markdown
 from blogdesk.core.importers.media import Fetcher, MediaDownloader, urllib_fetcher
 from blogdesk.core.importers.report import (
     CancelToken,
@@ -40,8 +40,8 @@ from blogdesk.core.importers.wxr_reader import (
     count_items,
     read_wxr,
 )
-from blogdesk.core.library import Library
-from blogdesk.core.naming import title_to_stem
+from blogdesk.core.library.library import Library
+from blogdesk.core.post.naming import title_to_stem
 
 __all__ = ["ACCOUNT_PREFIX", "account_id_for", "import_wxr"]
 

@@ -1,4 +1,4 @@
-"""Blogger through the Blogger API v3, signed in with Google OAuth (sync/oauth_loopback.py).
+"""Blogger through the Blogger API v3, signed in with Google OAuth (sync/accounts/oauth_loopback).
 
 The account's secret is the OAuth refresh token; access tokens are fetched when needed and kept
 in memory. Status mapping: DRAFT ↔ draft, LIVE ↔ publish, SCHEDULED ↔ future (insert as a draft,
@@ -20,8 +20,8 @@ import requests
 from slugify import slugify
 
 from blogdesk.sync import provider as p
+from blogdesk.sync.accounts.oauth_loopback import OAuthClient, refresh
 from blogdesk.sync.http import retry_after, safe_url, translate_transport_error
-from blogdesk.sync.oauth_loopback import OAuthClient, refresh
 from blogdesk.sync.provider import (
     AccountField,
     AccountInfo,
@@ -43,7 +43,7 @@ from blogdesk.sync.provider import (
 )
 
 if TYPE_CHECKING:
-    from blogdesk.sync.accounts import Account
+    from blogdesk.sync.accounts.store import Account
 
 API_BASE = "https://www.googleapis.com/blogger/v3"
 SCOPE = "https://www.googleapis.com/auth/blogger"

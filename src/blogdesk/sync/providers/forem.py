@@ -20,10 +20,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import requests
 from slugify import slugify
 
-from blogdesk.core.htmltomd import html_to_markdown
-from blogdesk.core.rendering import render
+from blogdesk.core.convert.htmltomd import html_to_markdown
+from blogdesk.core.render.rendering import render
 from blogdesk.sync import provider as p
-from blogdesk.sync.conflict import normalize_html
 from blogdesk.sync.http import retry_after, safe_url, translate_transport_error
 from blogdesk.sync.provider import (
     AccountField,
@@ -45,9 +44,10 @@ from blogdesk.sync.provider import (
     TermKind,
     UnsupportedError,
 )
+from blogdesk.sync.publish.changes import normalize_html
 
 if TYPE_CHECKING:
-    from blogdesk.sync.accounts import Account
+    from blogdesk.sync.accounts.store import Account
 
 MAX_TAGS = 4
 _NOT_TAG = re.compile(r"[^a-z0-9]")

@@ -1,0 +1,1 @@
+"""HTML → Markdown, and WordPress's stored content → plain HTML."""

@@ -1,0 +1,382 @@
+"""HTML → Markdown that a writer would accept as their own text; for paste, import and pull.
+
+Built on markdownify's converter, with what a blog needs on top: Markdown Extra output that
+`core.render.rendering.render()` turns back into the same structure (4-space list nesting,
+pipe tables
+with a header, fenced code with its language), and raw HTML kept for whatever Markdown cannot say
+(embeds, figures with captions, tables with spans or blocks in cells, elements whose attributes
+carry meaning). Text is escaped only where Markdown would otherwise misread it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bs4 import BeautifulSoup, Comment, Tag
+from markdownify import MarkdownConverter
+
+from blogdesk.core.convert import wp_content
+from blogdesk.core.convert.htmlraw import (
+    COMMENT_TAG,
+    PAGE_BREAK_TAG,
+    RAW_MARK,
+    code_language,
+    is_inline_wrapper,
+    is_raw,
+    is_simple_table,
+    open_tag,
+    raw_html,
+    resolve_element_urls,
+)
+
+__all__ = ["html_to_markdown"]
+
+# Python-Markdown reads "#x" at a line start as a heading: unlike CommonMark, no space is needed.
+_BLOCK_START = re.compile(r"^(\s*)(#|>|[-+*](?=\s|$)|-+\s*$)", re.M)
+# "=" and "~" cannot be backslash-escaped in Python-Markdown; a character reference can.
+_ENTITY_START = re.compile(r"^(\s*)(=(?==*\s*$)|~(?=~~)|:(?=\s|$))", re.M)
+_REFERENCES = {"=": "&#61;", "~": "&#126;", ":": "&#58;"}
+_ORDERED_START = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)", re.M)
+_RAW_BLANK_LINES = re.compile(r"\n[ \t]*\n+")
+_CLIPBOARD_COMMENT = re.compile(r"(?:StartFragment|EndFragment|\[if |<!\[endif)", re.I)
+_PAGE_BREAK = re.compile(r"(more|nextpage|noteaser)\b")
+_DOCUMENT_ONLY = frozenset({"head", "meta", "link", "title", "base"})
+_DOCUMENT_TAG = re.compile(r"<(?:head|meta|link|title|base)\b", re.I)
+_EMPHASIS = frozenset({"em", "i", "strong", "b", "code", "a"})
+# Text without any of these needs no escaping at all (most text): skip the dozen substitutions.
+_MAYBE_SPECIAL = re.compile(r"[\\`*_\[\]<&|{#>+=~:-]|\d[.)]")
+_ASTERISK = re.compile(r"\*(?!\s)|(?<!\s)\*")
+_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+_BRACKET = re.compile(r"(?<!\\)((?:\\\\)*)([\[\]])")  # a bracket not already escaped
+_ATTR_LIST = re.compile(r"\{(?=[^{}\n]*\})")
+_REF_DEF = re.compile(r"^(\s*)\[(?=[^\]\n]*\\?\]:)", re.M)
+_LINK_CLOSE = re.compile(r"\](?=[(\[:])")
+_HTML_START = re.compile(r"<(?=\S|$)")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_BACKSLASH = re.compile(r"\\")
+_SINGLE_TRAILING_SPACE = re.compile(r"(?<=\S) $")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+class _Converter(MarkdownConverter):
+    """markdownify, taught to keep what Markdown cannot say as raw HTML."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            heading_style="atx",
+            bullets="-",
+            strong_em_symbol="*",
+            newline_style="spaces",
+            wrap=True,
+            wrap_width=None,
+            escape_asterisks=False,
+            escape_underscores=False,
+            escape_misc=False,
+            autolinks=True,
+            keep_inline_images_in=["td", "th", "h1", "h2", "h3", "h4", "h5", "h6"],
+        )
+
+    # -- dispatch -------------------------------------------------------------------------------
+
+    # markdownify's stubs omit its hooks (process_tag, process_text, process_element).
+    def process_tag(
+        self, node: Any, parent_tags: set[str] | None = None
+    ) -> str:
+        if isinstance(node, Tag) and node.name != "[document]":
+            inline = "_inline" in (parent_tags or set()) or "p" in (parent_tags or set())
+            if node.name == PAGE_BREAK_TAG:
+                return "\n\n" + str(node.get("data-comment") or "<!--more-->") + "\n\n"
+            if node.name == COMMENT_TAG:
+                return str(node.get("data-comment") or "")
+            if is_raw(node):
+                return raw_html(node, inline=inline)
+            if is_inline_wrapper(node):
+                return self._wrap_inline(node, parent_tags or set())
+        result: str = super().process_tag(node, parent_tags)  # type: ignore[misc]
+        return result
+
+    def _wrap_inline(self, node: Tag, parent_tags: set[str]) -> str:
+        # Keep the tags (Markdown has no <sup> or <mark>) but convert what is inside them.
+        inner_tags = set(parent_tags) | {node.name}
+        convert = self.process_element  # type: ignore[attr-defined]
+        inner = "".join(str(convert(child, inner_tags)) for child in node.children)
+        prefix, suffix, inner = _chomp(inner)
+        if not inner and node.name != "a":
+            return prefix + suffix
+        return f"{prefix}{open_tag(node)}{inner}</{node.name}>{suffix}"
+
+    # -- text -----------------------------------------------------------------------------------
+
+    def escape(self, text: str, parent_tags: set[str]) -> str:
+        if not text or not _MAYBE_SPECIAL.search(text):
+            return text or ""
+        text = _BACKSLASH.sub(r"\\\\", text)
+        text = text.replace("`", r"\`")
+        text = _ASTERISK.sub(r"\*", text)
+        text = _UNDERSCORE.sub(r"\_", text)
+        text = _LINK_CLOSE.sub(r"\]", text)
+        text = _ATTR_LIST.sub(r"\{", text)  # "{x}" would be read as an attribute list
+        text = _REF_DEF.sub(r"\1\\[", text)
+        text = _ENTITY.sub("&amp;", text)
+        text = _HTML_START.sub("&lt;", text)
+        # Any line with a "|" may turn into a table with the next one: rare in prose, so always.
+        text = text.replace("|", r"\|")
+        text = _BLOCK_START.sub(lambda m: m[1] + "\\" + m[2], text)
+        text = _ENTITY_START.sub(lambda m: m[1] + _REFERENCES[m[2]], text)
+        return _ORDERED_START.sub(r"\1\\\2", text)
+
+    def process_text(
+        self, el: Any, parent_tags: set[str] | None = None
+    ) -> str:
+        text: str = super().process_text(el, parent_tags)  # type: ignore[misc]
+        previous = el.previous_sibling
+        if isinstance(previous, Tag) and previous.name == "br" and "pre" not in (parent_tags or ()):
+            text = text.lstrip(" ")  # the newline after <br> in the source is not text
+        return text
+
+    # -- inline ---------------------------------------------------------------------------------
+
+    def convert_a(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        if "_noformat" in parent_tags:
+            return text
+        href = str(el.get("href") or "")
+        prefix, suffix, inner = _chomp(text)
+        if not href or not inner:
+            return text
+        if el.find("img") is None:  # brackets in the text would end the link text early
+            inner = _BRACKET.sub(r"\1\\\2", inner)
+        title = str(el.get("title") or "")
+        if inner.replace("\\", "") == href and not title and re.match(r"[a-z]+:", href):
+            return f"{prefix}<{href}>{suffix}"
+        target = f"<{href}>" if re.search(r"[\s()<>]", href) else href
+        title_part = ' "{}"'.format(title.replace('"', r"\"")) if title else ""
+        return f"{prefix}[{inner}]({target}{title_part}){suffix}"
+
+    def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        alt = re.sub(r"\s+", " ", str(el.get("alt") or "")).replace("]", r"\]")
+        src = str(el.get("src") or "")
+        if not src:
+            return ""
+        title = str(el.get("title") or "")
+        target = f"<{src}>" if re.search(r"[\s()<>]", src) else src
+        title_part = ' "{}"'.format(title.replace('"', r"\"")) if title else ""
+        return f"![{alt}]({target}{title_part})"
+
+    def _emphasis(self, text: str, parent_tags: set[str], marker: str) -> str:
+        if "_noformat" in parent_tags:
+            return text
+        prefix, suffix, inner = _chomp(text)
+        if not inner:  # an empty <em> around a space still separates two words
+            return " " if prefix or suffix else ""
+        return f"{prefix}{marker}{inner}{marker}{suffix}"
+
+    def convert_em(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return self._emphasis(text, parent_tags, "*")
+
+    def convert_strong(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return self._emphasis(text, parent_tags, "**")
+
+    convert_i = convert_em
+    convert_b = convert_strong
+
+    def convert_code(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        if text and not text.strip() and "_noformat" not in parent_tags:
+            return " "
+        result: str = super().convert_code(el, text, parent_tags)  # type: ignore[misc]
+        return result
+
+    def convert_cite(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        # <cite> names a work; keep the element so the quote keeps its attribution's meaning.
+        prefix, suffix, inner = _chomp(text)
+        return f"{prefix}<cite>{inner}</cite>{suffix}" if inner else ""
+
+    def convert_span(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return text
+
+    # -- blocks ---------------------------------------------------------------------------------
+
+    def convert_div(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        if "_inline" in parent_tags:
+            return " " + text.strip() + " "
+        text = text.strip()
+        return f"\n\n{text}\n\n" if text else ""
+
+    convert_footer = convert_div
+    convert_header = convert_div
+    convert_main = convert_div
+    convert_article = convert_div
+    convert_section = convert_div
+    convert_center = convert_div
+
+    def convert_blockquote(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        text = text.strip(" \t\r\n")
+        if "_inline" in parent_tags:
+            return " " + text + " "
+        if not text:
+            return "\n"
+        quoted = "\n".join(("> " + line) if line else ">" for line in text.split("\n"))
+        return "\n\n" + quoted + "\n\n"
+
+    def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        text = (text or "").strip()
+        if not text:
+            return "\n"
+        parent = el.parent
+        if parent is not None and parent.name == "ol":
+            start_attr = str(parent.get("start") or "1")
+            start = int(start_attr) if start_attr.isdigit() else 1
+            bullet = f"{start + len(el.find_previous_siblings('li'))}."
+        else:
+            bullet = "-"
+        # Four spaces, whatever the marker: Python-Markdown needs them to nest lists and paragraphs.
+        lines = text.split("\n")
+        body = "\n".join(("    " + line) if line else "" for line in lines[1:])
+        first = f"{bullet} {lines[0]}"
+        # An item of several blocks makes the list loose: a blank line keeps the next item apart.
+        end = "\n\n" if "\n\n" in text and el.find_next_sibling("li") else "\n"
+        return f"{first}\n{body}{end}" if body else f"{first}{end}"
+
+    def convert_pre(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        code = el.get_text()
+        code = code.strip("\n")
+        if not code.strip():
+            return ""
+        fence = "```"
+        while fence in code:
+            fence += "`"
+        language = code_language(el)
+        return f"\n\n{fence}{language}\n{code}\n{fence}\n\n"
+
+    def convert_table(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return "\n\n" + text.strip() + "\n\n"
+
+    def convert_figure(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        # Only reached for a figure holding nothing but an image: that is just an image.
+        return "\n\n" + text.strip() + "\n\n"
+
+
+def _chomp(text: str) -> tuple[str, str, str]:
+    prefix = " " if text[:1] == " " else ""
+    suffix = " " if text[-1:] == " " else ""
+    return prefix, suffix, text.strip()
+
+
+def _prepare(html: str, base_url: str | None, wordpress: bool) -> BeautifulSoup:
+    if wordpress:
+        html = wp_content.prepare(html)
+    else:
+        html = wp_content.expand_shortcodes(wp_content.strip_block_comments(html))
+    soup = BeautifulSoup(html, "html.parser")
+    # One walk over the tree instead of a find_all per concern: this is the converter's hot path.
+    emphasis: list[Tag] = []
+    if _DOCUMENT_TAG.search(html):  # a whole page's head, or a clipboard's <meta>: not content
+        for el in soup.find_all(list(_DOCUMENT_ONLY)):
+            el.decompose()
+    for node in list(soup.descendants):
+        if isinstance(node, Comment):
+            body = str(node).strip()
+            if _CLIPBOARD_COMMENT.match(body):
+                node.extract()  # the clipboard's fragment markers and Word's conditionals
+                continue
+            # Page breaks on a line of their own; other comments (an author's notes) kept in place.
+            marker = soup.new_tag(PAGE_BREAK_TAG if _PAGE_BREAK.match(body) else COMMENT_TAG)
+            marker["data-comment"] = f"<!--{node}-->"
+            node.replace_with(marker)
+        elif isinstance(node, Tag):
+            if base_url:
+                resolve_element_urls(node, base_url)
+            if node.get("style") and node.name in ("span", "b", "strong"):
+                _styled_emphasis(node)
+            if node.name in _EMPHASIS:
+                emphasis.append(node)
+            elif node.name == "table" and not is_simple_table(node):
+                node[RAW_MARK] = "1"
+    _merge_adjacent_emphasis(emphasis)
+    return soup
+
+
+def _styled_emphasis(node: Tag) -> None:
+    """Word processors (Google Docs, Word) say bold and italic with styles, not elements."""
+    style = str(node.get("style")).replace(" ", "").lower()
+    if node.name in ("b", "strong"):
+        if "font-weight:normal" in style or "font-weight:400" in style:
+            node.name = "span"  # Google Docs wraps a whole paste in <b style="normal">
+        return
+    bold = re.search(r"font-weight:(?:bold|[6-9]00)", style) is not None
+    italic = "font-style:italic" in style
+    if bold and italic:
+        node.name = "em"
+        inner = Tag(name="strong")
+        for child in list(node.children):
+            inner.append(child.extract())
+        node.append(inner)
+    elif bold:
+        node.name = "strong"
+    elif italic:
+        node.name = "em"
+    if bold or italic:
+        del node["style"]
+
+
+def _merge_adjacent_emphasis(elements: list[Tag]) -> None:
+    """`<em>a</em><em>b</em>` → `<em>ab</em>`: as `*a**b*` Markdown would read it differently."""
+    for el in elements:
+        if not el.contents and not (el.get("id") or el.get("name")):
+            el.decompose()
+    for el in elements:
+        if el.decomposed or el.parent is None or el.name == "a":
+            continue
+        following = el.next_sibling
+        while isinstance(following, Tag) and following.name == el.name and not following.attrs:
+            for child in list(following.children):
+                el.append(child.extract())
+            following.decompose()
+            following = el.next_sibling
+
+
+def html_to_markdown(html: str, *, base_url: str | None = None, wordpress: bool = False) -> str:
+    """Markdown for `html`, ending with one newline ("" for empty input).
+
+    `base_url` resolves relative links and image sources. `wordpress=True` treats the input as
+    WordPress's stored content (an export's `content:encoded`, the REST API's `content.raw`):
+    block comments removed, `[caption]`/`[embed]`/`[code]` expanded, and classic posts given
+    paragraphs the way WordPress's autop does. Block comments and those shortcodes are handled in
+    any case; only autop needs the flag, because in pasted HTML newlines are not paragraphs.
+    """
+    if not html or not html.strip():
+        return ""
+    soup = _prepare(html, base_url, wordpress)
+    try:
+        text: str = _Converter().convert_soup(soup)
+    except RecursionError:
+        # Nesting deeper than Python's stack (thousands of levels, machine-made HTML): keep it
+        # all as raw HTML, which Markdown passes through, rather than lose any of it.
+        text = _RAW_BLANK_LINES.sub("\n", soup.decode(formatter="minimal"))
+    text = _tidy(text.replace("\r", "")).strip("\n")
+    return text + "\n" if text else ""
+
+
+def _tidy(text: str) -> str:
+    """Drop stray trailing spaces and extra blank lines, leaving code blocks exactly as they are."""
+    out: list[str] = []
+    fence: str | None = None
+    blank = 0
+    for line in text.split("\n"):
+        marker = _FENCE.match(line)
+        if fence is not None:
+            out.append(line)
+            if marker and marker[1] == fence:
+                fence = None
+            continue
+        if marker:
+            fence = marker[1]
+        if not line.strip():
+            blank += 1
+            if blank == 1:
+                out.append("")
+            continue
+        blank = 0
+        out.append(_SINGLE_TRAILING_SPACE.sub("", line))
+    return "\n".join(out)
+

@@ -1,0 +1,399 @@
+"""The library's SQLite index: post metadata for lists and an FTS5 table for full-text search.
+
+The index is a cache of the files. It can be deleted at any time and is rebuilt from them; an index
+that is not a database, is damaged, or was written by another schema version is thrown away and
+recreated on open. Nothing in it is the only copy of anything.
+
+Threads: each thread gets its own connection (WAL lets readers go on while one thread writes);
+writers take `write_lock`, so a long refresh in a worker never blocks the UI thread's searches.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from time import time_ns
+from typing import Any
+
+from blogdesk.core.errors import LibraryError
+from blogdesk.core.index import build
+from blogdesk.core.index.search_text import SnippetMaker, fts_query, query_terms, snippets
+from blogdesk.core.index.sql import (
+    BODIES,
+    BROAD,
+    BY_ID,
+    CLEAR,
+    COLUMNS,
+    INSERT_FTS,
+    NEWEST,
+    PROBE,
+    RANKED,
+    SCHEMA,
+    SCHEMA_VERSION,
+    SNIPPETS,
+    TEXTS,
+    Rows,
+    date_key,
+    list_sql,
+    summary_from_row,
+)
+from blogdesk.core.post.post import PostSummary
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Entry",
+    "Index",
+    "Problem",
+    "SearchHit",
+    "Stamp",
+    "date_key",
+    "is_transient",
+]
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What a refresh compares: the file's mtime and size, and the hash of what was indexed."""
+
+    mtime_ns: int
+    size: int
+    hash: str
+    indexed_ns: int  # when the row was written; a file changed in the same tick looks unchanged
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file in the library that cannot be read as a post (it is listed, never modified)."""
+
+    path: str  # relative to the library root, POSIX separators
+    message: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result. `summary.body` is left empty (the snippet shows the match)."""
+
+    summary: PostSummary
+    snippet_html: str  # HTML-escaped, the matched words in <mark>…</mark>
+    snippet_text: str  # plain text, the matched words in «…»
+    # Relevance, higher is better: FTS5's bm25 negated, rounded to 4 significant digits (only the
+    # order means something; words found in most posts give small values such as 2.1e-06).
+    score: float
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file's new state for `Index.write`: a post (summary) or a problem."""
+
+    path: str
+    mtime_ns: int
+    size: int
+    hash: str
+    summary: PostSummary | None = None
+    problem: Problem | None = None
+
+
+def is_transient(exc: sqlite3.Error) -> bool:
+    """Busy, locked, read-only, full or I/O failure: the index may be fine, the moment is not."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(_TRANSIENT)
+
+
+_CACHE_KB = -32000  # SQLite page cache per connection (negative: KiB)
+_BULK_CACHE_KB = -131072  # a first build's 150 MB of pages then rarely spill to disk mid-way
+
+_TRANSIENT = (
+    "SQLITE_BUSY",
+    "SQLITE_LOCKED",
+    "SQLITE_READONLY",
+    "SQLITE_FULL",
+    "SQLITE_IOERR",
+    "SQLITE_CANTOPEN",
+    "SQLITE_PERM",
+)
+
+
+class Index:
+    def __init__(self, db_path: Path, *, timeout: float = 15.0) -> None:
+        self.path = db_path
+        self._timeout = timeout  # how long to wait for another process's write to finish
+        self.write_lock = threading.RLock()
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._all_lock = threading.Lock()
+        self.broad = BROAD  # see search()
+        self.complete = False  # holds every file (not a first build cut short)
+        self.created = self._open_or_recreate()
+
+    # -- connections -------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            self.path, timeout=self._timeout, isolation_level=None, check_same_thread=False
+        )
+        # A cache: losing the last transactions to a power cut only means re-reading a few files.
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute(f"PRAGMA cache_size = {_CACHE_KB}")
+        return conn
+
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+            with self._all_lock:
+                self._all.append(conn)
+        return conn
+
+    def close(self) -> None:
+        with self._all_lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+        self._local = threading.local()
+
+    def _open_or_recreate(self) -> bool:
+        """Open the index; a missing, damaged or outdated one is recreated. True if (re)created."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.exists():
+            try:
+                conn = self._conn()
+                rows = dict(conn.execute("SELECT key, value FROM meta"))
+                # No "complete" mark: a first build was interrupted; what it wrote is unknown.
+                if rows.get("schema_version") == str(SCHEMA_VERSION) and "complete" in rows:
+                    conn.execute("SELECT count(*) FROM posts_fts_idx").fetchone()
+                    self.use_wal()
+                    self.complete = True
+                    return False
+            except sqlite3.DatabaseError as exc:
+                if is_transient(exc):
+                    raise  # busy (another process is building it?): never delete it then
+        self.recreate(bulk=True)
+        return True
+
+    def recreate(self, *, bulk: bool = False) -> None:
+        """Throw the index file away and create empty tables (the caller then re-reads files and
+        calls `mark_complete()`; until then the next open starts over).
+
+        `bulk`: nobody else can be reading yet, so the first build skips the write-ahead log
+        (which doubles what a 150 MB build writes) and every sync to disk: a crash only leaves an
+        index without the "complete" mark. `mark_complete()` then restores the usual settings.
+        """
+        with self.write_lock:
+            self.close()
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                with contextlib.suppress(FileNotFoundError):
+                    Path(f"{self.path}{suffix}").unlink()
+            self.complete = False
+            conn = self._conn()
+            if bulk:
+                conn.execute("PRAGMA journal_mode = MEMORY")
+                conn.execute("PRAGMA synchronous = OFF")
+                conn.execute("PRAGMA temp_store = MEMORY")
+                conn.execute(f"PRAGMA cache_size = {_BULK_CACHE_KB}")
+            else:
+                self.use_wal()
+            conn.executescript(f"BEGIN; {SCHEMA} COMMIT;")
+
+    def mark_complete(self) -> None:
+        """Record that the index holds every file (after the first full write since `recreate`)."""
+        with self.write_lock:
+            conn = self._conn()
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute(f"PRAGMA cache_size = {_CACHE_KB}")
+            # A bulk build wrote without syncing: this commit syncs the file, so the mark below
+            # can never reach the disk before what it vouches for.
+            with self._transaction():
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('built_ns', ?)", (time_ns(),))
+            with self._transaction():
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('complete', '1')")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            self.complete = True
+
+    def use_wal(self) -> None:
+        """WAL lets the UI thread read while a worker writes."""
+        conn = self._conn()
+        # Another process holding the file only delays this until a later open.
+        with contextlib.suppress(sqlite3.OperationalError):
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self.write_lock:
+            conn = self._conn()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                if conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def stamps(self) -> dict[str, Stamp]:
+        """Every indexed file (posts and problems) with its stamp, in one query."""
+        rows = self._conn().execute(
+            "SELECT path, mtime_ns, size, hash, indexed_ns FROM posts "
+            "UNION ALL SELECT path, mtime_ns, size, hash, indexed_ns FROM problems"
+        )
+        return {row[0]: Stamp(row[1], row[2], row[3], row[4]) for row in rows}
+
+    def write(
+        self,
+        entries: Sequence[Entry] = (),
+        removed: Iterable[str] = (),
+        touched: Sequence[Entry] = (),
+        now_ns: int = 0,
+        *,
+        clear: bool = False,
+    ) -> None:
+        """In one transaction: store `entries`, drop `removed` paths, and record new stamps for
+        `touched` files whose content is unchanged. `clear` first empties the index (a rebuild
+        that other threads never see half done)."""
+        with self._transaction() as conn:
+            if clear:
+                for statement in CLEAR.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+            gone = [(p,) for p in removed] + [(e.path,) for e in entries]
+            if gone:
+                conn.executemany(
+                    "DELETE FROM posts_fts WHERE rowid = (SELECT id FROM posts WHERE path = ?)",
+                    gone,
+                )
+                conn.executemany(
+                    "DELETE FROM terms WHERE post_id = (SELECT id FROM posts WHERE path = ?)", gone
+                )
+                conn.executemany("DELETE FROM posts WHERE path = ?", gone)
+                conn.executemany("DELETE FROM problems WHERE path = ?", gone)
+            for table in ("posts", "problems"):
+                conn.executemany(
+                    f"UPDATE {table} SET mtime_ns = ?, size = ?, indexed_ns = ? WHERE path = ?",
+                    [(e.mtime_ns, e.size, now_ns, e.path) for e in touched],
+                )
+            self._insert(conn, entries, now_ns)
+
+    def _insert(self, conn: sqlite3.Connection, entries: Sequence[Entry], now_ns: int) -> None:
+        next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM posts").fetchone()[0]
+        rows = Rows.of(entries, next_id, now_ns)
+        rows.insert(conn)
+        conn.executemany(INSERT_FTS, rows.fts)
+
+    def write_all(
+        self, batches: Iterable[Sequence[Entry]], now_ns: int, *, clear: bool = False
+    ) -> None:
+        """Fill an index that holds no files (new, or emptied first by `clear`) in one
+        transaction, from `batches` of new entries (how: see `build.write_all`)."""
+        build.write_all(self, batches, now_ns, clear=clear)
+
+    def rename(self, old: str, new: str) -> None:
+        with self._transaction() as conn:
+            conn.execute("UPDATE posts SET path = ? WHERE path = ?", (new, old))
+            conn.execute("UPDATE problems SET path = ? WHERE path = ?", (new, old))
+
+    def optimize(self) -> None:
+        """Merge the FTS segments after a bulk build: searches then read one b-tree."""
+        with self._transaction() as conn:
+            conn.execute("INSERT INTO posts_fts (posts_fts) VALUES ('optimize')")
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def posts(self, *, with_body: bool = False, **filters: Any) -> list[PostSummary]:
+        """Summaries matching `filters` (the keyword arguments of `list_sql`)."""
+        sql, args = list_sql(**filters)
+        rows = self._conn().execute(sql, args).fetchall()
+        bodies = self._bodies([row[0] for row in rows]) if with_body else {}
+        return [summary_from_row(row, bodies.get(row[0], "")) for row in rows]
+
+    def summary(self, path: str, *, with_body: bool = False) -> PostSummary | None:
+        row = (
+            self._conn()
+            .execute(f"SELECT {COLUMNS} FROM posts p WHERE p.path = ?", (path,))
+            .fetchone()
+        )
+        if row is None:
+            return None
+        return summary_from_row(row, self._bodies([row[0]]).get(row[0], "") if with_body else "")
+
+    def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
+        """Ranked matches for a search box query (see `fts_query`), with snippets.
+
+        A query matching a large share of the library (a very common word, one letter typed)
+        ranks only its title and tag matches and lists the body-only matches after them, newest
+        first: ranking every match would cost more than a keystroke, and for such words the
+        ranking says little anyway.
+        """
+        match = fts_query(query)
+        if match is None or limit <= 0:
+            return []
+        conn = self._conn()
+        try:
+            probe = conn.execute(PROBE, (match, self.broad)).fetchone()[0]
+            if probe < self.broad:
+                ranked = conn.execute(RANKED, (match, limit)).fetchall()
+            else:
+                ranked = conn.execute(RANKED, (f"{{title tags}} : ({match})", limit)).fetchall()
+                seen = {rowid for rowid, _ in ranked}
+                for rowid, score in conn.execute(NEWEST, (match, limit + len(ranked))):
+                    if len(ranked) >= limit:
+                        break
+                    if rowid not in seen:
+                        ranked.append((rowid, score))
+            if not ranked:
+                return []
+            ids = ", ".join(str(int(rowid)) for rowid, _ in ranked)
+            rows = {row[0]: row for row in conn.execute(BY_ID.format(ids=ids))}
+            raw = self._snippets(conn, match, query_terms(query), ids)
+        except sqlite3.OperationalError as exc:  # fts_query quotes everything: a bug if seen
+            raise LibraryError(f"Search failed for “{query}”: {exc}") from exc
+        hits = []
+        for rowid, score in ranked:
+            if rowid in rows:
+                html, text = snippets(raw.get(rowid, ""))
+                relevance = float(f"{-score:.4g}") + 0.0  # + 0.0: never "-0.0"
+                hits.append(SearchHit(summary_from_row(rows[rowid], ""), html, text, relevance))
+        return hits
+
+    def _snippets(
+        self, conn: sqlite3.Connection, match: str, terms: list[tuple[str, bool]], ids: str
+    ) -> dict[int, str]:
+        found: dict[int, str] = {}
+        make_snippet = SnippetMaker(terms)
+        for rowid, title, tags, body in conn.execute(TEXTS.format(ids=ids)):
+            snippet = make_snippet((body, title, tags))
+            if snippet is not None:
+                found[rowid] = snippet
+        missing = [i for i in ids.split(", ") if i and int(i) not in found]
+        if missing:  # words matched only through accent folding: let FTS5 find them
+            found.update(conn.execute(SNIPPETS.format(ids=", ".join(missing)), (match,)))
+        return found
+
+    def terms(self, kind: str) -> list[tuple[str, int]]:
+        """(name, number of posts) for tags ('t') or categories ('c'), most used first."""
+        rows = self._conn().execute(
+            "SELECT min(name), count(DISTINCT post_id) AS n FROM terms WHERE kind = ? "
+            "GROUP BY key ORDER BY n DESC, key",
+            (kind,),
+        )
+        return [(name, count) for name, count in rows]
+
+    def problems(self) -> list[Problem]:
+        rows = self._conn().execute("SELECT path, message, line FROM problems ORDER BY path")
+        return [Problem(path, message, line) for path, message, line in rows]
+
+    def count(self) -> int:
+        return int(self._conn().execute("SELECT count(*) FROM posts").fetchone()[0])
+
+    def _bodies(self, ids: Sequence[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        rows = self._conn().execute(BODIES.format(ids=", ".join("?" * len(ids))), ids)
+        return {rowid: body.replace("\u200b", "") for rowid, body in rows}

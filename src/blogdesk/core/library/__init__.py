@@ -1,0 +1,1 @@
+"""The library folder: atomic saves kept in step with the index, change scans, the trash."""

@@ -1,0 +1,408 @@
+"""A library: a folder of Markdown posts, kept in step with a SQLite index in `.blogdesk/`.
+
+The files are the truth and belong to the author: every write is atomic, a file is never replaced
+when it changed on disk since it was loaded (unless the caller says so), deleting moves it to
+`.blogdesk/trash/`, and files that cannot be read are listed as problems and left alone. The index
+(`.blogdesk/index.sqlite3`) is only a cache of the files: delete it and it is rebuilt.
+
+Thread use: one Library may be shared by the UI thread and worker threads. Reads (lists, search)
+run on a connection of the calling thread and are not blocked by a worker's refresh; writes
+(save, rename, delete, refresh) take one lock and run one at a time.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from blogdesk.core.errors import LibraryError
+from blogdesk.core.fsutil import atomic_write
+from blogdesk.core.index.index import Entry, Index, Problem, SearchHit, is_transient
+from blogdesk.core.library.scan import (
+    MEDIA_DIR,
+    SKIPPED_DIRS,
+    STATE_DIR,
+    ChangedOnDiskError,
+    Changes,
+    LoadedPosts,
+    digest,
+    entry_for,
+    find_changes,
+    read_all,
+    read_into,
+)
+from blogdesk.core.library.trash import Trash, TrashItem
+from blogdesk.core.post.naming import MARKDOWN_SUFFIXES, check_file_name, title_to_stem, unique_name
+from blogdesk.core.post.post import Post, PostSummary
+
+__all__ = [
+    "ChangedOnDiskError",
+    "Library",
+    "PostSummary",
+    "Problem",
+    "RefreshReport",
+    "SearchHit",
+    "TrashItem",
+]
+
+INDEX_FILE = "index.sqlite3"
+
+
+@dataclass(frozen=True)
+class RefreshReport:
+    """What a refresh found. Paths are relative to the library root, POSIX separators.
+
+    `problems` lists every file that cannot be read right now (not only newly found ones), so a
+    window opened on a library can show them at once.
+    """
+
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+class Library:
+    def __init__(self, root: Path, index: Index) -> None:
+        self.root = root
+        self._index = index
+        self._trash = Trash(root / STATE_DIR / "trash")
+        self._loaded = LoadedPosts()
+        self.last_refresh = RefreshReport()
+
+    @classmethod
+    def open(cls, root: Path, *, create: bool = True, refresh: bool = True) -> Library:
+        """Open the library in `root`: make `.blogdesk/`, open (or rebuild) the index, refresh it.
+
+        `refresh=False` opens at once with the index as it was; call `refresh()` (for example in
+        a worker thread) to pick up changes made while BlogDesk was closed.
+        """
+        root = Path(root).expanduser().resolve()
+        if not root.is_dir():
+            if root.exists() or not create:
+                raise LibraryError(f"There is no library folder at {root}.")
+            try:
+                root.mkdir(parents=True)
+            except OSError as exc:
+                raise LibraryError(
+                    f"Cannot create the library folder {root}: {exc.strerror}"
+                ) from exc
+        try:
+            (root / STATE_DIR).mkdir(exist_ok=True)
+            index = Index(root / STATE_DIR / INDEX_FILE)
+        except (OSError, sqlite3.Error) as exc:
+            raise LibraryError(
+                f"Cannot open the library index in {root / STATE_DIR}: {exc}"
+            ) from exc
+        library = cls(root, index)
+        try:
+            if refresh or index.created:
+                library.refresh()
+            index.use_wal()
+        except BaseException:
+            index.close()
+            raise
+        return library
+
+    def close(self) -> None:
+        self._index.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- posts -------------------------------------------------------------------------------
+
+    def create(self, title: str, body: str = "", **fields: Any) -> Post:
+        """Write a new post with a unique file name made from its title; returns it, saved."""
+        post = Post.new(title, body, **fields)
+        with self._index.write_lock:
+            post.path = self._free_path(self.root, title_to_stem(title), ".md")
+            self.save(post)
+        return post
+
+    def load(self, path: Path | str) -> Post:
+        """The post at `path` (absolute, or relative to the root); PostFormatError if unreadable."""
+        full = self._resolve(path)
+        try:
+            hashed = digest(full.read_bytes())
+        except FileNotFoundError:
+            raise LibraryError(f"There is no post {self._rel(full)} in the library.") from None
+        except OSError as exc:
+            raise LibraryError(f"Cannot read {self._rel(full)}: {exc.strerror}") from exc
+        post = Post.load(full)
+        self._loaded.remember(post, full, hashed)
+        return post
+
+    def save(self, post: Post, *, force: bool = False) -> None:
+        """Write `post` atomically and update the index in the same call.
+
+        Refuses with ChangedOnDiskError when the file changed or vanished on disk since this
+        library loaded (or last saved) the post, or when the file exists but the post did not come
+        from it (a new Post over an existing file). `force=True` writes anyway. A post without a
+        path gets a unique file name from its title.
+        """
+        with self._index.write_lock:
+            if post.path is None:
+                post.path = self._free_path(self.root, title_to_stem(post.title), ".md")
+            full = self._resolve(post.path)
+            if not force:
+                self._loaded.check_unchanged(post, full, self._rel(full))
+            data = post.dumps().encode("utf-8")
+            try:
+                atomic_write(full, data)
+                stat = os.stat(full)
+            except OSError as exc:
+                raise LibraryError(f"Could not save {self._rel(full)}: {exc.strerror}") from exc
+            rel = self._rel(full)
+            hashed = digest(data)
+            entry = entry_for(rel, stat.st_mtime_ns, stat.st_size, hashed, data)
+            self._index.write([entry], now_ns=time.time_ns())
+            post.path = full
+            post.modified = False
+            self._loaded.remember(post, full, hashed)
+
+    def rename(self, path: Path | str, new_name: str) -> Path:
+        """Give the post file at `path` a new file name in the same folder; returns the new path.
+
+        Without a Markdown suffix the old one is kept. The post's title is not changed; Posts
+        loaded from the old path follow the file.
+        """
+        with self._index.write_lock:
+            old = self._resolve(path)
+            if not old.is_file():
+                raise LibraryError(f"There is no post {self._rel(old)} in the library.")
+            name = check_file_name(new_name.strip())
+            if not name.lower().endswith(MARKDOWN_SUFFIXES):
+                name += old.suffix
+            new = old.with_name(name)
+            if new == old:
+                return old
+            same_file = new.name.casefold() == old.name.casefold()
+            if not same_file and any(
+                other.casefold() == name.casefold() for other in os.listdir(old.parent)
+            ):
+                raise LibraryError(f"A file named {name} already exists in that folder.")
+            try:
+                os.rename(old, new)
+            except OSError as exc:
+                raise LibraryError(f"Could not rename {self._rel(old)}: {exc.strerror}") from exc
+            self._index.rename(self._rel(old), self._rel(new))
+            self._loaded.moved(old, new)
+            return new
+
+    def delete(self, path: Path | str) -> TrashItem:
+        """Move the post file to `.blogdesk/trash/`; `restore(item)` puts it back."""
+        with self._index.write_lock:
+            full = self._resolve(path)
+            rel = self._rel(full)
+            if not full.is_file():
+                raise LibraryError(f"There is no post {rel} in the library.")
+            summary = self._index.summary(rel)
+            item = self._trash.put(full, rel, summary.title if summary else full.stem)
+            self._index.write(removed=[rel])
+            return item
+
+    def restore(self, item: TrashItem | str) -> Path:
+        """Put a deleted post back where it was (or beside it, `-2`, if that name is taken now)."""
+        with self._index.write_lock:
+            item = self._trash.get(item if isinstance(item, str) else item.id)
+            wanted = self._resolve(item.original_path)
+            wanted.parent.mkdir(parents=True, exist_ok=True)
+            stem, suffix = os.path.splitext(wanted.name)
+            target = self._free_path(wanted.parent, stem, suffix)
+            try:
+                os.rename(item.file, target)
+            except OSError as exc:
+                raise LibraryError(
+                    f"Could not restore {item.original_path}: {exc.strerror}"
+                ) from exc
+            self._trash.discard(item)
+            self._index_files([self._rel(target)])
+            return target
+
+    def trash(self) -> list[TrashItem]:
+        """Deleted posts, most recent first."""
+        return self._trash.items()
+
+    def empty_trash(self) -> int:
+        """Delete everything in the trash for good; returns how many posts were deleted."""
+        with self._index.write_lock:
+            return self._trash.empty()
+
+    def media_dir_for(self, post_path: Path | str) -> Path:
+        """The folder a post's images go in: the library's `media/` (not created here)."""
+        self._resolve(post_path)
+        return self.root / MEDIA_DIR
+
+    # -- lists and search --------------------------------------------------------------------
+
+    def posts(
+        self,
+        *,
+        status: str | Iterable[str] | None = None,
+        tag: str | None = None,
+        category: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        sort: str = "date",
+        descending: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+        with_body: bool = False,
+    ) -> list[PostSummary]:
+        """Posts matching every filter given. Tags and categories ignore case; `since` and
+        `until` are inclusive (a bare day as `until` includes that day); posts without a date
+        come last. sort: "date", "title", "modified" (file time) or "status". Summaries carry
+        their `body` only with `with_body=True` (as indexed: NFC-normalised), so long lists stay
+        cheap; `Library.load` gives the exact text."""
+        return self._index.posts(
+            status=status,
+            tag=tag,
+            category=category,
+            since=since,
+            until=until,
+            sort=sort,
+            descending=descending,
+            limit=limit,
+            offset=offset,
+            with_body=with_body,
+        )
+
+    def summary(self, path: Path | str, *, with_body: bool = False) -> PostSummary | None:
+        return self._index.summary(self._rel(self._resolve(path)), with_body=with_body)
+
+    def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
+        """Posts containing every word of `query`, best first (title > tags > body); the last
+        word matches as a prefix while typing. Any text is a valid query."""
+        return self._index.search(query, limit=limit)
+
+    def tags(self) -> list[tuple[str, int]]:
+        """(tag, number of posts), most used first."""
+        return self._index.terms("t")
+
+    def categories(self) -> list[tuple[str, int]]:
+        return self._index.terms("c")
+
+    def problems(self) -> list[Problem]:
+        """Files in the library that cannot be read as posts, with the reason."""
+        return self._index.problems()
+
+    def count(self) -> int:
+        """How many posts the index holds."""
+        return self._index.count()
+
+    # -- refresh -----------------------------------------------------------------------------
+
+    def refresh(self) -> RefreshReport:
+        """Pick up files added, changed or removed outside BlogDesk (compares mtime and size,
+        and the content hash when those cannot be trusted). Unreadable files become problems."""
+        return self._refresh(rebuild=False)
+
+    def rebuild_index(self) -> RefreshReport:
+        """Read every file again and replace the whole index in one transaction (readers in
+        other threads see the old index until the new one is complete)."""
+        return self._refresh(rebuild=True)
+
+    def _refresh(self, *, rebuild: bool) -> RefreshReport:
+        with self._index.write_lock:
+            try:
+                report = self._apply_changes(rebuild)
+            except sqlite3.DatabaseError as exc:
+                if is_transient(exc):
+                    raise LibraryError(f"Could not update the library index: {exc}") from exc
+                # A damaged index shows up on first real use: it is only a cache, so start over.
+                self._index.recreate()
+                report = self._apply_changes(True)
+            self.last_refresh = report
+            return report
+
+    def _apply_changes(self, rebuild: bool) -> RefreshReport:
+        known = {} if rebuild else self._index.stamps()
+        if known:
+            changes = find_changes(self.root, known)
+            self._index.write(changes.entries, changes.removed, changes.touched, time.time_ns())
+        else:
+            changes = self._read_everything(clear=rebuild)
+            if changes.entries:
+                self._index.optimize()  # merge the FTS segments once
+        if not self._index.complete:
+            self._index.mark_complete()  # only now may a later open trust this index
+        return RefreshReport(
+            tuple(changes.added),
+            tuple(changes.updated),
+            tuple(changes.removed),
+            tuple(self._index.problems()),
+        )
+
+    def _read_everything(self, *, clear: bool) -> Changes:
+        """A full build: every file is new. Returns what was added (entries: problems only)."""
+        found = Changes()
+
+        def batches() -> Iterator[list[Entry]]:
+            for changes in read_all(self.root):
+                found.added.extend(changes.added)
+                # Keep only the problems: 10,000 bodies need not stay in memory.
+                found.entries.extend(e for e in changes.entries if e.summary is None)
+                yield changes.entries
+
+        # Taken before reading: a file edited while the build reads it then looks "racy" and
+        # is hashed again on the next refresh (see library_scan.RACY_NS).
+        self._index.write_all(batches(), time.time_ns(), clear=clear)
+        found.added.sort()
+        return found
+
+    def _index_files(self, rels: list[str]) -> None:
+        changes = Changes()
+        for rel in rels:
+            read_into(changes, rel, str(self.root / rel), None)
+        self._index.write(changes.entries, (), changes.touched, time.time_ns())
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _resolve(self, path: Path | str) -> Path:
+        """An absolute path inside the library for a post file, or LibraryError."""
+        candidate = Path(path)
+        if not candidate.is_absolute():
+            candidate = self.root / candidate
+        full = Path(os.path.abspath(candidate))
+        if not full.is_relative_to(self.root):
+            full = candidate.resolve()  # reached through a symbolic link, perhaps
+            if not full.is_relative_to(self.root):
+                raise LibraryError(f"{path} is not inside the library {self.root}.")
+        if not full.name.lower().endswith(MARKDOWN_SUFFIXES):
+            raise LibraryError(f"{path} is not a post file (posts end in .md or .markdown).")
+        if any(
+            part.startswith(".") or part in SKIPPED_DIRS
+            for part in full.relative_to(self.root).parts[:-1]
+        ) or full.name.startswith("."):
+            raise LibraryError(
+                f"{path} is in a folder the library does not index "
+                f"({STATE_DIR}, {MEDIA_DIR}/ or a hidden folder)."
+            )
+        return full
+
+    def _rel(self, full: Path) -> str:
+        return full.relative_to(self.root).as_posix()
+
+    def _free_path(self, folder: Path, stem: str, suffix: str) -> Path:
+        try:
+            existing = os.listdir(folder)
+        except FileNotFoundError:
+            existing = []
+        return folder / unique_name(stem, suffix, existing)

@@ -1,0 +1,1 @@
+"""Markdown → HTML: render() for publishing and the preview's incremental renderer."""

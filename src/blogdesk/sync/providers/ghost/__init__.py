@@ -1,0 +1,1 @@
+"""Ghost 5 through its Admin API."""

@@ -1,0 +1,1 @@
+"""Micropub blogs (Micro.blog among them)."""

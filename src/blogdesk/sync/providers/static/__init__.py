@@ -1,0 +1,1 @@
+"""Hugo and Jekyll site folders as blogs."""

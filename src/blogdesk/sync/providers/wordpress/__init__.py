@@ -1,0 +1,1 @@
+"""WordPress over its REST API with an application password."""

@@ -1,0 +1,1 @@
+"""Blogs over XML-RPC: WordPress wp.*, Movable Type, MetaWeblog, Blogger 1.0."""

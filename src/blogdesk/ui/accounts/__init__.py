@@ -1,0 +1,1 @@
+"""The Blogs dialog: add, test, rename, remove blogs; browser sign-in."""

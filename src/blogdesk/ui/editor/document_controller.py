@@ -1,0 +1,412 @@
+"""The open post: load it into the editor, save it (automatically, on switching, on closing), keep
+the crash journal, and notice when another program changed the file.
+
+Saving is synchronous on the GUI thread: one atomic write of a post plus an index update, measured
+at a few milliseconds (benchmarks/bench_startup.py prints it), and it keeps the Post object free of
+cross-thread access. Every save first compares the file on disk with what was last loaded or saved;
+a difference means someone else wrote it, and the author decides (ConflictDialog) instead of either
+version being lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from blogdesk.core.errors import BlogDeskError
+from blogdesk.core.fsutil import atomic_write
+from blogdesk.core.library.library import ChangedOnDiskError, Library
+from blogdesk.core.post.post import Post
+from blogdesk.ui.window.recovery import RecoveryJournal, Session
+
+if TYPE_CHECKING:  # the dialog's module loads with the first conflict, not at start-up
+    from blogdesk.ui.editor.disk_conflict_dialog import ConflictDialog
+
+__all__ = ["DocumentController", "OpenDocument"]
+
+log = logging.getLogger(__name__)
+
+SAVED, SAVING, UNSAVED = "Saved", "Saving…", "Unsaved"
+MAX_UNSAVED_S = 10.0  # while typing without pause, save at least this often
+
+
+@dataclass
+class OpenDocument:
+    path: Path  # absolute
+    post: Post
+    in_library: bool
+    disk_bytes: bytes | None  # the file as last loaded or saved: what "unchanged on disk" means
+
+
+class DocumentController(QObject):
+    documentOpened = Signal(object)  # the OpenDocument now in the editor, or None when closed
+    saveStateChanged = Signal(str)  # "Saved", "Saving…", "Unsaved" or "Save failed: <reason>"
+    titleChanged = Signal(str)  # the post's title after an edit in the metadata panel
+    message = Signal(str)  # a line for the status bar
+    conflictShown = Signal(object)  # the ConflictDialog just opened (tests drive it)
+    saved = Signal(object)  # Path of the file just written
+
+    def __init__(
+        self,
+        library: Library,
+        editor: QPlainTextEdit,
+        journal: RecoveryJournal,
+        *,
+        autosave_ms: int = 1500,
+        journal_ms: int = 400,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.editor = editor
+        self.journal = journal
+        self.doc: OpenDocument | None = None
+        self._dirty = False  # body or front matter differ from the file
+        self._dirty_since = 0.0
+        self._loading = False
+        self._last_state = SAVED
+        self.saveStateChanged.connect(self._remember_state)
+        self._conflict: ConflictDialog | None = None
+        self._autosave = QTimer(self, singleShot=True, interval=autosave_ms)
+        self._autosave.timeout.connect(self.save_now)
+        self._journal_timer = QTimer(self, singleShot=True, interval=journal_ms)
+        self._journal_timer.timeout.connect(self._write_journal)
+        self._disk_check = QTimer(self, singleShot=True, interval=150)
+        self._disk_check.timeout.connect(self.check_disk)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(lambda _p: self._disk_check.start())
+        editor.textChanged.connect(self._on_text_changed)
+        editor.cursorPositionChanged.connect(self._on_cursor_moved)
+
+    # -- state -----------------------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    @property
+    def path(self) -> Path | None:
+        return self.doc.path if self.doc else None
+
+    def in_library(self, path: Path) -> bool:
+        try:
+            rel = Path(path).resolve().relative_to(self.library.root.resolve())
+        except ValueError:
+            return False
+        return not rel.parts or not rel.parts[0].startswith(".")
+
+    # -- open / close ----------------------------------------------------------------------------
+
+    def open(self, path: Path, *, cursor: int | None = None) -> bool:
+        """Show `path` in the editor, saving the current post first. False when nothing changed."""
+        path = Path(path).resolve()
+        if self.doc is not None and self.doc.path == path:
+            return True
+        # Read the new file first: a file that cannot be opened leaves the current post open.
+        in_library = self.in_library(path)
+        try:
+            raw = path.read_bytes()
+            post = self.library.load(path) if in_library else Post.load(path)
+        except (BlogDeskError, OSError) as exc:
+            reason = getattr(exc, "strerror", None) if isinstance(exc, OSError) else None
+            self.message.emit(f"Could not open {path.name}: {reason or exc}")
+            return False
+        if not self.close_document():
+            current = self.doc.path.name if self.doc else "The open post"
+            self.message.emit(f"{current} could not be saved, so it stays open: "
+                              f"{self._last_state}")
+            return False
+        self.doc = OpenDocument(path, post, in_library, raw)
+        self._set_editor_text(post.body, undoable=False)
+        if cursor is not None:
+            self.set_cursor(cursor)
+        self._watch(path)
+        self._set_clean()
+        self.documentOpened.emit(self.doc)
+        self.save_session()
+        return True
+
+    def close_document(self) -> bool:
+        """Save and let go of the current post. False (post kept open) when saving failed."""
+        if self.doc is None:
+            return True
+        if not self.save_now():
+            return False
+        self._unwatch()
+        self.journal.forget(self.doc.path)
+        self.doc = None
+        self._loading = True
+        self.editor.clear()
+        self._loading = False
+        self._set_clean()
+        self.documentOpened.emit(None)
+        return True
+
+    def forget_moved(self, old: Path, new: Path | None) -> None:
+        """The library renamed (or deleted, `new` None) the open file: follow it."""
+        if self.doc is None or self.doc.path != Path(old).resolve():
+            return
+        if new is None:
+            self._unwatch()
+            if not self._dirty:  # unsaved words stay in the journal, restorable at next start
+                self.journal.forget(self.doc.path)
+            self.doc = None
+            self._loading = True
+            self.editor.clear()
+            self._loading = False
+            self._set_clean()
+            self.documentOpened.emit(None)
+            return
+        self._unwatch()
+        self.journal.forget(self.doc.path)
+        new = Path(new).resolve()
+        try:
+            self.doc.post = self.library.load(new)
+            self.doc.path = new
+            self.doc.disk_bytes = new.read_bytes()
+        except (BlogDeskError, OSError) as exc:
+            self.message.emit(f"Could not follow the renamed file: {exc}")
+            return
+        self._watch(new)
+        self.documentOpened.emit(self.doc)
+        self.save_session()
+
+    def _remember_state(self, state: str) -> None:
+        self._last_state = state
+
+    # -- editing ---------------------------------------------------------------------------------
+
+    def set_field(self, name: str, value: Any) -> None:
+        """Change one front-matter field (typed property when there is one, else Post.set)."""
+        if self.doc is None:
+            return
+        post = self.doc.post
+        if name in ("title", "date", "slug", "status", "tags", "categories", "excerpt",
+                    "featured_image"):
+            if getattr(post, name) == value:
+                return
+            setattr(post, name, value)
+        else:
+            if post.get(name) == value:
+                return
+            post.set(name, value)
+        if name == "title":
+            self.titleChanged.emit(post.title)
+        self._mark_dirty()
+
+    def set_cursor(self, position: int) -> None:
+        cursor = self.editor.textCursor()
+        cursor.setPosition(max(0, min(position, len(self.editor.toPlainText()))))
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+
+    def restore_text(self, text: str) -> None:
+        """Put recovered text in the editor as an unsaved (and undoable) edit."""
+        self._set_editor_text(text, undoable=True)
+        self._mark_dirty()
+
+    def _on_text_changed(self) -> None:
+        if not self._loading and self.doc is not None:
+            self._mark_dirty()
+
+    def _on_cursor_moved(self) -> None:
+        if not self._loading and self.doc is not None and not self._journal_timer.isActive():
+            self._journal_timer.start()
+
+    def _mark_dirty(self) -> None:
+        if not self._dirty:
+            self._dirty = True
+            self._dirty_since = time.monotonic()
+            self.saveStateChanged.emit(UNSAVED)
+        # Debounced, but never postponed forever by someone who types without pausing.
+        if time.monotonic() - self._dirty_since < MAX_UNSAVED_S or not self._autosave.isActive():
+            self._autosave.start()
+        if not self._journal_timer.isActive():
+            self._journal_timer.start()
+
+    def _set_clean(self) -> None:
+        self._dirty = False
+        self._autosave.stop()
+        self.saveStateChanged.emit(SAVED)
+
+    def _set_editor_text(self, text: str, *, undoable: bool) -> None:
+        self._loading = True
+        try:
+            if undoable:
+                cursor = QTextCursor(self.editor.document())
+                cursor.select(QTextCursor.SelectionType.Document)
+                cursor.insertText(text)
+            else:
+                self.editor.setPlainText(text)
+        finally:
+            self._loading = False
+
+    # -- saving ----------------------------------------------------------------------------------
+
+    def save_now(self, *, force: bool = False, ask: bool = True) -> bool:
+        """Write the open post if it has unsaved edits. True when nothing is left unsaved.
+
+        When the file changed on disk, `ask` opens the ConflictDialog; without it (quitting) the
+        save just fails, the text staying in the recovery journal."""
+        doc = self.doc
+        if doc is None or not self._dirty:
+            return True
+        if self._conflict is not None:
+            return False  # the author is deciding; writing now would decide for them
+        self._autosave.stop()
+        self.saveStateChanged.emit(SAVING)
+        text = self.editor.toPlainText()
+        try:
+            on_disk = doc.path.read_bytes()
+        except FileNotFoundError:
+            on_disk = None  # deleted outside BlogDesk: writing it again keeps the words
+        except OSError as exc:
+            return self._save_failed(exc)
+        if not force and on_disk is not None and on_disk != doc.disk_bytes:
+            if ask:
+                self._raise_conflict(on_disk)
+            else:
+                self._write_journal()
+                self.saveStateChanged.emit(f"{doc.path.name} was changed by another program")
+            return False
+        doc.post.body = text
+        try:
+            if doc.in_library and (force or on_disk is None):
+                self.library.save(doc.post, force=True)
+            elif doc.in_library:
+                self.library.save(doc.post)
+            else:
+                atomic_write(doc.path, doc.post.dumps().encode("utf-8"))
+            doc.disk_bytes = doc.path.read_bytes()
+        except ChangedOnDiskError as exc:
+            # Written by someone else between our check and the library's own: same question.
+            try:
+                current = doc.path.read_bytes()
+            except OSError:
+                return self._save_failed(exc)
+            if ask:
+                self._raise_conflict(current)
+                return False
+            return self._save_failed(exc)
+        except (BlogDeskError, OSError) as exc:
+            return self._save_failed(exc)
+        self._watch(doc.path)  # the rename of an atomic save ends the old watch
+        if self.editor.toPlainText() == text:
+            self.journal.forget(doc.path)
+            self._set_clean()
+        self.saved.emit(doc.path)
+        return not self._dirty
+
+    def _save_failed(self, exc: BaseException) -> bool:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        log.warning("save failed: %s", reason)
+        self.saveStateChanged.emit(f"Save failed: {reason}")
+        self._write_journal()  # the words are safe in the journal meanwhile
+        self._autosave.start()  # try again later (disk full, folder read-only for a moment)
+        return False
+
+    def _write_journal(self) -> None:
+        doc = self.doc
+        if doc is None:
+            return
+        try:
+            if self._dirty:
+                self.journal.record(doc.path, self.editor.toPlainText(),
+                                    self.editor.textCursor().position())
+            self.save_session()
+        except OSError as exc:
+            log.warning("cannot write the recovery journal: %s", exc)
+
+    def save_session(self) -> None:
+        doc = self.doc
+        position = self.editor.textCursor().position() if doc else 0
+        with contextlib.suppress(OSError):
+            self.journal.save_session(Session(str(self.library.root),
+                                              str(doc.path) if doc else None, position))
+
+    # -- changes made by other programs ----------------------------------------------------------
+
+    def check_disk(self) -> None:
+        """Compare the open file with what we last read or wrote; react when another program
+        changed it: reload silently when there is nothing unsaved, else ask."""
+        doc = self.doc
+        if doc is None or self._conflict is not None:
+            return
+        self._watch(doc.path)
+        try:
+            on_disk = doc.path.read_bytes()
+        except FileNotFoundError:
+            self.message.emit(f"{doc.path.name} was deleted on disk; saving will write it again")
+            return
+        except OSError:
+            return
+        if on_disk == doc.disk_bytes:
+            return
+        if self._dirty:
+            self._raise_conflict(on_disk)
+        else:
+            self.reload_from_disk()
+            self.message.emit(f"Reloaded {doc.path.name}: it was changed outside BlogDesk")
+
+    def reload_from_disk(self) -> None:
+        doc = self.doc
+        if doc is None:
+            return
+        try:
+            raw = doc.path.read_bytes()
+            post = self.library.load(doc.path) if doc.in_library else Post.load(doc.path)
+        except (BlogDeskError, OSError) as exc:
+            self.message.emit(f"Could not reload {doc.path.name}: {exc}")
+            return
+        position = self.editor.textCursor().position()
+        doc.post, doc.disk_bytes = post, raw
+        self._set_editor_text(post.body, undoable=True)
+        self.set_cursor(position)
+        self.journal.forget(doc.path)
+        self._set_clean()
+        self.documentOpened.emit(doc)
+
+    def _raise_conflict(self, on_disk: bytes) -> None:
+        doc = self.doc
+        assert doc is not None
+        doc.post.body = self.editor.toPlainText()
+        mine = doc.post.dumps()
+        from blogdesk.ui.editor.disk_conflict_dialog import ConflictDialog
+
+        parent = self.editor.window() if isinstance(self.editor, QWidget) else None
+        dialog = ConflictDialog(doc.path.name, on_disk.decode("utf-8", "replace"), mine, parent)
+        self._conflict = dialog
+        self.saveStateChanged.emit("Unsaved: changed on disk")
+        self._write_journal()
+        dialog.finished.connect(lambda _r: self._resolve(dialog))
+        dialog.open()
+        self.conflictShown.emit(dialog)
+
+    def _resolve(self, dialog: ConflictDialog) -> None:
+        from blogdesk.ui.editor.disk_conflict_dialog import ConflictChoice
+
+        self._conflict = None
+        if dialog.choice == ConflictChoice.RELOAD:
+            self.reload_from_disk()
+        elif dialog.choice == ConflictChoice.KEEP_MINE:
+            self.save_now(force=True)
+        else:
+            self.saveStateChanged.emit("Unsaved: changed on disk")
+        dialog.deleteLater()
+
+    def _watch(self, path: Path) -> None:
+        if str(path) not in self._watcher.files() and path.exists():
+            self._watcher.addPath(str(path))
+
+    def _unwatch(self) -> None:
+        files = self._watcher.files()
+        if files:
+            self._watcher.removePaths(files)

@@ -1,0 +1,337 @@
+"""The Markdown editor: a QPlainTextEdit with highlighting, formatting actions, list/quote
+continuation, find/replace, rich paste and image drop.
+
+Shortcuts (all only while the editor has focus):
+    Ctrl+B bold · Ctrl+I italic · Ctrl+K link · Ctrl+Shift+I image · Ctrl+1..6 heading 1..6
+    Ctrl+Shift+Q quote · Ctrl+Shift+L bullet list · Ctrl+Shift+O numbered list
+    Ctrl+Shift+C inline code · Ctrl+Shift+K code block · Ctrl+F find · Ctrl+H replace
+    F3 / Shift+F3 find next / previous · Ctrl+Shift+V paste as plain text
+    Enter continues a list or quote (an empty item ends it) · Shift+Enter plain new line
+    Tab / Shift+Tab indent / outdent list items and selected lines
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QApplication, QFileDialog, QPlainTextEdit, QWidget
+
+from blogdesk.core.errors import BlogDeskError
+from blogdesk.ui.editor import formatting
+from blogdesk.ui.editor.find_replace import Finder, FindReplaceBar
+from blogdesk.ui.editor.highlighter import MarkdownHighlighter, in_code_fence
+
+if TYPE_CHECKING:  # ui.editor.paste loads with the first paste, drop or image, not at start-up
+    from blogdesk.ui.editor.paste import MediaHandler
+
+__all__ = ["FIND_COMMANDS", "SHORTCUTS", "MarkdownEditor", "insert_paragraph"]
+
+log = logging.getLogger(__name__)
+
+# name -> (menu text, shortcut). The window may put these actions in its menus and toolbar.
+SHORTCUTS: dict[str, tuple[str, str]] = {
+    "bold": ("&Bold", "Ctrl+B"),
+    "italic": ("&Italic", "Ctrl+I"),
+    "link": ("&Link…", "Ctrl+K"),
+    "image": ("I&mage…", "Ctrl+Shift+I"),
+    **{f"heading{n}": (f"Heading &{n}", f"Ctrl+{n}") for n in range(1, 7)},
+    "quote": ("&Quote", "Ctrl+Shift+Q"),
+    "bullet_list": ("B&ullet list", "Ctrl+Shift+L"),
+    "numbered_list": ("&Numbered list", "Ctrl+Shift+O"),
+    "code": ("Inline &code", "Ctrl+Shift+C"),
+    "code_block": ("Code bloc&k", "Ctrl+Shift+K"),
+    "find": ("&Find…", "Ctrl+F"),
+    "replace": ("&Replace…", "Ctrl+H"),
+    "find_next": ("Find &next", "F3"),
+    "find_previous": ("Find &previous", "Shift+F3"),
+    "paste_plain": ("Paste as plain &text", "Ctrl+Shift+V"),
+}
+# The commands that only search: their keys still work while the find bar has the focus.
+FIND_COMMANDS = frozenset({"find", "replace", "find_next", "find_previous"})
+
+
+def insert_paragraph(cursor: QTextCursor, text: str) -> QTextCursor:
+    """Insert `text` (an image reference) as a paragraph of its own at `cursor`: the line is split
+    around it and a blank line added before and after where text would otherwise touch it
+    (Markdown would run the image into the neighbouring paragraph). Returns the cursor after it."""
+    cursor = QTextCursor(cursor)
+    cursor.beginEditBlock()
+    try:
+        cursor.removeSelectedText()
+        block = cursor.block()
+        # Qt counts UTF-16 units (an emoji is two); split the line in those units.
+        units, at = block.text().encode("utf-16-le"), cursor.positionInBlock() * 2
+        before, after = units[:at].decode("utf-16-le"), units[at:].decode("utf-16-le")
+        previous, following = block.previous(), block.next()
+        # Spaces beside the image go (whitespace is one UTF-16 unit a character): leading ones
+        # would make it a code block, trailing ones a line break.
+        start = cursor.position() - (len(before) - len(before.rstrip()))
+        end = cursor.position() + (len(after) - len(after.lstrip()))
+        if before.strip():
+            prefix = "\n\n"
+        else:
+            prefix = "\n" if previous.isValid() and previous.text().strip() else ""
+        if after.strip():
+            suffix = "\n\n"
+        else:
+            suffix = "\n" if following.isValid() and following.text().strip() else ""
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(prefix + text + suffix)
+    finally:
+        cursor.endEditBlock()
+    return cursor
+
+
+class MarkdownEditor(QPlainTextEdit):
+    imageInserted = Signal(str)  # the Markdown reference inserted, e.g. "![cat](media/cat.png)"
+    mediaError = Signal(str)  # a message for the author when the media handler refused an image
+
+    def __init__(self, parent: QWidget | None = None, *, dark: bool | None = None) -> None:
+        super().__init__(parent)
+        self._media_handler: MediaHandler | None = None
+        # Lets tests and the window replace the file dialog behind the "image" action.
+        self.choose_image_file: Callable[[], Path | None] = self._ask_image_file
+        # Where the image file dialog starts (the window answers with the post's folder); after
+        # the first pick it starts in the folder last used instead.
+        self.image_folder: Callable[[], Path | None] = lambda: None
+        self._last_image_folder: Path | None = None
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        self.setFont(font)
+        self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setCenterOnScroll(False)
+        self._follow_palette = dark is None
+        self.highlighter = MarkdownHighlighter(self.document(), dark=dark)
+        self.finder = Finder(self)
+        self.find_bar = FindReplaceBar(self.finder, self)
+        self.find_bar.visibilityChanged.connect(self._place_find_bar)
+        self._actions: dict[str, QAction] = {}
+        self._build_actions()
+
+    # -- public API -------------------------------------------------------------------------
+
+    def set_media_handler(self, fn: MediaHandler | None) -> None:
+        """Who stores dropped/pasted images; without one, images paste as their file names."""
+        self._media_handler = fn
+
+    def actions_by_name(self) -> dict[str, QAction]:
+        return dict(self._actions)
+
+    def go_to_line(self, line: int) -> None:
+        """Move the caret to the start of 0-based `line` (clamped) and show it."""
+        block = self.document().findBlockByNumber(max(0, min(line, self.blockCount() - 1)))
+        cursor = QTextCursor(block)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        self.setFocus()
+
+    def current_source_line(self) -> int:
+        """0-based line (block) number of the caret."""
+        return self.textCursor().blockNumber()
+
+    def insert_image_file(self, path: Path) -> str | None:
+        """Store `path` through the media handler and insert its reference; returns the Markdown."""
+        return self._insert_image(path, path.name)
+
+    def insert_image_bytes(self, data: bytes, suggested_name: str = "pasted-image.png"
+                           ) -> str | None:
+        return self._insert_image(data, suggested_name)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        handlers: dict[str, Callable[[], None]] = {
+            "bold": lambda: self._apply(lambda c: formatting.toggle_wrap(c, "**", "bold text")),
+            "italic": lambda: self._apply(lambda c: formatting.toggle_wrap(c, "*", "italic text")),
+            "link": lambda: self._apply(formatting.insert_link),
+            "image": self._image_action,
+            "quote": lambda: self._apply(lambda c: formatting.toggle_line_prefix(c, "quote")),
+            "bullet_list": lambda: self._apply(
+                lambda c: formatting.toggle_line_prefix(c, "bullet_list")),
+            "numbered_list": lambda: self._apply(
+                lambda c: formatting.toggle_line_prefix(c, "numbered_list")),
+            "code": lambda: self._apply(lambda c: formatting.toggle_wrap(c, "`", "code")),
+            "code_block": lambda: self._apply(formatting.toggle_code_block),
+            "find": lambda: self.find_bar.open(replace=False),
+            "replace": lambda: self.find_bar.open(replace=True),
+            "find_next": lambda: self._find_again(backward=False),
+            "find_previous": lambda: self._find_again(backward=True),
+            "paste_plain": self.paste_plain,
+        }
+        for n in range(1, 7):
+            handlers[f"heading{n}"] = self._heading_command(n)
+        for name, (text, keys) in SHORTCUTS.items():
+            action = QAction(self.tr(text), self)
+            action.setObjectName(f"action_{name}")
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(handlers[name])
+            self.addAction(action)
+            self._actions[name] = action
+        self._by_shortcut = {a.shortcut().toString(): a for a in self._actions.values()}
+        self._editing_keys = {a.shortcut().toString() for n, a in self._actions.items()
+                              if n not in FIND_COMMANDS}
+
+    def _heading_command(self, level: int) -> Callable[[], None]:
+        return lambda: self._apply(lambda c: formatting.set_heading(c, level))
+
+    def _apply(self, command: Callable[[QTextCursor], QTextCursor]) -> None:
+        if self.isReadOnly():
+            return
+        self.setTextCursor(command(self.textCursor()))
+        self.ensureCursorVisible()
+
+    def _find_again(self, backward: bool) -> None:
+        if not self.finder.options.pattern:
+            self.find_bar.open(replace=False)
+            return
+        self.find_bar.find_next(backward)
+
+    def paste_plain(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is not None and mime.hasText():
+            self.insertPlainText(mime.text())
+
+    def _image_action(self) -> None:
+        if self._media_handler is None:
+            self._apply(lambda c: formatting.insert_image_reference(
+                c, "path/to/image.png", "alt text"))
+            return
+        path = self.choose_image_file()
+        if path is not None:
+            self.insert_image_file(path)
+
+    def _ask_image_file(self) -> Path | None:
+        from blogdesk.ui.editor.paste import IMAGE_SUFFIXES
+
+        patterns = " ".join(f"*{s}" for s in sorted(IMAGE_SUFFIXES))
+        start = self._last_image_folder or self.image_folder()
+        if start is None or not start.is_dir():
+            start = Path.home()  # never the process's working directory
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Insert image"), str(start),
+                                              self.tr("Images ({0})").format(patterns))
+        if not name:
+            return None
+        self._last_image_folder = Path(name).parent
+        return Path(name)
+
+    def _insert_image(self, source: Path | bytes, name: str) -> str | None:
+        if self._media_handler is None:
+            return None
+        try:
+            reference = self._media_handler(source, name)
+        except (BlogDeskError, OSError) as exc:
+            self.mediaError.emit(str(exc))
+            return None
+        from blogdesk.ui.editor.paste import alt_text_for
+
+        markdown = f"![{alt_text_for(name)}]({reference})"
+        self.setTextCursor(insert_paragraph(self.textCursor(), markdown))
+        self.ensureCursorVisible()
+        self.imageInserted.emit(markdown)
+        return markdown
+
+    # -- Qt overrides -----------------------------------------------------------------------
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
+            focus = QApplication.focusWidget()
+            in_bar = focus is not None and self.find_bar.isAncestorOf(focus)
+            keys = QKeySequence(e.keyCombination()).toString()
+            # Claiming the key keeps its shortcut from firing: from the find bar, Ctrl+B & co.
+            # would edit the post; Escape closes the bar before any window-wide Escape
+            # (leaving focus mode) sees it.
+            if (in_bar and keys in self._editing_keys) or (
+                    e.key() == Qt.Key.Key_Escape and self.find_bar.isVisible()):
+                e.accept()
+                return True
+        return super().event(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        key, mods = e.key(), e.modifiers()
+        if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier) or \
+                Qt.Key.Key_F1 <= key <= Qt.Key.Key_F35:
+            # A key QPlainTextEdit claimed before the shortcut system saw it (e.g. Ctrl+K is
+            # "delete to end of line" on X11): our formatting shortcuts still win.
+            action = self._by_shortcut.get(QKeySequence(e.keyCombination()).toString())
+            if action is not None and action.isEnabled():
+                action.trigger()
+                return
+        plain = not (mods & ~Qt.KeyboardModifier.KeypadModifier)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain and not self.isReadOnly():
+            if not in_code_fence(self.textCursor().block().userState()):
+                cursor = formatting.continue_block(self.textCursor())
+                if cursor is not None:
+                    self.setTextCursor(cursor)
+                    self.ensureCursorVisible()
+                    return
+        elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not self.isReadOnly():
+            outdent = key == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
+            cursor = self.textCursor()
+            on_item = formatting.LIST_ITEM.match(cursor.block().text()) is not None
+            if cursor.hasSelection() or on_item or outdent:
+                self.setTextCursor(formatting.indent_lines(cursor, outdent))
+                return
+            self.insertPlainText(formatting.INDENT)
+            return
+        elif key == Qt.Key.Key_Escape and self.find_bar.isVisible():
+            self.find_bar.close_bar()
+            return
+        super().keyPressEvent(e)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasImage() or source.hasUrls() or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        from blogdesk.ui.editor.paste import plan_paste
+
+        plan = plan_paste(source, rich=True, media=self._media_handler is not None)
+        if plan.files:
+            cursor = self.textCursor()
+            cursor.beginEditBlock()  # several dropped images: one undo step
+            try:
+                for path in plan.files:  # each its own paragraph: blank lines come with it
+                    self.insert_image_file(path)
+            finally:
+                cursor.endEditBlock()
+        elif plan.image is not None:
+            self.insert_image_bytes(plan.image)
+        elif plan.text is not None:
+            self.insertPlainText(plan.text)
+
+    def changeEvent(self, e: QEvent) -> None:
+        # The system switched between light and dark: recolour the highlighting to match.
+        if e.type() == QEvent.Type.PaletteChange and self._follow_palette:
+            dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+            if dark != self.highlighter.dark:
+                self.highlighter.set_dark(dark)
+        super().changeEvent(e)
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
+        self._place_find_bar()
+
+    def _place_find_bar(self, *_: object) -> None:
+        # The bar sits below the text inside the editor's frame; the viewport shrinks to make room.
+        bar = self.find_bar
+        height = bar.sizeHint().height() if bar.isVisible() else 0
+        self.setViewportMargins(0, 0, 0, height)
+        rect = self.contentsRect()
+        bar.setGeometry(rect.left(), rect.bottom() - height + 1, rect.width(), height)

@@ -1,0 +1,216 @@
+"""The metadata panel: the current post's front matter as a form.
+
+Each field reports one parsed value when the author finishes editing it (`fieldEdited`); the
+document controller writes it through the Post's typed properties, which rewrite only that key.
+A value that does not parse (a date like "next Tuesday") is flagged and never written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from blogdesk.core.post.post import Post
+
+__all__ = ["MetadataPanel", "format_date", "parse_date", "parse_terms"]
+
+STATUSES = ("draft", "pending", "scheduled", "published", "private")
+
+
+def parse_terms(text: str) -> list[str]:
+    """"a, b ,, c" -> ["a", "b", "c"] (order kept, duplicates dropped)."""
+    seen: list[str] = []
+    for part in text.split(","):
+        term = part.strip()
+        if term and term not in seen:
+            seen.append(term)
+    return seen
+
+
+def parse_date(text: str) -> datetime | None:
+    """ISO 8601 ("2026-11-28", "2026-11-28 09:30", with or without offset); "" means no date.
+    ValueError with a readable message otherwise."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("T", " ", 1))
+    except ValueError:
+        raise ValueError(
+            f"“{text}” is not a date: write it as 2026-11-28 or 2026-11-28 09:30"
+        ) from None
+
+
+def format_date(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    if value.hour == value.minute == value.second == 0 and value.tzinfo is None:
+        return value.date().isoformat()
+    return value.isoformat(sep=" ", timespec="minutes" if value.second == 0 else "seconds")
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def _named(widget: W, name: str) -> W:
+    widget.setObjectName(name)
+    return widget
+
+
+class MetadataPanel(QWidget):
+    fieldEdited = Signal(str, object)  # (field name, parsed value) after the author changed it
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("metadataPanel")
+        self._loading = False
+        self.media_importer: Callable[[Path], str] | None = None
+        # Where the image dialog starts: the post's folder (set by the window); never the
+        # process's working directory.
+        self.image_folder: Callable[[], Path | None] = lambda: None
+        self.title = _named(QLineEdit(self), "metaTitle")
+        self.status = _named(QComboBox(self, editable=True), "metaStatus")
+        self.status.addItems(STATUSES)
+        self.date = _named(QLineEdit(self, placeholderText="YYYY-MM-DD HH:MM"), "metaDate")
+        # Wide enough for a date with time, seconds (New Post's) and offset, whatever the font.
+        margins = self.date.textMargins()
+        self.date.setMinimumWidth(
+            self.date.fontMetrics().horizontalAdvance("2024-05-01 09:30:00+02:00")
+            + margins.left() + margins.right() + self.fontMetrics().averageCharWidth() * 2
+        )
+        self.tags = _named(QLineEdit(self, placeholderText="comma, separated"), "metaTags")
+        self.categories = _named(QLineEdit(self), "metaCategories")
+        self.slug = _named(QLineEdit(self, placeholderText="from the title"), "metaSlug")
+        self.excerpt = _named(QPlainTextEdit(self), "metaExcerpt")
+        self.excerpt.setTabChangesFocus(True)
+        self.excerpt.setMaximumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.featured = _named(QLineEdit(self), "metaFeatured")
+        choose = QPushButton("Choose…", self)
+        choose.clicked.connect(self._choose_image)
+        featured_row = QHBoxLayout()
+        featured_row.setContentsMargins(0, 0, 0, 0)
+        featured_row.addWidget(self.featured, 1)
+        featured_row.addWidget(choose)
+
+        # Two label/field pairs per row keep the form short, so the text keeps most of the height.
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        rows: list[list[tuple[str, QWidget | QHBoxLayout]]] = [
+            [("&Title", self.title)],
+            [("&Status", self.status), ("&Date", self.date)],
+            [("Ta&gs", self.tags), ("Cate&gories", self.categories)],
+            [("S&lug", self.slug), ("Featured &image", featured_row)],
+            [("E&xcerpt", self.excerpt)],
+        ]
+        for r, pairs in enumerate(rows):
+            for c, (text, field) in enumerate(pairs):
+                label = QLabel(text, self)
+                span = 3 if len(pairs) == 1 else 1
+                grid.addWidget(label, r, c * 2)
+                if isinstance(field, QHBoxLayout):
+                    grid.addLayout(field, r, c * 2 + 1, 1, span)
+                    label.setBuddy(self.featured)
+                else:
+                    grid.addWidget(field, r, c * 2 + 1, 1, span)
+                    label.setBuddy(field)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+        self.title.editingFinished.connect(lambda: self._emit("title", self.title.text().strip()))
+        self.status.currentTextChanged.connect(self._status_changed)
+        self.date.editingFinished.connect(self._date_changed)
+        self.tags.editingFinished.connect(lambda: self._emit("tags", parse_terms(self.tags.text())))
+        self.categories.editingFinished.connect(
+            lambda: self._emit("categories", parse_terms(self.categories.text()))
+        )
+        self.slug.editingFinished.connect(
+            lambda: self._emit("slug", self.slug.text().strip() or None)
+        )
+        self.featured.editingFinished.connect(
+            lambda: self._emit("featured_image", self.featured.text().strip() or None)
+        )
+        self._excerpt_timer = QTimer(self, singleShot=True, interval=600)
+        self._excerpt_timer.timeout.connect(
+            lambda: self._emit("excerpt", self.excerpt.toPlainText().strip() or None)
+        )
+        self.excerpt.textChanged.connect(
+            lambda: None if self._loading else self._excerpt_timer.start()
+        )
+        self.set_post(None)
+
+    def set_post(self, post: Post | None) -> None:
+        """Show `post`'s front matter (or an empty, disabled form)."""
+        self._loading = True
+        try:
+            self._excerpt_timer.stop()
+            self.setEnabled(post is not None)
+            self.title.setText(post.title if post else "")
+            status = post.status if post else "draft"
+            if self.status.findText(status) < 0:
+                self.status.addItem(status)
+            self.status.setCurrentText(status)
+            self.date.setText(format_date(post.date) if post else "")
+            self._flag(self.date, None)
+            self.tags.setText(", ".join(post.tags) if post else "")
+            self.categories.setText(", ".join(post.categories) if post else "")
+            self.slug.setText((post.slug or "") if post else "")
+            self.excerpt.setPlainText((post.excerpt or "") if post else "")
+            self.featured.setText((post.featured_image or "") if post else "")
+        finally:
+            self._loading = False
+
+    def focus_title(self) -> None:
+        self.title.setFocus()
+        self.title.selectAll()
+
+    def _emit(self, name: str, value: Any) -> None:
+        if not self._loading:
+            self.fieldEdited.emit(name, value)
+
+    def _status_changed(self, text: str) -> None:
+        if text.strip():
+            self._emit("status", text.strip())
+
+    def _date_changed(self) -> None:
+        try:
+            value = parse_date(self.date.text())
+        except ValueError as exc:
+            self._flag(self.date, str(exc))
+            return
+        self._flag(self.date, None)
+        self._emit("date", value)
+
+    @staticmethod
+    def _flag(field: QLineEdit, problem: str | None) -> None:
+        # The style's own error look would need a stylesheet; a tooltip and a marker property do.
+        field.setProperty("invalid", problem is not None)
+        field.setToolTip(problem or "")
+        field.setStyleSheet("" if problem is None else "QLineEdit { border: 1px solid #c0392b; }")
+
+    def _choose_image(self) -> None:
+        start = self.image_folder()
+        if start is None or not start.is_dir():
+            start = Path.home()
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, "Featured image", str(start), "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"
+        )
+        if not chosen:
+            return
+        reference = self.media_importer(Path(chosen)) if self.media_importer else chosen
+        self.featured.setText(reference)
+        self._emit("featured_image", reference)

@@ -1,0 +1,241 @@
+"""The import window: progress with counts and Cancel while an import runs, the summary after.
+
+The import runs on the window's TaskRunner; the worker only gets plain data (the library, the
+source, a Progress to report to and poll), never a widget. Wiring in the main window: see
+`ask_and_import_wxr` / `ask_and_import_folder`, one menu action each.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from blogdesk.core.errors import BlogDeskError
+from blogdesk.core.importers import ImportProgress, ImportReport
+from blogdesk.core.importers.folder import import_folder
+from blogdesk.core.importers.media import Fetcher
+from blogdesk.core.importers.wxr import import_wxr
+from blogdesk.core.library.library import Library
+from blogdesk.ui.tasks import Progress, ProgressReport, TaskHandle, TaskRunner
+
+__all__ = [
+    "ImportDialog",
+    "ImportKind",
+    "ask_and_import_folder",
+    "ask_and_import_wxr",
+    "start_import",
+]
+
+ImportKind = Literal["wxr", "folder"]
+
+
+class ImportDialog(QDialog):
+    """Non-blocking: `start()` returns at once; `importFinished` tells when the import ended."""
+
+    # Emitted with the ImportReport when the import ends: done, cancelled, or failed (then the
+    # report's `error` says why). The library panel should reload its list then.
+    importFinished = Signal(object)
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        library: Library,
+        kind: ImportKind,
+        source: Path,
+        runner: TaskRunner,
+        *,
+        download_media: bool = False,
+        fetcher: Fetcher | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._kind = kind
+        self._source = Path(source)
+        self._runner = runner
+        self._download_media = download_media
+        self._fetcher = fetcher
+        self._handle: TaskHandle | None = None
+        self.report = ImportReport()  # filled by the worker; read here only after it ended
+        self.running = False
+
+        self.setWindowTitle("Import")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(460)
+        what = "WordPress export" if kind == "wxr" else "folder"
+        self.heading = QLabel(f"Importing the {what} <b>{self._source.name}</b>…")
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # busy until the first report says how many items there are
+        self.counts = QLabel("Starting…")
+        self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = QPlainTextEdit()
+        self.summary.setReadOnly(True)
+        self.summary.setVisible(False)
+        self.buttons = QDialogButtonBox()
+        self.cancel_button = QPushButton("Cancel")
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.clicked.connect(self.cancel)
+
+        layout = QVBoxLayout(self)
+        for widget in (self.heading, self.bar, self.counts, self.summary, self.buttons):
+            layout.addWidget(widget)
+
+    # -- running ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.running = True
+        self._handle = self._runner.run_with_progress(
+            self._work,
+            on_progress=self._on_progress,
+            on_done=self._on_done,
+            on_error=self._on_error,
+            on_cancelled=self._on_cancelled,
+        )
+
+    def _work(self, progress: Progress) -> ImportReport:
+        """Runs on a worker thread: plain data in, the report out."""
+
+        def report_step(step: ImportProgress) -> None:
+            progress.report(step.done, step.total, step.current)
+
+        if self._kind == "wxr":
+            return import_wxr(
+                self._library,
+                self._source,
+                download_media=self._download_media,
+                fetcher=self._fetcher,
+                progress=report_step,
+                cancel=progress,
+                report=self.report,
+            )
+        return import_folder(
+            self._library, self._source, progress=report_step, cancel=progress, report=self.report
+        )
+
+    def cancel(self) -> None:
+        """Cancel while running (posts already written stay, each complete); close afterwards."""
+        if not self.running:
+            self.accept()
+            return
+        if self._handle is not None:
+            self._handle.cancel()
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.setText("Cancelling…")
+        self.counts.setText(self.counts.text() + " — stopping after this item")
+
+    def reject(self) -> None:  # Escape and the title bar's close button
+        if self.running:
+            self.cancel()
+        else:
+            super().reject()
+
+    # -- callbacks (GUI thread) -------------------------------------------------------------
+
+    def _on_progress(self, step: ProgressReport) -> None:
+        if step.total is not None and step.total > 0:
+            self.bar.setRange(0, step.total)
+            self.bar.setValue(min(step.done, step.total))
+            text = f"{step.done:,} of {step.total:,}"
+        else:
+            text = f"{step.done:,}"
+        self.counts.setText(f"{text}: {step.message}" if step.message else text)
+
+    def _on_done(self, report: ImportReport) -> None:
+        self._finish(report)
+
+    def _on_cancelled(self) -> None:
+        self.report.cancelled = True
+        self._finish(self.report)
+
+    def _on_error(self, exc: BaseException) -> None:
+        # Errors a person can act on keep their message; anything else is a bug, said plainly.
+        if isinstance(exc, BlogDeskError):
+            self.report.error = str(exc)
+        else:
+            self.report.error = f"an unexpected error ({type(exc).__name__}: {exc})"
+        self._finish(self.report)
+
+    def _finish(self, report: ImportReport) -> None:
+        self.running = False
+        if report.error and not report.imported and not report.unchanged:
+            self.heading.setText("The import did not run.")
+        elif report.cancelled:
+            self.heading.setText("Import cancelled.")
+        else:
+            self.heading.setText("Import finished.")
+            if self.bar.maximum() == 0:
+                self.bar.setRange(0, 1)
+            self.bar.setValue(self.bar.maximum())
+        self.counts.setText(
+            f"Imported {len(report.imported):,}, already there {len(report.unchanged):,}, "
+            f"skipped {len(report.skipped):,}, warnings {len(report.warnings):,}"
+        )
+        self.summary.setPlainText(report.summary(max_lines=200))
+        self.summary.setVisible(True)
+        self.cancel_button.setText("Close")
+        self.cancel_button.setEnabled(True)
+        self.importFinished.emit(report)
+
+
+def start_import(
+    parent: QWidget | None,
+    library: Library,
+    kind: ImportKind,
+    source: Path,
+    runner: TaskRunner,
+    *,
+    download_media: bool = False,
+    fetcher: Fetcher | None = None,
+) -> ImportDialog:
+    """Show the import dialog and start importing `source` in the background."""
+    dialog = ImportDialog(
+        parent, library, kind, source, runner, download_media=download_media, fetcher=fetcher
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    dialog.start()
+    return dialog
+
+
+def ask_and_import_wxr(
+    parent: QWidget | None, library: Library, runner: TaskRunner
+) -> ImportDialog | None:
+    """File → Import → WordPress export…: pick the file, ask about images, then import."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Import a WordPress export", "", "WordPress export (*.xml);;All files (*)"
+    )
+    if not name:
+        return None
+    answer = QMessageBox.question(
+        parent,
+        "Import images?",
+        "Download the blog's images into the library's media folder as well?\n\n"
+        "Without them, posts keep showing the images from the blog's web address.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    download = answer == QMessageBox.StandardButton.Yes
+    return start_import(parent, library, "wxr", Path(name), runner, download_media=download)
+
+
+def ask_and_import_folder(
+    parent: QWidget | None, library: Library, runner: TaskRunner
+) -> ImportDialog | None:
+    """File → Import → Jekyll or Hugo folder…: pick the site folder, then import it."""
+    folder = QFileDialog.getExistingDirectory(parent, "Import a Jekyll or Hugo site folder")
+    if not folder:
+        return None
+    return start_import(parent, library, "folder", Path(folder), runner)

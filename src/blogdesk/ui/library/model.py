@@ -1,0 +1,210 @@
+"""The library as a table model: one row per post summary, no widget per post.
+
+Rows are plain `PostSummary` values handed in by the panel (queried off the GUI thread), so ten
+thousand posts cost one list and a view that paints only what is visible. While searching, a
+"Match" column carries the snippet of each hit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from blogdesk.core.post.post import PostSummary
+from blogdesk.ui.window.theme import is_dark, status_colours
+
+__all__ = ["Column", "LibraryModel", "StatusBadgeDelegate"]
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    TITLE = 0
+    STATUS = 1
+    DATE = 2
+    TAGS = 3
+    MATCH = 4
+
+
+_HEADERS = {
+    Column.TITLE: "Title",
+    Column.STATUS: "Status",
+    Column.DATE: "Date",
+    Column.TAGS: "Tags",
+    Column.MATCH: "Match",
+}
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # the post's path relative to the library (str)
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2  # the PostSummary itself
+
+
+def display_title(summary: PostSummary) -> str:
+    if summary.title.strip():
+        return summary.title
+    return summary.path.rsplit("/", 1)[-1]
+
+
+class LibraryModel(QAbstractTableModel):
+    """Post summaries in the order given, re-sortable by any column."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PostSummary] = []
+        self._snippets: dict[str, str] = {}
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # -- feeding -------------------------------------------------------------------------------
+
+    def set_rows(
+        self,
+        rows: Sequence[PostSummary],
+        snippets: dict[str, str] | None = None,
+        *,
+        keep_order: bool = False,
+    ) -> None:
+        """Show `rows`. `keep_order` keeps the order given (search hits, best first) instead of
+        the column the list was last sorted by."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._snippets = dict(snippets or {})
+        if self._sort is not None and not keep_order:
+            self._sort_rows(*self._sort)
+        self.endResetModel()
+
+    def replace_row(self, summary: PostSummary) -> bool:
+        """Show the new `summary` of a listed post in place (no reset: the view keeps its scroll
+        and selection). False when the post is not listed or its place in the sort order would
+        change: then the list must be asked again."""
+        row = self.row_of(summary.path)
+        if row < 0:
+            return False
+        old = self._rows[row]
+        if self._sort is not None:
+            column = self._sort[0]
+            if column == Column.DATE and old.date != summary.date:
+                return False
+            if column != Column.DATE and self._display(old, column) != self._display(summary,
+                                                                                      column):
+                return False
+        self._rows[row] = summary
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        return True
+
+    def summary_at(self, row: int) -> PostSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, rel_path: str) -> int:
+        for row, summary in enumerate(self._rows):
+            if summary.path == rel_path:
+                return row
+        return -1
+
+    def paths(self) -> list[str]:
+        return [s.path for s in self._rows]
+
+    def has_snippets(self) -> bool:
+        return bool(self._snippets)
+
+    # -- QAbstractTableModel -------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _HEADERS.get(Column(section)) if 0 <= section < len(Column) else None
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        summary = self.summary_at(index.row()) if index.isValid() else None
+        if summary is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(summary, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == Column.MATCH:
+                return self._snippets.get(summary.path)
+            lines = [display_title(summary), summary.path]
+            if summary.excerpt:
+                lines.append(summary.excerpt)
+            lines.append(f"{summary.word_count:,} words")
+            return "\n".join(lines)
+        if role == PATH_ROLE:
+            return summary.path
+        if role == SUMMARY_ROLE:
+            return summary
+        return None
+
+    def _display(self, summary: PostSummary, column: int) -> str:
+        if column == Column.TITLE:
+            return display_title(summary)
+        if column == Column.STATUS:
+            return summary.status
+        if column == Column.DATE:
+            return (summary.date or "")[:10]
+        if column == Column.TAGS:
+            return ", ".join(summary.tags)
+        if column == Column.MATCH:
+            return self._snippets.get(summary.path, "")
+        return ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self._sort_rows(column, order)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        def key(summary: PostSummary) -> tuple[str, str]:
+            if column == Column.DATE:
+                first = summary.date or ""
+            elif column == Column.MATCH:
+                first = self._snippets.get(summary.path, "")
+            else:
+                first = self._display(summary, column).casefold()
+            return first, summary.path
+
+        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+class StatusBadgeDelegate(QStyledItemDelegate):
+    """Paints the status as a rounded badge, sized from the font so it holds at 2x."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        status = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        widget = option.widget
+        style = widget.style() if isinstance(widget, QWidget) else None
+        # Draw the row background/selection first, then the badge on top.
+        option_copy = QStyleOptionViewItem(option)
+        self.initStyleOption(option_copy, index)
+        option_copy.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option_copy, painter, widget)
+        if not status:
+            return
+        metrics = option.fontMetrics
+        pad = max(2, metrics.height() // 4)
+        rect: QRect = option.rect
+        width = min(metrics.horizontalAdvance(status) + 2 * pad, rect.width() - 2)
+        height = min(metrics.height() + 2, rect.height() - 2)
+        badge = QRect(rect.left() + 1, rect.center().y() - height // 2, width, height)
+        background, text = status_colours(status, is_dark())
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        painter.drawRoundedRect(badge, height / 2, height / 2)
+        painter.setPen(text)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, status)
+        painter.restore()

@@ -1,0 +1,287 @@
+"""The library panel: search, filters and the post list. The post actions (new, duplicate, rename,
+delete with undo, reveal in the file manager) are library_actions'.
+
+Queries run in the TaskRunner; a revision number drops answers older than the latest question, so
+typing fast in the search field never shows a stale list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+# Re-exported: tests patch blogdesk.ui.library.panel.QInputDialog (used by library_actions).
+from PySide6.QtWidgets import QInputDialog as QInputDialog
+
+from blogdesk.core.errors import BlogDeskError
+from blogdesk.core.library.library import Library, TrashItem
+from blogdesk.core.post.post import PostSummary, summarize
+from blogdesk.ui.library.model import PATH_ROLE, Column, LibraryModel, StatusBadgeDelegate
+from blogdesk.ui.library.post_actions import PostActions
+from blogdesk.ui.tasks import TaskRunner
+
+__all__ = ["LibraryPanel"]
+
+SEARCH_DEBOUNCE_MS = 150
+# The highlighted row opens once the author stops moving through the list: arrowing through 10,000
+# posts opens only the one they stop at.
+OPEN_DEBOUNCE_MS = 200
+SEARCH_LIMIT = 500
+STATUSES = ("draft", "pending", "scheduled", "published", "private")
+ALL = ""
+
+
+class LibraryPanel(PostActions):
+    openRequested = Signal(object)  # Path of the post the author picked (absolute)
+    aboutToRemove = Signal(object)  # Path about to be deleted: save it and let go of it
+    aboutToRename = Signal(object)  # Path about to get a new name: save it first
+    renamed = Signal(object, object)  # old Path, new Path
+    message = Signal(str)  # a line for the status bar
+    listed = Signal(int)  # emitted with the row count each time the list was (re)filled
+
+    def __init__(self, library: Library, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._runner = runner
+        self._revision = 0
+        self._trash: list[tuple[TrashItem, str]] = []  # (item, title) newest last
+        self._current: str | None = None  # rel path to keep selected across reloads
+        self.default_status = "draft"  # status of posts made with New Post
+        # The post in the editor (in the library or not): what File-menu actions act on.
+        self.open_post: Path | None = None
+        self._open_timer = QTimer(self, singleShot=True, interval=OPEN_DEBOUNCE_MS)
+        self._open_timer.timeout.connect(self._open_highlighted)
+        self._build()
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.reload)
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search = QLineEdit(self, placeholderText="Search posts", clearButtonEnabled=True)
+        self.search.setObjectName("librarySearch")
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItem("All statuses", ALL)
+        for status in STATUSES:
+            self.status_filter.addItem(status.capitalize(), status)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.tag_filter = QComboBox(self)
+        self.tag_filter.addItem("All tags", ALL)
+        self.tag_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.tag_filter, 1)
+
+        self.model = LibraryModel(self)
+        self.view = QTreeView(self)
+        self.view.setObjectName("libraryView")
+        self.view.setModel(self.model)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)  # what keeps 10,000 rows cheap
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setItemDelegateForColumn(Column.STATUS, StatusBadgeDelegate(self.view))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.activated.connect(self._on_activated)
+        self.view.clicked.connect(self._on_activated)
+        # Selection follows the current row (arrow keys, End, Page Down): the editor follows it.
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._open_timer.start())
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        # Status and date just fit their text (the badge's padding is half a line each side):
+        # every pixel they do not take goes to the title.
+        metrics, em = self.fontMetrics(), self.fontMetrics().averageCharWidth()
+        header.resizeSection(Column.STATUS,
+                             metrics.horizontalAdvance("scheduled") + metrics.height() + em)
+        header.resizeSection(Column.DATE, metrics.horizontalAdvance("0000-00-00") + 2 * em)
+        header.resizeSection(Column.TAGS, em * 16)
+        # A narrow panel keeps the title readable: tags are in the filter and the tooltip, and
+        # the header's context menu shows the column again.
+        self.view.setColumnHidden(Column.TAGS, True)
+        self.view.setColumnHidden(Column.MATCH, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+
+        self.undo_bar = QWidget(self)
+        self.undo_label = QLabel(self.undo_bar)
+        self.undo_button = QPushButton("Undo", self.undo_bar)
+        self.undo_button.clicked.connect(self.undo_delete)
+        bar = QHBoxLayout(self.undo_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.undo_label, 1)
+        bar.addWidget(self.undo_button)
+        self.undo_bar.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.undo_bar)
+        self._make_actions()
+
+    def preferred_width(self) -> int:
+        """Room for about 28 characters of title beside the status and date columns."""
+        header = self.view.header()
+        others = sum(header.sectionSize(c) for c in (Column.STATUS, Column.DATE)
+                     if not self.view.isColumnHidden(c))
+        chrome = self.view.frameWidth() * 2 + self.view.verticalScrollBar().sizeHint().width()
+        return self.fontMetrics().averageCharWidth() * 28 + others + chrome
+
+    # -- queries ---------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Ask the library again with the current search and filters (in the background)."""
+        self._revision += 1
+        revision = self._revision
+        query = self.search.text().strip()
+        status = self.status_filter.currentData() or None
+        tag = self.tag_filter.currentData() or None
+        library = self._library
+
+        def fetch() -> tuple[list[PostSummary], dict[str, str], list[str]]:
+            if query:
+                hits = library.search(query, limit=SEARCH_LIMIT)
+                rows = [
+                    h.summary
+                    for h in hits
+                    if (status is None or h.summary.status == status)
+                    and (tag is None or tag in h.summary.tags)
+                ]
+                snippets = {h.summary.path: h.snippet_text for h in hits}
+                return rows, snippets, []
+            rows = library.posts(status=status, tag=tag)
+            tags = sorted((name for name, _count in library.tags()), key=str.casefold)
+            return rows, {}, tags
+
+        def done(result: tuple[list[PostSummary], dict[str, str], list[str]]) -> None:
+            if revision != self._revision:
+                return  # a newer question is on its way
+            rows, snippets, tags = result
+            self._fill(rows, snippets, tags)
+
+        self._runner.run(fetch, done, lambda exc: self.message.emit(f"Could not list posts: {exc}"))
+
+    def reload_soon(self) -> None:
+        """Reload shortly; several calls in a row ask once."""
+        self._search_timer.start()
+
+    def post_saved(self, path: Path, text: str) -> None:
+        """The window saved `path` with `text`. Library.save() already updated the index, so the
+        watcher finds nothing new: show the change here — in place when the row keeps its place
+        (an autosave while typing must not reset a 10,000-row list), else by asking again."""
+        rel = self._relative(path)
+        if rel is None:
+            return
+        try:
+            summary = summarize(text, rel)
+        except BlogDeskError:
+            self.reload_soon()
+            return
+        status = self.status_filter.currentData() or None
+        tag = self.tag_filter.currentData() or None
+        row = self.model.row_of(rel)
+        old = self.model.summary_at(row)
+        in_place = (
+            old is not None and old.tags == summary.tags and not self.search.text().strip()
+            and (status is None or summary.status == status)
+            and (tag is None or tag in summary.tags)
+        )
+        if not (in_place and self.model.replace_row(summary)):
+            self.reload_soon()
+
+    def _fill(self, rows: list[PostSummary], snippets: dict[str, str], tags: list[str]) -> None:
+        self.model.set_rows(rows, snippets, keep_order=bool(snippets))
+        self.view.setColumnHidden(Column.MATCH, not snippets)
+        if tags:
+            self._set_tags(tags)
+        self._select(self._current)
+        self.listed.emit(len(rows))
+
+    def _set_tags(self, tags: list[str]) -> None:
+        chosen = self.tag_filter.currentData()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem("All tags", ALL)
+        for tag in tags:
+            self.tag_filter.addItem(tag, tag)
+        index = self.tag_filter.findData(chosen)
+        self.tag_filter.setCurrentIndex(max(0, index))
+        self.tag_filter.blockSignals(False)
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def set_current(self, path: Path | None) -> None:
+        """Highlight the post open in the editor (without opening it again)."""
+        self._current = self._relative(path) if path is not None else None
+        self._select(self._current)
+
+    def _select(self, rel: str | None) -> None:
+        row = self.model.row_of(rel) if rel else -1
+        selection = self.view.selectionModel()
+        if row < 0:
+            selection.clearSelection()
+            return
+        index = self.model.index(row, Column.TITLE)
+        selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect
+                                  | selection.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+
+    def selected_path(self) -> Path | None:
+        index = self.view.currentIndex()
+        rel = index.data(PATH_ROLE) if index.isValid() else None
+        return self._library.root / rel if rel else None
+
+    def acting_path(self) -> Path | None:
+        """What a File-menu command acts on: the open post, else the highlighted row."""
+        return self.open_post if self.open_post is not None else self.selected_path()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        self._open_timer.stop()
+        rel = index.data(PATH_ROLE)
+        if rel and rel != self._current:
+            self.openRequested.emit(self._library.root / rel)
+
+    def _open_highlighted(self) -> None:
+        rows = self.view.selectionModel().selectedRows(Column.TITLE)
+        if rows:
+            self._on_activated(rows[0])
+
+    def _title_of(self, path: Path) -> str:
+        rel = self._relative(path)
+        row = self.model.row_of(rel) if rel else -1
+        title = self.model.index(row, Column.TITLE).data() if row >= 0 else None
+        return str(title or path.name)
+
+    def _relative(self, path: Path) -> str | None:
+        try:
+            return Path(path).resolve().relative_to(self._library.root.resolve()).as_posix()
+        except ValueError:
+            return None
+
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for column in (Column.STATUS, Column.DATE, Column.TAGS):
+            act = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            act.setCheckable(True)
+            act.setChecked(not self.view.isColumnHidden(column))
+            act.toggled.connect(lambda on, c=column: self.view.setColumnHidden(c, not on))
+        menu.popup(self.view.header().mapToGlobal(pos))

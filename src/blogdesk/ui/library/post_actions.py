@@ -1,0 +1,213 @@
+"""The library panel's post actions: new, duplicate, rename, delete/undo, show in file manager."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMenu, QTreeView, QWidget
+
+from blogdesk.core.errors import BlogDeskError
+from blogdesk.core.library.library import Library, TrashItem
+from blogdesk.core.post.naming import title_to_stem
+
+__all__ = ["UNTITLED", "PostActions"]
+
+T = TypeVar("T")
+
+UNTITLED = re.compile(r"untitled-post(-\d+)?", re.IGNORECASE)
+
+
+class PostActions(QWidget):
+    """The post actions of `LibraryPanel`, which builds the list, the undo bar and the state."""
+
+    # Made by LibraryPanel.
+    openRequested: Any
+    aboutToRemove: Any
+    aboutToRename: Any
+    renamed: Any
+    message: Any
+    default_status: str
+    open_post: Path | None
+    view: QTreeView
+    undo_bar: QWidget
+    undo_label: QLabel
+    _library: Library
+    _trash: list[tuple[TrashItem, str]]
+    _current: str | None
+    _open_timer: QTimer
+    reload: Callable[[], None]
+    selected_path: Callable[[], Path | None]
+    acting_path: Callable[[], Path | None]
+    _title_of: Callable[[Path], str]
+    _relative: Callable[[Path], str | None]
+
+    def _make_actions(self) -> None:
+        def action(text: str, slot: Callable[[], Any], shortcut: Any = None) -> QAction:
+            act = QAction(text, self)
+            act.triggered.connect(lambda _checked=False: slot())
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            return act
+
+        self.new_action = action("&New Post", self.new_post, QKeySequence.StandardKey.New)
+        # File-menu actions act on the post the author sees in the editor ...
+        self.duplicate_action = action("D&uplicate Post",
+                                       lambda: self.duplicate_selected(self.acting_path()))
+        self.rename_action = action("&Rename File…",
+                                    lambda: self.rename_selected(path=self.acting_path()))
+        self.delete_action = action("&Delete Post",
+                                    lambda: self.delete_selected(self.acting_path()))
+        # ... the list's context menu and Delete key on the row they point at.
+        self.row_actions = [
+            action("D&uplicate Post", self.duplicate_selected),
+            action("&Rename File…", self.rename_selected),
+            action("&Delete Post", self.delete_selected),
+        ]
+        self.undo_delete_action = action("Undo Delete", self.undo_delete)
+        self.undo_delete_action.setEnabled(False)
+        self.reveal_action = action("Show in &File Manager", self.reveal_selected)
+        # Delete acts on the list only while it has focus: elsewhere it edits text.
+        # (Ctrl+Z is the window's Undo action, which undoes a delete while the list has focus: a
+        # second Ctrl+Z shortcut here would make the key ambiguous and do nothing.)
+        local = QAction(self.delete_action.text(), self.view)
+        local.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        local.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        local.triggered.connect(lambda _checked=False: self.delete_selected())
+        self.view.addAction(local)
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def _guard(self, what: str, fn: Callable[[], T]) -> T | None:
+        try:
+            return fn()
+        except (BlogDeskError, OSError) as exc:
+            self.message.emit(f"Could not {what}: {exc}")
+            return None
+
+    def new_post(self, title: str = "Untitled post") -> Path | None:
+        status = self.default_status
+        # Dated now in the author's time zone, to the second: as `blogdesk new` does.
+        now = datetime.now().astimezone().replace(microsecond=0)
+        post = self._guard("create a post",
+                           lambda: self._library.create(title, status=status, date=now))
+        if post is None or post.path is None:
+            return None
+        self.reload()
+        self.openRequested.emit(Path(post.path))
+        return Path(post.path)
+
+    def duplicate_selected(self, path: Path | None = None) -> Path | None:
+        path = path or self.selected_path()
+        if path is None:
+            return None
+        self._open_timer.stop()
+
+        def duplicate() -> Path | None:
+            original = self._library.load(path)
+            fields = original.metadata()
+            for key in ("title", "slug", "blogdesk"):
+                fields.pop(key, None)
+            copy = self._library.create(f"{original.title} (copy)", original.body, **fields)
+            return Path(copy.path) if copy.path is not None else None
+
+        new_path = self._guard("duplicate the post", duplicate)
+        if new_path is not None:
+            self.reload()
+            self.openRequested.emit(new_path)
+        return new_path
+
+    def rename_selected(self, new_name: str | None = None, path: Path | None = None
+                        ) -> Path | None:
+        path = path or self.selected_path()
+        if path is None:
+            return None
+        self._open_timer.stop()
+        self.aboutToRename.emit(path)  # saved first: the suggestion reads the title on disk
+        if new_name is None:
+            new_name, ok = QInputDialog.getText(
+                self, "Rename File", "New file name:", QLineEdit.EchoMode.Normal,
+                self.suggested_name(path),
+            )
+            if not ok or not new_name.strip() or new_name == path.name:
+                return None
+        target = self._guard("rename the file", lambda: self._library.rename(path, new_name))
+        if target is not None:
+            if self._current == self._relative(path):
+                self._current = self._relative(target)
+            self.renamed.emit(path, target)
+            self.reload()
+        return target
+
+    def suggested_name(self, path: Path) -> str:
+        """The name offered by Rename: from the title when the file still has New Post's name."""
+        if not UNTITLED.fullmatch(path.stem):
+            return path.name
+        try:
+            title = self._library.load(path).title
+        except (BlogDeskError, OSError):
+            return path.name
+        stem = title_to_stem(title) if title.strip() else ""
+        return f"{stem}{path.suffix}" if stem and not UNTITLED.fullmatch(stem) else path.name
+
+    def delete_selected(self, path: Path | None = None) -> bool:
+        path = path or self.selected_path()
+        if path is None:
+            return False
+        self._open_timer.stop()
+        title = self._title_of(path)
+        self.aboutToRemove.emit(path)
+        item = self._guard("delete the post", lambda: self._library.delete(path))
+        if item is None:
+            return False
+        self._trash.append((item, title))
+        self.undo_label.setText(f"Deleted “{title}”.")
+        self.undo_bar.show()
+        self.undo_delete_action.setEnabled(True)
+        self.message.emit(f"Deleted “{title}” (Undo Delete brings it back)")
+        self.reload()
+        return True
+
+    def undo_delete(self) -> Path | None:
+        if not self._trash:
+            return None
+        item, title = self._trash.pop()
+        restored = self._guard("restore the post", lambda: self._library.restore(item))
+        if restored is None:
+            self._trash.append((item, title))
+            return None
+        self.undo_delete_action.setEnabled(bool(self._trash))
+        if self._trash:
+            self.undo_label.setText(f"Deleted “{self._trash[-1][1]}”.")
+        else:
+            self.undo_bar.hide()
+        self.message.emit(f"Restored “{title}”")
+        self.reload()
+        return Path(restored)
+
+    def reveal_selected(self) -> None:
+        path = self.selected_path() or self._library.root
+        folder = path if path.is_dir() else path.parent
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.new_action)
+        has_selection = self.view.indexAt(pos).isValid()
+        for act in self.row_actions:
+            act.setEnabled(has_selection)
+            menu.addAction(act)
+        menu.addAction(self.undo_delete_action)
+        menu.addSeparator()
+        menu.addAction(self.reveal_action)
+        menu.aboutToHide.connect(self._enable_post_actions)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def _enable_post_actions(self) -> None:
+        for act in self.row_actions:
+            act.setEnabled(True)

@@ -1,0 +1,1 @@
+"""The live preview: the web view, the controller that feeds it, its private URL scheme."""

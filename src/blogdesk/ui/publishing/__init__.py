@@ -1,0 +1,1 @@
+"""Publishing in the window: the Blog menu, options panel, worker calls, feedback, conflicts."""

@@ -1,0 +1,107 @@
+"""How a sync job shows in the window: progress and results in the status bar, editor locked."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+
+from blogdesk.ui.publishing.options_panel import PublishStatus, result_text
+from blogdesk.ui.tasks import ProgressReport
+
+if TYPE_CHECKING:
+    from blogdesk.sync.publish.results import FlushResult, PublishResult, PullResult
+
+__all__ = ["PublishFeedback"]
+
+
+class PublishFeedback(QObject):
+    """The PublishController's signals shown to the author; `Publishing` connects them."""
+
+    # Made by Publishing.
+    window: Any
+    status: PublishStatus
+    actions: dict[str, QAction]
+    conflicted: set[str]
+    last_result: PublishResult | None
+    _guarded: bool
+    _document: Callable[[], Any]
+    _rel: Callable[[Path], str | None]
+
+    def _started(self, what: str, paths: list[str] | None) -> None:
+        self.status.show_plain(what)
+        self.status.busy(True)
+        doc = self._document()
+        rel = self._rel(doc.path) if doc is not None else None
+        if rel is not None and (paths is None or rel in paths):
+            # Runs before the worker starts: it sends what is on disk, so put the editor's text
+            # there first (the outbox's jobs send the file as it is when they go out).
+            self.window.documents.save_now()
+            self._guard(True)
+
+    def _progressed(self, report: ProgressReport) -> None:
+        self.status.step(report.done, report.total, report.message)
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.actions["cancel"].setEnabled(busy)
+        for name in ("publish", "update", "unpublish", "pull"):
+            self.actions[name].setEnabled(not busy)
+
+    def _finished(self, _paths: list[str] | None) -> None:
+        self.status.busy(False)
+        self._guard(False)
+        docs = getattr(self.window, "documents", None)
+        if docs is not None and docs.doc is not None:
+            docs.check_disk()  # the service recorded the blog's state in the file: take it in
+        panel = getattr(self.window, "library_panel", None)
+        if panel is not None:
+            panel.reload()  # the list's `listed` signal then refreshes the badges
+
+    def _guard(self, on: bool) -> None:
+        if on == self._guarded:
+            return
+        self._guarded = on
+        editor = getattr(self.window, "editor", None)
+        if editor is not None:
+            editor.setReadOnly(on or self._document() is None)
+        metadata = getattr(self.window, "metadata", None)
+        if metadata is not None:
+            metadata.setEnabled(not on)
+
+    def _published(self, result: PublishResult) -> None:
+        self.last_result = result
+        if not result.queued:
+            self.conflicted.discard(result.post_path)
+        self.status.show_rich(result_text(result), "\n".join(result.notices))
+
+    def _resolved(self, result: Any) -> None:
+        self.conflicted.discard(result.post_path)
+        if result.publish is None:
+            self.status.show_plain("Took the blog's version of the post.")
+            return
+        self.last_result = result.publish
+        text = result_text(result.publish)
+        if result.copy_path:
+            text += html.escape(f" — the blog's version is kept as {result.copy_path}")
+        self.status.show_rich(text, "\n".join(result.publish.notices))
+
+    def _flushed(self, result: FlushResult) -> None:
+        if not result.sent:
+            return
+        self.last_result = result.sent[-1]
+        for sent in result.sent:
+            self.conflicted.discard(sent.post_path)
+        more = f" ({len(result.sent)} posts sent from the outbox)" if len(result.sent) > 1 else (
+            " (sent from the outbox)")
+        self.status.show_rich(result_text(result.sent[-1]) + html.escape(more))
+
+    def _pulled(self, result: PullResult) -> None:
+        text = (f"Fetched from the blog: {len(result.created)} new, {len(result.updated)} "
+                f"updated, {result.unchanged} unchanged.")
+        if result.skipped:
+            text += f" {len(result.skipped)} skipped (changed here and on the blog)."
+        self.status.show_plain(text, "\n".join(result.skipped))

@@ -1,0 +1,376 @@
+"""The desk window: library panel | editor | preview, and the wiring between them.
+
+Layout and wiring only: documents are the DocumentController's, the list is the LibraryPanel's,
+menus are window_menus', remembered layout is window_state's, start-up order is window_startup's:
+the preview (QtWebEngine, the slow part of start-up) is created once the first frame is on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from blogdesk.core.library.library import Library
+from blogdesk.core.settings import LibrarySettings, Settings
+from blogdesk.ui.editor.document_controller import DocumentController, OpenDocument
+from blogdesk.ui.editor.editor import MarkdownEditor
+from blogdesk.ui.editor.media_store import store_media
+from blogdesk.ui.editor.metadata_panel import MetadataPanel
+from blogdesk.ui.editor.outline_panel import OutlinePanel
+from blogdesk.ui.library.panel import LibraryPanel
+from blogdesk.ui.library.watcher import LibraryWatcher
+from blogdesk.ui.tasks import TaskRunner
+from blogdesk.ui.window import menus
+from blogdesk.ui.window.recovery import RecoveryJournal
+from blogdesk.ui.window.startup import WindowStartup
+from blogdesk.ui.window.state import WindowState
+from blogdesk.ui.window.theme import ThemeWatcher
+
+__all__ = ["MainWindow"]
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(WindowStartup):
+    firstFrameShown = Signal()  # once, when the first frame is on screen
+    previewReady = Signal()  # the web preview exists and was handed the document
+    previewPainted = Signal()  # emitted once, when the preview first shows a rendered post
+    closed = Signal()  # emitted after a close that saved everything
+
+    # Set by menus.build():
+    menu_actions: dict[str, QAction]
+    toolbar: QToolBar
+    recent_menu: QMenu
+    focus_mode: bool
+    _focus_saved: dict[str, bool]
+
+    def __init__(
+        self,
+        library: Library,
+        settings: Settings,
+        library_settings: LibrarySettings,
+        journal: RecoveryJournal,
+        runner: TaskRunner,
+        state: WindowState,
+        *,
+        icon: QIcon | None = None,
+        start_preview: bool = True,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.library = library
+        self.settings = settings
+        self.library_settings = library_settings
+        self.runner = runner
+        self.state = state
+        self.preview: Any = None  # PreviewView, once the web engine is up
+        self.preview_controller: Any = None
+        self.preview_enabled = start_preview  # False: no web preview (tests, lite mode)
+        self.import_dialog: Any = None  # the last File → Import window (kept alive while open)
+        self._shown_once = False
+        self._first_frame_done = False  # the preview and the watcher start after it
+        if icon is not None:
+            self.setWindowIcon(icon)
+        self.theme = ThemeWatcher(self)
+
+        self.library_panel = LibraryPanel(library, runner, self)
+        self.library_panel.default_status = library_settings.default_status
+        self.outline = OutlinePanel(self)
+        self.metadata = MetadataPanel(self)
+        self.editor = MarkdownEditor(self, dark=self.theme.dark)
+        self.editor.setObjectName("editor")
+        self.documents = DocumentController(
+            library, self.editor, journal,
+            autosave_ms=settings.autosave_delay_ms, journal_ms=settings.journal_delay_ms,
+            parent=self,
+        )
+        self.watcher = LibraryWatcher(library, runner, period_s=settings.library_refresh_seconds,
+                                      parent=self)
+        self._build_layout()
+        menus.build(self)
+        self._wire()
+        self._layout_restored = self.state.restore(self)
+        self._update_title()
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        self.left = QSplitter(Qt.Orientation.Vertical, self)
+        self.left.setObjectName("leftSplitter")
+        self.left.addWidget(self.library_panel)
+        self.left.addWidget(self.outline)
+        self.left.setStretchFactor(0, 3)
+        self.left.setStretchFactor(1, 1)
+
+        # The editor sits in a row with stretch on both sides: in focus mode the editor gets a
+        # maximum width (in characters) and the stretches centre it.
+        self.editor_column = QWidget(self)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(0)
+        row.addWidget(self.editor, 1)
+        row.addStretch(0)
+        self._editor_row = row
+        column = QVBoxLayout(self.editor_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._build_alert())
+        column.addWidget(self.metadata)
+        column.addLayout(row, 1)
+
+        self.preview_stack = QStackedWidget(self)
+        self.preview_stack.setObjectName("previewStack")
+        self.preview_placeholder = QLabel("Starting the preview…", self)
+        self.preview_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_stack.addWidget(self.preview_placeholder)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.editor_column)
+        self.splitter.addWidget(self.preview_stack)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        em = self.fontMetrics().averageCharWidth()
+        self.splitter.setSizes([em * 40, em * 80, em * 80])
+        self.setCentralWidget(self.splitter)
+        # First start (no remembered geometry): 80 % of the screen's free area.
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            self.resize(free.width() * 8 // 10, free.height() * 8 // 10)
+        else:
+            self.resize(em * 200, self.fontMetrics().lineSpacing() * 45)
+
+        bar = self.statusBar()
+        self.words_label = QLabel(self)
+        self.reading_label = QLabel(self)
+        self.save_label = QLabel(self)
+        self.save_label.setObjectName("saveState")
+        for label in (self.words_label, self.reading_label, self.save_label):
+            bar.addPermanentWidget(label)
+
+    def _build_alert(self) -> QFrame:
+        """A bar above the post for what the author must not miss (a save that failed): the
+        status bar is easy to overlook, and a modal dialog every autosave retry would nag."""
+        self.alert = QFrame(self)
+        self.alert.setObjectName("alertBar")
+        self.alert.setFrameShape(QFrame.Shape.StyledPanel)
+        self.alert.setStyleSheet("#alertBar { background: #fdecea; color: #611a15; }")
+        self.alert_label = QLabel(self.alert)
+        self.alert_label.setWordWrap(True)
+        self.alert_retry = QPushButton("Try Again", self.alert)
+        self.alert_retry.clicked.connect(lambda: self.documents.save_now())
+        self.alert_dismiss = QPushButton("Dismiss", self.alert)
+        self.alert_dismiss.clicked.connect(self._dismiss_alert)
+        self._alert_dismissed = ""  # the failure the author closed: autosave retries keep quiet
+        row = QHBoxLayout(self.alert)
+        row.addWidget(self.alert_label, 1)
+        row.addWidget(self.alert_retry)
+        row.addWidget(self.alert_dismiss)
+        self.alert.hide()
+        return self.alert
+
+    def _wire(self) -> None:
+        panel, docs = self.library_panel, self.documents
+        panel.openRequested.connect(self.open_path)
+        panel.aboutToRemove.connect(self._before_remove)
+        panel.aboutToRename.connect(lambda _path: docs.save_now())
+        panel.renamed.connect(lambda old, new: docs.forget_moved(old, new))
+        panel.message.connect(self.show_message)
+        docs.documentOpened.connect(self._document_opened)
+        docs.saveStateChanged.connect(self._save_state_changed)
+        docs.titleChanged.connect(lambda _t: self._update_title())
+        docs.message.connect(self.show_message)
+        docs.saved.connect(self._post_saved)
+        self.metadata.fieldEdited.connect(docs.set_field)
+        self.metadata.media_importer = lambda path: self.store_media(path, path.name)
+        self.editor.set_media_handler(self.store_media)
+        self.editor.mediaError.connect(self.show_message)
+        self.outline.headingActivated.connect(self.editor.go_to_line)
+        self.watcher.refreshed.connect(self._library_refreshed)
+        self.watcher.failed.connect(self.show_message)
+        self.theme.darkChanged.connect(self._dark_changed)
+        # Help stays the last menu when menus come later (the Blog menu of install_publishing).
+        self.menuBar().installEventFilter(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # Coming back to the window is when outside edits are most likely: look at once.
+            app.applicationStateChanged.connect(self._app_state_changed)
+
+    # -- documents -------------------------------------------------------------------------------
+
+    def open_path(self, path: Path, cursor: int | None = None) -> bool:
+        return self.documents.open(Path(path), cursor=cursor)
+
+    def open_files(self, files: list[Path]) -> None:
+        """Files given on the command line or by a second launch: open the first, remember all."""
+        for path in files:
+            self._remember_recent(Path(path))
+        # A failed open says why itself (DocumentController.message) and keeps the current post.
+        for path in files[:1]:
+            self.open_path(Path(path))
+        self.raise_()
+        self.activateWindow()
+
+    def store_media(self, source: Path | bytes, name: str) -> str:
+        doc = self.documents.doc
+        if doc is None:
+            from blogdesk.core.errors import BlogDeskError
+
+            raise BlogDeskError("Open a post before adding images to it.")
+        media = (self.library.media_dir_for(doc.path) if doc.in_library
+                 else doc.path.parent / "media")
+        return store_media(source, name, media, doc.path)
+
+    def _document_opened(self, doc: OpenDocument | None) -> None:
+        self.metadata.set_post(doc.post if doc else None)
+        self.library_panel.open_post = doc.path if doc else None
+        self.library_panel.set_current(doc.path if doc and doc.in_library else None)
+        self.editor.setReadOnly(doc is None)
+        if self.preview_controller is not None:
+            self.preview_controller.set_document(doc.path.parent if doc else self.library.root)
+        if doc is None:
+            self.outline.set_outline(())
+        self._update_title()
+
+    def _before_remove(self, path: Path) -> None:
+        if self.documents.path == Path(path).resolve():
+            self.documents.save_now()
+            self.documents.forget_moved(Path(path), None)
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [str(path)] + [p for p in self.settings.recent_files if p != str(path)]
+        self.settings.recent_files = recent[:10]
+
+    # -- feedback --------------------------------------------------------------------------------
+
+    def _rendered(self, rendered: Any) -> None:
+        self.words_label.setText(f"{rendered.word_count:,} words")
+        self.reading_label.setText(f"{rendered.reading_minutes} min read")
+        self.outline.set_outline(rendered.outline)
+
+    def _save_state_changed(self, state: str) -> None:
+        self.save_label.setText(state)
+        if state.startswith("Save failed") and state != self._alert_dismissed:
+            name = self.documents.path.name if self.documents.path else "The post"
+            self.alert_label.setText(
+                f"{name} could not be saved ({state.removeprefix('Save failed: ')}). Your text "
+                "is kept in the recovery journal; BlogDesk keeps trying."
+            )
+            self.alert.show()
+        elif state == "Saved":
+            self._alert_dismissed = ""
+            self.alert.hide()
+
+    def _dismiss_alert(self) -> None:
+        self._alert_dismissed = self.save_label.text()
+        self.alert.hide()
+
+    def _post_saved(self, path: Path) -> None:
+        # Library.save() already updated the index, so the watcher's refresh finds nothing new
+        # and never reloads the list: the panel shows the new title, status, date itself.
+        doc = self.documents.doc
+        if doc is not None and doc.path == path and doc.disk_bytes is not None:
+            self.library_panel.post_saved(path, doc.disk_bytes.decode("utf-8", "replace"))
+        else:
+            self.library_panel.reload_soon()
+        self.watcher.refresh_soon()
+
+    def _update_title(self) -> None:
+        doc = self.documents.doc
+        title = (doc.post.title or doc.path.stem) if doc else "No post open"
+        # The save state is in the status bar; the title stays exactly "Post title — BlogDesk".
+        self.setWindowTitle(f"{title} — BlogDesk")
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _library_refreshed(self, report: Any) -> None:
+        self.library_panel.reload()
+        self.documents.check_disk()
+
+    def _app_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.documents.check_disk()
+            self.watcher.refresh_soon()
+
+    def _dark_changed(self, dark: bool) -> None:
+        if hasattr(self.editor.highlighter, "set_dark"):
+            self.editor.highlighter.set_dark(dark)
+        if self.preview is not None and hasattr(self.preview, "set_dark"):
+            self.preview.set_dark(dark)
+
+    # -- panels and modes (see window_menus) ----------------------------------------------------
+
+    def set_panel_visible(self, name: str, visible: bool) -> None:
+        menus.set_panel_visible(self, name, visible)
+
+    def panel_visible(self, name: str) -> bool:
+        return menus.panel_visible(self, name)
+
+    def set_focus_mode(self, on: bool) -> None:
+        menus.set_focus_mode(self, on)
+
+    # -- closing ---------------------------------------------------------------------------------
+
+    def confirm_quit_unsaved(self, reason: str) -> bool:
+        """Asked when the post cannot be saved at quit; replaceable (tests, other front ends)."""
+        answer = QMessageBox.warning(
+            self, "Unsaved changes",
+            f"{reason}\n\nQuit anyway? Your text stays in the recovery journal and comes back "
+            "the next time BlogDesk starts.",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.documents.save_now(ask=False):
+            reason = self.save_label.text() or "The post could not be saved."
+            if not self.confirm_quit_unsaved(reason):
+                event.ignore()
+                return
+        self.documents.save_session()
+        self.state.save(self)
+        self.watcher.stop()
+        event.accept()
+        self.closed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ActionAdded and watched is self.menuBar():
+            # Once the menu bar has taken the new menu; `self` as context: a window deleted
+            # meanwhile cancels the call instead of running it on a dead object.
+            QTimer.singleShot(0, self, self._help_last)
+        return super().eventFilter(watched, event)
+
+    def _help_last(self) -> None:
+        help_act = getattr(self, "menu_actions", {}).get("help_menu")
+        actions = self.menuBar().actions()
+        if help_act in actions and actions[-1] is not help_act:
+            self.menuBar().removeAction(help_act)
+            self.menuBar().addAction(help_act)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange:
+            menus.sync_fullscreen(self)
