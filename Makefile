@@ -29,6 +29,7 @@ check: lint typecheck layers
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src resources tests benchmarks scripts
+	$(VENV)/bin/ruff format --check src resources tests benchmarks scripts
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy

@@ -53,11 +53,12 @@ def _content(n: int, rng: random.Random) -> str:
             f'[caption id="attachment_{n}" align="aligncenter" width="300"]<img src="https://'
             f'bench.example/wp-content/uploads/2024/01/p{n}.jpg" alt="x" /> A caption[/caption]\n\n'
             f"<!--more-->\n\n{paras[2]}\n<ul>\n<li>{paras[3][:60]}</li>\n<li>two</li>\n</ul>\n"
-            f"{paras[4]}\n\n<pre class=\"brush: python\">x = {n}\nprint(x)</pre>"
+            f'{paras[4]}\n\n<pre class="brush: python">x = {n}\nprint(x)</pre>'
         )
     blocks = [f"<!-- wp:paragraph -->\n<p>{p}</p>\n<!-- /wp:paragraph -->" for p in paras]
-    blocks.insert(2, '<!-- wp:heading -->\n<h2 class="wp-block-heading">Part two</h2>\n'
-                  "<!-- /wp:heading -->")
+    blocks.insert(
+        2, '<!-- wp:heading -->\n<h2 class="wp-block-heading">Part two</h2>\n<!-- /wp:heading -->'
+    )
     blocks.append(
         '<!-- wp:quote -->\n<blockquote class="wp-block-quote"><p>'
         f"{_sentence(rng)}</p><cite>Someone</cite></blockquote>\n<!-- /wp:quote -->"
@@ -123,8 +124,13 @@ def child(source: str, library_dir: str, mode: str) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
         json.dumps(
-            {"seconds": seconds, "peak_kb": peak, "baseline_kb": baseline, "n": count,
-             "traced_kb": traced}
+            {
+                "seconds": seconds,
+                "peak_kb": peak,
+                "baseline_kb": baseline,
+                "n": count,
+                "traced_kb": traced,
+            }
         )
     )
 

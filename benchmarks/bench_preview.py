@@ -106,19 +106,25 @@ def main() -> int:
     args = parser.parse_args()
     register_url_scheme()
     app = QApplication.instance() or QApplication([])
-    print(f"load avg {os.getloadavg()[0]:.2f}; debounce {args.debounce} ms; "
-          f"{args.samples} keystrokes per run")
+    print(
+        f"load avg {os.getloadavg()[0]:.2f}; debounce {args.debounce} ms; "
+        f"{args.samples} keystrokes per run"
+    )
     for words, goal in ((1_000, 20), (10_000, 100)):
         body = post_body(words)
         runs = [one_run(body, args.samples, args.debounce) for _ in range(args.runs)]
-        print(f"{len(body.split()):,}-word post ({len(body):,} chars), goal after debounce "
-              f"<= {goal} ms:")
+        print(
+            f"{len(body.split()):,}-word post ({len(body):,} chars), goal after debounce "
+            f"<= {goal} ms:"
+        )
         for key in ("after debounce", "render", "swap", "total"):
             medians = [statistics.median(r[key]) for r in runs]
             p90 = [sorted(r[key])[int(0.9 * (len(r[key]) - 1))] for r in runs]
-            print(f"  {key:<15} median per run {', '.join(f'{m:6.1f}' for m in medians)} ms"
-                  f"  -> MEDIAN {statistics.median(medians):6.1f} ms"
-                  f"  (p90 {statistics.median(p90):6.1f} ms)")
+            print(
+                f"  {key:<15} median per run {', '.join(f'{m:6.1f}' for m in medians)} ms"
+                f"  -> MEDIAN {statistics.median(medians):6.1f} ms"
+                f"  (p90 {statistics.median(p90):6.1f} ms)"
+            )
     del app
     return 0
 

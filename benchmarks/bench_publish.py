@@ -42,10 +42,17 @@ def ms(seconds: float) -> str:
 def make_posts(api: str, auth: tuple[str, str], count: int) -> list[int]:
     def one(n: int) -> int:
         with requests.Session() as s:
-            r = s.post(f"{api}wp/v2/posts", auth=auth, timeout=60, json={
-                "title": f"Pull bench {n}", "status": "publish" if n % 3 else "draft",
-                "content": f"<h2>Part {n}</h2>\n<p>Some <em>text</em> for post {n}.</p>"
-                           "\n<ul><li>one</li><li>two</li></ul>"})
+            r = s.post(
+                f"{api}wp/v2/posts",
+                auth=auth,
+                timeout=60,
+                json={
+                    "title": f"Pull bench {n}",
+                    "status": "publish" if n % 3 else "draft",
+                    "content": f"<h2>Part {n}</h2>\n<p>Some <em>text</em> for post {n}.</p>"
+                    "\n<ul><li>one</li><li>two</li></ul>",
+                },
+            )
             r.raise_for_status()
             return int(r.json()["id"])
 
@@ -55,8 +62,9 @@ def make_posts(api: str, auth: tuple[str, str], count: int) -> list[int]:
 
 def delete_all(api: str, auth: tuple[str, str], kind: str, ids: list[int]) -> None:
     def one(item: int) -> None:
-        requests.delete(f"{api}wp/v2/{kind}/{item}", params={"force": "true"}, auth=auth,
-                        timeout=60)
+        requests.delete(
+            f"{api}wp/v2/{kind}/{item}", params={"force": "true"}, auth=auth, timeout=60
+        )
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(one, ids))
@@ -77,17 +85,22 @@ def main() -> None:
     for name in ("CONFIG", "CACHE", "DATA", "STATE"):
         os.environ[f"BLOGDESK_{name}_DIR"] = str(work / name.lower())
     credentials = MemoryStore()
-    account = AccountStore().add(Account.new("bench", "wordpress", env["WP_URL"], env["WP_USER"],
-                                             api_url=api, timezone="UTC"))
+    account = AccountStore().add(
+        Account.new(
+            "bench", "wordpress", env["WP_URL"], env["WP_USER"], api_url=api, timezone="UTC"
+        )
+    )
     credentials.set(account.id, env["WP_APP_PASSWORD"])
     created_posts: list[int] = []
     created_media: list[int] = []
     ours, raw, again = [], [], []
     calls: dict[str, int] = {}
     try:
-        with Library.open(work / "library") as library, \
-                SyncService(library, credentials=credentials) as service, \
-                requests.Session() as s:
+        with (
+            Library.open(work / "library") as library,
+            SyncService(library, credentials=credentials) as service,
+            requests.Session() as s,
+        ):
             s.auth = auth
             media = library.root / "media"
             media.mkdir(exist_ok=True)
@@ -98,18 +111,26 @@ def main() -> None:
                     name = f"bench-{os.getpid()}-{run}-{i}.jpg"
                     (media / name).write_bytes(photo(run * 100 + i + 1, size))  # type: ignore[arg-type]
                     names.append(name)
-                body = "\n\n".join(f"Paragraph {i}.\n\n![photo {i}](media/{n})"
-                                   for i, n in enumerate(names))
-                post = library.create(f"Bench {run} {os.getpid()}", body, status="published",
-                                      featured_image=f"media/{names[0]}")
+                body = "\n\n".join(
+                    f"Paragraph {i}.\n\n![photo {i}](media/{n})" for i, n in enumerate(names)
+                )
+                post = library.create(
+                    f"Bench {run} {os.getpid()}",
+                    body,
+                    status="published",
+                    featured_image=f"media/{names[0]}",
+                )
                 t = time.perf_counter()
                 result = service.publish(post.path, account)
                 ours.append(time.perf_counter() - t)
                 if result.queued:
                     sys.exit(f"the server stopped answering: {result.notices}")
                 created_posts.append(int(result.remote_id))
-                created_media += [int(e.remote_id) for e in service.ledger.entries(account.id)
-                                  if int(e.remote_id) not in created_media]
+                created_media += [
+                    int(e.remote_id)
+                    for e in service.ledger.entries(account.id)
+                    if int(e.remote_id) not in created_media
+                ]
                 images = [(media / n).read_bytes() for n in names]
                 total, _ups, _create, media_ids, post_id = publish_once(s, api, images, run)
                 raw.append(total)
@@ -119,33 +140,44 @@ def main() -> None:
                 second = service.publish(post.path, account)
                 again.append(time.perf_counter() - t)
                 calls = second.calls
-                print(f"  run {run + 1}: SyncService {ms(ours[-1])}, raw {ms(raw[-1])}, "
-                      f"re-publish {ms(again[-1])}")
+                print(
+                    f"  run {run + 1}: SyncService {ms(ours[-1])}, raw {ms(raw[-1])}, "
+                    f"re-publish {ms(again[-1])}"
+                )
             ratio = statistics.median(ours) / statistics.median(raw)
             paired = statistics.median(a / b for a, b in zip(ours, raw, strict=True))
-            print(f"publish with {args.images} images, median of {args.runs}: SyncService "
-                  f"{ms(statistics.median(ours))} vs bare HTTP {ms(statistics.median(raw))} "
-                  f"-> ratio {ratio:.2f}; median of per-run ratios {paired:.2f} (goal <= 1.2)")
-            print(f"re-publish, nothing changed, median: {ms(statistics.median(again))}; "
-                  f"calls: {dict(sorted(calls.items()))}")
+            print(
+                f"publish with {args.images} images, median of {args.runs}: SyncService "
+                f"{ms(statistics.median(ours))} vs bare HTTP {ms(statistics.median(raw))} "
+                f"-> ratio {ratio:.2f}; median of per-run ratios {paired:.2f} (goal <= 1.2)"
+            )
+            print(
+                f"re-publish, nothing changed, median: {ms(statistics.median(again))}; "
+                f"calls: {dict(sorted(calls.items()))}"
+            )
 
         if args.pull_posts:
             t = time.perf_counter()
             pulled_ids = make_posts(api, auth, args.pull_posts)
             created_posts += pulled_ids
-            print(f"created {len(pulled_ids)} posts for the pull in "
-                  f"{time.perf_counter() - t:.1f} s")
-            with Library.open(work / "pulled") as library, \
-                    SyncService(library, credentials=credentials) as service:
+            print(
+                f"created {len(pulled_ids)} posts for the pull in {time.perf_counter() - t:.1f} s"
+            )
+            with (
+                Library.open(work / "pulled") as library,
+                SyncService(library, credentials=credentials) as service,
+            ):
                 t = time.perf_counter()
                 first = service.pull(account)
                 first_s = time.perf_counter() - t
                 t = time.perf_counter()
                 second_pull = service.pull(account)
                 second_s = time.perf_counter() - t
-            print(f"pull of {len(first.created)} posts (blog total {first.total_remote}): "
-                  f"{first_s:.1f} s; pull again: {second_s:.1f} s, "
-                  f"{len(second_pull.created)} new, {second_pull.unchanged} unchanged")
+            print(
+                f"pull of {len(first.created)} posts (blog total {first.total_remote}): "
+                f"{first_s:.1f} s; pull again: {second_s:.1f} s, "
+                f"{len(second_pull.created)} new, {second_pull.unchanged} unchanged"
+            )
     finally:
         delete_all(api, auth, "posts", created_posts)
         delete_all(api, auth, "media", created_media)

@@ -31,10 +31,13 @@ def photo(seed: int, size: tuple[int, int]) -> bytes:
     """A JPEG with photo-like detail (a gradient with noise), about 150-400 KB at 1600x1200."""
     rng = random.Random(seed)
     small = Image.new("RGB", (size[0] // 8, size[1] // 8))
-    small.putdata([
-        (x * 255 // small.width, y * 255 // small.height, rng.randrange(256))
-        for y in range(small.height) for x in range(small.width)
-    ])
+    small.putdata(
+        [
+            (x * 255 // small.width, y * 255 // small.height, rng.randrange(256))
+            for y in range(small.height)
+            for x in range(small.width)
+        ]
+    )
     out = io.BytesIO()
     small.resize(size, Image.Resampling.BICUBIC).save(out, "JPEG", quality=88)
     return out.getvalue()
@@ -52,25 +55,39 @@ def server() -> tuple[dict[str, str], bool]:
     return env, running.returncode != 0
 
 
-def publish_once(s: requests.Session, api: str, images: list[bytes], run: int) -> tuple[
-        float, list[float], float, list[int], int]:
+def publish_once(
+    s: requests.Session, api: str, images: list[bytes], run: int
+) -> tuple[float, list[float], float, list[int], int]:
     started = time.perf_counter()
     upload_times, media_ids, urls = [], [], []
     for i, data in enumerate(images):
         t = time.perf_counter()
-        r = s.post(f"{api}wp/v2/media", data=data, headers={
-            "Content-Type": "image/jpeg",
-            "Content-Disposition": f'attachment; filename="bench-{run}-{i}.jpg"'}, timeout=120)
+        r = s.post(
+            f"{api}wp/v2/media",
+            data=data,
+            headers={
+                "Content-Type": "image/jpeg",
+                "Content-Disposition": f'attachment; filename="bench-{run}-{i}.jpg"',
+            },
+            timeout=120,
+        )
         r.raise_for_status()
         upload_times.append(time.perf_counter() - t)
         media_ids.append(r.json()["id"])
         urls.append(r.json()["source_url"])
     body = "\n".join(f'<p>Paragraph {i}.</p>\n<img src="{u}" alt="">' for i, u in enumerate(urls))
     t = time.perf_counter()
-    r = s.post(f"{api}wp/v2/posts", json={
-        "title": f"Bench {run}", "content": body, "status": "publish",
-        "slug": f"bench-publish-raw-{run}-{time.time_ns()}", "featured_media": media_ids[0]},
-        timeout=120)
+    r = s.post(
+        f"{api}wp/v2/posts",
+        json={
+            "title": f"Bench {run}",
+            "content": body,
+            "status": "publish",
+            "slug": f"bench-publish-raw-{run}-{time.time_ns()}",
+            "featured_media": media_ids[0],
+        },
+        timeout=120,
+    )
     r.raise_for_status()
     create = time.perf_counter() - t
     return time.perf_counter() - started, upload_times, create, media_ids, r.json()["id"]
@@ -86,8 +103,10 @@ def main() -> None:
     env, started_here = server()
     api = env["WP_URL"] + "/wp-json/"
     images = [photo(i, size) for i in range(args.images)]  # type: ignore[arg-type]
-    print(f"WordPress at {env['WP_URL']}; {args.images} JPEGs {args.size}, "
-          f"{sum(map(len, images)) / len(images) / 1024:.0f} KB each on average")
+    print(
+        f"WordPress at {env['WP_URL']}; {args.images} JPEGs {args.size}, "
+        f"{sum(map(len, images)) / len(images) / 1024:.0f} KB each on average"
+    )
     totals, uploads, creates = [], [], []
     try:
         with requests.Session() as s:
@@ -105,8 +124,10 @@ def main() -> None:
     finally:
         if started_here:
             subprocess.run(["bash", str(SCRIPT), "down"], capture_output=True)
-    print(f"publish ({args.images} uploads + 1 create), median of {args.runs}: "
-          f"{statistics.median(totals) * 1000:.0f} ms")
+    print(
+        f"publish ({args.images} uploads + 1 create), median of {args.runs}: "
+        f"{statistics.median(totals) * 1000:.0f} ms"
+    )
     print(f"  one upload, median: {statistics.median(uploads) * 1000:.0f} ms")
     print(f"  post create, median: {statistics.median(creates) * 1000:.0f} ms")
 

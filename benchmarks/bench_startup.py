@@ -31,9 +31,32 @@ import time
 from pathlib import Path
 
 WORDS = [
-    "the", "quick", "brown", "fox", "jumps", "over", "a", "lazy", "dog", "while", "writers",
-    "draft", "their", "posts", "on", "trains", "and", "planes", "with", "coffee", "notebooks",
-    "markdown", "headings", "lists", "quotes", "code",
+    "the",
+    "quick",
+    "brown",
+    "fox",
+    "jumps",
+    "over",
+    "a",
+    "lazy",
+    "dog",
+    "while",
+    "writers",
+    "draft",
+    "their",
+    "posts",
+    "on",
+    "trains",
+    "and",
+    "planes",
+    "with",
+    "coffee",
+    "notebooks",
+    "markdown",
+    "headings",
+    "lists",
+    "quotes",
+    "code",
 ]
 
 
@@ -45,14 +68,17 @@ def make_library(root: Path, posts: int) -> Path:
         (root / f"post-{i:04}.md").write_text(
             f"---\ntitle: Post number {i}\nstatus: {'draft' if i % 3 else 'published'}\n"
             f"date: 2025-{i % 12 + 1:02}-{i % 28 + 1:02}\ntags: [t{i % 20}, bench]\n---\n\n"
-            f"{body}\n", encoding="utf-8")
+            f"{body}\n",
+            encoding="utf-8",
+        )
     sections = []
     for s in range(10):
         words = " ".join(WORDS[(s + j) % len(WORDS)] for j in range(95))
         sections.append(f"## Section {s}\n\n{words}.\n\n- one\n- two\n\n> a quote\n")
     target = root / "opened-post.md"
-    target.write_text("---\ntitle: The opened post\n---\n\n" + "\n".join(sections),
-                      encoding="utf-8")
+    target.write_text(
+        "---\ntitle: The opened post\n---\n\n" + "\n".join(sections), encoding="utf-8"
+    )
     return target
 
 
@@ -96,30 +122,40 @@ def wait_mapped(name: str, display: str, t0: float, timeout: float = 30) -> floa
     deadline = time.time() + timeout
     env = dict(os.environ, DISPLAY=display)
     while time.time() < deadline:
-        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", name],
-                               capture_output=True, env=env).stdout.strip()
+        found = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--name", name], capture_output=True, env=env
+        ).stdout.strip()
         if found:
             return (time.time() - t0) * 1000
         time.sleep(0.02)
     return None
 
 
-DIRECT = ("import sys; from pathlib import Path; from blogdesk.app import run; "
-          "sys.exit(run(library=Path(sys.argv[1]), files=[Path(sys.argv[2])]))")
+DIRECT = (
+    "import sys; from pathlib import Path; from blogdesk.app import run; "
+    "sys.exit(run(library=Path(sys.argv[1]), files=[Path(sys.argv[2])]))"
+)
 
 
-def run_blogdesk(library: Path, post: Path, env: dict[str, str], display: str | None,
-                 direct: bool = False) -> dict[str, float]:
+def run_blogdesk(
+    library: Path, post: Path, env: dict[str, str], display: str | None, direct: bool = False
+) -> dict[str, float]:
     """One start. `direct` skips the CLI (argparse and its command modules) and calls
     blogdesk.app.run() the way the CLI does: the window's own share of the start-up."""
     state = Path(tempfile.mkdtemp(prefix="bd-state-"))
     env = dict(env, BLOGDESK_STATE_DIR=str(state), BLOGDESK_STARTUP_STAMPS="1")
     t0 = time.time()
-    command = ([sys.executable, "-c", DIRECT, str(library), str(post)] if direct else
-               [sys.executable, "-m", "blogdesk", "--library", str(library), str(post)])
+    command = (
+        [sys.executable, "-c", DIRECT, str(library), str(post)]
+        if direct
+        else [sys.executable, "-m", "blogdesk", "--library", str(library), str(post)]
+    )
     proc = subprocess.Popen(
         command,
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
         start_new_session=True,
     )
     result: dict[str, float] = {}
@@ -154,12 +190,23 @@ def run_blogdesk(library: Path, post: Path, env: dict[str, str], display: str | 
 
 def run_ghostwriter(post: Path, display: str) -> dict[str, float]:
     home = Path(tempfile.mkdtemp(prefix="gw-home-"))
-    env = dict(os.environ, DISPLAY=display, HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
-               QTWEBENGINE_DISABLE_SANDBOX="1")
+    env = dict(
+        os.environ,
+        DISPLAY=display,
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        QTWEBENGINE_DISABLE_SANDBOX="1",
+    )
     env.pop("QT_QPA_PLATFORM", None)
     t0 = time.time()
-    proc = subprocess.Popen(["ghostwriter", str(post)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env=env, start_new_session=True, text=True)
+    proc = subprocess.Popen(
+        ["ghostwriter", str(post)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        start_new_session=True,
+        text=True,
+    )
     result: dict[str, float] = {}
     try:
         mapped = wait_mapped(post.name, display, t0)
@@ -189,8 +236,11 @@ def save_cost_ms(library: Path, post: Path, rounds: int = 30) -> float:
 
 
 def start_xvfb(display: str) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(1.0)
     return proc
 
@@ -206,8 +256,12 @@ def main() -> int:
     parser.add_argument("--posts", type=int, default=1000)
     parser.add_argument("--xvfb", action="store_true")
     parser.add_argument("--ghostwriter", action="store_true")
-    parser.add_argument("--baseline-src", type=Path, default=None,
-                        help="another version's src/ folder, measured in the same rounds")
+    parser.add_argument(
+        "--baseline-src",
+        type=Path,
+        default=None,
+        help="another version's src/ folder, measured in the same rounds",
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bd-bench-"))
@@ -226,10 +280,17 @@ def main() -> int:
     else:
         env["QT_QPA_PLATFORM"] = "offscreen"
     # The user's library already has its index: build it once, outside the timings.
-    subprocess.run([sys.executable, "-c",
-                    "import sys; from blogdesk.core.library.library import Library; "
-                    "Library.open(__import__('pathlib').Path(sys.argv[1])).close()", str(library)],
-                   check=True, env=env)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from blogdesk.core.library.library import Library; "
+            "Library.open(__import__('pathlib').Path(sys.argv[1])).close()",
+            str(library),
+        ],
+        check=True,
+        env=env,
+    )
     try:
         ours: list[dict[str, float]] = []
         direct: list[dict[str, float]] = []
@@ -259,22 +320,31 @@ def main() -> int:
                 direct.append(row_direct)
         where = "Xvfb" if display else "offscreen"
         print(f"BlogDesk start-up, {args.posts}-post library, {where}, median of {args.runs} runs")
-        print(f"1-minute load average during the rounds: median {statistics.median(loads):.2f}, "
-              f"max {max(loads):.2f} (2 cores)")
-        print("                 mapped ms  shown ms  first frame ms  preview painted ms"
-              "  tree PSS MB")
+        print(
+            f"1-minute load average during the rounds: median {statistics.median(loads):.2f}, "
+            f"max {max(loads):.2f} (2 cores)"
+        )
+        print(
+            "                 mapped ms  shown ms  first frame ms  preview painted ms  tree PSS MB"
+        )
         table = [("blogdesk (CLI)   ", ours), ("app.run() direct ", direct)]
         if base_env is not None:
             table += [("baseline (CLI)   ", base), ("baseline direct  ", base_direct)]
         for label, rows in table:
-            print(f"{label}   {median(rows, 'mapped_ms')}   {median(rows, 'shown_ms')}"
-                  f"         {median(rows, 'frame_ms')}             {median(rows, 'painted_ms')}"
-                  f"      {median(rows, 'pss_mb')}")
+            print(
+                f"{label}   {median(rows, 'mapped_ms')}   {median(rows, 'shown_ms')}"
+                f"         {median(rows, 'frame_ms')}             {median(rows, 'painted_ms')}"
+                f"      {median(rows, 'pss_mb')}"
+            )
         if theirs:
-            print(f"ghostwriter          {median(theirs, 'mapped_ms')}         –               –"
-                  f"                   –      {median(theirs, 'pss_mb')}")
-        print(f"autosave (Library.save of a 1,000-word post): {save_cost_ms(library, post):.1f} ms"
-              " median")
+            print(
+                f"ghostwriter          {median(theirs, 'mapped_ms')}         –               –"
+                f"                   –      {median(theirs, 'pss_mb')}"
+            )
+        print(
+            f"autosave (Library.save of a 1,000-word post): {save_cost_ms(library, post):.1f} ms"
+            " median"
+        )
     finally:
         if xvfb is not None:
             xvfb.terminate()

@@ -119,13 +119,19 @@ def fence_edits(editor: MarkdownEditor) -> list[float]:
 
 def report(label: str, runs: list[list[float]]) -> None:
     for i, t in enumerate(runs):
-        print(f"  {label:<10} run {i + 1}: p50 {pct(t, .5):6.2f} ms  p99 {pct(t, .99):6.2f} ms"
-              f"  max {max(t):6.2f} ms  (n={len(t)})")
-    print(f"  {label:<10} MEDIAN over runs: p50 {statistics.median(pct(t, .5) for t in runs):.2f}"
-          f" ms, p99 {statistics.median(pct(t, .99) for t in runs):.2f} ms (wall clock)")
+        print(
+            f"  {label:<10} run {i + 1}: p50 {pct(t, 0.5):6.2f} ms  p99 {pct(t, 0.99):6.2f} ms"
+            f"  max {max(t):6.2f} ms  (n={len(t)})"
+        )
+    print(
+        f"  {label:<10} MEDIAN over runs: p50 {statistics.median(pct(t, 0.5) for t in runs):.2f}"
+        f" ms, p99 {statistics.median(pct(t, 0.99) for t in runs):.2f} ms (wall clock)"
+    )
     cpu = [CPU[id(t)] for t in runs]
-    print(f"  {label:<10} UI-thread CPU:    p50 {statistics.median(pct(c, .5) for c in cpu):.2f}"
-          f" ms, p99 {statistics.median(pct(c, .99) for c in cpu):.2f} ms")
+    print(
+        f"  {label:<10} UI-thread CPU:    p50 {statistics.median(pct(c, 0.5) for c in cpu):.2f}"
+        f" ms, p99 {statistics.median(pct(c, 0.99) for c in cpu):.2f} ms"
+    )
 
 
 def main() -> int:
@@ -137,8 +143,10 @@ def main() -> int:
     register_url_scheme()
     app = QApplication.instance() or QApplication([])
     body = post_body(args.words)
-    print(f"post: {len(body.split()):,} words, {len(body):,} chars, "
-          f"{body.count(chr(10)):,} lines; load avg {os.getloadavg()[0]:.2f}")
+    print(
+        f"post: {len(body.split()):,} words, {len(body):,} chars, "
+        f"{body.count(chr(10)):,} lines; load avg {os.getloadavg()[0]:.2f}"
+    )
 
     runner = TaskRunner()  # as in the app: it also shortens the GIL switch interval
     print(f"GIL switch interval: {sys.getswitchinterval() * 1000:.2f} ms")
@@ -170,14 +178,18 @@ def main() -> int:
     for _ in range(args.runs):
         desk.append(desk_run(body, args.keys // 2))
 
-    print(f"initial highlight (setPlainText + first paint): runs {[f'{t:.0f}' for t in initial]}"
-          f" ms, median {statistics.median(initial):.1f} ms")
+    print(
+        f"initial highlight (setPlainText + first paint): runs {[f'{t:.0f}' for t in initial]}"
+        f" ms, median {statistics.median(initial):.1f} ms"
+    )
     report("idle", idle)
     report("rendering", busy)
     print(f"  ({renders[0]} full renders of the post ran on the worker while typing)")
     report("desk", desk)
-    print(f"  fence near the top (re-highlights all later blocks): median "
-          f"{statistics.median(fences):.1f} ms, max {max(fences):.1f} ms (n={len(fences)})")
+    print(
+        f"  fence near the top (re-highlights all later blocks): median "
+        f"{statistics.median(fences):.1f} ms, max {max(fences):.1f} ms (n={len(fences)})"
+    )
     del app
     return 0
 

@@ -158,8 +158,11 @@ def main() -> int:
 
     def poll() -> None:
         window = desk.window
-        ready = (window.preview is not None and window.outline.headings_shown()
-                 and window.library_panel.model.rowCount() == len(POSTS))
+        ready = (
+            window.preview is not None
+            and window.outline.headings_shown()
+            and window.library_panel.model.rowCount() == len(POSTS)
+        )
         if ready or time.monotonic() > deadline:
             # One more moment for the web view's compositor to put the frame up.
             QTimer.singleShot(800, finish)

@@ -41,20 +41,48 @@ def test_resources_live_at_the_top_of_the_repository() -> None:
 def test_wheel_in_a_fresh_environment_opens_the_welcome_post(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(wheels), str(ROOT)],
-        check=True, capture_output=True, cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
     )
     (wheel,) = wheels.glob("blogdesk-*.whl")
     env_dir = tmp_path / "env"
     venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
-    site = Path(subprocess.run(
-        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True, capture_output=True, text=True).stdout.strip())
+    site = Path(
+        subprocess.run(
+            [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    )
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site), str(wheel)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
     )
     # The dependencies (PySide6, Markdown, …) come from this test run's environment through a
     # plain path entry; BlogDesk itself comes only from the wheel (a .pth line adds no finders).
@@ -74,8 +102,14 @@ def test_wheel_in_a_fresh_environment_opens_the_welcome_post(tmp_path: Path) -> 
         "lib.close()\n"
     )
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-    out = subprocess.run([python, "-c", script, str(library)], check=True, capture_output=True,
-                         text=True, env=env, cwd=tmp_path)
+    out = subprocess.run(
+        [python, "-c", script, str(library)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
     found = json.loads(out.stdout)
     assert found["package"].startswith(str(site))
     assert found["resources"] == str(site / "blogdesk" / "resources")

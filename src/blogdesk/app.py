@@ -134,8 +134,7 @@ class DeskApp:
     ready: bool = False  # True once the post-show set-up (publishing) is done
 
     @classmethod
-    def build(cls, library_root: Path, files: list[Path], *, start_preview: bool = True
-              ) -> DeskApp:
+    def build(cls, library_root: Path, files: list[Path], *, start_preview: bool = True) -> DeskApp:
         app = create_application()
         settings = load_settings()
         apply_theme_choice(settings.theme)
@@ -147,8 +146,16 @@ class DeskApp:
         crashed = journal.begin()
         runner = TaskRunner()
         state = WindowState(paths.state_dir() / "window.ini")
-        window = MainWindow(library, settings, library_settings, journal, runner, state,
-                            icon=app_icon(), start_preview=start_preview)
+        window = MainWindow(
+            library,
+            settings,
+            library_settings,
+            journal,
+            runner,
+            state,
+            icon=app_icon(),
+            start_preview=start_preview,
+        )
         server = InstanceServer(window, library=library.root)
         server.listen()
         server.filesReceived.connect(window.open_files)
@@ -201,8 +208,13 @@ class DeskApp:
             window.open_files(files)
         elif self.welcome is not None:
             window.open_path(self.welcome)
-        elif session and same_library and session.open_path and Path(session.open_path).exists() \
-                and (self.crashed or self.settings.reopen_last_post):
+        elif (
+            session
+            and same_library
+            and session.open_path
+            and Path(session.open_path).exists()
+            and (self.crashed or self.settings.reopen_last_post)
+        ):
             window.open_path(Path(session.open_path), cursor=session.cursor)
         self._restore_unsaved()
 

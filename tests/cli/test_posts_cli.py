@@ -35,8 +35,17 @@ def test_new_list_search_show_and_json(lib: str, capsys: pytest.CaptureFixture[s
     code, out, _ = run(capsys, "--library", lib, "list", "--tag", "travel", "--json")
     rows = json.loads(out)
     assert code == 0 and [r["title"] for r in rows] == ["Über den Wolken"]
-    assert set(rows[0]) >= {"path", "title", "status", "date", "slug", "tags", "categories",
-                            "excerpt", "word_count"}
+    assert set(rows[0]) >= {
+        "path",
+        "title",
+        "status",
+        "date",
+        "slug",
+        "tags",
+        "categories",
+        "excerpt",
+        "word_count",
+    }
     assert rows[0]["status"] == "draft" and rows[0]["date"] and rows[0]["tags"] == ["travel"]
 
     code, out, _ = run(capsys, "--library", lib, "search", "reinh", "--json")
@@ -104,7 +113,9 @@ def test_environment_variable_names_the_library(
 def test_a_real_process_exits_1_with_one_line_on_stderr(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "blogdesk", "show", str(tmp_path / "nope.md")],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert proc.returncode == 1
     assert proc.stderr.strip().startswith("blogdesk: ") and "Traceback" not in proc.stderr
@@ -141,13 +152,16 @@ def test_title_sort_is_a_to_z_and_date_sort_newest_first(
         _, out, _ = run(capsys, "--library", lib, "new", title)
         path = Path(out.strip())
         text = path.read_text()
-        path.write_text("\n".join(
-            f"date: {date}" if line.startswith("date:") else line for line in text.split("\n")
-        ))
+        path.write_text(
+            "\n".join(
+                f"date: {date}" if line.startswith("date:") else line for line in text.split("\n")
+            )
+        )
 
     def titles(*extra: str) -> list[str]:
         _, out, _ = run(capsys, "--library", lib, "list", "--json", *extra)
         return [r["title"] for r in json.loads(out)]
+
     assert titles("--sort", "title") == ["Apple", "Banana", "Cherry"]
     assert titles("--sort", "title", "--reverse") == ["Cherry", "Banana", "Apple"]
     assert titles() == ["Cherry", "Banana", "Apple"]

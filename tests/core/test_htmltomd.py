@@ -197,7 +197,7 @@ def test_caption_shortcode_keeps_the_caption() -> None:
 
 def test_embed_shortcode_and_block_are_kept_as_html() -> None:
     raw = (
-        "<!-- wp:embed {\"url\":\"https://youtu.be/abc\"} -->\n"
+        '<!-- wp:embed {"url":"https://youtu.be/abc"} -->\n'
         '<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">\n'
         "https://youtu.be/abc\n</div></figure>\n<!-- /wp:embed -->\n\n"
         "<!-- wp:shortcode -->\n[embed]https://vimeo.com/1[/embed]\n<!-- /wp:shortcode -->"

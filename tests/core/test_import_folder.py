@@ -13,7 +13,7 @@ from blogdesk.core.importers.folder import import_folder
 from blogdesk.core.library.library import Library
 
 HELLO = b"---\ntitle: Hello\ntags: [intro]\n---\n\nFirst post, with *Markdown*.\n"
-TOML = "+++\ntitle = \"Straße & TOML\"\ndate = 2024-02-02T10:00:00Z\n+++\n\nTOML body.\n".encode()
+TOML = '+++\ntitle = "Straße & TOML"\ndate = 2024-02-02T10:00:00Z\n+++\n\nTOML body.\n'.encode()
 CRLF = b"\xef\xbb\xbf---\r\ntitle: Windows line ends\r\n---\r\n\r\nBody\r\n"
 
 

@@ -356,7 +356,7 @@ def test_shortcodes_keep_straight_quotes_while_prose_around_them_is_educated() -
     assert html == '<p>[gallery ids="1,2,3" columns="2"]</p>'
     text = (
         'He said "hi" [caption id="attachment_7" align="alignleft"]<img src="x.png"> '
-        "It's \"here\"[/caption] -- [x-y a='b' c=d /] and \"bye\"...\n"
+        'It\'s "here"[/caption] -- [x-y a=\'b\' c=d /] and "bye"...\n'
     )
     html = render(text).html
     assert '[caption id="attachment_7" align="alignleft"]' in html

@@ -50,8 +50,9 @@ class GhostServer:
     # ---------------------------------------------------------------- behind BlogDesk's back
     def get_post(self, post_id: str) -> dict[str, Any]:
         with self.staff_session() as s:
-            answer = s.get(f"{self.api_url}posts/{post_id}/", params={"formats": "html"},
-                           timeout=30)
+            answer = s.get(
+                f"{self.api_url}posts/{post_id}/", params={"formats": "html"}, timeout=30
+            )
             answer.raise_for_status()
             post: dict[str, Any] = answer.json()["posts"][0]
             return post
@@ -62,16 +63,20 @@ class GhostServer:
             current = s.get(f"{self.api_url}posts/{post_id}/", timeout=30).json()["posts"][0]
             body = {"updated_at": current["updated_at"], **fields}
             params = {"source": "html"} if "html" in fields else {}
-            answer = s.put(f"{self.api_url}posts/{post_id}/", params=params, timeout=30,
-                           json={"posts": [body]})
+            answer = s.put(
+                f"{self.api_url}posts/{post_id}/", params=params, timeout=30, json={"posts": [body]}
+            )
             answer.raise_for_status()
             post: dict[str, Any] = answer.json()["posts"][0]
             return post
 
     def posts_titled(self, title: str) -> list[dict[str, Any]]:
         with self.staff_session() as s:
-            answer = s.get(f"{self.api_url}posts/", timeout=30,
-                           params={"filter": f"title:'{title}'", "limit": "all"})
+            answer = s.get(
+                f"{self.api_url}posts/",
+                timeout=30,
+                params={"filter": f"title:'{title}'", "limit": "all"},
+            )
             answer.raise_for_status()
             posts: list[dict[str, Any]] = answer.json()["posts"]
             return posts
@@ -81,8 +86,11 @@ def staff_session(url: str, password: str) -> requests.Session:
     """A signed-in staff session (cookie). Ghost wants an Origin header on session requests."""
     s = requests.Session()
     s.headers.update({"Origin": url, "Accept-Version": "v5.0"})
-    answer = s.post(f"{url}/ghost/api/admin/session/", timeout=30,
-                    json={"username": OWNER_EMAIL, "password": password})
+    answer = s.post(
+        f"{url}/ghost/api/admin/session/",
+        timeout=30,
+        json={"username": OWNER_EMAIL, "password": password},
+    )
     if answer.status_code not in (200, 201):
         raise RuntimeError(f"Ghost sign-in failed: HTTP {answer.status_code} {answer.text[:300]}")
     return s
@@ -96,13 +104,25 @@ def _set_up_site(url: str, state_dir: Path) -> tuple[str, str]:
     status = requests.get(api + "authentication/setup/", timeout=30).json()["setup"][0]["status"]
     if not status:
         saved = {"password": secrets.token_urlsafe(18)}
-        answer = requests.post(api + "authentication/setup/", timeout=60, headers={"Origin": url},
-                               json={"setup": [{"name": "Test Owner", "email": OWNER_EMAIL,
-                                                "password": saved["password"],
-                                                "blogTitle": "BlogDesk Ghost tests"}]})
+        answer = requests.post(
+            api + "authentication/setup/",
+            timeout=60,
+            headers={"Origin": url},
+            json={
+                "setup": [
+                    {
+                        "name": "Test Owner",
+                        "email": OWNER_EMAIL,
+                        "password": saved["password"],
+                        "blogTitle": "BlogDesk Ghost tests",
+                    }
+                ]
+            },
+        )
         if answer.status_code not in (200, 201):
             raise RuntimeError(
-                f"owner set-up failed: HTTP {answer.status_code} {answer.text[:300]}")
+                f"owner set-up failed: HTTP {answer.status_code} {answer.text[:300]}"
+            )
         saved_file.write_text(json.dumps(saved))
         saved_file.chmod(0o600)
     if "password" not in saved:
@@ -113,12 +133,20 @@ def _set_up_site(url: str, state_dir: Path) -> tuple[str, str]:
             from blogdesk.sync.providers.ghost.admin_api import make_token, parse_admin_key
 
             key_id, secret = parse_admin_key(saved["key"])
-            ok = probe.get(api + "posts/", params={"limit": 1}, timeout=30, headers={
-                "Authorization": f"Ghost {make_token(key_id, secret)}"}).ok
+            ok = probe.get(
+                api + "posts/",
+                params={"limit": 1},
+                timeout=30,
+                headers={"Authorization": f"Ghost {make_token(key_id, secret)}"},
+            ).ok
             if ok:
                 return saved["password"], saved["key"]
-        answer = s.post(api + "integrations/", params={"include": "api_keys"}, timeout=30,
-                        json={"integrations": [{"name": f"BlogDesk tests {secrets.token_hex(3)}"}]})
+        answer = s.post(
+            api + "integrations/",
+            params={"include": "api_keys"},
+            timeout=30,
+            json={"integrations": [{"name": f"BlogDesk tests {secrets.token_hex(3)}"}]},
+        )
         if answer.status_code not in (200, 201):
             raise RuntimeError(f"integration failed: HTTP {answer.status_code} {answer.text[:300]}")
         keys = answer.json()["integrations"][0]["api_keys"]
@@ -130,8 +158,12 @@ def _set_up_site(url: str, state_dir: Path) -> tuple[str, str]:
 def new_integration_key(server: GhostServer, name: str) -> tuple[str, str]:
     """Another custom integration: (its id, its Admin API key)."""
     with server.staff_session() as s:
-        answer = s.post(server.api_url + "integrations/", params={"include": "api_keys"},
-                        json={"integrations": [{"name": name}]}, timeout=30)
+        answer = s.post(
+            server.api_url + "integrations/",
+            params={"include": "api_keys"},
+            json={"integrations": [{"name": name}]},
+            timeout=30,
+        )
         answer.raise_for_status()
         made = answer.json()["integrations"][0]
         return made["id"], next(k["secret"] for k in made["api_keys"] if k["type"] == "admin")
@@ -146,14 +178,15 @@ def _parse_exports(text: str) -> dict[str, str]:
     env: dict[str, str] = {}
     for line in text.splitlines():
         if line.startswith("export "):
-            name, _, value = line[len("export "):].partition("=")
+            name, _, value = line[len("export ") :].partition("=")
             env[name] = shlex.split(value)[0] if value else ""
     return env
 
 
 def _run_script(command: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["bash", str(SCRIPT), command], capture_output=True, text=True,
-                          timeout=timeout, check=False)
+    return subprocess.run(
+        ["bash", str(SCRIPT), command], capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 @pytest.fixture(scope="session")

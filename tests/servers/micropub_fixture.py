@@ -58,11 +58,28 @@ def ensure_venv() -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)  # several test sessions may start at once
         if python.exists() and marker.exists() and marker.read_text() == wanted:
             return python
-        subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True,
-                       capture_output=True, timeout=120)
+        subprocess.run(
+            [sys.executable, "-m", "venv", "--clear", str(venv)],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         proc = subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "-r", str(REQUIREMENTS)], capture_output=True, text=True, timeout=600, check=False)
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-r",
+                str(REQUIREMENTS),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
         if proc.returncode != 0:
             raise RuntimeError(f"pip install failed: {proc.stderr.strip()[-2000:]}")
         marker.write_text(wanted)
@@ -94,9 +111,15 @@ class MicropubServer:
         return f"{self.url}/indieweb/media/"
 
     def manage(self, *args: str, stdin: str | None = None) -> str:
-        proc = subprocess.run([str(self.python), "-m", "django", *args], env=self.env,
-                              input=stdin, capture_output=True, text=True, timeout=120,
-                              check=False)
+        proc = subprocess.run(
+            [str(self.python), "-m", "django", *args],
+            env=self.env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         if proc.returncode != 0:
             raise RuntimeError(f"manage {args[0]} failed: {proc.stderr.strip()[-2000:]}")
         return proc.stdout
@@ -116,8 +139,11 @@ class MicropubServer:
     def browser_session(self) -> requests.Session:
         """A session signed in to the site, as the author's browser would be."""
         browser = requests.Session()
-        answer = browser.post(f"{self.url}/login/", timeout=30,
-                              data={"username": self.username, "password": self.password})
+        answer = browser.post(
+            f"{self.url}/login/",
+            timeout=30,
+            data={"username": self.username, "password": self.password},
+        )
         answer.raise_for_status()
         return browser
 
@@ -132,9 +158,13 @@ class MicropubServer:
         fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page.text))
         form = {k: html.unescape(v) for k, v in fields.items()}
         form["action"] = "approve"
-        answer = browser.post(f"{self.url}/indieweb/auth/", data=form, timeout=30,
-                              allow_redirects=False,
-                              headers={"Referer": authorization_url})
+        answer = browser.post(
+            f"{self.url}/indieweb/auth/",
+            data=form,
+            timeout=30,
+            allow_redirects=False,
+            headers={"Referer": authorization_url},
+        )
         assert answer.status_code == 302, f"consent: HTTP {answer.status_code} {answer.text[:200]}"
         return answer.headers["Location"]
 
@@ -174,23 +204,48 @@ def micropub_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Microp
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "DJANGO"))}
-    env.update(MICROPUB_STATE=str(state), MICROPUB_BASE=url,
-               MICROPUB_SECRET_KEY=secrets.token_urlsafe(40),
-               DJANGO_SETTINGS_MODULE="micropub_server.settings", PYTHONPATH=str(HERE))
-    server = MicropubServer(url=url, username="author", password=secrets.token_urlsafe(16),
-                            state_dir=state, python=python, env=env)
+    env.update(
+        MICROPUB_STATE=str(state),
+        MICROPUB_BASE=url,
+        MICROPUB_SECRET_KEY=secrets.token_urlsafe(40),
+        DJANGO_SETTINGS_MODULE="micropub_server.settings",
+        PYTHONPATH=str(HERE),
+    )
+    server = MicropubServer(
+        url=url,
+        username="author",
+        password=secrets.token_urlsafe(16),
+        state_dir=state,
+        python=python,
+        env=env,
+    )
     try:
         server.manage("migrate", "--noinput")
-        server.manage("shell", stdin=(
-            "from django.contrib.auth.models import User\n"
-            f"User.objects.create_user({server.username!r}, password={server.password!r})\n"))
+        server.manage(
+            "shell",
+            stdin=(
+                "from django.contrib.auth.models import User\n"
+                f"User.objects.create_user({server.username!r}, password={server.password!r})\n"
+            ),
+        )
     except (RuntimeError, subprocess.SubprocessError) as exc:
         unavailable("Micropub", str(exc))
     log = open(state / "runserver.log", "wb")  # noqa: SIM115 (closed after the session)
     proc = subprocess.Popen(
-        [str(python), "-m", "django", "runserver", f"127.0.0.1:{port}", "--noreload",
-         "--skip-checks"], env=env, stdout=log, stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL)
+        [
+            str(python),
+            "-m",
+            "django",
+            "runserver",
+            f"127.0.0.1:{port}",
+            "--noreload",
+            "--skip-checks",
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+    )
     try:
         if not _wait_up(url + "/", proc, 30):
             log = state / "runserver.log"

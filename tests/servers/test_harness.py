@@ -26,8 +26,10 @@ def test_rest_root_answers_and_advertises_app_passwords(wordpress: WordPressServ
 
 def test_app_password_authenticates_users_me(wordpress: WordPressServer) -> None:
     me = requests.get(
-        wordpress.api_url + "wp/v2/users/me", params={"context": "edit"},
-        auth=(wordpress.user, wordpress.app_password), timeout=10,
+        wordpress.api_url + "wp/v2/users/me",
+        params={"context": "edit"},
+        auth=(wordpress.user, wordpress.app_password),
+        timeout=10,
     )
     assert me.status_code == 200
     assert me.json()["username"] == wordpress.user
@@ -53,8 +55,10 @@ def test_server_side_helpers_change_what_rest_sees(wordpress: WordPressServer) -
     edited = wordpress.edit_post(post["id"], content="two")
     assert edited["modified_gmt"] != post["modified_gmt"]
     seen = requests.get(
-        f"{wordpress.api_url}wp/v2/posts/{post['id']}", params={"context": "edit"},
-        auth=(wordpress.user, wordpress.app_password), timeout=10,
+        f"{wordpress.api_url}wp/v2/posts/{post['id']}",
+        params={"context": "edit"},
+        auth=(wordpress.user, wordpress.app_password),
+        timeout=10,
     ).json()
     assert seen["content"]["raw"] == "two"
     wordpress.delete_post(post["id"], force=True)
@@ -69,11 +73,16 @@ def test_plain_permalinks_only_answer_rest_route(wordpress: WordPressServer, how
     with switch:
         link = requests.head(wordpress.url + "/", headers=headers, timeout=10).headers["Link"]
         assert "?rest_route=/" in link
-        plain = requests.get(wordpress.url + "/wp-json/wp/v2/posts", headers=headers,
-                             timeout=10, allow_redirects=False)
+        plain = requests.get(
+            wordpress.url + "/wp-json/wp/v2/posts",
+            headers=headers,
+            timeout=10,
+            allow_redirects=False,
+        )
         assert plain.status_code == 301
-        routed = requests.get(wordpress.url + "/?rest_route=/wp/v2/posts", headers=headers,
-                              timeout=10)
+        routed = requests.get(
+            wordpress.url + "/?rest_route=/wp/v2/posts", headers=headers, timeout=10
+        )
         assert routed.status_code == 200 and isinstance(routed.json(), list)
     link = requests.head(wordpress.url + "/", timeout=10).headers["Link"]
     assert "/wp-json/" in link
@@ -108,8 +117,10 @@ def test_proxy_answers_500_without_reaching_the_server(
     proxy.respond(500)
     slug = f"harness-never-{time.time_ns()}"
     answer = requests.post(
-        proxy.url + "/wp-json/wp/v2/posts", json={"title": "never", "slug": slug},
-        auth=(wordpress.user, wordpress.app_password), timeout=10,
+        proxy.url + "/wp-json/wp/v2/posts",
+        json={"title": "never", "slug": slug},
+        auth=(wordpress.user, wordpress.app_password),
+        timeout=10,
     )
     assert answer.status_code == 500
     assert "Internal Server Error" in answer.text
@@ -123,8 +134,10 @@ def test_proxy_drops_the_response_after_the_server_commits(
     slug = f"harness-dropped-{time.time_ns()}"
     with pytest.raises(requests.ConnectionError):
         requests.post(
-            proxy.url + "/wp-json/wp/v2/posts", json={"title": "dropped answer", "slug": slug},
-            auth=(wordpress.user, wordpress.app_password), timeout=10,
+            proxy.url + "/wp-json/wp/v2/posts",
+            json={"title": "dropped answer", "slug": slug},
+            auth=(wordpress.user, wordpress.app_password),
+            timeout=10,
         )
     proxy.wait_idle()
     found = _posts_with_slug(wordpress, slug)  # the server did create it
@@ -137,7 +150,8 @@ def _posts_with_slug(wordpress: WordPressServer, slug: str) -> list[dict[str, An
     answer = requests.get(
         wordpress.api_url + "wp/v2/posts",
         params={"slug": slug, "status": "any", "context": "edit"},
-        auth=(wordpress.user, wordpress.app_password), timeout=10,
+        auth=(wordpress.user, wordpress.app_password),
+        timeout=10,
     )
     answer.raise_for_status()
     posts: list[dict[str, Any]] = answer.json()
@@ -151,18 +165,23 @@ def test_proxy_stalls_an_upload_until_the_client_times_out(
     started = time.monotonic()
     with pytest.raises((requests.Timeout, requests.ConnectionError)):
         requests.post(
-            proxy.url + "/wp-json/wp/v2/media", data=b"\0" * (8 << 20),
-            headers={"Content-Type": "image/png",
-                     "Content-Disposition": 'attachment; filename="big.png"'},
-            auth=(wordpress.user, wordpress.app_password), timeout=(2, 1.0),
+            proxy.url + "/wp-json/wp/v2/media",
+            data=b"\0" * (8 << 20),
+            headers={
+                "Content-Type": "image/png",
+                "Content-Disposition": 'attachment; filename="big.png"',
+            },
+            auth=(wordpress.user, wordpress.app_password),
+            timeout=(2, 1.0),
         )
     assert time.monotonic() - started < 10
 
 
 def test_proxy_refused_port_is_really_closed(proxy: FaultProxy) -> None:
     proxy.refuse()
-    with pytest.raises(ConnectionRefusedError), socket.create_connection(
-        ("127.0.0.1", proxy.port), timeout=2
+    with (
+        pytest.raises(ConnectionRefusedError),
+        socket.create_connection(("127.0.0.1", proxy.port), timeout=2),
     ):
         pass
 

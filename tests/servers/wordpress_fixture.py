@@ -61,16 +61,32 @@ class WordPressServer:
     def tool(self, command: str, **args: Any) -> Any:
         """Run one wp-tool.php command and return its JSON answer."""
         proc = subprocess.run(
-            ["php", "-d", "display_errors=stderr", "-d", "error_reporting=E_ALL&~E_DEPRECATED",
-             str(TOOL), str(self.state_dir / "wordpress"), self.url, command, json.dumps(args)],
-            capture_output=True, text=True, timeout=60, check=False,
+            [
+                "php",
+                "-d",
+                "display_errors=stderr",
+                "-d",
+                "error_reporting=E_ALL&~E_DEPRECATED",
+                str(TOOL),
+                str(self.state_dir / "wordpress"),
+                self.url,
+                command,
+                json.dumps(args),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
         )
         if proc.returncode != 0:
             raise WordPressToolError(f"wp-tool {command} failed: {proc.stderr.strip()}")
         return json.loads(proc.stdout)
 
     def create_post(
-        self, title: str = "Server-side post", content: str = "", status: str = "draft",
+        self,
+        title: str = "Server-side post",
+        content: str = "",
+        status: str = "draft",
         slug: str | None = None,
     ) -> dict[str, Any]:
         args: dict[str, Any] = {"title": title, "content": content, "status": status}
@@ -123,7 +139,7 @@ class WordPressServer:
         self.tool("set_option", name=name, value=value)
 
     def set_permalinks(self, kind: str) -> None:
-        """"pretty" (/%postname%/, REST at /wp-json/) or "plain" (REST only at ?rest_route=)."""
+        """ "pretty" (/%postname%/, REST at /wp-json/) or "plain" (REST only at ?rest_route=)."""
         self.tool("permalinks", permalinks=kind)
 
     @contextlib.contextmanager
@@ -164,7 +180,7 @@ def _parse_exports(text: str) -> dict[str, str]:
     env: dict[str, str] = {}
     for line in text.splitlines():
         if line.startswith("export "):
-            name, _, value = line[len("export "):].partition("=")
+            name, _, value = line[len("export ") :].partition("=")
             env[name] = shlex.split(value)[0] if value else ""
     return env
 
@@ -183,8 +199,9 @@ def _users_dir(state_dir: Path) -> Path:
 def wordpress() -> Iterator[WordPressServer]:
     for tool in ("bash", "php", "curl"):
         if shutil.which(tool) is None:
-            unavailable("WordPress",
-                        f"{tool} is not installed (run: sudo bash scripts/system-deps.sh)")
+            unavailable(
+                "WordPress", f"{tool} is not installed (run: sudo bash scripts/system-deps.sh)"
+            )
     running = _run_script("env")
     started_here = running.returncode != 0
     proc = _run_script("up")  # idempotent: when running it only checks and re-prints the exports

@@ -35,12 +35,13 @@ def credentials(memory_keyring: MemoryKeyring) -> LayeredStore:
 
 
 @pytest.fixture
-def wp_account(
-    wordpress: WordPressServer, credentials: LayeredStore
-) -> Account:
+def wp_account(wordpress: WordPressServer, credentials: LayeredStore) -> Account:
     """An account for the test WordPress, stored with its secret in the (memory) keyring."""
     account = Account.new(
-        f"wp-{uuid.uuid4().hex[:6]}", "wordpress", wordpress.url, wordpress.user,
+        f"wp-{uuid.uuid4().hex[:6]}",
+        "wordpress",
+        wordpress.url,
+        wordpress.user,
         api_url=wordpress.api_url,
     )
     AccountStore().add(account)

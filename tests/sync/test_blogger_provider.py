@@ -50,8 +50,14 @@ def _now() -> str:
 
 
 def _google_error(code: int, message: str, reason: str, status: str) -> dict[str, Any]:
-    return {"error": {"code": code, "message": message, "status": status,
-                      "errors": [{"domain": "global", "reason": reason, "message": message}]}}
+    return {
+        "error": {
+            "code": code,
+            "message": message,
+            "status": status,
+            "errors": [{"domain": "global", "reason": reason, "message": message}],
+        }
+    }
 
 
 @dataclass
@@ -93,21 +99,31 @@ def _handler(g: FakeGoogle) -> type[BaseHTTPRequestHandler]:
             assert q["code_challenge_method"] == "S256" and q["scope"] == SCOPE
             assert q["redirect_uri"].startswith("http://127.0.0.1:")
             if g.deny:
-                target = q["redirect_uri"] + "?" + urlencode(
-                    {"error": "access_denied", "state": q["state"]})
+                target = (
+                    q["redirect_uri"]
+                    + "?"
+                    + urlencode({"error": "access_denied", "state": q["state"]})
+                )
             else:
                 code = "4/" + secrets.token_urlsafe(16)
                 g.codes[code] = (q["code_challenge"], q["redirect_uri"])
-                target = q["redirect_uri"] + "?" + urlencode(
-                    {"code": code, "state": q["state"], "scope": SCOPE})
+                target = (
+                    q["redirect_uri"]
+                    + "?"
+                    + urlencode({"code": code, "state": q["state"], "scope": SCOPE})
+                )
             self.send_response(302)
             self.send_header("Location", target)
             self.send_header("Content-Length", "0")
             self.end_headers()
 
         def _token(self) -> None:
-            form = {k: v[0] for k, v in parse_qs(
-                self.rfile.read(int(self.headers["Content-Length"])).decode()).items()}
+            form = {
+                k: v[0]
+                for k, v in parse_qs(
+                    self.rfile.read(int(self.headers["Content-Length"])).decode()
+                ).items()
+            }
             bad = {"error": "invalid_grant", "error_description": "Bad Request"}
             if form.get("client_id") != CLIENT_ID:
                 self._json(401, {"error": "invalid_client", "error_description": "Unauthorized"})
@@ -123,17 +139,37 @@ def _handler(g: FakeGoogle) -> type[BaseHTTPRequestHandler]:
                 refresh = "1//" + secrets.token_urlsafe(24)
                 g.refresh_tokens.add(refresh)
                 g.access_tokens.add(access)
-                self._json(200, {"access_token": access, "expires_in": 3599, "scope": SCOPE,
-                                 "token_type": "Bearer", "refresh_token": refresh})
+                self._json(
+                    200,
+                    {
+                        "access_token": access,
+                        "expires_in": 3599,
+                        "scope": SCOPE,
+                        "token_type": "Bearer",
+                        "refresh_token": refresh,
+                    },
+                )
             elif form["grant_type"] == "refresh_token":
                 if form.get("refresh_token") not in g.refresh_tokens:
-                    self._json(400, {"error": "invalid_grant",
-                                     "error_description": "Token has been expired or revoked."})
+                    self._json(
+                        400,
+                        {
+                            "error": "invalid_grant",
+                            "error_description": "Token has been expired or revoked.",
+                        },
+                    )
                     return
                 g.refreshes += 1
                 g.access_tokens.add(access)
-                self._json(200, {"access_token": access, "expires_in": 3599, "scope": SCOPE,
-                                 "token_type": "Bearer"})
+                self._json(
+                    200,
+                    {
+                        "access_token": access,
+                        "expires_in": 3599,
+                        "scope": SCOPE,
+                        "token_type": "Bearer",
+                    },
+                )
             else:
                 self._json(400, {"error": "unsupported_grant_type"})
 
@@ -142,8 +178,15 @@ def _handler(g: FakeGoogle) -> type[BaseHTTPRequestHandler]:
             token = self.headers.get("Authorization", "").removeprefix("Bearer ")
             if token in g.access_tokens:
                 return True
-            self._json(401, _google_error(401, "Request had invalid authentication credentials.",
-                                          "authError", "UNAUTHENTICATED"))
+            self._json(
+                401,
+                _google_error(
+                    401,
+                    "Request had invalid authentication credentials.",
+                    "authError",
+                    "UNAUTHENTICATED",
+                ),
+            )
             return False
 
         def _resource(self, post: dict[str, Any]) -> dict[str, Any]:
@@ -162,11 +205,17 @@ def _handler(g: FakeGoogle) -> type[BaseHTTPRequestHandler]:
                 self._json(200, {"kind": "blogger#user", "id": "u-1", "displayName": "Tester"})
                 return
             if path == "/blogs/byurl":
-                self._json(200, {"kind": "blogger#blog", "id": BLOG_ID, "name": "Fake blog",
-                                 "url": q["url"][0]})
+                self._json(
+                    200,
+                    {
+                        "kind": "blogger#blog",
+                        "id": BLOG_ID,
+                        "name": "Fake blog",
+                        "url": q["url"][0],
+                    },
+                )
                 return
-            match = re.fullmatch(rf"/blogs/{BLOG_ID}/posts(?:/(\d+))?(?:/(publish|revert))?",
-                                 path)
+            match = re.fullmatch(rf"/blogs/{BLOG_ID}/posts(?:/(\d+))?(?:/(publish|revert))?", path)
             if not match:
                 self._json(404, _google_error(404, "Not Found", "notFound", "NOT_FOUND"))
                 return
@@ -182,9 +231,13 @@ def _handler(g: FakeGoogle) -> type[BaseHTTPRequestHandler]:
             elif method == "POST" and action == "publish" and post is not None:
                 when = q.get("publishDate", [None])[0]
                 future = when is not None and datetime.fromisoformat(
-                    when.replace("Z", "+00:00")) > datetime.now(UTC)
-                post.update(status="SCHEDULED" if future else "LIVE",
-                            published=when or _now(), updated=_now())
+                    when.replace("Z", "+00:00")
+                ) > datetime.now(UTC)
+                post.update(
+                    status="SCHEDULED" if future else "LIVE",
+                    published=when or _now(),
+                    updated=_now(),
+                )
                 self._json(200, self._resource(post))
             elif method == "POST" and action == "revert" and post is not None:
                 post.update(status="DRAFT", updated=_now())
@@ -193,8 +246,10 @@ def _handler(g: FakeGoogle) -> type[BaseHTTPRequestHandler]:
                 self._insert(q)
             elif method == "PATCH" and post is not None:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                post.update({k: body[k] for k in ("title", "content", "labels") if k in body},
-                            updated=_now())
+                post.update(
+                    {k: body[k] for k in ("title", "content", "labels") if k in body},
+                    updated=_now(),
+                )
                 self._json(200, self._resource(post))
             elif method == "DELETE" and post_id:
                 del g.posts[post_id]
@@ -206,12 +261,17 @@ def _handler(g: FakeGoogle) -> type[BaseHTTPRequestHandler]:
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             new_id = str(next(g.ids))
             draft = q.get("isDraft", ["false"])[0] == "true"
-            g.posts[new_id] = {"kind": "blogger#post", "id": new_id, "blog": {"id": BLOG_ID},
-                               "published": _now(), "updated": _now(),
-                               "title": body.get("title", ""),
-                               "content": body.get("content", ""),
-                               "labels": body.get("labels", []),
-                               "status": "DRAFT" if draft else "LIVE"}
+            g.posts[new_id] = {
+                "kind": "blogger#post",
+                "id": new_id,
+                "blog": {"id": BLOG_ID},
+                "published": _now(),
+                "updated": _now(),
+                "title": body.get("title", ""),
+                "content": body.get("content", ""),
+                "labels": body.get("labels", []),
+                "status": "DRAFT" if draft else "LIVE",
+            }
             if g.drop_next_create:
                 g.drop_next_create = False
                 self.close_connection = True
@@ -221,13 +281,17 @@ def _handler(g: FakeGoogle) -> type[BaseHTTPRequestHandler]:
 
         def _list(self, q: dict[str, list[str]]) -> None:
             wanted = {s.upper() for s in q.get("status", ["live"])}
-            items = [self._resource(p) for p in sorted(g.posts.values(),
-                                                       key=lambda p: p["id"], reverse=True)
-                     if p["status"] in wanted]
+            items = [
+                self._resource(p)
+                for p in sorted(g.posts.values(), key=lambda p: p["id"], reverse=True)
+                if p["status"] in wanted
+            ]
             size = int(q.get("maxResults", ["10"])[0])
             start = int(q.get("pageToken", ["0"])[0])
-            page: dict[str, Any] = {"kind": "blogger#postList",
-                                    "items": items[start:start + size]}
+            page: dict[str, Any] = {
+                "kind": "blogger#postList",
+                "items": items[start : start + size],
+            }
             if start + size < len(items):
                 page["nextPageToken"] = str(start + size)
             self._json(200, page)
@@ -268,8 +332,13 @@ def google() -> Iterator[FakeGoogle]:
 
 
 def _client(g: FakeGoogle) -> OAuthClient:
-    return OAuthClient(client_id=CLIENT_ID, client_secret="not-really-secret",
-                       auth_url=f"{g.url}/auth", token_url=f"{g.url}/token", scope=SCOPE)
+    return OAuthClient(
+        client_id=CLIENT_ID,
+        client_secret="not-really-secret",
+        auth_url=f"{g.url}/auth",
+        token_url=f"{g.url}/token",
+        scope=SCOPE,
+    )
 
 
 def _browser(url: str) -> None:
@@ -282,8 +351,11 @@ def _sign_in(g: FakeGoogle) -> str:
 
 
 def _options(g: FakeGoogle) -> dict[str, str]:
-    return {"client_id": CLIENT_ID, "token_url": f"{g.url}/token",
-            "api_base": f"{g.url}/blogger/v3"}
+    return {
+        "client_id": CLIENT_ID,
+        "token_url": f"{g.url}/token",
+        "api_base": f"{g.url}/blogger/v3",
+    }
 
 
 @pytest.fixture
@@ -394,24 +466,34 @@ def test_local_images_are_refused_with_a_clear_message(
     Image.new("RGB", (4, 4), "blue").save(buffer, "PNG")
     assert post.path is not None
     (post.path.parent / "dot.png").write_bytes(buffer.getvalue())
-    with SyncService(library, credentials=credentials) as service, pytest.raises(
-            UnsupportedError, match="cannot receive images"):
+    with (
+        SyncService(library, credentials=credentials) as service,
+        pytest.raises(UnsupportedError, match="cannot receive images"),
+    ):
         service.publish(post.path, account, status="publish")
     assert google.posts == {}
     assert "media" not in BloggerProvider.capabilities
 
 
-def test_list_get_and_delete(google: FakeGoogle, account: Account,
-                             credentials: LayeredStore) -> None:
+def test_list_get_and_delete(
+    google: FakeGoogle, account: Account, credentials: LayeredStore
+) -> None:
     from blogdesk.sync.provider import NotFoundError, PostPayload
 
     secret = credentials.get(account.id)
     assert secret
     provider = BloggerProvider(account, make_session(), secret)
-    made = [provider.create_post(PostPayload(title=f"Post {n}", html=f"<p>{n}</p>",
-                                             status="publish" if n % 2 else "draft",
-                                             tags=("t",)))
-            for n in range(3)]
+    made = [
+        provider.create_post(
+            PostPayload(
+                title=f"Post {n}",
+                html=f"<p>{n}</p>",
+                status="publish" if n % 2 else "draft",
+                tags=("t",),
+            )
+        )
+        for n in range(3)
+    ]
     first = provider.list_posts(page=1, per_page=2)
     second = provider.list_posts(page=2, per_page=2)
     assert first.total == 3 and first.has_more and not second.has_more

@@ -30,8 +30,22 @@ def test_a_hugo_folder_is_added_without_a_password_and_published_to(
 ) -> None:
     site = _hugo_site(tmp_path / "site")
     lib = str(tmp_path / "lib")
-    assert main(["account", "add", "notes", "--type", "static", "--url", str(site),
-                 "--option", "git=off"]) == 0
+    assert (
+        main(
+            [
+                "account",
+                "add",
+                "notes",
+                "--type",
+                "static",
+                "--url",
+                str(site),
+                "--option",
+                "git=off",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "Added 'notes'." in out and "secret" not in out
 
@@ -45,8 +59,9 @@ def test_a_hugo_folder_is_added_without_a_password_and_published_to(
     assert main(["--library", lib, "new", "Train notes"]) == 0
     post = capsys.readouterr().out.strip()
     Path(post).write_text(Path(post).read_text() + "\nWritten between two stations.\n")
-    assert main(["--library", lib, "publish", post, "--account", "notes",
-                 "--status", "publish"]) == 0
+    assert (
+        main(["--library", lib, "publish", post, "--account", "notes", "--status", "publish"]) == 0
+    )
     written = site / "content" / "posts" / "train-notes.md"
     assert "Written between two stations." in written.read_text()
 
@@ -55,8 +70,7 @@ def test_option_without_equals_sign_is_refused_plainly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     site = _hugo_site(tmp_path / "site")
-    code = main(["account", "add", "x", "--type", "static", "--url", str(site),
-                 "--option", "git"])
+    code = main(["account", "add", "x", "--type", "static", "--url", str(site), "--option", "git"])
     err = capsys.readouterr().err
     assert code == 1 and "--option takes KEY=VALUE" in err and "Traceback" not in err
 
@@ -106,8 +120,12 @@ def test_a_home_relative_site_folder_is_added(
 ) -> None:
     _hugo_site(tmp_path / "mysite")
     monkeypatch.setenv("HOME", str(tmp_path))
-    assert main(["account", "add", "s", "--type", "static", "--url", "~/mysite",
-                 "--option", "git=off"]) == 0
+    assert (
+        main(
+            ["account", "add", "s", "--type", "static", "--url", "~/mysite", "--option", "git=off"]
+        )
+        == 0
+    )
     capsys.readouterr()
     assert main(["account", "list", "--json"]) == 0
     [row] = json.loads(capsys.readouterr().out)
@@ -132,8 +150,20 @@ def test_a_web_server_without_a_blog_is_no_blog(
 ) -> None:
     for provider in ("wordpress", "xmlrpc"):
         monkeypatch.setattr("sys.stdin", io.StringIO("secret\n"))
-        code = main(["account", "add", "w", "--type", provider, "--url", plain_web_server,
-                     "--user", "me", "--password-stdin"])
+        code = main(
+            [
+                "account",
+                "add",
+                "w",
+                "--type",
+                provider,
+                "--url",
+                plain_web_server,
+                "--user",
+                "me",
+                "--password-stdin",
+            ]
+        )
         captured = capsys.readouterr()
         assert code == 1, provider
         assert f"No blog was found at {plain_web_server}" in captured.err, provider
@@ -164,15 +194,18 @@ def test_no_terminal_and_no_password_stdin_is_explained(
     from blogdesk.cli.accounts import _read_secret
 
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    args = argparse.Namespace(password_stdin=False, provider="wordpress", user="me",
-                              url="https://blog.example")
+    args = argparse.Namespace(
+        password_stdin=False, provider="wordpress", user="me", url="https://blog.example"
+    )
     with pytest.raises(BlogDeskError, match="--password-stdin"):
         _read_secret(args, {})
 
 
 def test_a_micropub_site_is_added_by_signing_in_with_indieauth(
-    micropub_server: MicropubServer, memory_keyring: MemoryKeyring,
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    micropub_server: MicropubServer,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import threading
     import webbrowser

@@ -23,7 +23,9 @@ pytestmark = pytest.mark.wordpress
 
 
 def _run(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *argv: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    *argv: str,
     stdin: str = "",
 ) -> tuple[int, str, str]:
     monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
@@ -45,8 +47,11 @@ def _files_containing(root: Path, secret: str) -> list[Path]:
 
 
 def test_account_add_publish_flow_never_leaks_the_secret(
-    tmp_path: Path, wordpress: WordPressServer, memory_keyring: MemoryKeyring,
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    wordpress: WordPressServer,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
@@ -54,8 +59,19 @@ def test_account_add_publish_flow_never_leaks_the_secret(
     lib = str(tmp_path / "lib")
     outputs: list[str] = []
 
-    code, out, err = _run(capsys, monkeypatch, "account", "add", "home", "--url", wordpress.url,
-                          "--user", wordpress.user, "--password-stdin", stdin=secret + "\n")
+    code, out, err = _run(
+        capsys,
+        monkeypatch,
+        "account",
+        "add",
+        "home",
+        "--url",
+        wordpress.url,
+        "--user",
+        wordpress.user,
+        "--password-stdin",
+        stdin=secret + "\n",
+    )
     outputs += [out, err]
     assert code == 0, err
     assert "Found:" in out and "Added 'home'" in out
@@ -74,16 +90,28 @@ def test_account_add_publish_flow_never_leaks_the_secret(
     assert code == 0, err
     post_file = out.strip().splitlines()[-1]
 
-    code, out, err = _run(capsys, monkeypatch, "--library", lib, "publish", post_file,
-                          "--account", "home", "--status", "publish", "--json")
+    code, out, err = _run(
+        capsys,
+        monkeypatch,
+        "--library",
+        lib,
+        "publish",
+        post_file,
+        "--account",
+        "home",
+        "--status",
+        "publish",
+        "--json",
+    )
     outputs += [out, err]
     assert code == 0, err
     published = json.loads(out)
     assert published["status"] == "publish" and published["link"]
     assert wordpress.get_post(published["remote_id"])["status"] == "publish"
 
-    code, out, err = _run(capsys, monkeypatch, "--library", lib, "unpublish", post_file,
-                          "--account", "home")
+    code, out, err = _run(
+        capsys, monkeypatch, "--library", lib, "unpublish", post_file, "--account", "home"
+    )
     outputs += [out, err]
     assert code == 0 and out.startswith("draft:")
 
@@ -92,9 +120,19 @@ def test_account_add_publish_flow_never_leaks_the_secret(
     assert "empty" in out
 
     # A wrong password: a clear error, exit 1, no traceback, no secret.
-    code, out, err = _run(capsys, monkeypatch, "account", "add", "bad", "--url", wordpress.url,
-                          "--user", wordpress.user, "--password-stdin",
-                          stdin="wrong pass word 1234\n")
+    code, out, err = _run(
+        capsys,
+        monkeypatch,
+        "account",
+        "add",
+        "bad",
+        "--url",
+        wordpress.url,
+        "--user",
+        wordpress.user,
+        "--password-stdin",
+        stdin="wrong pass word 1234\n",
+    )
     outputs += [out, err]
     assert code == 1 and "Traceback" not in err and "wrong pass word" not in err
     assert AccountStore().find("bad") is None  # nothing stored when the password is refused
@@ -113,14 +151,27 @@ def test_account_add_publish_flow_never_leaks_the_secret(
 
 
 def test_cli_publish_offline_exits_3_and_outbox_lists_it(
-    tmp_path: Path, wordpress: WordPressServer, memory_keyring: MemoryKeyring,
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    wordpress: WordPressServer,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     lib = str(tmp_path / "lib")
     with FaultProxy("127.0.0.1", wordpress.port) as proxy:
-        code, _out, err = _run(capsys, monkeypatch, "account", "add", "p", "--url", proxy.url,
-                               "--user", wordpress.user, "--password-stdin",
-                               stdin=wordpress.app_password + "\n")
+        code, _out, err = _run(
+            capsys,
+            monkeypatch,
+            "account",
+            "add",
+            "p",
+            "--url",
+            proxy.url,
+            "--user",
+            wordpress.user,
+            "--password-stdin",
+            stdin=wordpress.app_password + "\n",
+        )
         assert code == 0, err
         # WordPress advertises its own address as the API root; route the API via the proxy.
         store = AccountStore()
@@ -128,8 +179,9 @@ def test_cli_publish_offline_exits_3_and_outbox_lists_it(
         _code, out, _err = _run(capsys, monkeypatch, "--library", lib, "new", unique("Queued"))
         post_file = out.strip().splitlines()[-1]
         proxy.refuse()
-        code, out, err = _run(capsys, monkeypatch, "--library", lib, "publish", post_file,
-                              "--account", "p")
+        code, out, err = _run(
+            capsys, monkeypatch, "--library", lib, "publish", post_file, "--account", "p"
+        )
         assert code == 3 and "outbox" in out
         code, out, _err = _run(capsys, monkeypatch, "--library", lib, "outbox", "--json")
         [job] = json.loads(out)
@@ -141,24 +193,38 @@ def test_cli_publish_offline_exits_3_and_outbox_lists_it(
 
 
 def test_cli_errors_are_plain(
-    tmp_path: Path, memory_keyring: MemoryKeyring, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    code, _out, err = _run(capsys, monkeypatch, "--library", str(tmp_path), "publish",
-                           "nope.md", "--account", "none")
+    code, _out, err = _run(
+        capsys, monkeypatch, "--library", str(tmp_path), "publish", "nope.md", "--account", "none"
+    )
     assert code == 1 and err.startswith("blogdesk: ") and "Traceback" not in err
     code, _out, err = _run(capsys, monkeypatch, "account", "test", "missing")
     assert code == 1 and "no blog account called 'missing'" in err
 
 
 def test_account_add_without_a_keyring_stores_nothing(
-    wordpress: WordPressServer, capsys: pytest.CaptureFixture[str],
+    wordpress: WordPressServer,
+    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # tests/conftest.py selects keyring's fail backend: no usable keyring on this "machine".
-    code, _out, err = _run(capsys, monkeypatch, "account", "add", "nokeyring", "--url",
-                           wordpress.url, "--user", wordpress.user, "--password-stdin",
-                           stdin=wordpress.app_password + "\n")
+    code, _out, err = _run(
+        capsys,
+        monkeypatch,
+        "account",
+        "add",
+        "nokeyring",
+        "--url",
+        wordpress.url,
+        "--user",
+        wordpress.user,
+        "--password-stdin",
+        stdin=wordpress.app_password + "\n",
+    )
     assert code == 1
     assert "no secure password storage" in err and "plain file" in err
     assert wordpress.app_password not in err

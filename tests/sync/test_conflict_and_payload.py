@@ -19,8 +19,14 @@ from blogdesk.sync.publish import post_fields as pl
 
 def _remote(**fields: object) -> RemotePost:
     base: dict[str, object] = dict(
-        remote_id="7", link="http://b/?p=7", title="T", html="<p>Hello</p>", status="draft",
-        date_gmt=None, modified_gmt="2026-01-01T00:00:00", slug="t",
+        remote_id="7",
+        link="http://b/?p=7",
+        title="T",
+        html="<p>Hello</p>",
+        status="draft",
+        date_gmt=None,
+        modified_gmt="2026-01-01T00:00:00",
+        slug="t",
     )
     base.update(fields)
     return RemotePost(**base)  # type: ignore[arg-type]
@@ -28,7 +34,7 @@ def _remote(**fields: object) -> RemotePost:
 
 def test_normalize_html_ignores_insignificant_differences() -> None:
     a = '<p class="x" id="y">Hello   <b>world</b></p>\n<br>\n<img src="a.png" alt="">'
-    b = "<p id='y' class=\"x\">Hello\n<b>world</b></p><br /><img alt=\"\" src=\"a.png\"/>"
+    b = '<p id=\'y\' class="x">Hello\n<b>world</b></p><br /><img alt="" src="a.png"/>'
     assert changes.normalize_html(a) == changes.normalize_html(b)
     amp = changes.normalize_html("<p>a &amp; b</p>")
     assert amp == changes.normalize_html("<p>a &#38; b</p>")
@@ -46,7 +52,8 @@ def test_normalize_html_never_fails(text: str) -> None:
 def test_remote_hash_ignores_status_and_time_but_not_content() -> None:
     base = _remote()
     assert changes.remote_hash(base) == changes.remote_hash(
-        _remote(status="publish", modified_gmt="2027-01-01T00:00:00", html="<p>Hello</p>\n"))
+        _remote(status="publish", modified_gmt="2027-01-01T00:00:00", html="<p>Hello</p>\n")
+    )
     assert changes.remote_hash(base) != changes.remote_hash(_remote(html="<p>Hi</p>"))
     assert changes.remote_hash(base) != changes.remote_hash(_remote(tags=("x",)))
     payload = PostPayload(title="T", html="<p>Hello</p>", slug="t")
@@ -54,8 +61,9 @@ def test_remote_hash_ignores_status_and_time_but_not_content() -> None:
 
 
 def test_text_diff_and_field_diffs() -> None:
-    local = PostPayload(title="Mine", html="<p>Line one.</p>\n<p>Local line.</p>", slug="t",
-                        tags=("a",))
+    local = PostPayload(
+        title="Mine", html="<p>Line one.</p>\n<p>Local line.</p>", slug="t", tags=("a",)
+    )
     remote = _remote(title="Theirs", html="<p>Line one.</p>\n<p>Blog line.</p>", tags=("b",))
     diff = changes.text_diff(local.html, remote.html)
     assert "--- on the blog" in diff and "+++ on this computer" in diff
@@ -68,8 +76,9 @@ def test_text_diff_and_field_diffs() -> None:
 
 
 def test_readback_differences_are_reported() -> None:
-    sent = PostPayload(title="T", html="<p>Hello <script>x()</script></p>", slug="t",
-                       tags=("keep", "lost"))
+    sent = PostPayload(
+        title="T", html="<p>Hello <script>x()</script></p>", slug="t", tags=("keep", "lost")
+    )
     stored = _remote(html="<p>Hello x()</p>", tags=("keep",), slug="t-2")
     notes = changes.readback_differences(sent, stored)
     assert any("stored the post's text differently" in n for n in notes)
@@ -92,9 +101,15 @@ def test_source_hash_ignores_sync_state() -> None:
 
 @pytest.mark.parametrize(
     ("local", "requested", "expected"),
-    [("draft", None, "draft"), ("published", None, "publish"), ("scheduled", None, "future"),
-     ("private", None, "private"), ("pending", None, "pending"), ("draft", "publish", "publish"),
-     ("published", "draft", "draft")],
+    [
+        ("draft", None, "draft"),
+        ("published", None, "publish"),
+        ("scheduled", None, "future"),
+        ("private", None, "private"),
+        ("pending", None, "pending"),
+        ("draft", "publish", "publish"),
+        ("published", "draft", "draft"),
+    ],
 )
 def test_remote_status(local: str, requested: str | None, expected: str) -> None:
     post = Post.new("T", "", status=local)
@@ -144,8 +159,11 @@ def test_slugs() -> None:
 
 def test_account_store_round_trip_and_rules(tmp_path: Path) -> None:
     store = AccountStore(tmp_path)
-    account = store.add(Account.new("Travel", "wordpress", "https://b.example", "me",
-                                    api_url="https://b.example/wp-json/"))
+    account = store.add(
+        Account.new(
+            "Travel", "wordpress", "https://b.example", "me", api_url="https://b.example/wp-json/"
+        )
+    )
     assert AccountStore(tmp_path).get("travel") == account  # names ignore case
     assert store.get(account.id) == account
     with pytest.raises(AccountError, match="exists already"):

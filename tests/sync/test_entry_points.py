@@ -26,8 +26,7 @@ HERE = Path(__file__).resolve().parent
 def _install(site: Path, monkeypatch: pytest.MonkeyPatch, entries: str) -> None:
     dist = site / "blogdesk_notebook-1.0.dist-info"
     dist.mkdir(parents=True)
-    (dist / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: blogdesk-notebook\nVersion: 1.0\n")
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: blogdesk-notebook\nVersion: 1.0\n")
     (dist / "entry_points.txt").write_text(f"[blogdesk.providers]\n{entries}\n")
     monkeypatch.syspath_prepend(str(site))
     monkeypatch.syspath_prepend(str(HERE))  # where the example package's code lives
@@ -35,11 +34,16 @@ def _install(site: Path, monkeypatch: pytest.MonkeyPatch, entries: str) -> None:
 
 
 def test_example_plugin_is_found_and_publishes_through_the_service(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, library: Library,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    library: Library,
     credentials: LayeredStore,
 ) -> None:
-    _install(tmp_path / "site-packages", monkeypatch,
-             "notebook = example_provider.provider:NotebookProvider")
+    _install(
+        tmp_path / "site-packages",
+        monkeypatch,
+        "notebook = example_provider.provider:NotebookProvider",
+    )
     found = registry.available()
     assert {"wordpress", "xmlrpc", "static", "forem", "blogger", "notebook"} <= set(found)
     cls = registry.get("notebook")
@@ -62,7 +66,10 @@ def test_example_plugin_is_found_and_publishes_through_the_service(
 
 
 def test_a_plugin_cannot_replace_a_builtin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _install(tmp_path / "site-packages", monkeypatch,
-             "static = example_provider.provider:NotebookProvider")
+    _install(
+        tmp_path / "site-packages",
+        monkeypatch,
+        "static = example_provider.provider:NotebookProvider",
+    )
     assert registry.available()["static"].__name__ == "StaticSiteProvider"
     assert registry.get("static").__name__ == "StaticSiteProvider"

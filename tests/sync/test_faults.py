@@ -36,10 +36,15 @@ def proxy(wordpress: WordPressServer) -> Iterator[FaultProxy]:
         yield p
 
 
-def _account(proxy: FaultProxy, wordpress: WordPressServer, credentials: LayeredStore,
-             secret: str | None = None) -> Account:
-    account = Account.new(unique("proxied"), "wordpress", proxy.url, wordpress.user,
-                          api_url=proxy.url + "/wp-json/")
+def _account(
+    proxy: FaultProxy,
+    wordpress: WordPressServer,
+    credentials: LayeredStore,
+    secret: str | None = None,
+) -> Account:
+    account = Account.new(
+        unique("proxied"), "wordpress", proxy.url, wordpress.user, api_url=proxy.url + "/wp-json/"
+    )
     AccountStore().add(account)
     credentials.set(account.id, secret if secret is not None else wordpress.app_password)
     return account
@@ -50,7 +55,8 @@ def _posts_titled(wordpress: WordPressServer, title: str) -> list[dict[str, obje
     answer = requests.get(
         f"{wordpress.url}/wp-json/wp/v2/posts",
         params={"search": title, "status": "any", "context": "edit", "per_page": 100},
-        auth=(wordpress.user, wordpress.app_password), timeout=30,
+        auth=(wordpress.user, wordpress.app_password),
+        timeout=30,
     )
     answer.raise_for_status()
     return [p for p in answer.json() if p["title"]["raw"] == title]
@@ -68,8 +74,10 @@ def test_wrong_app_password(
     wrong = "abcd efgh ijkl mnop qrst uvwx"
     account = _account(proxy, wordpress, credentials, secret=wrong)
     post = library.create(unique("Nope"), "x\n")
-    with SyncService(library, credentials=credentials) as service, \
-            pytest.raises(AuthenticationError) as caught:
+    with (
+        SyncService(library, credentials=credentials) as service,
+        pytest.raises(AuthenticationError) as caught,
+    ):
         service.publish(post.path, account)
     assert wrong not in str(caught.value) and "abcd" not in str(caught.value)
     assert service.outbox.jobs() == []  # a refused password is not "offline"
@@ -120,7 +128,10 @@ class DropCreateAnswer:
 
 @pytest.mark.parametrize("after", ["pass_through", "refuse"])
 def test_lost_create_answer_gives_exactly_one_post(
-    library: Library, credentials: LayeredStore, proxy: FaultProxy, wordpress: WordPressServer,
+    library: Library,
+    credentials: LayeredStore,
+    proxy: FaultProxy,
+    wordpress: WordPressServer,
     after: str,
 ) -> None:
     account = _account(proxy, wordpress, credentials)
@@ -190,8 +201,9 @@ def test_stalled_upload_times_out_then_goes_out_once(
     title = unique("Stalled")
     post = library.create(title, "![pic](media/big.png)\n")
     proxy.stall(after_bytes=100)
-    with SyncService(library, credentials=credentials,
-                     session_factory=lambda: make_session((2.0, 2.0))) as service:
+    with SyncService(
+        library, credentials=credentials, session_factory=lambda: make_session((2.0, 2.0))
+    ) as service:
         result = service.publish(post.path, account)
         assert result.queued
         assert service.ledger.entries(account.id) == []
@@ -212,8 +224,9 @@ def test_cancel_between_uploads(
         buffer = io.BytesIO()
         Image.new("RGB", (8, 8 + n), f"#{tag}").save(buffer, "PNG")
         (media / f"{tag}-{n}.png").write_bytes(buffer.getvalue())
-    post = library.create(unique("Cancelled"),
-                          "".join(f"![p](media/{tag}-{n}.png)\n\n" for n in range(3)))
+    post = library.create(
+        unique("Cancelled"), "".join(f"![p](media/{tag}-{n}.png)\n\n" for n in range(3))
+    )
     token = CancelToken()
     seen: list[Progress] = []
 

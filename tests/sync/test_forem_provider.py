@@ -55,21 +55,38 @@ class FakeForem:
     url: str = ""
 
     def me_item(self, a: dict[str, Any]) -> dict[str, Any]:
-        return {"type_of": "article", "id": a["id"], "title": a["title"],
-                "description": a["description"], "published": a["published"],
-                "published_at": a["published_at"], "slug": a["slug"], "path": a["path"],
-                "url": f"{self.url}{a['path']}", "body_markdown": a["body_markdown"],
-                "tag_list": list(a["tags"]), "canonical_url": a["canonical_url"],
-                "comments_count": 0, "public_reactions_count": 0, "page_views_count": 0,
-                "positive_reactions_count": 0, "reading_time_minutes": 1,
-                "published_timestamp": a["published_at"] or "", "cover_image": None,
-                "user": {"name": "Test", "username": "tester"}}
+        return {
+            "type_of": "article",
+            "id": a["id"],
+            "title": a["title"],
+            "description": a["description"],
+            "published": a["published"],
+            "published_at": a["published_at"],
+            "slug": a["slug"],
+            "path": a["path"],
+            "url": f"{self.url}{a['path']}",
+            "body_markdown": a["body_markdown"],
+            "tag_list": list(a["tags"]),
+            "canonical_url": a["canonical_url"],
+            "comments_count": 0,
+            "public_reactions_count": 0,
+            "page_views_count": 0,
+            "positive_reactions_count": 0,
+            "reading_time_minutes": 1,
+            "published_timestamp": a["published_at"] or "",
+            "cover_image": None,
+            "user": {"name": "Test", "username": "tester"},
+        }
 
     def show_item(self, a: dict[str, Any]) -> dict[str, Any]:
         item = self.me_item(a)
-        item.update(tag_list=", ".join(a["tags"]), tags=list(a["tags"]),
-                    body_html=f"<p>{a['body_markdown']}</p>", created_at="2026-11-28T10:00:00Z",
-                    edited_at=None)
+        item.update(
+            tag_list=", ".join(a["tags"]),
+            tags=list(a["tags"]),
+            body_html=f"<p>{a['body_markdown']}</p>",
+            created_at="2026-11-28T10:00:00Z",
+            edited_at=None,
+        )
         return item
 
 
@@ -93,8 +110,11 @@ def _handler(state: FakeForem) -> type[BaseHTTPRequestHandler]:
             state.keys_seen.append(key)
             if state.rate_limit_next:
                 state.rate_limit_next = False
-                self._send(429, {"error": "Rate limit reached, try again in 30 seconds",
-                                 "status": 429}, {"Retry-After": "30"})
+                self._send(
+                    429,
+                    {"error": "Rate limit reached, try again in 30 seconds", "status": 429},
+                    {"Retry-After": "30"},
+                )
                 return False
             if key != KEY:
                 self._send(401, {"error": "unauthorized", "status": 401})
@@ -113,14 +133,14 @@ def _handler(state: FakeForem) -> type[BaseHTTPRequestHandler]:
             if not self._authorised():
                 return
             if parts.path == "/api/users/me":
-                self._send(200, {"type_of": "user", "id": 7, "username": "tester",
-                                 "name": "Test Er"})
+                self._send(
+                    200, {"type_of": "user", "id": 7, "username": "tester", "name": "Test Er"}
+                )
             elif parts.path == "/api/articles/me/all":
                 page, per = int(query.get("page", 1)), int(query.get("per_page", 30))
                 # Unpublished first (newest created first), then published.
-                ordered = sorted(state.articles.values(),
-                                 key=lambda a: (a["published"], -a["id"]))
-                chunk = ordered[(page - 1) * per: page * per]
+                ordered = sorted(state.articles.values(), key=lambda a: (a["published"], -a["id"]))
+                chunk = ordered[(page - 1) * per : page * per]
                 self._send(200, [state.me_item(a) for a in chunk])
             else:
                 self._send(404, {"error": "not found", "status": 404})
@@ -131,15 +151,23 @@ def _handler(state: FakeForem) -> type[BaseHTTPRequestHandler]:
             tags = data.get("tags", article.get("tags", []))
             if len(tags) > 4:
                 return "Tag list exceed the maximum of 4 tags"
-            article.update({k: data[k] for k in ("title", "body_markdown", "description",
-                                                 "canonical_url") if k in data})
+            article.update(
+                {
+                    k: data[k]
+                    for k in ("title", "body_markdown", "description", "canonical_url")
+                    if k in data
+                }
+            )
             article["tags"] = tags
             if "published" in data:
                 article["published"] = bool(data["published"])
                 if article["published"] and not article["published_at"]:
                     article["published_at"] = "2026-11-28T12:00:00Z"
-            suffix = (secrets.token_hex(2) if article["published"]
-                      else f"temp-slug-{secrets.randbelow(9_000_000) + 1_000_000}")
+            suffix = (
+                secrets.token_hex(2)
+                if article["published"]
+                else f"temp-slug-{secrets.randbelow(9_000_000) + 1_000_000}"
+            )
             if article["published"] or not article.get("slug"):
                 article["slug"] = f"{slugify(article['title'])}-{suffix}"
             article["path"] = f"/tester/{article['slug']}"
@@ -151,9 +179,16 @@ def _handler(state: FakeForem) -> type[BaseHTTPRequestHandler]:
                     self._send(404, {"error": "not found", "status": 404})
                 return
             data = self._body().get("article") or {}
-            article: dict[str, Any] = {"id": next(state.ids), "title": "", "description": "",
-                                       "body_markdown": "", "published": False,
-                                       "published_at": None, "canonical_url": "", "tags": []}
+            article: dict[str, Any] = {
+                "id": next(state.ids),
+                "title": "",
+                "description": "",
+                "body_markdown": "",
+                "published": False,
+                "published_at": None,
+                "canonical_url": "",
+                "tags": [],
+            }
             problem = self._save(article, data)
             if problem:
                 self._send(422, {"error": problem, "status": 422})
@@ -203,8 +238,9 @@ def _provider(forem: FakeForem, key: str = KEY) -> ForemProvider:
 
 @pytest.fixture
 def account(forem: FakeForem, credentials: LayeredStore) -> Account:
-    acc = Account.new("dev-test", "forem", forem.url, "tester",
-                      canonical_url="https://me.example/{slug}/")
+    acc = Account.new(
+        "dev-test", "forem", forem.url, "tester", canonical_url="https://me.example/{slug}/"
+    )
     AccountStore().add(acc)
     credentials.set(acc.id, KEY)
     return acc
@@ -213,8 +249,12 @@ def account(forem: FakeForem, credentials: LayeredStore) -> Account:
 def test_publish_sends_markdown_tags_and_canonical_then_updates(
     forem: FakeForem, account: Account, library: Library, credentials: LayeredStore
 ) -> None:
-    post = library.create("Hello Forem", "Some *emphasis* and `code`.\n",
-                          tags=["Python", "Web Dev", "a-b", "four", "fifth"], slug="hello-forem")
+    post = library.create(
+        "Hello Forem",
+        "Some *emphasis* and `code`.\n",
+        tags=["Python", "Web Dev", "a-b", "four", "fifth"],
+        slug="hello-forem",
+    )
     with SyncService(library, credentials=credentials) as service:
         draft = service.publish(post.path, account, status="draft")
         assert draft.created and draft.status == "draft"
@@ -278,16 +318,16 @@ def test_422_and_429_and_404(forem: FakeForem) -> None:
     with pytest.raises(NotFoundError):
         provider.get_post("424242")
     with pytest.raises(UnsupportedError, match="no 'future' articles"):
-        provider.create_post(PostPayload(title="t", html="", status="future",
-                                         date=datetime.now(UTC)))
+        provider.create_post(
+            PostPayload(title="t", html="", status="future", date=datetime.now(UTC))
+        )
 
 
 def test_delete_unpublishes_and_images_are_refused_clearly(
     forem: FakeForem, account: Account, library: Library, credentials: LayeredStore
 ) -> None:
     provider = _provider(forem)
-    made = provider.create_post(PostPayload(title="To remove", html="<p>x</p>",
-                                            status="publish"))
+    made = provider.create_post(PostPayload(title="To remove", html="<p>x</p>", status="publish"))
     provider.delete_post(made.remote_id)
     assert provider.get_post(made.remote_id).status == "draft"
 
@@ -295,8 +335,10 @@ def test_delete_unpublishes_and_images_are_refused_clearly(
     buffer = io.BytesIO()
     Image.new("RGB", (4, 4), "red").save(buffer, "PNG")
     (post.path.parent / "dot.png").write_bytes(buffer.getvalue())
-    with SyncService(library, credentials=credentials) as service, pytest.raises(
-            UnsupportedError, match="no image upload"):
+    with (
+        SyncService(library, credentials=credentials) as service,
+        pytest.raises(UnsupportedError, match="no image upload"),
+    ):
         service.publish(post.path, account, status="publish")
 
 

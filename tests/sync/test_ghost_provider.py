@@ -78,8 +78,9 @@ def test_discovery_finds_the_admin_api(ghost: GhostServer, session: requests.Ses
     assert found.options["ghost_version"].startswith("5.")
 
 
-def test_discovery_of_a_site_that_is_not_ghost(ghost: GhostServer,
-                                               session: requests.Session) -> None:
+def test_discovery_of_a_site_that_is_not_ghost(
+    ghost: GhostServer, session: requests.Session
+) -> None:
     port = int(ghost.url.rsplit(":", 1)[1])
     with FaultProxy("127.0.0.1", port) as proxy:
         proxy.respond(404, "<html>just a web page</html>")
@@ -117,8 +118,9 @@ def test_malformed_key_is_refused_before_any_request(ghost: GhostServer) -> None
         with pytest.raises(AuthenticationError, match="no colon"):
             GhostProvider(_account("http://127.0.0.1:9"), own, "nonsense").verify()
         with pytest.raises(AuthenticationError, match="Content API key"):
-            GhostProvider(_account("http://127.0.0.1:9"), own,
-                          "22444f78447824223cefc48062").verify()
+            GhostProvider(
+                _account("http://127.0.0.1:9"), own, "22444f78447824223cefc48062"
+            ).verify()
 
 
 def test_key_of_a_deleted_integration(ghost: GhostServer, session: requests.Session) -> None:
@@ -133,11 +135,17 @@ def test_key_of_a_deleted_integration(ghost: GhostServer, session: requests.Sess
 # ------------------------------------------------------------------------------------ posts
 
 
-def test_publish_draft_published_and_scheduled(provider: GhostProvider,
-                                               ghost: GhostServer) -> None:
-    draft = provider.create_post(PostPayload(
-        title=unique("Draft"), html="<p>Draft <strong>text</strong>.</p>", status="draft",
-        slug=_slug("draft"), tags=("ghost-tests", "drafts"), excerpt="A short excerpt."))
+def test_publish_draft_published_and_scheduled(provider: GhostProvider, ghost: GhostServer) -> None:
+    draft = provider.create_post(
+        PostPayload(
+            title=unique("Draft"),
+            html="<p>Draft <strong>text</strong>.</p>",
+            status="draft",
+            slug=_slug("draft"),
+            tags=("ghost-tests", "drafts"),
+            excerpt="A short excerpt.",
+        )
+    )
     assert draft.status == "draft"
     stored = ghost.get_post(draft.remote_id)
     assert stored["status"] == "draft"
@@ -146,15 +154,23 @@ def test_publish_draft_published_and_scheduled(provider: GhostProvider,
     assert draft.tags == ("ghost-tests", "drafts")
 
     when = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
-    live = provider.create_post(PostPayload(title=unique("Live"), html="<p>Out now.</p>",
-                                            status="publish", date=when, slug=_slug("live")))
+    live = provider.create_post(
+        PostPayload(
+            title=unique("Live"),
+            html="<p>Out now.</p>",
+            status="publish",
+            date=when,
+            slug=_slug("live"),
+        )
+    )
     assert live.status == "publish"
     assert live.date_gmt == when
     assert requests.get(live.link, timeout=30).status_code == 200
 
     later = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
-    planned = provider.create_post(PostPayload(title=unique("Planned"), html="<p>Soon.</p>",
-                                               status="future", date=later))
+    planned = provider.create_post(
+        PostPayload(title=unique("Planned"), html="<p>Soon.</p>", status="future", date=later)
+    )
     assert planned.status == "future"
     assert planned.date_gmt == later
     assert ghost.get_post(planned.remote_id)["status"] == "scheduled"
@@ -162,11 +178,22 @@ def test_publish_draft_published_and_scheduled(provider: GhostProvider,
 
 def test_update_replaces_fields_and_tags(provider: GhostProvider, ghost: GhostServer) -> None:
     slug = _slug("upd")
-    made = provider.create_post(PostPayload(title="Before", html="<p>old</p>", slug=slug,
-                                            tags=("one", "two"), excerpt="old excerpt"))
-    changed = provider.update_post(made.remote_id, PostPayload(
-        title="After", html="<h2>New</h2><p>new text</p>", status="publish", slug=slug,
-        tags=("two", "three"), excerpt=""))
+    made = provider.create_post(
+        PostPayload(
+            title="Before", html="<p>old</p>", slug=slug, tags=("one", "two"), excerpt="old excerpt"
+        )
+    )
+    changed = provider.update_post(
+        made.remote_id,
+        PostPayload(
+            title="After",
+            html="<h2>New</h2><p>new text</p>",
+            status="publish",
+            slug=slug,
+            tags=("two", "three"),
+            excerpt="",
+        ),
+    )
     assert (changed.title, changed.status, changed.slug) == ("After", "publish", slug)
     assert changed.tags == ("two", "three")
     assert changed.excerpt == ""
@@ -187,7 +214,8 @@ def test_edit_on_the_server_gives_a_conflict_not_an_overwrite(
     conflict = caught.value
     assert conflict.remote.title == "Edited in Ghost"
     assert ("title", "Mine v2", "Edited in Ghost") in {
-        (d.field, d.local, d.remote) for d in conflict.field_diffs}
+        (d.field, d.local, d.remote) for d in conflict.field_diffs
+    }
     assert ghost.get_post(made.remote_id)["title"] == "Edited in Ghost"  # nothing overwritten
     # Having seen the server's version, the author may overwrite it.
     provider.update_post(made.remote_id, PostPayload(title="Mine v2", html="<p>v2</p>"))
@@ -208,8 +236,11 @@ def test_delete_and_errors(provider: GhostProvider) -> None:
 def test_server_error_is_reported(ghost: GhostServer, session: requests.Session) -> None:
     port = int(ghost.url.rsplit(":", 1)[1])
     with FaultProxy("127.0.0.1", port) as proxy:
-        proxy.respond(503, '{"errors":[{"message":"Down for maintenance","type":"X"}]}',
-                      headers={"Content-Type": "application/json"})
+        proxy.respond(
+            503,
+            '{"errors":[{"message":"Down for maintenance","type":"X"}]}',
+            headers={"Content-Type": "application/json"},
+        )
         provider = GhostProvider(_account(proxy.url), session, ghost.admin_key)
         with pytest.raises(ServerError, match="Down for maintenance"):
             provider.verify()
@@ -228,12 +259,14 @@ def test_feature_image_upload(provider: GhostProvider, ghost: GhostServer) -> No
     media = provider.upload_media(_png(), "cover photo.png", "image/png")
     assert media.url.startswith(ghost.url + "/content/images/")
     assert requests.get(media.url, timeout=30).content == _png()
-    made = provider.create_post(PostPayload(title=unique("With cover"), html="<p>x</p>",
-                                            featured_media_id=media.remote_id))
+    made = provider.create_post(
+        PostPayload(title=unique("With cover"), html="<p>x</p>", featured_media_id=media.remote_id)
+    )
     assert made.featured_media_id == media.url
     assert ghost.get_post(made.remote_id)["feature_image"] == media.url
-    cleared = provider.update_post(made.remote_id, PostPayload(
-        title="With cover", html="<p>x</p>", featured_media_id=""))
+    cleared = provider.update_post(
+        made.remote_id, PostPayload(title="With cover", html="<p>x</p>", featured_media_id="")
+    )
     assert cleared.featured_media_id is None
 
 
@@ -337,8 +370,9 @@ def test_lost_create_answer_is_adopted_not_duplicated(
 ) -> None:
     port = int(ghost.url.rsplit(":", 1)[1])
     with FaultProxy("127.0.0.1", port) as proxy:
-        account = _stored_account(proxy.url, ghost.admin_key, credentials,
-                                  api_url=proxy.url + "/ghost/api/admin/")
+        account = _stored_account(
+            proxy.url, ghost.admin_key, credentials, api_url=proxy.url + "/ghost/api/admin/"
+        )
         title = unique("Exactly once")
         post = library.create(title, "Only one of me.\n")
 
@@ -364,8 +398,9 @@ def test_unpublish_delete_and_pull_through_the_service(
         assert ghost.get_post(made.remote_id)["status"] == "draft"
         # A post written in Ghost's editor comes into the library.
         with make_session() as own:
-            other = GhostProvider(account, own, ghost.admin_key).create_post(PostPayload(
-                title=unique("Written in Ghost"), html="<p>From <em>Ghost</em>.</p>"))
+            other = GhostProvider(account, own, ghost.admin_key).create_post(
+                PostPayload(title=unique("Written in Ghost"), html="<p>From <em>Ghost</em>.</p>")
+            )
         pulled = service.pull(account, limit=5)
         assert len(pulled.created) >= 1
         texts = [library.load(rel).body for rel in pulled.created]

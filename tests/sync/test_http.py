@@ -53,10 +53,18 @@ class TinyServer:
                     data += chunk
                 self.requests.append(data)
                 if self.behaviour == "ok":
-                    agent = next((line.split(b":", 1)[1].strip() for line in data.split(b"\r\n")
-                                  if line.lower().startswith(b"user-agent:")), b"")
-                    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nConnection: close"
-                                 b"\r\n\r\n%s" % (len(agent), agent))
+                    agent = next(
+                        (
+                            line.split(b":", 1)[1].strip()
+                            for line in data.split(b"\r\n")
+                            if line.lower().startswith(b"user-agent:")
+                        ),
+                        b"",
+                    )
+                    conn.sendall(
+                        b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nConnection: close"
+                        b"\r\n\r\n%s" % (len(agent), agent)
+                    )
                 elif self.behaviour == "silent":
                     self._stop.wait(5)
 
@@ -114,7 +122,8 @@ def test_refused_connection_is_site_unreachable() -> None:
 
 def test_safe_url_hides_credentials_and_query() -> None:
     assert safe_url("https://bob:pw@example.com:8443/a/b?token=1#x") == (
-        "https://example.com:8443/a/b")
+        "https://example.com:8443/a/b"
+    )
 
 
 def test_retry_after_reads_seconds_and_http_dates() -> None:

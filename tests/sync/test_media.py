@@ -51,7 +51,7 @@ def _image(fmt: str, gps: bool = True) -> bytes:
 
 def _jpeg_scan(data: bytes) -> bytes:
     """The compressed image data (from Start Of Scan): must be untouched by stripping."""
-    return data[data.index(b"\xff\xda"):]
+    return data[data.index(b"\xff\xda") :]
 
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
@@ -94,10 +94,10 @@ def test_png_chunk_crc_is_valid_after_stripping() -> None:
     out = strip_gps(_image("PNG"))
     pos = 8
     while pos < len(out):
-        (length,) = struct.unpack(">I", out[pos:pos + 4])
-        kind = out[pos + 4:pos + 8]
-        body = out[pos + 8:pos + 8 + length]
-        (crc,) = struct.unpack(">I", out[pos + 8 + length:pos + 12 + length])
+        (length,) = struct.unpack(">I", out[pos : pos + 4])
+        kind = out[pos + 4 : pos + 8]
+        body = out[pos + 8 : pos + 8 + length]
+        (crc,) = struct.unpack(">I", out[pos + 8 + length : pos + 12 + length])
         assert zlib.crc32(kind + body) & 0xFFFFFFFF == crc, kind
         pos += 12 + length
 
@@ -125,8 +125,9 @@ def test_find_images_beside_post_and_in_media(tmp_path: Path) -> None:
     (post_dir / "a b.png").write_bytes(b"x")
     (tmp_path / "media").mkdir()
     (tmp_path / "media" / "c.jpg").write_bytes(b"y")
-    found = find_images(["a%20b.png", "c.jpg", "/media/c.jpg", "http://x/y.png"], post_dir,
-                        tmp_path)
+    found = find_images(
+        ["a%20b.png", "c.jpg", "/media/c.jpg", "http://x/y.png"], post_dir, tmp_path
+    )
     assert [f.path.name for f in found] == ["a b.png", "c.jpg", "c.jpg"]
     assert found[1].mime == "image/jpeg"
     with pytest.raises(MediaError, match=r"missing\.png"):
@@ -145,8 +146,12 @@ def test_rewrite_touches_only_local_image_attributes() -> None:
         '<pre><code>&lt;img src="big.png"&gt;</code></pre>\n<!-- <img src="big.png"> -->\n'
     )
     refs = local_image_refs(html)
-    assert [reference_key(r) for r in refs] == ["pics/a b.png", "pics/a b.png", "big.png",
-                                                 "big.png"]
+    assert [reference_key(r) for r in refs] == [
+        "pics/a b.png",
+        "pics/a b.png",
+        "big.png",
+        "big.png",
+    ]
     out = rewrite_image_links(
         html, {"pics/a b.png": "https://b/a.png", "big.png": "https://b/big.png?x=1&y=2"}
     )
@@ -169,7 +174,8 @@ def test_rewrite_without_mapping_returns_the_same_text() -> None:
 
 
 _names = st.text(alphabet="abcdefghij-_ 0123", min_size=1, max_size=12).map(
-    lambda s: s.strip() or "x")
+    lambda s: s.strip() or "x"
+)
 
 
 @given(st.text(max_size=300))
@@ -187,8 +193,11 @@ def test_every_local_image_is_rewritten_and_nothing_else(names: list[str], fille
     for n, name in enumerate(names):
         src = quote(f"{name}.png")
         parts.append(f"<p>{html_module.escape(filler)}</p>")
-        parts.append(f'<img alt="{n}" src="{src}">' if n % 2 else
-                     f'<a href="{src}"><img src="{src}" srcset="{src} 2x"></a>')
+        parts.append(
+            f'<img alt="{n}" src="{src}">'
+            if n % 2
+            else f'<a href="{src}"><img src="{src}" srcset="{src} 2x"></a>'
+        )
     source = "\n".join(parts)
     mapping = {f"{name}.png": f"https://cdn.example/{i}.png" for i, name in enumerate(names)}
     out = rewrite_image_links(source, mapping)

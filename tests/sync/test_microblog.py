@@ -57,8 +57,11 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def _send(self, status: int, body: Any = None, headers: dict[str, str] | None = None) -> None:
-        data = b"" if body is None else (
-            body.encode() if isinstance(body, str) else json.dumps(body).encode())
+        data = (
+            b""
+            if body is None
+            else (body.encode() if isinstance(body, str) else json.dumps(body).encode())
+        )
         self.send_response(status)
         ctype = "text/html" if isinstance(body, str) else "application/json"
         self.send_header("Content-Type", ctype)
@@ -70,8 +73,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _authorised(self) -> bool:
         if self.headers.get("Authorization") != f"Bearer {TOKEN}":
-            self._send(401, {"error": "unauthorized",
-                             "error_description": "Token is not valid."})
+            self._send(401, {"error": "unauthorized", "error_description": "Token is not valid."})
             return False
         return True
 
@@ -81,9 +83,12 @@ class _Handler(BaseHTTPRequestHandler):
         fake = self.fake
         fake.requests_seen.append(("GET", self.path))
         if parts.path == "/":
-            self._send(200, '<html><head><link rel="micropub" href="/micropub">'
-                            '<link rel="authorization_endpoint" href="/indieauth/auth">'
-                            '<link rel="token_endpoint" href="/indieauth/token"></head></html>')
+            self._send(
+                200,
+                '<html><head><link rel="micropub" href="/micropub">'
+                '<link rel="authorization_endpoint" href="/indieauth/auth">'
+                '<link rel="token_endpoint" href="/indieauth/token"></head></html>',
+            )
             return
         if parts.path != "/micropub" or not self._authorised():
             if parts.path != "/micropub":
@@ -91,24 +96,30 @@ class _Handler(BaseHTTPRequestHandler):
             return
         blog = query.get("mp-destination") or fake.blogs()[0]
         if query.get("q") == "config":
-            self._send(200, {
-                "media-endpoint": f"{fake.base}/micropub/media",
-                "destination": [
-                    {"uid": fake.blogs()[0], "name": "one.example", "microblog-default": True},
-                    {"uid": fake.blogs()[1], "name": "two.example"},
-                ],
-            })
+            self._send(
+                200,
+                {
+                    "media-endpoint": f"{fake.base}/micropub/media",
+                    "destination": [
+                        {"uid": fake.blogs()[0], "name": "one.example", "microblog-default": True},
+                        {"uid": fake.blogs()[1], "name": "two.example"},
+                    ],
+                },
+            )
         elif query.get("q") == "source" and "url" in query:
             post = fake.posts.get(query["url"])
             if post is None:
-                self._send(400, {"error": "invalid_request",
-                                 "error_description": "Post not found."})
+                self._send(
+                    400, {"error": "invalid_request", "error_description": "Post not found."}
+                )
             else:
                 self._send(200, {"type": ["h-entry"], "properties": post["properties"]})
         elif query.get("q") == "source":
-            items = [{"type": ["h-entry"], "properties": p["properties"]}
-                     for p in reversed(fake.posts.values()) if p["blog"] == blog
-                     and query.get("filter", "") in json.dumps(p["properties"])]
+            items = [
+                {"type": ["h-entry"], "properties": p["properties"]}
+                for p in reversed(fake.posts.values())
+                if p["blog"] == blog and query.get("filter", "") in json.dumps(p["properties"])
+            ]
             self._send(200, {"items": items})
         else:
             self._send(400, {"error": "invalid_request"})
@@ -123,12 +134,18 @@ class _Handler(BaseHTTPRequestHandler):
         ctype = self.headers.get("Content-Type", "")
         if self.path == "/micropub/media":
             message = email.message_from_bytes(
-                f"Content-Type: {ctype}\r\n\r\n".encode() + raw, policy=email.policy.HTTP)
-            parts = {part.get_param("name", header="content-disposition"): part
-                     for part in message.iter_parts()}
+                f"Content-Type: {ctype}\r\n\r\n".encode() + raw, policy=email.policy.HTTP
+            )
+            parts = {
+                part.get_param("name", header="content-disposition"): part
+                for part in message.iter_parts()
+            }
             file = parts["file"]
-            blog = str(parts["mp-destination"].get_content()) if "mp-destination" in parts \
+            blog = (
+                str(parts["mp-destination"].get_content())
+                if "mp-destination" in parts
                 else fake.blogs()[0]
+            )
             fake.uploads.append((blog, str(file.get_filename()), file.get_payload(decode=True)))
             url = f"{blog}uploads/{len(fake.uploads)}.png"
             self._send(202, None, {"Location": url})  # 202: still being copied
@@ -187,8 +204,9 @@ def session() -> Iterator[requests.Session]:
         s.close()
 
 
-def _provider(fake: FakeMicroBlog, session: requests.Session, token: str = TOKEN,
-              destination: str = "") -> MicropubProvider:
+def _provider(
+    fake: FakeMicroBlog, session: requests.Session, token: str = TOKEN, destination: str = ""
+) -> MicropubProvider:
     found = MicropubProvider.discover(session, fake.base + "/")
     options = dict(found.options)
     if destination:
@@ -217,8 +235,11 @@ def test_wrong_app_token(fake: FakeMicroBlog, session: requests.Session) -> None
 def test_posts_go_to_the_chosen_blog(fake: FakeMicroBlog, session: requests.Session) -> None:
     second = fake.blogs()[1]
     provider = _provider(fake, session, destination=second)
-    draft = provider.create_post(PostPayload(title="Hello", html="Some *Markdown*.",
-                                             status="draft", slug="hello", tags=("a",)))
+    draft = provider.create_post(
+        PostPayload(
+            title="Hello", html="Some *Markdown*.", status="draft", slug="hello", tags=("a",)
+        )
+    )
     # A draft answers with JSON {"url", "preview"} and no Location.
     assert draft.remote_id == f"{second}2026/11/28/hello.html"
     assert draft.status == "draft" and draft.title == "Hello"
@@ -227,18 +248,22 @@ def test_posts_go_to_the_chosen_blog(fake: FakeMicroBlog, session: requests.Sess
     # The first blog lists nothing: the lookup asked the chosen blog (mp-destination).
     assert _provider(fake, session).find_post_by_slug("hello") is None
 
-    live = provider.update_post(draft.remote_id, PostPayload(
-        title="Hello", html="Now *live*.", status="publish", slug="hello"))
+    live = provider.update_post(
+        draft.remote_id,
+        PostPayload(title="Hello", html="Now *live*.", status="publish", slug="hello"),
+    )
     assert live.status == "publish" and live.html == "Now *live*."
     provider.delete_post(draft.remote_id)
     assert draft.remote_id not in fake.posts
 
 
-def test_published_post_answers_202_with_location(fake: FakeMicroBlog,
-                                                  session: requests.Session) -> None:
+def test_published_post_answers_202_with_location(
+    fake: FakeMicroBlog, session: requests.Session
+) -> None:
     provider = _provider(fake, session)
-    post = provider.create_post(PostPayload(title="", html="A short note.", status="publish",
-                                            slug="note"))
+    post = provider.create_post(
+        PostPayload(title="", html="A short note.", status="publish", slug="note")
+    )
     assert post.remote_id == f"{fake.blogs()[0]}2026/11/28/note.html"
     assert post.status == "publish"
 

@@ -57,8 +57,9 @@ def _account(server: MicropubServer, **options: str) -> Account:
 
 
 @pytest.fixture
-def provider(micropub_server: MicropubServer, token: str,
-             session: requests.Session) -> MicropubProvider:
+def provider(
+    micropub_server: MicropubServer, token: str, session: requests.Session
+) -> MicropubProvider:
     return MicropubProvider(_account(micropub_server), session, token)
 
 
@@ -71,8 +72,9 @@ def _png() -> bytes:
 # ------------------------------------------------------------------------------ discovery
 
 
-def test_discovery_from_link_elements(micropub_server: MicropubServer,
-                                      session: requests.Session) -> None:
+def test_discovery_from_link_elements(
+    micropub_server: MicropubServer, session: requests.Session
+) -> None:
     found = MicropubProvider.discover(session, micropub_server.url + "/")
     assert found.api_url == micropub_server.micropub_url
     assert found.options["authorization_endpoint"] == micropub_server.url + "/indieweb/auth/"
@@ -91,8 +93,9 @@ def test_discovery_from_link_header_and_indieauth_metadata(
     assert "S256" in found.pkce_methods
 
 
-def test_site_without_micropub_is_refused_clearly(micropub_server: MicropubServer,
-                                                  session: requests.Session) -> None:
+def test_site_without_micropub_is_refused_clearly(
+    micropub_server: MicropubServer, session: requests.Session
+) -> None:
     with pytest.raises(ApiUnavailableError, match="no Micropub endpoint"):
         indieauth.discover(session, micropub_server.url + "/login/")
 
@@ -180,12 +183,21 @@ def test_a_code_is_useless_without_the_pkce_verifier(
 # ---------------------------------------------------------------------------------- posts
 
 
-def test_create_read_back_update_delete(provider: MicropubProvider,
-                                        micropub_server: MicropubServer) -> None:
+def test_create_read_back_update_delete(
+    provider: MicropubProvider, micropub_server: MicropubServer
+) -> None:
     slug = unique("hello").replace(" ", "-")
-    created = provider.create_post(PostPayload(
-        title="Hello Micropub", html="<p>First <em>words</em>.</p>", status="draft",
-        slug=slug, tags=("one", "two"), categories=("news",), excerpt="Short."))
+    created = provider.create_post(
+        PostPayload(
+            title="Hello Micropub",
+            html="<p>First <em>words</em>.</p>",
+            status="draft",
+            slug=slug,
+            tags=("one", "two"),
+            categories=("news",),
+            excerpt="Short.",
+        )
+    )
     assert created.remote_id == f"{micropub_server.url}/posts/{slug}/"
     assert created.status == "draft"
     assert created.html == "<p>First <em>words</em>.</p>"
@@ -196,11 +208,16 @@ def test_create_read_back_update_delete(provider: MicropubProvider,
     assert stored["content"] == [{"html": "<p>First <em>words</em>.</p>"}]
     assert stored["name"] == ["Hello Micropub"]
 
-    updated = provider.update_post(created.remote_id, PostPayload(
-        title="Hello again", html="<p>Changed.</p>", status="publish", slug=slug))
+    updated = provider.update_post(
+        created.remote_id,
+        PostPayload(title="Hello again", html="<p>Changed.</p>", status="publish", slug=slug),
+    )
     assert updated.remote_id == created.remote_id
-    assert (updated.title, updated.html, updated.status) == ("Hello again", "<p>Changed.</p>",
-                                                              "publish")
+    assert (updated.title, updated.html, updated.status) == (
+        "Hello again",
+        "<p>Changed.</p>",
+        "publish",
+    )
     assert updated.tags == ()  # replaced by nothing: removed
     assert "summary" not in micropub_server.stored_posts()[slug]["properties"]
     assert provider.get_post(created.remote_id).title == "Hello again"
@@ -213,19 +230,22 @@ def test_create_read_back_update_delete(provider: MicropubProvider,
 
 def test_published_date_and_future_date(provider: MicropubProvider) -> None:
     past = datetime(2024, 5, 1, 10, 30, tzinfo=UTC)
-    post = provider.create_post(PostPayload(title=unique("dated"), html="<p>x</p>",
-                                            status="publish", date=past))
+    post = provider.create_post(
+        PostPayload(title=unique("dated"), html="<p>x</p>", status="publish", date=past)
+    )
     assert post.date_gmt == past
     assert post.status == "publish"
     later = datetime.now(UTC).replace(microsecond=0) + timedelta(days=3)
-    post = provider.update_post(post.remote_id, PostPayload(
-        title="dated", html="<p>x</p>", status="future", date=later))
+    post = provider.update_post(
+        post.remote_id, PostPayload(title="dated", html="<p>x</p>", status="future", date=later)
+    )
     assert post.status == "future"
     assert post.date_gmt == later
 
 
-def test_q_config_names_the_media_endpoint(provider: MicropubProvider,
-                                           micropub_server: MicropubServer) -> None:
+def test_q_config_names_the_media_endpoint(
+    provider: MicropubProvider, micropub_server: MicropubServer
+) -> None:
     config = provider.config()
     assert config["media-endpoint"] == micropub_server.media_url
     assert "source" in config["q"]
@@ -255,8 +275,9 @@ def test_list_and_find_by_slug(provider: MicropubProvider) -> None:
     assert {p.remote_id for p in rest.posts}.isdisjoint({p.remote_id for p in page.posts})
 
 
-def test_wrong_token_gives_a_clear_message(micropub_server: MicropubServer,
-                                           session: requests.Session) -> None:
+def test_wrong_token_gives_a_clear_message(
+    micropub_server: MicropubServer, session: requests.Session
+) -> None:
     bad = "not-a-real-token-12345"
     provider = MicropubProvider(_account(micropub_server), session, bad)
     with pytest.raises(AuthenticationError) as caught:
@@ -266,10 +287,12 @@ def test_wrong_token_gives_a_clear_message(micropub_server: MicropubServer,
     assert bad not in message
 
 
-def test_token_without_the_scope_says_so(micropub_server: MicropubServer,
-                                         session: requests.Session) -> None:
-    reader = MicropubProvider(_account(micropub_server), session,
-                              micropub_server.mint_token("update"))
+def test_token_without_the_scope_says_so(
+    micropub_server: MicropubServer, session: requests.Session
+) -> None:
+    reader = MicropubProvider(
+        _account(micropub_server), session, micropub_server.mint_token("update")
+    )
     with pytest.raises((PermissionDeniedError, AuthenticationError)):
         reader.create_post(PostPayload(title="nope", html="<p>x</p>"))
 
@@ -300,12 +323,20 @@ class DropCreateAnswer:
 
 
 def test_lost_create_answer_is_found_not_sent_twice(
-    micropub_server: MicropubServer, token: str, library: Library, credentials: LayeredStore,
+    micropub_server: MicropubServer,
+    token: str,
+    library: Library,
+    credentials: LayeredStore,
 ) -> None:
     port = int(micropub_server.url.rsplit(":", 1)[1])
     with FaultProxy("127.0.0.1", port) as proxy:
-        account = Account.new(unique("mp"), "micropub", micropub_server.url, "",
-                              micropub_endpoint=proxy.url + "/indieweb/micropub/")
+        account = Account.new(
+            unique("mp"),
+            "micropub",
+            micropub_server.url,
+            "",
+            micropub_endpoint=proxy.url + "/indieweb/micropub/",
+        )
         AccountStore().add(account)
         credentials.set(account.id, token)
         title = unique("Exactly once")
@@ -317,14 +348,18 @@ def test_lost_create_answer_is_found_not_sent_twice(
         with SyncService(library, credentials=credentials, provider_factory=factory) as service:
             result = service.publish(post.path, account, status="publish")
     assert result.adopted and not result.queued
-    same = [e for e in micropub_server.stored_posts().values()
-            if e["properties"]["name"] == [title]]
+    same = [
+        e for e in micropub_server.stored_posts().values() if e["properties"]["name"] == [title]
+    ]
     assert len(same) == 1
     assert result.remote_id == same[0]["properties"]["url"][0]
 
 
 def test_publish_through_the_service(
-    micropub_server: MicropubServer, token: str, library: Library, credentials: LayeredStore,
+    micropub_server: MicropubServer,
+    token: str,
+    library: Library,
+    credentials: LayeredStore,
 ) -> None:
     account = Account.new(unique("mp"), "micropub", micropub_server.url, "")
     AccountStore().add(account)
@@ -339,8 +374,9 @@ def test_publish_through_the_service(
     assert state["remote_id"] == first.remote_id
 
 
-def test_listener_only_accepts_its_callback_path(micropub_server: MicropubServer,
-                                                 session: requests.Session) -> None:
+def test_listener_only_accepts_its_callback_path(
+    micropub_server: MicropubServer, session: requests.Session
+) -> None:
     sign_in = indieauth.SignIn(session, indieauth.discover(session, micropub_server.url + "/"))
     sign_in.start()
     base = sign_in.redirect_uri.rsplit("/", 1)[0]

@@ -36,7 +36,9 @@ def test_queueing_again_replaces_the_intent(tmp_path: Path) -> None:
     box.enqueue("acc", "unpublish", "a.md")
     box.enqueue("other", "publish", "a.md")
     assert sorted((j.account_id, j.action) for j in box.jobs()) == [
-        ("acc", "unpublish"), ("other", "publish")]
+        ("acc", "unpublish"),
+        ("other", "publish"),
+    ]
 
 
 def test_backoff_doubles_and_is_capped() -> None:

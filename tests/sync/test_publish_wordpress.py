@@ -32,8 +32,13 @@ def test_publish_draft_creates_one_post_and_records_state(
     service: SyncService, library: Library, wp_account: Account, wordpress: WordPressServer
 ) -> None:
     title = unique("Draft")
-    post = library.create(title, "Hello *world*.\n\nSecond paragraph.\n", tags=["alpha", "Beta"],
-                          categories=["Notes"], excerpt="A short summary")
+    post = library.create(
+        title,
+        "Hello *world*.\n\nSecond paragraph.\n",
+        tags=["alpha", "Beta"],
+        categories=["Notes"],
+        excerpt="A short summary",
+    )
     result = service.publish(post.path, wp_account, status="draft")
     assert not result.queued and result.created
     assert result.status == "draft"
@@ -49,7 +54,9 @@ def test_publish_draft_creates_one_post_and_records_state(
     assert "creating" not in state
     stored = service.provider(wp_account).get_post(result.remote_id)
     assert sorted(stored.tags) == ["Beta", "alpha"] or sorted(t.lower() for t in stored.tags) == [
-        "alpha", "beta"]
+        "alpha",
+        "beta",
+    ]
     assert stored.categories == ("Notes",)
     assert stored.excerpt.strip() == "A short summary"
     assert stored.slug == result.remote_id or stored.slug.startswith("draft-")
@@ -151,8 +158,9 @@ def test_images_upload_once_across_republishes_and_links_are_rewritten(
     assert first.uploaded == 2 and first.reused == 0
     assert wordpress.count_media() == before + 2
     content = wordpress.get_post(first.remote_id)["content"]
-    assert f"one-{colour}.png" not in content.replace("/wp-content/uploads/", "")  or (
-        "/wp-content/uploads/" in content)
+    assert f"one-{colour}.png" not in content.replace("/wp-content/uploads/", "") or (
+        "/wp-content/uploads/" in content
+    )
     assert 'src="media/' not in content and f'href="two-{colour}.png"' not in content
     assert "https://example.invalid/x.png" in content
     stored = service.provider(wp_account).get_post(first.remote_id)
@@ -200,8 +208,9 @@ def test_take_remote_replaces_the_local_text(
 ) -> None:
     post = library.create(unique("Theirs"), "Mine.\n")
     first = service.publish(post.path, wp_account, status="draft")
-    wordpress.edit_post(first.remote_id, content="<p>Theirs is <strong>better</strong>.</p>",
-                        title="Their title")
+    wordpress.edit_post(
+        first.remote_id, content="<p>Theirs is <strong>better</strong>.</p>", title="Their title"
+    )
     post = library.load(post.path)
     post.body = "Mine, changed.\n"
     library.save(post)
@@ -257,7 +266,8 @@ def test_uploaded_photo_has_no_location_but_keeps_orientation(
     gps[1], gps[2] = "N", (48.0, 51.0, 30.0)
     buffer = io.BytesIO()
     Image.new("RGB", (32, 32), "purple").save(
-        buffer, "JPEG", exif=exif.tobytes(), comment=unique("photo").encode())
+        buffer, "JPEG", exif=exif.tobytes(), comment=unique("photo").encode()
+    )
     photo = buffer.getvalue()
     assert has_gps(photo)
     (library.root / "photo.jpg").write_bytes(photo)
@@ -290,8 +300,9 @@ def test_readback_notices_html_the_blog_filtered(
 
     assert isinstance(credentials, LayeredStore)
     login, secret = wordpress.create_user(unique("author").replace(" ", "-"), "author")
-    account = Account.new(unique("author"), "wordpress", wordpress.url, login,
-                          api_url=wordpress.api_url)
+    account = Account.new(
+        unique("author"), "wordpress", wordpress.url, login, api_url=wordpress.api_url
+    )
     AccountStore().add(account)
     credentials.set(account.id, secret)
     # Authors lack `unfiltered_html`: WordPress strips the script when it stores the post.

@@ -22,8 +22,9 @@ def test_pull_brings_posts_in_once_and_they_can_be_updated(
 ) -> None:
     titles = [unique("Pulled"), unique("Pulled draft"), unique("Pulled private")]
     made = [
-        wordpress.create_post(titles[0], "<h2>Intro</h2>\n<p>Some <em>nice</em> text.</p>",
-                              status="publish"),
+        wordpress.create_post(
+            titles[0], "<h2>Intro</h2>\n<p>Some <em>nice</em> text.</p>", status="publish"
+        ),
         wordpress.create_post(titles[1], "Plain paragraph one.\n\nParagraph two.", status="draft"),
         wordpress.create_post(titles[2], "<ul><li>a</li><li>b</li></ul>", status="private"),
     ]

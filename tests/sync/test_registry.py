@@ -10,7 +10,7 @@ import pytest
 from blogdesk.sync import registry
 from blogdesk.sync.provider import BlogProvider, UnsupportedError
 
-PLUGIN = '''
+PLUGIN = """
 class FakeProvider:
     id = "fakeblog"
     display_name = "Fake blog"
@@ -19,7 +19,7 @@ class FakeProvider:
 
     def __init__(self, account, session, secret):
         self.account = account
-'''
+"""
 
 
 def _install_plugin(root: Path, monkeypatch: pytest.MonkeyPatch, target: str) -> None:
@@ -28,7 +28,8 @@ def _install_plugin(root: Path, monkeypatch: pytest.MonkeyPatch, target: str) ->
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: fakeblog\nVersion: 1.0\n")
     (dist / "entry_points.txt").write_text(
-        f"[blogdesk.providers]\nfakeblog = {target}\nbroken = no_such_module:Nothing\n")
+        f"[blogdesk.providers]\nfakeblog = {target}\nbroken = no_such_module:Nothing\n"
+    )
     monkeypatch.syspath_prepend(str(root))
     importlib.invalidate_caches()
 

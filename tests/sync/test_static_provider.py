@@ -33,15 +33,16 @@ from blogdesk.sync.providers.static.commands import BuildError, GitError
 from blogdesk.sync.providers.static.provider import TRASH_DIR, StaticSiteProvider
 from blogdesk.sync.service import SyncService, _default_factory
 
-needs_hugo = pytest.mark.skipif(shutil.which("hugo") is None,
-                                reason="hugo is not installed (bash scripts/system-deps.sh)")
+needs_hugo = pytest.mark.skipif(
+    shutil.which("hugo") is None, reason="hugo is not installed (bash scripts/system-deps.sh)"
+)
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 LAYOUTS = {
-    "baseof.html": "<!doctype html><html><body>{{ block \"main\" . }}{{ end }}</body></html>\n",
-    "single.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}\n",
-    "list.html": "{{ define \"main\" }}{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">"
-                 "{{ .Title }}</a>{{ end }}{{ end }}\n",
+    "baseof.html": '<!doctype html><html><body>{{ block "main" . }}{{ end }}</body></html>\n',
+    "single.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}\n',
+    "list.html": '{{ define "main" }}{{ range .Pages }}<a href="{{ .RelPermalink }}">'
+    "{{ .Title }}</a>{{ end }}{{ end }}\n",
 }
 
 
@@ -55,7 +56,8 @@ def hugo_site(root: Path) -> Path:
     (root / "content").mkdir(parents=True)
     (root / "hugo.toml").write_text(
         'baseURL = "https://example.org/"\ntitle = "Test site"\n'
-        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n')
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n'
+    )
     layouts = root / "layouts" / "_default"
     layouts.mkdir(parents=True)
     for name, text in LAYOUTS.items():
@@ -70,8 +72,9 @@ def jekyll_site(root: Path) -> Path:
 
 
 def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def add_account(credentials: LayeredStore, root: Path, **options: str) -> Account:
@@ -92,8 +95,9 @@ def test_hugo_builds_the_published_post_with_its_image(
 ) -> None:
     root = hugo_site(tmp_path / "site")
     account = add_account(credentials, root, build_command="hugo --gc")
-    post = library.create("Hello Hugo", "Some *emphasis*.\n\n![a red dot](red.png)\n",
-                          tags=["one"], slug="hello-hugo")
+    post = library.create(
+        "Hello Hugo", "Some *emphasis*.\n\n![a red dot](red.png)\n", tags=["one"], slug="hello-hugo"
+    )
     (post.path.parent / "red.png").write_bytes(_png("red"))
     draft = library.create("Not yet", "Draft text.\n", slug="not-yet")
 
@@ -119,9 +123,17 @@ def test_jekyll_layout_drafts_dates_and_update_by_recorded_path(tmp_path: Path) 
     root = jekyll_site(tmp_path / "jk")
     provider = StaticSiteProvider(Account.new("j", "static", str(root), ""), make_session(), "")
     when = datetime(2026, 3, 4, 10, 30, tzinfo=UTC)
-    created = provider.create_post(PostPayload(
-        title="Jekyll post", html="<p>Hi <strong>there</strong></p>", status="draft",
-        slug="jekyll-post", date=when, tags=("a",), categories=("news",)))
+    created = provider.create_post(
+        PostPayload(
+            title="Jekyll post",
+            html="<p>Hi <strong>there</strong></p>",
+            status="draft",
+            slug="jekyll-post",
+            date=when,
+            tags=("a",),
+            categories=("news",),
+        )
+    )
     assert created.remote_id == "_posts/2026-03-04-jekyll-post.md"
     assert created.status == "draft"
     text = (root / created.remote_id).read_text()
@@ -132,13 +144,19 @@ def test_jekyll_layout_drafts_dates_and_update_by_recorded_path(tmp_path: Path) 
     assert (root / "assets/images/blue.png").is_file()
     # The same name with other bytes never overwrites the first image.
     other = provider.upload_media(_png("green"), "blue.png", "image/png")
-    assert other.url != media.url and (root / "assets/images/blue.png").read_bytes() == _png(
-        "blue")
+    assert other.url != media.url and (root / "assets/images/blue.png").read_bytes() == _png("blue")
 
     later = when + timedelta(days=1)
-    updated = provider.update_post(created.remote_id, PostPayload(
-        title="Jekyll post", html="<p>Now live</p>", status="publish", slug="jekyll-post",
-        date=later))
+    updated = provider.update_post(
+        created.remote_id,
+        PostPayload(
+            title="Jekyll post",
+            html="<p>Now live</p>",
+            status="publish",
+            slug="jekyll-post",
+            date=later,
+        ),
+    )
     assert updated.remote_id == "_posts/2026-03-05-jekyll-post.md"
     assert not (root / created.remote_id).exists()
     assert updated.status == "publish" and "published" not in (root / updated.remote_id).read_text()
@@ -157,8 +175,7 @@ def test_not_a_site_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(ApiUnavailableError, match="neither a Hugo site"):
         StaticSiteProvider.discover(make_session(), str(tmp_path / "empty"))
-    found = StaticSiteProvider.discover(make_session(), "https://" + str(
-        hugo_site(tmp_path / "h")))
+    found = StaticSiteProvider.discover(make_session(), "https://" + str(hugo_site(tmp_path / "h")))
     assert found.options["generator"] == "hugo"
 
 
@@ -197,8 +214,14 @@ def test_git_commit_and_push_to_a_bare_repository(
 
 def test_build_failure_and_timeout_are_reported(tmp_path: Path) -> None:
     root = hugo_site(tmp_path / "site")
-    failing = Account.new("b", "static", str(root), "", git="off",
-                          build_command="sh -c 'echo broken template >&2; exit 3'")
+    failing = Account.new(
+        "b",
+        "static",
+        str(root),
+        "",
+        git="off",
+        build_command="sh -c 'echo broken template >&2; exit 3'",
+    )
     provider = StaticSiteProvider(failing, make_session(), "")
     with pytest.raises(BuildError, match="exit code 3") as caught:
         provider.create_post(PostPayload(title="T", html="<p>x</p>", slug="t"))
@@ -207,7 +230,8 @@ def test_build_failure_and_timeout_are_reported(tmp_path: Path) -> None:
     slow = Account.new("s", "static", str(root), "", build_command="sleep 5", build_timeout="0.3")
     with pytest.raises(BuildError, match="did not finish"):
         StaticSiteProvider(slow, make_session(), "").create_post(
-            PostPayload(title="U", html="<p>y</p>", slug="u"))
+            PostPayload(title="U", html="<p>y</p>", slug="u")
+        )
 
 
 def test_update_conflict_when_the_file_was_edited_in_the_site(
@@ -261,8 +285,14 @@ def test_add_account_for_a_folder_needs_no_secret(
     tmp_path: Path, library: Library, service: SyncService, credentials: LayeredStore
 ) -> None:
     root = hugo_site(tmp_path / "mysite")
-    added = service.add_account("my site", str(root), "", "", provider_id="static",
-                                options={"git": "off", "build_command": "true"})
+    added = service.add_account(
+        "my site",
+        str(root),
+        "",
+        "",
+        provider_id="static",
+        options={"git": "off", "build_command": "true"},
+    )
     assert added.account.provider == "static" and added.account.options["generator"] == "hugo"
     assert added.account.options["build_command"] == "true"
     assert credentials.get(added.account.id) is None
@@ -273,13 +303,14 @@ def test_add_account_for_a_folder_needs_no_secret(
 
 def test_markdown_image_links_are_rewritten_outside_code() -> None:
     text = (
-        "![one](pics/a b.png) and ![two](<pics/a b.png> \"T\")\n\n"
+        '![one](pics/a b.png) and ![two](<pics/a b.png> "T")\n\n'
         "[ref]: pics/c.png\n\n"
         "```\n![kept](pics/c.png)\n```\n\n"
-        "<img src=\"pics/c.png\" alt=\"x\">\n![web](https://example.org/x.png)\n"
+        '<img src="pics/c.png" alt="x">\n![web](https://example.org/x.png)\n'
     )
-    out = rewrite_markdown_images(text, {"pics/a b.png": "/images/a.png",
-                                         "pics/c.png": "/images/c.png"})
+    out = rewrite_markdown_images(
+        text, {"pics/a b.png": "/images/a.png", "pics/c.png": "/images/c.png"}
+    )
     assert "![one](pics/a b.png)" in out  # a bare path with a space is not a Markdown link
     assert '![two](/images/a.png "T")' in out
     assert "[ref]: /images/c.png" in out

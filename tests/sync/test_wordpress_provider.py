@@ -43,7 +43,11 @@ def unique(prefix: str = "bd") -> str:
 
 
 def make_provider(
-    url: str, user: str, secret: str, *, api_url: str | None = None,
+    url: str,
+    user: str,
+    secret: str,
+    *,
+    api_url: str | None = None,
     session: requests.Session | None = None,
 ) -> WordPressProvider:
     options = {"api_url": api_url} if api_url else {}
@@ -66,8 +70,9 @@ def trash_later(wordpress: WordPressServer) -> Iterator[list[str]]:
     with requests.Session() as s:
         s.auth = (wordpress.user, wordpress.app_password)
         for post_id in ids:
-            s.delete(f"{wordpress.api_url}wp/v2/posts/{post_id}", params={"force": "true"},
-                     timeout=30)
+            s.delete(
+                f"{wordpress.api_url}wp/v2/posts/{post_id}", params={"force": "true"}, timeout=30
+            )
 
 
 @pytest.fixture
@@ -79,8 +84,13 @@ def proxy(wordpress: WordPressServer) -> Iterator[FaultProxy]:
 def proxied(
     wordpress: WordPressServer, proxy: FaultProxy, session: requests.Session | None = None
 ) -> WordPressProvider:
-    return make_provider(proxy.url, wordpress.user, wordpress.app_password,
-                         api_url=proxy.url + "/wp-json/", session=session)
+    return make_provider(
+        proxy.url,
+        wordpress.user,
+        wordpress.app_password,
+        api_url=proxy.url + "/wp-json/",
+        session=session,
+    )
 
 
 def png_bytes(color: str = "red", size: tuple[int, int] = (32, 24), fmt: str = "PNG") -> bytes:
@@ -139,11 +149,17 @@ def test_discover_with_plain_permalinks_uses_rest_route(
     assert "rest_route=" in found.api_url
     assert any("rest_route" in note for note in found.notes)
     # The query-style root must work for real calls with their own parameters too.
-    provider = make_provider(wordpress.url, wordpress.user, wordpress.app_password,
-                             api_url=found.api_url, session=session)
+    provider = make_provider(
+        wordpress.url,
+        wordpress.user,
+        wordpress.app_password,
+        api_url=found.api_url,
+        session=session,
+    )
     slug = unique("plain")
-    made = provider.create_post(PostPayload(title="Plain", html="<p>p</p>", slug=slug,
-                                            tags=("plain-permalinks",)))
+    made = provider.create_post(
+        PostPayload(title="Plain", html="<p>p</p>", slug=slug, tags=("plain-permalinks",))
+    )
     trash_later.append(made.remote_id)
     assert provider.find_post_by_slug(slug) is not None
     assert provider.get_post(made.remote_id).tags == ("plain-permalinks",)
@@ -151,8 +167,9 @@ def test_discover_with_plain_permalinks_uses_rest_route(
 
 
 def test_discover_without_api_url_option_finds_it_lazily(wordpress: WordPressServer) -> None:
-    provider = make_provider(wordpress.url, wordpress.user, wordpress.app_password,
-                             session=switched("plain-permalinks"))
+    provider = make_provider(
+        wordpress.url, wordpress.user, wordpress.app_password, session=switched("plain-permalinks")
+    )
     assert provider.verify().user_login == wordpress.user
 
 
@@ -180,8 +197,13 @@ def test_no_application_passwords_is_reported_by_discover_and_verify(
     found = WordPressProvider.discover(session, wordpress.url)
     assert found.app_passwords_available is False
     assert any("Application passwords are not available" in n for n in found.notes)
-    provider = make_provider(wordpress.url, wordpress.user, wordpress.app_password,
-                             api_url=found.api_url, session=session)
+    provider = make_provider(
+        wordpress.url,
+        wordpress.user,
+        wordpress.app_password,
+        api_url=found.api_url,
+        session=session,
+    )
     with pytest.raises(ApiUnavailableError, match="does not accept application passwords"):
         provider.verify()
 
@@ -234,21 +256,43 @@ def test_create_get_update_delete(
 ) -> None:
     slug = unique("crud")
     html = "<h2>Title</h2>\n<p>Body with <em>markup</em> &amp; “quotes”.</p>"
-    made = wp.create_post(PostPayload(
-        title="Crud post", html=html, slug=slug, tags=("crud", "Tag Two"),
-        categories=("Notes",), excerpt="Short.", sticky=True, format="aside"))
+    made = wp.create_post(
+        PostPayload(
+            title="Crud post",
+            html=html,
+            slug=slug,
+            tags=("crud", "Tag Two"),
+            categories=("Notes",),
+            excerpt="Short.",
+            sticky=True,
+            format="aside",
+        )
+    )
     trash_later.append(made.remote_id)
     assert made.status == "draft"
     assert made.html == html  # raw content round-trips byte for byte
     got = wp.get_post(made.remote_id)
     assert (got.title, got.slug, got.excerpt, got.sticky, got.format) == (
-        "Crud post", slug, "Short.", True, "aside")
+        "Crud post",
+        slug,
+        "Short.",
+        True,
+        "aside",
+    )
     assert set(got.tags) == {"crud", "Tag Two"}
     assert got.categories == ("Notes",)
     assert got.modified_gmt == made.modified_gmt
     time.sleep(1.05)  # modified_gmt has a 1-second resolution
-    updated = wp.update_post(made.remote_id, PostPayload(
-        title="Crud post, edited", html="<p>new</p>", status="publish", slug=slug, tags=("crud",)))
+    updated = wp.update_post(
+        made.remote_id,
+        PostPayload(
+            title="Crud post, edited",
+            html="<p>new</p>",
+            status="publish",
+            slug=slug,
+            tags=("crud",),
+        ),
+    )
     assert updated.status == "publish"
     assert updated.modified_gmt != made.modified_gmt
     assert updated.tags == ("crud",)
@@ -276,8 +320,9 @@ def test_server_side_edit_shows_in_modified_gmt(
 def test_schedule_in_the_future_sends_utc(wp: WordPressProvider, trash_later: list[str]) -> None:
     paris = ZoneInfo("Europe/Paris")
     when = (datetime.now(paris) + timedelta(days=3)).replace(microsecond=0)
-    made = wp.create_post(PostPayload(title="Later", html="<p>l</p>", status="future",
-                                      date=when, slug=unique()))
+    made = wp.create_post(
+        PostPayload(title="Later", html="<p>l</p>", status="future", date=when, slug=unique())
+    )
     trash_later.append(made.remote_id)
     assert made.status == "future"
     assert made.date_gmt == when.astimezone(UTC)
@@ -287,15 +332,14 @@ def test_near_future_schedule_becomes_publish(
     wp: WordPressProvider, trash_later: list[str]
 ) -> None:
     when = datetime.now(UTC) + timedelta(seconds=20)
-    made = wp.create_post(PostPayload(title="Soon", html="<p>s</p>", status="future",
-                                      date=when, slug=unique()))
+    made = wp.create_post(
+        PostPayload(title="Soon", html="<p>s</p>", status="future", date=when, slug=unique())
+    )
     trash_later.append(made.remote_id)
     assert made.status == "publish"  # WordPress publishes what is due within ~60 s
 
 
-def test_find_post_by_slug_in_any_status(
-    wp: WordPressProvider, trash_later: list[str]
-) -> None:
+def test_find_post_by_slug_in_any_status(wp: WordPressProvider, trash_later: list[str]) -> None:
     slug = unique("find")
     assert wp.find_post_by_slug(slug) is None
     made = wp.create_post(PostPayload(title="Find me", html="<p>f</p>", slug=slug))
@@ -341,8 +385,12 @@ def test_terms_are_found_or_created_by_name(
     assert again.ensure_terms("tag", [name.upper()])[0].remote_id == first[0].remote_id
     # Made behind our back after our list was loaded: the create answers term_exists.
     behind = unique("Behind")
-    made = requests.post(f"{wordpress.api_url}wp/v2/categories", json={"name": behind},
-                         auth=(wordpress.user, wordpress.app_password), timeout=30).json()
+    made = requests.post(
+        f"{wordpress.api_url}wp/v2/categories",
+        json={"name": behind},
+        auth=(wordpress.user, wordpress.app_password),
+        timeout=30,
+    ).json()
     wp.list_terms("category")
     wp._terms_loaded.add("category")
     wp._terms["category"].pop(str(made["id"]), None)
@@ -373,8 +421,14 @@ def test_upload_png_and_jpeg(wordpress: WordPressServer, wp: WordPressProvider) 
     assert wordpress.count_media() >= before + 2
     assert wordpress.get_post(png.remote_id)["type"] == "attachment"
     assert wordpress.get_post(jpeg.remote_id)["type"] == "attachment"
-    post = wp.create_post(PostPayload(title="With image", html=f'<img src="{png.url}">',
-                                      featured_media_id=png.remote_id, slug=unique()))
+    post = wp.create_post(
+        PostPayload(
+            title="With image",
+            html=f'<img src="{png.url}">',
+            featured_media_id=png.remote_id,
+            slug=unique(),
+        )
+    )
     assert post.featured_media_id == png.remote_id
     wp.delete_post(post.remote_id)
 

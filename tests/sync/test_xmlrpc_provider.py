@@ -39,8 +39,7 @@ from blogdesk.sync.service import SyncService, _default_factory
 FLAVOURS = ("wordpress", "movabletype", "metaweblog", "blogger")
 
 
-def provider(url: str, user: str, secret: str, api: str = "auto",
-             **options: str) -> XmlRpcProvider:
+def provider(url: str, user: str, secret: str, api: str = "auto", **options: str) -> XmlRpcProvider:
     account = Account.new("xr", "xmlrpc", url, user, api=api, **options)
     return XmlRpcProvider(account, make_session(), secret)
 
@@ -79,12 +78,18 @@ def test_each_flavour_creates_updates_reads_and_deletes(
     assert xr.flavour == api
     slug = unique(api).replace(" ", "-")
     title = slug.replace("-", " ").title()  # Blogger 1.0 has no slug: it is made from the title
-    payload = PostPayload(title=title, html="<p>First <em>version</em></p>", status="draft",
-                          slug=slug, tags=("xr-one", "xr-two"),
-                          categories=("XR Notes",) if api != "blogger" else ())
+    payload = PostPayload(
+        title=title,
+        html="<p>First <em>version</em></p>",
+        status="draft",
+        slug=slug,
+        tags=("xr-one", "xr-two"),
+        categories=("XR Notes",) if api != "blogger" else (),
+    )
     if api == "movabletype":  # mt.* only picks existing categories: make it first
         provider(wordpress.url, wordpress.user, secret, "wordpress").ensure_terms(
-            "category", ["XR Notes"])
+            "category", ["XR Notes"]
+        )
     created = xr.create_post(payload)
     server = wordpress.get_post(created.remote_id)
     assert server["title"] == title and server["status"] == "draft"
@@ -96,9 +101,17 @@ def test_each_flavour_creates_updates_reads_and_deletes(
     assert xr.find_post_by_slug(slug) is not None
 
     when = (datetime.now(UTC) + timedelta(days=5)).replace(microsecond=0)
-    updated = xr.update_post(created.remote_id, PostPayload(
-        title=title, html="<p>Second</p>", status="future", slug=slug, date=when,
-        categories=payload.categories))
+    updated = xr.update_post(
+        created.remote_id,
+        PostPayload(
+            title=title,
+            html="<p>Second</p>",
+            status="future",
+            slug=slug,
+            date=when,
+            categories=payload.categories,
+        ),
+    )
     server = wordpress.get_post(created.remote_id)
     assert server["content"] == "<p>Second</p>"
     if api == "blogger":  # Blogger 1.0 knows only "publish" or not, and no date
@@ -121,8 +134,9 @@ def test_wp_edit_post_conflict_is_detected_by_the_server(wordpress: WordPressSer
     time.sleep(1.1)  # post_modified_gmt has one-second resolution
     wordpress.edit_post(created.remote_id, content="<p>someone else</p>")
     with pytest.raises(ConflictError) as caught:
-        xr.update_post(created.remote_id, PostPayload(title="Mine", html="<p>mine 2</p>",
-                                                      slug=slug))
+        xr.update_post(
+            created.remote_id, PostPayload(title="Mine", html="<p>mine 2</p>", slug=slug)
+        )
     assert caught.value.remote.html == "<p>someone else</p>"
     assert caught.value.local.html == "<p>mine 2</p>"
     assert wordpress.get_post(created.remote_id)["content"] == "<p>someone else</p>"
@@ -175,8 +189,14 @@ def test_missing_post_is_not_found(wordpress: WordPressServer) -> None:
 def test_service_publish_update_and_conflict_over_xmlrpc(
     wordpress: WordPressServer, library: Library, credentials: LayeredStore
 ) -> None:
-    account = Account.new(unique("xr"), "xmlrpc", wordpress.url, wordpress.user,
-                          xmlrpc_url=f"{wordpress.url}/xmlrpc.php", blog_id="1")
+    account = Account.new(
+        unique("xr"),
+        "xmlrpc",
+        wordpress.url,
+        wordpress.user,
+        xmlrpc_url=f"{wordpress.url}/xmlrpc.php",
+        blog_id="1",
+    )
     AccountStore().add(account)
     credentials.set(account.id, wordpress.app_password)
     title = unique("Over XML-RPC")
@@ -223,8 +243,14 @@ def test_lost_create_answer_is_adopted_not_duplicated(
     wordpress: WordPressServer, library: Library, credentials: LayeredStore
 ) -> None:
     with FaultProxy("127.0.0.1", wordpress.port) as proxy:
-        account = Account.new(unique("xr-lost"), "xmlrpc", proxy.url, wordpress.user,
-                              xmlrpc_url=f"{proxy.url}/xmlrpc.php", api="wordpress")
+        account = Account.new(
+            unique("xr-lost"),
+            "xmlrpc",
+            proxy.url,
+            wordpress.user,
+            xmlrpc_url=f"{proxy.url}/xmlrpc.php",
+            api="wordpress",
+        )
         AccountStore().add(account)
         credentials.set(account.id, wordpress.app_password)
         title = unique("Exactly once over XML-RPC")
@@ -303,7 +329,8 @@ def test_xml_bomb_is_refused(fake: tuple[str, type[_Fake]]) -> None:
 def test_xmlrpc_disabled_fault_405_is_api_unavailable(fake: tuple[str, type[_Fake]]) -> None:
     url, handler = fake
     handler.answer = _FAULT.format(
-        code=405, text="XML-RPC services are disabled on this site.").encode()
+        code=405, text="XML-RPC services are disabled on this site."
+    ).encode()
     with pytest.raises(ApiUnavailableError, match="XML-RPC is turned off"):
         _fake_provider(url).verify()
 
@@ -331,10 +358,12 @@ def test_wordpress_with_rest_blocked_falls_back_to_xmlrpc_and_says_so(
         session.headers.update(wordpress.switch_headers("rest-disabled"))
         return session
 
-    with SyncService(library, credentials=credentials,
-                     session_factory=blocked_rest_session) as service:
-        added = service.add_account(unique("fallback"), wordpress.url, wordpress.user,
-                                    wordpress.app_password)
+    with SyncService(
+        library, credentials=credentials, session_factory=blocked_rest_session
+    ) as service:
+        added = service.add_account(
+            unique("fallback"), wordpress.url, wordpress.user, wordpress.app_password
+        )
         assert added.account.provider == "xmlrpc"
         assert added.account.options["xmlrpc_url"] == f"{wordpress.url}/xmlrpc.php"
         assert "XML-RPC interface instead" in added.discovery.notes[0]
@@ -357,15 +386,19 @@ def test_rest_blocked_and_wrong_password_keeps_the_rest_explanation(
         session.headers.update(wordpress.switch_headers("rest-disabled"))
         return session
 
-    with SyncService(library, credentials=credentials,
-                     session_factory=blocked_rest_session) as service, pytest.raises(
-            ApiUnavailableError, match="REST API"):
+    with (
+        SyncService(
+            library, credentials=credentials, session_factory=blocked_rest_session
+        ) as service,
+        pytest.raises(ApiUnavailableError, match="REST API"),
+    ):
         service.add_account(unique("nope"), wordpress.url, wordpress.user, "wrong-pass")
     assert AccountStore().all() == []
 
 
-def test_gzip_bomb_is_refused(fake: tuple[str, type[_Fake]],
-                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_gzip_bomb_is_refused(
+    fake: tuple[str, type[_Fake]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import gzip
 
     from blogdesk.sync.providers.xmlrpc import transport
@@ -399,19 +432,33 @@ class _OldEngine(BaseHTTPRequestHandler):
             self.end_headers()
             return
         if method == "system.listMethods":
-            result: object = ["metaWeblog.newPost", "metaWeblog.editPost", "metaWeblog.getPost",
-                              "metaWeblog.getRecentPosts", "blogger.newPost", "blogger.editPost",
-                              "blogger.getPost", "blogger.getRecentPosts", "blogger.deletePost"]
+            result: object = [
+                "metaWeblog.newPost",
+                "metaWeblog.editPost",
+                "metaWeblog.getPost",
+                "metaWeblog.getRecentPosts",
+                "blogger.newPost",
+                "blogger.editPost",
+                "blogger.getPost",
+                "blogger.getRecentPosts",
+                "blogger.deletePost",
+            ]
         elif method == "metaWeblog.getPost":
-            result = {"postid": params[0], "title": "Old post", "description": "<p>old</p>",
-                      "dateCreated": xmlrpc.client.DateTime("20200102T03:04:05"),
-                      "categories": ["misc"], "mt_keywords": "a, b"}
+            result = {
+                "postid": params[0],
+                "title": "Old post",
+                "description": "<p>old</p>",
+                "dateCreated": xmlrpc.client.DateTime("20200102T03:04:05"),
+                "categories": ["misc"],
+                "mt_keywords": "a, b",
+            }
         else:
-            result = xmlrpc.client.Fault(-32601, f"server error. requested method {method} "
-                                                 "does not exist.")
+            result = xmlrpc.client.Fault(
+                -32601, f"server error. requested method {method} does not exist."
+            )
         data = xmlrpc.client.dumps(
-            result if isinstance(result, xmlrpc.client.Fault) else (result,),
-            methodresponse=True).encode()
+            result if isinstance(result, xmlrpc.client.Fault) else (result,), methodresponse=True
+        ).encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/xml")
         self.send_header("Content-Length", str(len(data)))
@@ -434,7 +481,11 @@ def test_engine_without_rsd_gets_xmlrpc_php_and_its_best_api() -> None:
         assert xr.flavour == "metaweblog"
         post = xr.get_post("12")
         assert (post.title, post.html, post.tags, post.categories) == (
-            "Old post", "<p>old</p>", ("a", "b"), ("misc",))
+            "Old post",
+            "<p>old</p>",
+            ("a", "b"),
+            ("misc",),
+        )
         assert post.slug == "old-post" and post.status == "publish"
         with pytest.raises(UnsupportedError, match="does not offer"):
             xr.upload_media(b"x", "x.png", "image/png")
@@ -449,8 +500,10 @@ def test_engine_without_rsd_gets_xmlrpc_php_and_its_best_api() -> None:
 @pytest.mark.wordpress
 def test_list_posts_pages_newest_first(wordpress: WordPressServer) -> None:
     xr = provider(wordpress.url, wordpress.user, wordpress.app_password, "wordpress")
-    made = [xr.create_post(PostPayload(title=unique("list"), html="<p>x</p>")).remote_id
-            for _ in range(3)]
+    made = [
+        xr.create_post(PostPayload(title=unique("list"), html="<p>x</p>")).remote_id
+        for _ in range(3)
+    ]
     page = xr.list_posts(per_page=2)
     assert page.has_more and len(page.posts) == 2
     ids = [int(p.remote_id) for p in page.posts + xr.list_posts(page=2, per_page=2).posts]

@@ -78,8 +78,9 @@ def make_desk(qtbot: Any) -> Iterator[Callable[..., Any]]:
 
     built: list[DeskApp] = []
 
-    def make(root: Path, files: list[Path] | None = None, *, start_preview: bool = False,
-             **settings: Any) -> DeskApp:
+    def make(
+        root: Path, files: list[Path] | None = None, *, start_preview: bool = False, **settings: Any
+    ) -> DeskApp:
         if settings:
             write_settings(**settings)
         desk = DeskApp.build(root, files or [], start_preview=start_preview)

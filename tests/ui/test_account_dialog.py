@@ -99,7 +99,10 @@ def test_form_is_built_from_the_providers_account_fields(dialog: AccountDialog) 
 
 @pytest.mark.wordpress
 def test_add_test_rename_and_remove_an_account(
-    qtbot: Any, dialog: AccountDialog, service: SyncService, wordpress: WordPressServer,
+    qtbot: Any,
+    dialog: AccountDialog,
+    service: SyncService,
+    wordpress: WordPressServer,
     memory_keyring: MemoryKeyring,
 ) -> None:
     name = fill(dialog, wordpress)
@@ -180,7 +183,10 @@ def test_without_a_keyring_the_secret_can_be_kept_for_this_session_only(
 
 @pytest.mark.wordpress
 def test_change_password_stores_and_tests_the_new_one(
-    qtbot: Any, dialog: AccountDialog, service: SyncService, wordpress: WordPressServer,
+    qtbot: Any,
+    dialog: AccountDialog,
+    service: SyncService,
+    wordpress: WordPressServer,
     memory_keyring: MemoryKeyring,
 ) -> None:
     fill(dialog, wordpress)
@@ -229,10 +235,13 @@ def test_a_site_folder_shows_no_empty_user_and_no_password_to_change(
         assert dialog.test_button.isEnabled() and dialog.remove_button.isEnabled()
         assert dialog.password_button.isEnabled() == (chosen.id == blog.id)
     # Even when called directly, there is nothing to store for a folder.
-    dialog.list.setCurrentRow(next(
-        r for r in range(dialog.list.count())
-        if dialog.list.item(r).data(Qt.ItemDataRole.UserRole) == folder.id
-    ))
+    dialog.list.setCurrentRow(
+        next(
+            r
+            for r in range(dialog.list.count())
+            if dialog.list.item(r).data(Qt.ItemDataRole.UserRole) == folder.id
+        )
+    )
     dialog.change_password("anything")
     assert not dialog.is_busy()
 
@@ -256,7 +265,9 @@ def test_only_micropub_and_blogger_offer_sign_in_in_the_browser(dialog: AccountD
 
 
 def test_blogger_sign_in_without_a_client_id_says_what_to_enter(
-    qtbot: Any, dialog: AccountDialog, monkeypatch: pytest.MonkeyPatch,
+    qtbot: Any,
+    dialog: AccountDialog,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import webbrowser
 
@@ -270,7 +281,9 @@ def test_blogger_sign_in_without_a_client_id_says_what_to_enter(
 
 
 def test_blogger_sign_in_can_be_cancelled_while_waiting_for_the_browser(
-    qtbot: Any, dialog: AccountDialog, monkeypatch: pytest.MonkeyPatch,
+    qtbot: Any,
+    dialog: AccountDialog,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import webbrowser
 
@@ -297,8 +310,12 @@ def test_blogger_sign_in_can_be_cancelled_while_waiting_for_the_browser(
 
 
 def test_micropub_blog_is_added_by_signing_in_in_the_browser(
-    qtbot: Any, dialog: AccountDialog, service: SyncService, micropub_server: Any,
-    memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch,
+    qtbot: Any,
+    dialog: AccountDialog,
+    service: SyncService,
+    micropub_server: Any,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import threading
     import webbrowser
@@ -341,7 +358,10 @@ def test_micropub_blog_is_added_by_signing_in_in_the_browser(
 
 
 def test_micropub_sign_in_can_be_cancelled_while_waiting_for_the_browser(
-    qtbot: Any, dialog: AccountDialog, micropub_server: Any, monkeypatch: pytest.MonkeyPatch,
+    qtbot: Any,
+    dialog: AccountDialog,
+    micropub_server: Any,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import webbrowser
 

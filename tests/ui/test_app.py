@@ -98,10 +98,11 @@ def test_loose_file_opens_and_saves(qtbot, make_desk, sample_library, tmp_path) 
     assert desk.window.windowTitle() == "Loose notes — BlogDesk"
     desk.window.editor.moveCursor(desk.window.editor.textCursor().MoveOperation.End)
     desk.window.editor.insertPlainText("More.")
-    qtbot.waitUntil(lambda: loose.read_text().endswith("Outside any library.\nMore."),
-                    timeout=3000)
-    assert str(loose.resolve()) in desk.settings.recent_files or str(loose) in \
-        desk.settings.recent_files
+    qtbot.waitUntil(lambda: loose.read_text().endswith("Outside any library.\nMore."), timeout=3000)
+    assert (
+        str(loose.resolve()) in desk.settings.recent_files
+        or str(loose) in desk.settings.recent_files
+    )
 
 
 def test_second_launch_hands_its_files_to_the_open_window(qtbot, make_desk, sample_library):
@@ -109,7 +110,10 @@ def test_second_launch_hands_its_files_to_the_open_window(qtbot, make_desk, samp
     target = sample_library / "third-post.md"
     proc = subprocess.Popen(
         [sys.executable, "-m", "blogdesk", "--library", str(sample_library), str(target)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=_env(), cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=_env(),
+        cwd=REPO,
     )
     # The window (in this process) must keep handling events while the second one talks to it.
     qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)
@@ -127,7 +131,10 @@ def test_second_launch_for_another_library_says_so(qtbot, make_desk, sample_libr
     other = tmp_path / "other library"
     proc = subprocess.Popen(
         [sys.executable, "-m", "blogdesk", "--library", str(other)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(), cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+        cwd=REPO,
     )
     qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)
     out, err = proc.communicate()
@@ -143,8 +150,13 @@ def test_second_launch_for_another_library_says_so(qtbot, make_desk, sample_libr
 def test_plain_launch_brings_any_open_window_forward(qtbot, make_desk, sample_library):
     desk = make_desk(sample_library)
     env = {k: v for k, v in _env().items() if k != "BLOGDESK_LIBRARY"}
-    proc = subprocess.Popen([sys.executable, "-m", "blogdesk"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=env, cwd=REPO)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "blogdesk"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=REPO,
+    )
     qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)
     out, err = proc.communicate()
     assert proc.returncode == 0, (out, err)
@@ -153,11 +165,17 @@ def test_plain_launch_brings_any_open_window_forward(qtbot, make_desk, sample_li
 
 
 def test_no_display_gives_a_clear_message(tmp_path: Path) -> None:
-    env = {k: v for k, v in _env().items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in _env().items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     proc = subprocess.run(
         [sys.executable, "-m", "blogdesk", "--library", str(tmp_path / "lib")],
-        capture_output=True, env=env, cwd=REPO, timeout=60,
+        capture_output=True,
+        env=env,
+        cwd=REPO,
+        timeout=60,
     )
     assert proc.returncode == 1
     assert proc.stderr.decode().strip() == (
@@ -183,7 +201,10 @@ def test_whole_app_starts_and_quits_in_a_subprocess(tmp_path: Path) -> None:
     root = tmp_path / "lib"
     first = subprocess.Popen(
         [sys.executable, "-m", "blogdesk", "--library", str(root)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env(), cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=_env(),
+        cwd=REPO,
     )
     try:
         marker = paths.state_dir() / "recovery" / "running"
@@ -194,7 +215,10 @@ def test_whole_app_starts_and_quits_in_a_subprocess(tmp_path: Path) -> None:
         assert (root / "welcome-to-blogdesk.md").exists()
         second = subprocess.run(
             [sys.executable, "-m", "blogdesk", "--library", str(root)],
-            capture_output=True, env=_env(), cwd=REPO, timeout=60,
+            capture_output=True,
+            env=_env(),
+            cwd=REPO,
+            timeout=60,
         )
         assert second.returncode == 0
         assert first.poll() is None  # the first window is still running

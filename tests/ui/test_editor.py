@@ -103,18 +103,21 @@ def test_tab_indents_selected_lines_as_one_undo_step(qtbot, editor) -> None:
     assert editor.toPlainText() == "a\nb\nc"
 
 
-@pytest.mark.parametrize(("action", "before", "sel", "after"), [
-    ("bold", "make this loud", (5, 9), "make **this** loud"),
-    ("italic", "make this soft", (5, 9), "make *this* soft"),
-    ("code", "call foo now", (5, 8), "call `foo` now"),
-    ("heading2", "Title", (0, 0), "## Title"),
-    ("heading1", "### Title", (0, 0), "# Title"),
-    ("quote", "one\ntwo", (0, 7), "> one\n> two"),
-    ("bullet_list", "one\ntwo", (0, 7), "- one\n- two"),
-    ("numbered_list", "one\ntwo", (0, 7), "1. one\n2. two"),
-    ("link", "see docs", (4, 8), "see [docs](https://)"),
-    ("code_block", "x = 1", (0, 5), "```\nx = 1\n```"),
-])
+@pytest.mark.parametrize(
+    ("action", "before", "sel", "after"),
+    [
+        ("bold", "make this loud", (5, 9), "make **this** loud"),
+        ("italic", "make this soft", (5, 9), "make *this* soft"),
+        ("code", "call foo now", (5, 8), "call `foo` now"),
+        ("heading2", "Title", (0, 0), "## Title"),
+        ("heading1", "### Title", (0, 0), "# Title"),
+        ("quote", "one\ntwo", (0, 7), "> one\n> two"),
+        ("bullet_list", "one\ntwo", (0, 7), "- one\n- two"),
+        ("numbered_list", "one\ntwo", (0, 7), "1. one\n2. two"),
+        ("link", "see docs", (4, 8), "see [docs](https://)"),
+        ("code_block", "x = 1", (0, 5), "```\nx = 1\n```"),
+    ],
+)
 def test_format_command_then_undo_restores(qtbot, editor, action, before, sel, after) -> None:
     set_text(editor, before)
     select(editor, *sel)
@@ -212,13 +215,16 @@ def test_go_to_line_and_current_line(qtbot, editor) -> None:
 
 def _formats(ed: MarkdownEditor, line: int) -> list[tuple[int, int, QFont.Weight, bool]]:
     block = ed.document().findBlockByNumber(line)
-    return [(r.start, r.length, r.format.fontWeight(), r.format.fontItalic())
-            for r in block.layout().formats()]
+    return [
+        (r.start, r.length, r.format.fontWeight(), r.format.fontItalic())
+        for r in block.layout().formats()
+    ]
 
 
 def test_highlighter_marks_headings_emphasis_and_code_fences(qtbot, editor) -> None:
-    set_text(editor, "---\ntitle: x\n---\n# Head\nsome **bold** and *it*\n```\n# not heading\n```\n"
-             "after")
+    set_text(
+        editor, "---\ntitle: x\n---\n# Head\nsome **bold** and *it*\n```\n# not heading\n```\nafter"
+    )
     qtbot.waitUntil(lambda: bool(_formats(editor, 3)))
     doc = editor.document()
     assert doc.findBlockByNumber(1).userState() == FRONT_MATTER_YAML
@@ -250,13 +256,17 @@ def test_highlighting_follows_a_dark_palette(qtbot) -> None:
     assert ed.highlighter.f_heading.foreground().color() != light_heading
 
 
-@settings(max_examples=80, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(alphabet="ab 😀é\n", max_size=40),
-       needle=st.text(alphabet="ab😀é", min_size=1, max_size=3),
-       replacement=st.text(alphabet="X😀", max_size=2))
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.text(alphabet="ab 😀é\n", max_size=40),
+    needle=st.text(alphabet="ab😀é", min_size=1, max_size=3),
+    replacement=st.text(alphabet="X😀", max_size=2),
+)
 def test_replace_all_matches_str_replace_even_with_astral_chars(
-        editor: MarkdownEditor, text: str, needle: str, replacement: str) -> None:
+    editor: MarkdownEditor, text: str, needle: str, replacement: str
+) -> None:
     """Positions are UTF-16 in Qt and code points in Python: the mapping must never drift."""
     editor.setPlainText(text)
     editor.finder.options = FindOptions(needle, case_sensitive=True)
@@ -268,12 +278,17 @@ def test_replace_all_matches_str_replace_even_with_astral_chars(
         assert editor.toPlainText() == text
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(alphabet="ab c😀", min_size=1, max_size=30), data=st.data(),
-       action=st.sampled_from(["bold", "italic", "code"]))
-def test_formatting_twice_restores_the_text(editor: MarkdownEditor, text: str,
-                                            data: st.DataObject, action: str) -> None:
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.text(alphabet="ab c😀", min_size=1, max_size=30),
+    data=st.data(),
+    action=st.sampled_from(["bold", "italic", "code"]),
+)
+def test_formatting_twice_restores_the_text(
+    editor: MarkdownEditor, text: str, data: st.DataObject, action: str
+) -> None:
     editor.setPlainText(text)
     start = data.draw(st.integers(0, len(text) - 1))
     stop = data.draw(st.integers(start + 1, len(text)))

@@ -63,8 +63,9 @@ def test_tab_and_shift_tab_move_round_the_bar_fields(qtbot, editor) -> None:
         assert QApplication.focusWidget() is expected
         assert _unchanged(editor)
     for expected in reversed(chain):
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab,
-                       Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClick(
+            QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier
+        )
         assert QApplication.focusWidget() is expected
         assert _unchanged(editor)
     assert bar.isVisible()
@@ -119,9 +120,14 @@ def test_keys_on_buttons_and_boxes_and_shortcuts_never_edit(qtbot, editor) -> No
         qtbot.keyClick(widget, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     bar.find_edit.setFocus()
     ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
-    for key, mods in ((Qt.Key.Key_B, ctrl), (Qt.Key.Key_I, ctrl), (Qt.Key.Key_2, ctrl),
-                      (Qt.Key.Key_Q, ctrl | shift), (Qt.Key.Key_L, ctrl | shift),
-                      (Qt.Key.Key_V, ctrl | shift)):
+    for key, mods in (
+        (Qt.Key.Key_B, ctrl),
+        (Qt.Key.Key_I, ctrl),
+        (Qt.Key.Key_2, ctrl),
+        (Qt.Key.Key_Q, ctrl | shift),
+        (Qt.Key.Key_L, ctrl | shift),
+        (Qt.Key.Key_V, ctrl | shift),
+    ):
         qtbot.keyClick(bar.find_edit, key, mods)
     assert _unchanged(editor)
 
@@ -146,8 +152,14 @@ def test_bar_fits_without_cutting_labels(qtbot, editor, width: int, tmp_path) ->
     bar.grab().save(str(tmp_path / f"find-bar-{width}.png"))  # to look at when this fails
     assert bar.width() >= bar.minimumSizeHint().width()
     inside = bar.rect()
-    for widget in (bar.find_edit, bar.replace_edit, *bar.findChildren(QToolButton),
-                   bar.regex_box, bar.case_box, bar.word_box):
+    for widget in (
+        bar.find_edit,
+        bar.replace_edit,
+        *bar.findChildren(QToolButton),
+        bar.regex_box,
+        bar.case_box,
+        bar.word_box,
+    ):
         assert widget.isVisible()
         assert widget.width() >= widget.sizeHint().width(), widget
         geometry = widget.geometry()

@@ -16,15 +16,18 @@ from blogdesk.ui.editor.editor import MarkdownEditor, insert_paragraph
 from blogdesk.ui.editor.media_store import clean_file_name, store_media
 
 
-@pytest.mark.parametrize(("name", "clean"), [
-    ("my pic (1).png", "my-pic-1.png"),
-    ("photo of cat.png", "photo-of-cat.png"),
-    ("my_holiday-photo.png", "my_holiday-photo.png"),
-    ("  [draft] -- chart!!.jpeg", "draft-chart.jpeg"),
-    ("привет мир (2).JPG", "привет-мир-2.JPG"),
-    ("(((.png", "image.png"),
-    ("pasted-image.png", "pasted-image.png"),
-])
+@pytest.mark.parametrize(
+    ("name", "clean"),
+    [
+        ("my pic (1).png", "my-pic-1.png"),
+        ("photo of cat.png", "photo-of-cat.png"),
+        ("my_holiday-photo.png", "my_holiday-photo.png"),
+        ("  [draft] -- chart!!.jpeg", "draft-chart.jpeg"),
+        ("привет мир (2).JPG", "привет-мир-2.JPG"),
+        ("(((.png", "image.png"),
+        ("pasted-image.png", "pasted-image.png"),
+    ],
+)
 def test_clean_file_name(name: str, clean: str) -> None:
     assert clean_file_name(name) == clean
 
@@ -43,17 +46,20 @@ def test_stored_names_are_clean_and_never_overwrite(tmp_path: Path) -> None:
 IMG = "![i](m.png)"
 
 
-@pytest.mark.parametrize(("text", "at", "expected"), [
-    ("", 0, IMG),
-    ("Hello world", 6, f"Hello\n\n{IMG}\n\nworld"),
-    ("Hello world", 11, f"Hello world\n\n{IMG}"),
-    ("Hello world", 0, f"{IMG}\n\nHello world"),
-    ("Look:\n", 6, f"Look:\n\n{IMG}"),
-    ("Look:\n\nNext", 6, f"Look:\n\n{IMG}\n\nNext"),
-    ("a\n   \nb", 4, f"a\n\n{IMG}\n\nb"),
-    ("x\n\n\ny", 2, f"x\n\n{IMG}\n\ny"),
-    ("Emoji 😀 here", 8, f"Emoji 😀\n\n{IMG}\n\nhere"),
-])
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        ("", 0, IMG),
+        ("Hello world", 6, f"Hello\n\n{IMG}\n\nworld"),
+        ("Hello world", 11, f"Hello world\n\n{IMG}"),
+        ("Hello world", 0, f"{IMG}\n\nHello world"),
+        ("Look:\n", 6, f"Look:\n\n{IMG}"),
+        ("Look:\n\nNext", 6, f"Look:\n\n{IMG}\n\nNext"),
+        ("a\n   \nb", 4, f"a\n\n{IMG}\n\nb"),
+        ("x\n\n\ny", 2, f"x\n\n{IMG}\n\ny"),
+        ("Emoji 😀 here", 8, f"Emoji 😀\n\n{IMG}\n\nhere"),
+    ],
+)
 def test_insert_paragraph(qtbot, text: str, at: int, expected: str) -> None:
     ed = MarkdownEditor(dark=False)
     qtbot.addWidget(ed)
@@ -77,7 +83,8 @@ def picture(tmp_path: Path) -> Path:
 
 
 def test_image_action_inserts_a_clean_paragraph_and_remembers_the_folder(
-        qtbot, make_desk, sample_library: Path, picture: Path, monkeypatch) -> None:
+    qtbot, make_desk, sample_library: Path, picture: Path, monkeypatch
+) -> None:
     asked: list[str] = []
 
     def fake_dialog(_parent: Any, _title: str, folder: str, _filter: str) -> tuple[str, str]:
@@ -95,7 +102,8 @@ def test_image_action_inserts_a_clean_paragraph_and_remembers_the_folder(
     editor.actions_by_name()["image"].trigger()
     assert asked == [str(sample_library)]  # the post's folder, not the working directory
     assert "The aardvark\n\n![my pic (1)](media/my-pic-1.png)\n\nparagraph." in (
-        editor.toPlainText())
+        editor.toPlainText()
+    )
     assert (sample_library / "media" / "my-pic-1.png").read_bytes() == picture.read_bytes()
 
     editor.moveCursor(QTextCursor.MoveOperation.End)

@@ -144,8 +144,16 @@ def test_duplicate_and_rename(qtbot, make_desk, wait_listed, sample_library):
 
 def _summary(i: int) -> PostSummary:
     return PostSummary(
-        path=f"post-{i:05}.md", title=f"Post {i}", status="draft", date=f"2026-01-{i % 28 + 1:02}",
-        slug=None, tags=("t",), categories=(), excerpt=None, word_count=10, body="",
+        path=f"post-{i:05}.md",
+        title=f"Post {i}",
+        status="draft",
+        date=f"2026-01-{i % 28 + 1:02}",
+        slug=None,
+        tags=("t",),
+        categories=(),
+        excerpt=None,
+        word_count=10,
+        body="",
     )
 
 
@@ -245,8 +253,9 @@ def test_new_post_is_dated_and_rename_suggests_its_title(
     qtbot.waitUntil(lambda: _titles(desk)[:1] == ["Untitled post"])  # newest: at the top
     field = window.metadata.date
     # The field drops ":00" seconds (a post made at hh:mm:00 shows hh:mm).
-    assert field.text() == date.isoformat(sep=" ",
-                                          timespec="minutes" if date.second == 0 else "seconds")
+    assert field.text() == date.isoformat(
+        sep=" ", timespec="minutes" if date.second == 0 else "seconds"
+    )
     assert field.width() >= field.fontMetrics().horizontalAdvance(field.text())
 
     window.metadata.title.setText("A trip to Rome")

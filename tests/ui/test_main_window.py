@@ -22,7 +22,9 @@ def test_window_layout_and_title(qtbot, make_desk, sample_library: Path) -> None
     splitter = window.centralWidget()
     assert isinstance(splitter, QSplitter)
     assert [splitter.widget(i) for i in range(3)] == [
-        window.left, window.editor_column, window.preview_stack
+        window.left,
+        window.editor_column,
+        window.preview_stack,
     ]
     assert window.library_panel.isVisible() and window.editor.isVisible()
     assert window.save_label.text() == "Saved"
@@ -60,7 +62,10 @@ def test_panel_visibility_and_sizes_are_remembered(qtbot, make_desk, close_desk,
     state_file = paths.state_dir() / "window.ini"
     assert state_file.exists()
     assert WindowState(state_file).panels() == {
-        "library": True, "outline": False, "metadata": True, "preview": False
+        "library": True,
+        "outline": False,
+        "metadata": True,
+        "preview": False,
     }
     again = make_desk(sample_library)
     assert not again.window.preview_stack.isVisible()
@@ -102,11 +107,13 @@ def test_metadata_edit_changes_only_that_key(qtbot, make_desk, sample_library) -
     assert desk.window.save_label.text() == "Unsaved"
     qtbot.waitUntil(lambda: post.read_text() != before, timeout=3000)
     changed = [
-        line for line in difflib.ndiff(before.splitlines(), post.read_text().splitlines())
+        line
+        for line in difflib.ndiff(before.splitlines(), post.read_text().splitlines())
         if line.startswith(("+", "-"))
     ]
-    assert all("tags" in line or line.strip(" +-") in ("one", "two", "- one", "- two")
-               for line in changed), changed
+    assert all(
+        "tags" in line or line.strip(" +-") in ("one", "two", "- one", "- two") for line in changed
+    ), changed
     assert "# a comment the author wrote\n" in post.read_text()
     assert "mood: sunny   # unknown key, kept\n" in post.read_text()
 
@@ -158,8 +165,9 @@ def test_preview_outline_and_word_count(qtbot, make_desk, sample_library) -> Non
     desk = make_desk(sample_library, [sample_library / "first-post.md"], start_preview=True)
     window = desk.window
     qtbot.waitUntil(lambda: window.preview is not None, timeout=10_000)
-    qtbot.waitUntil(lambda: window.outline.headings_shown() == ["Getting started", "Details"],
-                    timeout=15_000)
+    qtbot.waitUntil(
+        lambda: window.outline.headings_shown() == ["Getting started", "Details"], timeout=15_000
+    )
     assert window.words_label.text().endswith("words")
     assert window.reading_label.text() == "1 min read"
     # Picking a heading moves the editor to it.
@@ -191,10 +199,16 @@ def _message_room(window) -> int:
     from PySide6.QtWidgets import QLabel, QWidget
 
     bar = window.statusBar()
-    permanent = [window.findChild(QLabel, "publishResult"), window.findChild(QWidget,
-                 "publishProgress"), window.words_label, window.reading_label, window.save_label]
-    return min(w.mapTo(bar, w.rect().topLeft()).x() for w in permanent
-               if w is not None and w.isVisible())
+    permanent = [
+        window.findChild(QLabel, "publishResult"),
+        window.findChild(QWidget, "publishProgress"),
+        window.words_label,
+        window.reading_label,
+        window.save_label,
+    ]
+    return min(
+        w.mapTo(bar, w.rect().topLeft()).x() for w in permanent if w is not None and w.isVisible()
+    )
 
 
 def test_status_bar_messages_have_room(qtbot, make_desk, sample_library) -> None:
@@ -257,25 +271,31 @@ WXR_ITEM = (
 )
 
 
-def test_file_import_wordpress_export(qtbot, make_desk, wait_listed, sample_library, tmp_path,
-                                      monkeypatch) -> None:
+def test_file_import_wordpress_export(
+    qtbot, make_desk, wait_listed, sample_library, tmp_path, monkeypatch
+) -> None:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     export = tmp_path / "export.xml"
-    items = "".join(WXR_ITEM.format(title=t, n=n)
-                    for n, t in ((1, "Imported Alpha"), (2, "Imported Beta")))
+    items = "".join(
+        WXR_ITEM.format(title=t, n=n) for n, t in ((1, "Imported Alpha"), (2, "Imported Beta"))
+    )
     export.write_text(WXR.format(items=items), encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a, **k: (str(export), "")))
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(export), ""))
+    )
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No)
+    )
     desk = make_desk(sample_library)
     wait_listed(desk, 3)
     window = desk.window
     file_menu = window.menuBar().actions()[0].menu()
     import_menu = next(a.menu() for a in file_menu.actions() if a.text() == "&Import")
     assert [a.text() for a in import_menu.actions()] == [
-        "&WordPress Export (WXR)…", "&Jekyll or Hugo Folder…"]
+        "&WordPress Export (WXR)…",
+        "&Jekyll or Hugo Folder…",
+    ]
     window.menu_actions["import_wxr"].trigger()
     dialog = window.import_dialog
     assert dialog is not None
@@ -294,9 +314,12 @@ def test_menus_help_last_and_edit_commands(qtbot, make_desk, sample_library) -> 
     qtbot.waitUntil(lambda: menus()[-1] == "&Help")
     assert "&Blog" in menus()
     acts = window.menu_actions
-    for name, key in {"cut": QKeySequence.StandardKey.Cut, "copy": QKeySequence.StandardKey.Copy,
-                      "paste": QKeySequence.StandardKey.Paste,
-                      "select_all": QKeySequence.StandardKey.SelectAll}.items():
+    for name, key in {
+        "cut": QKeySequence.StandardKey.Cut,
+        "copy": QKeySequence.StandardKey.Copy,
+        "paste": QKeySequence.StandardKey.Paste,
+        "select_all": QKeySequence.StandardKey.SelectAll,
+    }.items():
         assert acts[name].shortcut() == QKeySequence(key), name
     edit_menu = window.menuBar().actions()[1].menu()
     assert acts["copy"] in edit_menu.actions()
@@ -343,16 +366,18 @@ def test_start_up_message_outlives_the_publishing_set_up(qtbot, make_desk, sampl
 def test_copy_in_the_preview_copies_the_preview(qtbot, make_desk, sample_library) -> None:
     desk = make_desk(sample_library, [sample_library / "first-post.md"], start_preview=True)
     window = desk.window
-    qtbot.waitUntil(lambda: window.outline.headings_shown() == ["Getting started", "Details"],
-                    timeout=15_000)
+    qtbot.waitUntil(
+        lambda: window.outline.headings_shown() == ["Getting started", "Details"], timeout=15_000
+    )
     QApplication.clipboard().setText("nothing yet")
     window.preview.view.setFocus()
     qtbot.waitUntil(lambda: window.preview.isAncestorOf(window.focusWidget()), timeout=5000)
     window.menu_actions["select_all"].trigger()
     window.menu_actions["copy"].trigger()
     # The rendered text (no Markdown marks), not the editor's source.
-    qtbot.waitUntil(lambda: "The aardvark paragraph." in QApplication.clipboard().text(),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: "The aardvark paragraph." in QApplication.clipboard().text(), timeout=5000
+    )
     assert "## Details" not in QApplication.clipboard().text()
 
 

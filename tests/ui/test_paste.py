@@ -22,8 +22,10 @@ from PySide6.QtWidgets import QApplication
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.ui.editor.editor import MarkdownEditor
 
-RICH = ('<meta charset="utf-8"><p style="color:red">Read <a href="https://example.org/guide">the '
-        'guide</a> and <em>then</em> <strong>act</strong>.</p>')
+RICH = (
+    '<meta charset="utf-8"><p style="color:red">Read <a href="https://example.org/guide">the '
+    "guide</a> and <em>then</em> <strong>act</strong>.</p>"
+)
 
 
 class MediaStore:
@@ -73,7 +75,8 @@ def test_pasting_html_inserts_markdown(qtbot, editor: MarkdownEditor) -> None:
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     editor.insertFromMimeData(mime)
     assert editor.toPlainText() == (
-        "Intro: Read [the guide](https://example.org/guide) and *then* **act**.")
+        "Intro: Read [the guide](https://example.org/guide) and *then* **act**."
+    )
 
 
 def test_ctrl_v_uses_markdown_and_ctrl_shift_v_plain_text(qtbot, editor: MarkdownEditor) -> None:
@@ -87,14 +90,18 @@ def test_ctrl_v_uses_markdown_and_ctrl_shift_v_plain_text(qtbot, editor: Markdow
     qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert "[the guide](https://example.org/guide)" in editor.toPlainText()
     editor.clear()
-    qtbot.keyClick(editor, Qt.Key.Key_V,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        editor,
+        Qt.Key.Key_V,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert editor.toPlainText() == "Read the guide and then act."
     clipboard.clear()  # Qt frees the data now, not at interpreter exit (it crashed there)
 
 
 def test_dropping_an_image_file_calls_handler_and_inserts_link(
-        qtbot, editor: MarkdownEditor, png: Path, tmp_path: Path) -> None:
+    qtbot, editor: MarkdownEditor, png: Path, tmp_path: Path
+) -> None:
     store = MediaStore(tmp_path / "post")
     editor.set_media_handler(store)
     editor.setPlainText("Look:\n")
@@ -103,15 +110,30 @@ def test_dropping_an_image_file_calls_handler_and_inserts_link(
     inserted: list[str] = []
     editor.imageInserted.connect(inserted.append)
     pos = editor.viewport().rect().center()
-    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        pos,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(editor.viewport(), enter)
     assert enter.isAccepted()  # the editor says it can take an image file
-    move = QDragMoveEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                          Qt.KeyboardModifier.NoModifier)
+    move = QDragMoveEvent(
+        pos,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(editor.viewport(), move)
-    drop = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(pos),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(editor.viewport(), drop)
     assert store.calls == [("file", "my_holiday-photo.png")]
     assert (tmp_path / "post" / "media" / "my_holiday-photo.png").read_bytes() == png.read_bytes()
@@ -148,8 +170,9 @@ def test_handler_error_is_reported_not_inserted(qtbot, editor: MarkdownEditor, p
     assert editor.toPlainText() == ""
 
 
-def test_without_handler_image_files_paste_as_text(qtbot, editor: MarkdownEditor,
-                                                    png: Path) -> None:
+def test_without_handler_image_files_paste_as_text(
+    qtbot, editor: MarkdownEditor, png: Path
+) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(png))])
     mime.setText(str(png))
@@ -157,13 +180,15 @@ def test_without_handler_image_files_paste_as_text(qtbot, editor: MarkdownEditor
     assert editor.toPlainText() == str(png)
 
 
-def test_image_action_uses_file_chooser(qtbot, editor: MarkdownEditor, png: Path,
-                                        tmp_path: Path) -> None:
+def test_image_action_uses_file_chooser(
+    qtbot, editor: MarkdownEditor, png: Path, tmp_path: Path
+) -> None:
     store = MediaStore(tmp_path / "post")
     editor.set_media_handler(store)
     editor.choose_image_file = lambda: png
-    qtbot.keyClick(editor, Qt.Key.Key_I,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        editor,
+        Qt.Key.Key_I,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert editor.toPlainText() == "![my holiday photo](media/my_holiday-photo.png)"
-
-

@@ -67,8 +67,7 @@ def post_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def preview(qtbot, post_dir: Path, dispose: Callable[[PreviewView], None]
-            ) -> Iterator[PreviewView]:
+def preview(qtbot, post_dir: Path, dispose: Callable[[PreviewView], None]) -> Iterator[PreviewView]:
     view = PreviewView(dark=False)
     view.resize(700, 500)
     view.show()
@@ -86,14 +85,20 @@ class Desk:
         self.editor, self.view, self.controller = editor, view, controller
 
 
-def build_desk(qtbot, preview: PreviewView, runner: TaskRunner, post_dir: Path,
-              render_fn: Callable[[str], RenderedPost] | None = None,
-              debounce_ms: int = 30) -> Desk:
+def build_desk(
+    qtbot,
+    preview: PreviewView,
+    runner: TaskRunner,
+    post_dir: Path,
+    render_fn: Callable[[str], RenderedPost] | None = None,
+    debounce_ms: int = 30,
+) -> Desk:
     editor = MarkdownEditor(dark=False)
     qtbot.addWidget(editor)
     editor.show()
-    controller = PreviewController(editor, preview, runner, debounce_ms=debounce_ms,
-                                   render_fn=render_fn)
+    controller = PreviewController(
+        editor, preview, runner, debounce_ms=debounce_ms, render_fn=render_fn
+    )
     controller.set_document(post_dir)
     return Desk(editor, preview, controller)
 
@@ -108,8 +113,10 @@ def test_typing_updates_the_preview(qtbot, desk: Desk) -> None:
     type_text(qtbot, desk.editor, "# Hello preview\n\nSome *typed* text")
     wait_text(qtbot, desk.view, "Some typed text")
     assert "Hello preview" in page_text(qtbot, desk.view)
-    assert js(qtbot, desk.view, "document.querySelector('#blogdesk-content em').textContent") \
+    assert (
+        js(qtbot, desk.view, "document.querySelector('#blogdesk-content em').textContent")
         == "typed"
+    )
     post = desk.controller.last_post
     assert post is not None
     # The preview copy is the published HTML: no preview-only annotations leak into it.
@@ -118,7 +125,8 @@ def test_typing_updates_the_preview(qtbot, desk: Desk) -> None:
 
 
 def test_edits_during_a_slow_render_end_with_the_latest_text(
-        qtbot, preview: PreviewView, task_runner: TaskRunner, post_dir: Path) -> None:
+    qtbot, preview: PreviewView, task_runner: TaskRunner, post_dir: Path
+) -> None:
     running = 0
     overlap: list[int] = []
     calls: list[str] = []
@@ -148,8 +156,9 @@ def test_edits_during_a_slow_render_end_with_the_latest_text(
     assert "omega" in page_text(qtbot, d.view)
 
 
-def test_stale_result_is_dropped(qtbot, preview: PreviewView, task_runner: TaskRunner,
-                                 post_dir: Path) -> None:
+def test_stale_result_is_dropped(
+    qtbot, preview: PreviewView, task_runner: TaskRunner, post_dir: Path
+) -> None:
     release = threading.Event()
     shown: list[int] = []
 
@@ -174,7 +183,8 @@ def test_post_scripts_and_event_handlers_do_not_run(qtbot, desk: Desk) -> None:
     desk.editor.setPlainText(
         "Safe text\n\n<script>document.title='pwned'</script>\n\n"
         "<img src=x onerror=\"document.title='pwned2'; document.body.dataset.pwned='1'\">\n\n"
-        "<a href=\"javascript:document.title='pwned3'\">js link</a>\n")
+        "<a href=\"javascript:document.title='pwned3'\">js link</a>\n"
+    )
     wait_text(qtbot, desk.view, "Safe text")
     qtbot.wait(300)  # give a broken image's onerror every chance to fire
     assert js(qtbot, desk.view, "document.title") == "Preview"
@@ -223,17 +233,20 @@ def server(post_dir: Path) -> Iterator[_Server]:
 def test_remote_image_is_blocked_and_shows_placeholder(qtbot, desk: Desk, server: _Server) -> None:
     desk.editor.setPlainText(
         f"Remote: ![far away]({server.url}/remote.png)\n\n"
-        f"<p style=\"background:url({server.url}/bg.png)\">styled</p>\n\n"
-        f"<iframe src=\"{server.url}/frame\"></iframe>\n\n"
-        "Local: ![near](media/local.png)\n")
+        f'<p style="background:url({server.url}/bg.png)">styled</p>\n\n'
+        f'<iframe src="{server.url}/frame"></iframe>\n\n'
+        "Local: ![near](media/local.png)\n"
+    )
     wait_text(qtbot, desk.view, "Remote image blocked (far away)")
     assert js(qtbot, desk.view, "document.querySelectorAll('.blogdesk-blocked').length") == 2
-    assert js(qtbot, desk.view,
-              "document.querySelector('.blogdesk-blocked').dataset.blockedSrc") == \
-        f"{server.url}/remote.png"
-    qtbot.waitUntil(lambda: js(qtbot, desk.view,
-                               "document.querySelector('img[alt=near]').naturalWidth") == 24,
-                    timeout=5000)
+    assert (
+        js(qtbot, desk.view, "document.querySelector('.blogdesk-blocked').dataset.blockedSrc")
+        == f"{server.url}/remote.png"
+    )
+    qtbot.waitUntil(
+        lambda: js(qtbot, desk.view, "document.querySelector('img[alt=near]').naturalWidth") == 24,
+        timeout=5000,
+    )
     qtbot.wait(300)
     assert server.hits == []  # not one request reached the network
 
@@ -243,9 +256,17 @@ def test_remote_image_loads_when_allowed(qtbot, desk: Desk, server: _Server) -> 
     wait_text(qtbot, desk.view, "Remote image blocked")
     with qtbot.waitSignal(desk.view.loaded, timeout=10_000):
         desk.view.set_allow_remote(True)
-    qtbot.waitUntil(lambda: js(qtbot, desk.view,
-                               "(document.querySelector('img[alt=\"far away\"]') || {})"
-                               ".naturalWidth || 0") == 24, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            js(
+                qtbot,
+                desk.view,
+                "(document.querySelector('img[alt=\"far away\"]') || {}).naturalWidth || 0",
+            )
+            == 24
+        ),
+        timeout=10_000,
+    )
     assert server.hits == ["/remote.png"]
     assert js(qtbot, desk.view, "document.querySelectorAll('.blogdesk-blocked').length") == 0
 
@@ -263,17 +284,27 @@ def test_clicked_link_opens_externally_and_preview_stays(qtbot, desk: Desk) -> N
 
 
 def test_cursor_moves_keep_the_matching_part_in_view(qtbot, desk: Desk) -> None:
-    sections = [f"## Section {i}\n\n" + ("Lorem ipsum dolor sit amet. " * 40) + "\n"
-                for i in range(30)]
+    sections = [
+        f"## Section {i}\n\n" + ("Lorem ipsum dolor sit amet. " * 40) + "\n" for i in range(30)
+    ]
     desk.editor.setPlainText("\n".join(sections))
     wait_text(qtbot, desk.view, "Section 29")
     assert js(qtbot, desk.view, "window.scrollY") == 0
     target = next(h for h in desk.controller.last_post.outline if h.text == "Section 20")
     desk.editor.go_to_line(target.line)
-    qtbot.waitUntil(lambda: js(qtbot, desk.view,
-                               "(() => { const r = document.getElementById('section-20')"
-                               ".getBoundingClientRect(); return r.top >= 0 && "
-                               "r.top < window.innerHeight; })()") is True, timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            js(
+                qtbot,
+                desk.view,
+                "(() => { const r = document.getElementById('section-20')"
+                ".getBoundingClientRect(); return r.top >= 0 && "
+                "r.top < window.innerHeight; })()",
+            )
+            is True
+        ),
+        timeout=5000,
+    )
     # an edit near the top swaps content in place: the scroll position holds
     y = js(qtbot, desk.view, "window.scrollY")
     assert isinstance(y, int | float) and y > 1000
@@ -299,16 +330,18 @@ def test_dark_theme_and_meta_refresh(qtbot, desk: Desk) -> None:
     assert desk.view.opened == []  # type: ignore[attr-defined]
 
 
-def test_a_burst_of_keys_renders_once(qtbot, preview: PreviewView, task_runner: TaskRunner,
-                                      post_dir: Path) -> None:
+def test_a_burst_of_keys_renders_once(
+    qtbot, preview: PreviewView, task_runner: TaskRunner, post_dir: Path
+) -> None:
     calls: list[str] = []
 
     def counting_render(text: str) -> RenderedPost:
         calls.append(text)
         return render(text)
 
-    d = build_desk(qtbot, preview, task_runner, post_dir, render_fn=counting_render,
-                   debounce_ms=400)
+    d = build_desk(
+        qtbot, preview, task_runner, post_dir, render_fn=counting_render, debounce_ms=400
+    )
     qtbot.waitUntil(lambda: d.controller.shown_revision == d.controller.revision, timeout=5000)
     calls.clear()
     d.editor.setFocus()

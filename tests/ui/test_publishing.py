@@ -56,7 +56,9 @@ class Desk:
 
 @pytest.fixture
 def make_publishing_desk(
-    tmp_path: Path, make_desk: Callable[..., Any], memory_keyring: MemoryKeyring,
+    tmp_path: Path,
+    make_desk: Callable[..., Any],
+    memory_keyring: MemoryKeyring,
     wordpress: WordPressServer,
 ) -> Callable[..., Desk]:
     """The real window as app.py builds it (publishing installed there), on a new library with
@@ -79,8 +81,13 @@ def make_publishing_desk(
         assert isinstance(publishing, Publishing)
         publishing.startup_timer.stop()  # the start-up flush: driven by the tests that want it
         url = site_url or wordpress.url
-        account = Account.new(f"wp-{uuid.uuid4().hex[:6]}", "wordpress", url, wordpress.user,
-                              api_url=f"{url}/wp-json/")
+        account = Account.new(
+            f"wp-{uuid.uuid4().hex[:6]}",
+            "wordpress",
+            url,
+            wordpress.user,
+            api_url=f"{url}/wp-json/",
+        )
         AccountStore().add(account)
         publishing.service.credentials.set(account.id, secret or wordpress.app_password)
         assert desk.window.open_path(post)
@@ -112,8 +119,13 @@ def remote_id(desk: Desk) -> str:
 def badge_of(qtbot: Any, desk: Desk, expected: str) -> None:
     rel = desk.post.name
     desk.publishing.refresh_badges()
-    qtbot.waitUntil(lambda: (desk.publishing.badges.get(rel) is not None
-                             and desk.publishing.badges[rel].label == expected), timeout=5_000)
+    qtbot.waitUntil(
+        lambda: (
+            desk.publishing.badges.get(rel) is not None
+            and desk.publishing.badges[rel].label == expected
+        ),
+        timeout=5_000,
+    )
 
 
 class UrlCatcher(QObject):
@@ -136,11 +148,18 @@ def test_publish_button_sends_post_with_image_and_tag_and_shows_the_link(
     publishing = desk.publishing
     # The menu and the shortcut are there, and the shortcut is not ambiguous.
     assert publishing.actions["publish"].shortcut() == QKeySequence(PUBLISH_SHORTCUT)
-    holders = [a for a in desk.window.findChildren(QAction)
-               if a.shortcut() == QKeySequence(PUBLISH_SHORTCUT)]
+    holders = [
+        a
+        for a in desk.window.findChildren(QAction)
+        if a.shortcut() == QKeySequence(PUBLISH_SHORTCUT)
+    ]
     assert holders == [publishing.actions["publish"]]
     assert [a.text() for a in publishing.menu.actions() if a.text()][:4] == [
-        "&Publish", "Publish &Options…", "&Update on the Blog", "&Unpublish (Back to Draft)"]
+        "&Publish",
+        "Publish &Options…",
+        "&Update on the Blog",
+        "&Unpublish (Back to Draft)",
+    ]
     assert install_publishing(desk.window) is publishing  # app.py installed it; once only
     menus = [a.text() for a in desk.window.menuBar().actions()]
     assert menus.count("&Blog") == 1
@@ -156,7 +175,8 @@ def test_publish_button_sends_post_with_image_and_tag_and_shows_the_link(
     assert server["title"] == desk.title and server["status"] == "publish"
     assert "media/pic.png" not in server["content"] and "<img" in server["content"]
     stored = publishing.service.provider(publishing.service.accounts.all()[0]).get_post(
-        result.remote_id)
+        result.remote_id
+    )
     assert [t.casefold() for t in stored.tags] == ["desk-tag"]
     # Progress told of the upload, with a count.
     uploads = [r for r in reports if "pic.png" in r.message or r.message == "Images ready"]
@@ -264,8 +284,9 @@ def test_take_the_blogs_version_replaces_the_text_in_the_editor(
         press_publish(qtbot, desk)
     shown.args[0].buttons["take_remote"].click()
     wait_idle(qtbot, desk)
-    qtbot.waitUntil(lambda: "Only the blog has this sentence." in editor.toPlainText(),
-                    timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: "Only the blog has this sentence." in editor.toPlainText(), timeout=TIMEOUT
+    )
     assert "Only this computer has this sentence." not in editor.toPlainText()
     assert "Only the blog has this sentence." in wordpress.get_post(post_id)["content"]
     assert "Took the blog's version" in publishing.result_label.text()
@@ -295,7 +316,8 @@ def test_unreachable_blog_queues_in_the_outbox(
     result = desk.publishing.last_result
     assert result is not None and result.queued
     assert desk.publishing.result_label.text().startswith(
-        "Queued in the outbox, will be sent when the blog answers.")
+        "Queued in the outbox, will be sent when the blog answers."
+    )
     badge_of(qtbot, desk, "pending in outbox")
     # The flush timer is armed for the job's retry (back-off: 30 s for the first).
     remaining = desk.publishing.controller.next_flush_in_ms()
@@ -313,8 +335,7 @@ def test_the_outbox_is_flushed_at_start_up_once_the_blog_answers(
     # starts again: the start-up flush sends the job in the background.
     store = AccountStore()
     account = store.all()[0]
-    store.update(replace(account, site_url=wordpress.url,
-                         options={"api_url": wordpress.api_url}))
+    store.update(replace(account, site_url=wordpress.url, options={"api_url": wordpress.api_url}))
     publishing.last_result = None
     publishing.startup_timer.start(0)
     qtbot.waitUntil(lambda: publishing.last_result is not None, timeout=TIMEOUT)
@@ -390,8 +411,9 @@ def test_publish_panel_schedules_and_shows_the_date_in_three_time_zones(
     panel.status.setCurrentIndex(panel.status.findData("scheduled"))
     panel.use_date.setChecked(True)
     when = (datetime.now().astimezone() + timedelta(days=3)).replace(second=0, microsecond=0)
-    panel.date.setDateTime(QDateTime.fromString(
-        when.replace(tzinfo=None).isoformat(), Qt.DateFormat.ISODate))
+    panel.date.setDateTime(
+        QDateTime.fromString(when.replace(tzinfo=None).isoformat(), Qt.DateFormat.ISODate)
+    )
     utc = when.astimezone(UTC)
     tokyo = when.astimezone(ZoneInfo("Asia/Tokyo"))
     lines = panel.times.text().splitlines()

@@ -26,11 +26,13 @@ SCRIPT = textwrap.dedent(f"""
 
 def test_ten_thousand_void_qt_calls_do_not_crash() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
-                          timeout=120, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120, env=env
+    )
     assert proc.returncode == 0, (
         f"Qt process died (exit {proc.returncode}): this PySide6 build loses references on void "
-        f"calls; use PySide6 6.11.x on Python 3.11.\n{proc.stderr[-2000:]}")
+        f"calls; use PySide6 6.11.x on Python 3.11.\n{proc.stderr[-2000:]}"
+    )
     word, before, after = proc.stdout.split()
     assert word == "survived"
     # A leak of one reference per call would show as a drop of ~10,000 (or a crash above).

@@ -158,7 +158,10 @@ def test_kill_9_then_restart_brings_the_text_back(tmp_path: Path, sample_library
     argv = ["--library", str(sample_library)]
     first = subprocess.Popen(
         [sys.executable, str(driver), "type", typed, *argv, str(post)],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=_env(),
     )
     try:
         _wait_for_line(first, "TYPED", timeout=60)
@@ -181,10 +184,13 @@ def test_kill_9_then_restart_brings_the_text_back(tmp_path: Path, sample_library
 
     second = subprocess.Popen(
         [sys.executable, str(driver), "report", "", *argv],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=_env(),
     )
     try:
-        report = json.loads(_wait_for_line(second, "REPORT ", timeout=60)[len("REPORT "):])
+        report = json.loads(_wait_for_line(second, "REPORT ", timeout=60)[len("REPORT ") :])
         assert second.wait(30) == 0
     finally:
         if second.poll() is None:

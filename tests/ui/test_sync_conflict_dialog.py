@@ -25,19 +25,33 @@ from blogdesk.ui.publishing.blog_conflict_dialog import RESOLUTION_LABELS, SyncC
 
 
 def make_error() -> ConflictError:
-    local = PostPayload(title="Trip notes", html="<p>Day one.</p>\n<p>Day two, written here.</p>",
-                        status="publish", slug="trip-notes", tags=("travel", "rail"))
+    local = PostPayload(
+        title="Trip notes",
+        html="<p>Day one.</p>\n<p>Day two, written here.</p>",
+        status="publish",
+        slug="trip-notes",
+        tags=("travel", "rail"),
+    )
     remote = RemotePost(
-        remote_id="7", link="http://127.0.0.1/trip-notes/", title="Trip notes (edited)",
-        html="<p>Day one.</p>\n<p>Day two, edited on the blog.</p>", status="publish",
-        date_gmt=datetime(2026, 11, 1, 9, 0, tzinfo=UTC), modified_gmt="2026-11-28T10:00:00",
-        slug="trip-notes", tags=("travel",),
+        remote_id="7",
+        link="http://127.0.0.1/trip-notes/",
+        title="Trip notes (edited)",
+        html="<p>Day one.</p>\n<p>Day two, edited on the blog.</p>",
+        status="publish",
+        date_gmt=datetime(2026, 11, 1, 9, 0, tzinfo=UTC),
+        modified_gmt="2026-11-28T10:00:00",
+        slug="trip-notes",
+        tags=("travel",),
     )
     return ConflictError(
         "The post 'Trip notes' was changed on the blog (2026-11-28T10:00:00 UTC) since "
         "BlogDesk last sent it.",
-        local=local, remote=remote, text_diff=changes.text_diff(local.html, remote.html),
-        field_diffs=changes.field_diffs(local, remote), account_id="acc", post_path="trip.md",
+        local=local,
+        remote=remote,
+        text_diff=changes.text_diff(local.html, remote.html),
+        field_diffs=changes.field_diffs(local, remote),
+        account_id="acc",
+        post_path="trip.md",
     )
 
 
@@ -103,8 +117,13 @@ def test_a_real_conflict_from_wordpress_is_shown_with_both_texts(
 ) -> None:
     library = Library.open(tmp_path / "library")
     credentials = LayeredStore(KeyringStore())
-    account = Account.new(f"wp-{uuid.uuid4().hex[:6]}", "wordpress", wordpress.url,
-                          wordpress.user, api_url=wordpress.api_url)
+    account = Account.new(
+        f"wp-{uuid.uuid4().hex[:6]}",
+        "wordpress",
+        wordpress.url,
+        wordpress.user,
+        api_url=wordpress.api_url,
+    )
     AccountStore().add(account)
     credentials.set(account.id, wordpress.app_password)
     service = SyncService(library, credentials=credentials)

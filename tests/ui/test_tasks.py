@@ -19,8 +19,12 @@ def test_result_arrives_on_gui_thread(qtbot, task_runner: TaskRunner) -> None:
     def work() -> int:
         return threading.get_ident()
 
-    task_runner.run(work, lambda ident: seen.append(
-        (ident, QThread.currentThread() is gui, ident != threading.get_ident())))
+    task_runner.run(
+        work,
+        lambda ident: seen.append(
+            (ident, QThread.currentThread() is gui, ident != threading.get_ident())
+        ),
+    )
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     assert seen[0][1] and seen[0][2]
 
@@ -36,8 +40,9 @@ def test_error_goes_to_on_error(qtbot, task_runner: TaskRunner) -> None:
     assert len(errors) == 1 and isinstance(errors[0], ValueError)
 
 
-def test_error_without_handler_is_signalled(qtbot, task_runner: TaskRunner,
-                                            caplog: pytest.LogCaptureFixture) -> None:
+def test_error_without_handler_is_signalled(
+    qtbot, task_runner: TaskRunner, caplog: pytest.LogCaptureFixture
+) -> None:
     def boom() -> None:
         raise KeyError("x")
 
@@ -60,8 +65,12 @@ def test_progress_and_cancel(qtbot, task_runner: TaskRunner) -> None:
         return "finished"
 
     handle = task_runner.run_with_progress(
-        long_job, reports.append, lambda r: outcome.append(r), lambda e: outcome.append(repr(e)),
-        on_cancelled=lambda: outcome.append("cancelled"))
+        long_job,
+        reports.append,
+        lambda r: outcome.append(r),
+        lambda e: outcome.append(repr(e)),
+        on_cancelled=lambda: outcome.append("cancelled"),
+    )
     qtbot.waitUntil(lambda: len(reports) >= 3, timeout=5000)
     assert reports[0].total == 1000 and reports[0].message == "item 0"
     handle.cancel()

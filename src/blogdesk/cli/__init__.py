@@ -69,10 +69,22 @@ def library_was_named(args: argparse.Namespace) -> bool:
 
 # Every top-level command, known without importing the command modules: `blogdesk` with no
 # command opens the window, and deciding that must not cost the imports of the whole CLI.
-COMMAND_NAMES = frozenset({
-    "new", "list", "search", "show", "render", "reindex",
-    "account", "publish", "unpublish", "pull", "outbox", "import",
-})
+COMMAND_NAMES = frozenset(
+    {
+        "new",
+        "list",
+        "search",
+        "show",
+        "render",
+        "reindex",
+        "account",
+        "publish",
+        "unpublish",
+        "pull",
+        "outbox",
+        "import",
+    }
+)
 
 
 def _is_command(argv: Sequence[str]) -> bool:

@@ -28,16 +28,22 @@ def register(sub: Any) -> None:
     p.add_argument("--url", required=True, help="the blog's address (a static site: its folder)")
     p.add_argument("--user", default="", help="your user name on the blog, where it has one")
     p.add_argument(
-        "--type", default="wordpress", dest="provider",
+        "--type",
+        default="wordpress",
+        dest="provider",
         help=f"platform: {', '.join(BUILTIN)} (default wordpress)",
     )
     p.add_argument(
-        "--option", action="append", default=[], metavar="KEY=VALUE",
+        "--option",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
         help="a platform setting, e.g. api=metaweblog, build_command='hugo --gc', "
         "client_id=... (repeatable)",
     )
     p.add_argument(
-        "--password-stdin", action="store_true",
+        "--password-stdin",
+        action="store_true",
         help="read the password, API key or token from standard input instead of asking",
     )
     p.set_defaults(handler=cmd_add)
@@ -93,8 +99,10 @@ def _indieauth_sign_in(url: str) -> str:
     """Micropub: sign in with IndieAuth in the browser; the access token becomes the secret."""
     from blogdesk.sync.accounts import indieauth
 
-    print("Opening your site's sign-in page in your browser (IndieAuth); come back here when you "
-          "are done. For a Micro.blog app token, use --password-stdin instead.")
+    print(
+        "Opening your site's sign-in page in your browser (IndieAuth); come back here when you "
+        "are done. For a Micro.blog app token, use --password-stdin instead."
+    )
     return indieauth.sign_in(url).access_token
 
 
@@ -147,8 +155,14 @@ def cmd_add(args: argparse.Namespace) -> int:
     secret = _read_secret(args, options) if registry.needs_secret(args.provider) else ""
     try:
         added = account_setup.add_account(
-            store, open_store(), name=args.name, url=args.url, user=args.user, secret=secret,
-            provider_id=args.provider, options=options,
+            store,
+            open_store(),
+            name=args.name,
+            url=args.url,
+            user=args.user,
+            secret=secret,
+            provider_id=args.provider,
+            options=options,
         )
     except KeyringUnavailableError:
         raise BlogDeskError(

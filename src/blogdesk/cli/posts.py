@@ -34,7 +34,8 @@ def register(sub: Any) -> None:
     p.add_argument("--category", help="only posts in this category")
     p.add_argument("--sort", choices=("date", "title", "modified", "status"), default="date")
     p.add_argument(
-        "--reverse", action="store_true",
+        "--reverse",
+        action="store_true",
         help="reverse the order (default: newest first by date, A to Z by title)",
     )
     p.add_argument("--limit", type=int)
@@ -90,7 +91,7 @@ def _dump_json(data: Any) -> None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     if not args.title.strip():
-        raise BlogDeskError("A new post needs a title, e.g. blogdesk new \"Three days in Lisbon\".")
+        raise BlogDeskError('A new post needs a title, e.g. blogdesk new "Three days in Lisbon".')
     with _open(args, create=True) as library:
         # A new post is dated now, in the author's time zone, to the second (what blogs show).
         now = datetime.now().astimezone().replace(microsecond=0)

@@ -37,8 +37,10 @@ def register(sub: Any) -> None:
     p.add_argument("--status", choices=STATUSES, help="default: from the post's front matter")
     p.add_argument("--date", help="publication date, ISO 8601 (e.g. 2026-12-01T09:00+01:00)")
     p.add_argument(
-        "--on-conflict", choices=("stop", "overwrite", "take_remote", "keep_both"),
-        default="stop", help="what to do when the post was changed on the blog (default: stop)",
+        "--on-conflict",
+        choices=("stop", "overwrite", "take_remote", "keep_both"),
+        default="stop",
+        help="what to do when the post was changed on the blog (default: stop)",
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=cmd_publish)
@@ -101,8 +103,10 @@ def _print_result(result: PublishResult, as_json: bool) -> None:
         print(json.dumps(asdict(result), indent=2, default=str))
         return
     if result.queued:
-        print("Not sent: the blog could not be reached. The job waits in the outbox "
-              "(`blogdesk outbox flush` sends it).")
+        print(
+            "Not sent: the blog could not be reached. The job waits in the outbox "
+            "(`blogdesk outbox flush` sends it)."
+        )
     else:
         print(f"{result.status}: {result.link} (id {result.remote_id})")
         if result.uploaded or result.reused:
@@ -133,7 +137,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
         path = _post_path(library, args.file)
         try:
             result = service.publish(
-                path, args.account, status=args.status, date=_parse_date(args.date),
+                path,
+                args.account,
+                status=args.status,
+                date=_parse_date(args.date),
                 progress=_progress(args.json),
             )
         except ConflictError as error:
@@ -174,8 +181,10 @@ def cmd_pull(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(asdict(result), indent=2))
         return 0
-    print(f"{len(result.created)} new, {len(result.updated)} updated, "
-          f"{result.unchanged} unchanged (the blog has {result.total_remote} posts).")
+    print(
+        f"{len(result.created)} new, {len(result.updated)} updated, "
+        f"{result.unchanged} unchanged (the blog has {result.total_remote} posts)."
+    )
     for path in result.created:
         print(f"  new: {path}")
     for reason in result.skipped:

@@ -119,8 +119,7 @@ def translate_transport_error(exc: requests.RequestException, url: str) -> SyncE
                 "BlogDesk checks before trying again."
             )
         return SiteUnreachableError(
-            f"Cannot reach {host}. Check your network connection and the blog's address; "
-            f"{JOB_KEPT}"
+            f"Cannot reach {host}. Check your network connection and the blog's address; {JOB_KEPT}"
         )
     if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
         return SiteUnreachableError(f"{where} is not a valid web address.")

@@ -180,13 +180,18 @@ class SyncService:
             found = self.accounts.find(account_id)
             state = post.sync_state(account_id)
             job = jobs.get(account_id)
-            infos.append(PostSyncInfo(
-                account_id=account_id, account_name=found.name if found else "(removed)",
-                remote_id=str(state.get("remote_id") or ""), link=str(state.get("link") or ""),
-                status=str(state.get("status") or ""), synced_at=str(state.get("synced_at") or ""),
-                pending=job.action if job else "",
-                needs_attention=job.last_error if job and job.needs_attention else "",
-            ))
+            infos.append(
+                PostSyncInfo(
+                    account_id=account_id,
+                    account_name=found.name if found else "(removed)",
+                    remote_id=str(state.get("remote_id") or ""),
+                    link=str(state.get("link") or ""),
+                    status=str(state.get("status") or ""),
+                    synced_at=str(state.get("synced_at") or ""),
+                    pending=job.action if job else "",
+                    needs_attention=job.last_error if job and job.needs_attention else "",
+                )
+            )
         return infos
 
     # ------------------------------------------------------------------------------ publish
@@ -273,29 +278,44 @@ class SyncService:
             return self._queue(acc, "delete", self.rel_path(path), {}, exc)
 
     def _queue(
-        self, account: Account, action: Action, rel: str, options: dict[str, Any],
-        exc: Exception, report: ProgressCallback = no_progress,
+        self,
+        account: Account,
+        action: Action,
+        rel: str,
+        options: dict[str, Any],
+        exc: Exception,
+        report: ProgressCallback = no_progress,
     ) -> PublishResult:
         self.outbox.enqueue(account.id, action, rel, options, error=str(exc))
         log.info("queued %s of %s for %s: %s", action, rel, account.name, exc)
         message = f"{exc} The job waits in the outbox and is sent when the site answers."
         report(Progress("queued", message))
         return PublishResult(
-            account_id=account.id, post_path=rel, queued=True,
-            requested_status=str(options.get("status") or ""), notices=(message,),
+            account_id=account.id,
+            post_path=rel,
+            queued=True,
+            requested_status=str(options.get("status") or ""),
+            notices=(message,),
         )
 
     # ------------------------------------------------------------- the rest, for the window
     def pull(
-        self, account: Account | str, *, limit: int | None = None,
-        progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
+        self,
+        account: Account | str,
+        *,
+        limit: int | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
     ) -> PullResult:
         from blogdesk.sync.publish.pull import pull
 
         return pull(self, self.account(account), limit=limit, progress=progress, cancel=cancel)
 
     def flush_outbox(
-        self, *, force: bool = False, progress: ProgressCallback | None = None,
+        self,
+        *,
+        force: bool = False,
+        progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
     ) -> FlushResult:
         from blogdesk.sync.publish.outbox_flush import flush_outbox
@@ -303,7 +323,9 @@ class SyncService:
         return flush_outbox(self, force=force, progress=progress, cancel=cancel)
 
     def resolve_conflict(
-        self, error: ConflictError, resolution: Resolution,
+        self,
+        error: ConflictError,
+        resolution: Resolution,
         progress: ProgressCallback | None = None,
     ) -> ResolveResult:
         from blogdesk.sync.publish.outbox_flush import resolve_conflict
@@ -315,17 +337,31 @@ class SyncService:
         return account_setup.discover(url, provider_id)
 
     def add_account(
-        self, name: str, url: str, user: str, secret: str, *, provider_id: str = "wordpress",
-        session_only: bool = False, options: dict[str, Any] | None = None,
+        self,
+        name: str,
+        url: str,
+        user: str,
+        secret: str,
+        *,
+        provider_id: str = "wordpress",
+        session_only: bool = False,
+        options: dict[str, Any] | None = None,
     ) -> account_setup.AddedAccount:
         """Discover, verify, then store. KeyringUnavailableError: ask the author whether to keep
         the password for this session only, then call again with session_only=True.
         `options`: the form's other fields (Account.options), e.g. a static site's build
         command; they win over what discovery found."""
         return account_setup.add_account(
-            self.accounts, self.credentials, name=name, url=url, user=user, secret=secret,
-            provider_id=provider_id, session_only=session_only,
-            session_factory=self.session_factory, options=options,
+            self.accounts,
+            self.credentials,
+            name=name,
+            url=url,
+            user=user,
+            secret=secret,
+            provider_id=provider_id,
+            session_only=session_only,
+            session_factory=self.session_factory,
+            options=options,
         )
 
     def remove_account(self, account: Account | str) -> None:
@@ -343,4 +379,3 @@ class SyncService:
         if refresh:
             return account_setup.refresh_terms(self.provider(acc), acc.id, kind)
         return account_setup.cached_terms(acc.id, kind)
-

@@ -133,8 +133,13 @@ class TaskRunner(QObject):
     # Emitted with the number of jobs still running whenever a job starts or ends.
     busyChanged = Signal(int)
 
-    def __init__(self, parent: QObject | None = None, *, max_threads: int | None = None,
-                 gil_switch_interval: float | None = UI_SWITCH_INTERVAL) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        max_threads: int | None = None,
+        gil_switch_interval: float | None = UI_SWITCH_INTERVAL,
+    ) -> None:
         super().__init__(parent)
         if gil_switch_interval is not None and sys.getswitchinterval() > gil_switch_interval:
             # A worker running pure Python (Markdown rendering) holds the GIL for up to the

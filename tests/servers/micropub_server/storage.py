@@ -57,8 +57,9 @@ def _save(slug: str, entry: dict[str, Any]) -> None:
 
 
 def _as_entry(slug: str, data: dict[str, Any]) -> MicropubEntry:
-    return MicropubEntry(url=_url(slug), properties=data["properties"],
-                         type=data.get("type", ["h-entry"]))
+    return MicropubEntry(
+        url=_url(slug), properties=data["properties"], type=data.get("type", ["h-entry"])
+    )
 
 
 def _listify(value: Any) -> list[Any]:
@@ -127,11 +128,13 @@ class FileMicropubHandler(MicropubContentHandler):
             return None
         return _as_entry(slug, entry)
 
-    def list_entries(self, user: Any, *, limit: int | None = None, offset: int = 0,
-                     filter: str | None = None) -> MicropubEntryList:
+    def list_entries(
+        self, user: Any, *, limit: int | None = None, offset: int = 0, filter: str | None = None
+    ) -> MicropubEntryList:
         found = []
-        newest_first = sorted(_posts().glob("*.json"), key=lambda p: p.stat().st_mtime_ns,
-                              reverse=True)
+        newest_first = sorted(
+            _posts().glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True
+        )
         for path in newest_first:
             if path.name.endswith(".deleted.json"):
                 continue

@@ -30,8 +30,9 @@ def header_only(request: HttpRequest) -> HttpResponse:
     """Endpoints only in HTTP Link headers, with IndieAuth metadata instead of the old rels."""
     response = HttpResponse("<!doctype html><title>Links in headers</title><p>Nothing here.")
     base = settings.BASE_URL
-    response["Link"] = (f'<{base}{MICROPUB}>; rel="micropub", '
-                        f'<{base}{METADATA}>; rel="indieauth-metadata"')
+    response["Link"] = (
+        f'<{base}{MICROPUB}>; rel="micropub", <{base}{METADATA}>; rel="indieauth-metadata"'
+    )
     return response
 
 
@@ -39,8 +40,9 @@ def header_only(request: HttpRequest) -> HttpResponse:
 def login_view(request: HttpRequest) -> HttpResponse:
     """The site's own sign-in, as a browser would use it (tests post the form)."""
     if request.method == "POST":
-        user = authenticate(request, username=request.POST.get("username"),
-                            password=request.POST.get("password"))
+        user = authenticate(
+            request, username=request.POST.get("username"), password=request.POST.get("password")
+        )
         if user is None:
             return HttpResponse("wrong user name or password", status=403)
         login(request, user)
@@ -59,8 +61,10 @@ def post_page(request: HttpRequest, slug: str) -> HttpResponse:
         html = content.get("html", escape(content.get("value", "")))
     else:
         html = escape(content)
-    return HttpResponse(f'<!doctype html><article class="h-entry"><h1 class="p-name">{name}</h1>'
-                        f'<div class="e-content">{html}</div></article>')
+    return HttpResponse(
+        f'<!doctype html><article class="h-entry"><h1 class="p-name">{name}</h1>'
+        f'<div class="e-content">{html}</div></article>'
+    )
 
 
 urlpatterns = [

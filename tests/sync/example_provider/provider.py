@@ -62,9 +62,14 @@ class NotebookProvider:
         return self.folder / f"{remote_id}.json"
 
     def _save(self, remote_id: str, payload: PostPayload) -> RemotePost:
-        data = {"title": payload.title, "html": payload.html, "status": payload.status,
-                "slug": payload.slug or "", "tags": list(payload.tags),
-                "modified": datetime.now(UTC).isoformat()}
+        data = {
+            "title": payload.title,
+            "html": payload.html,
+            "status": payload.status,
+            "slug": payload.slug or "",
+            "tags": list(payload.tags),
+            "modified": datetime.now(UTC).isoformat(),
+        }
         self._file(remote_id).write_text(json.dumps(data), encoding="utf-8")
         return self.get_post(remote_id)
 
@@ -80,10 +85,17 @@ class NotebookProvider:
             data: dict[str, Any] = json.loads(self._file(remote_id).read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise NotFoundError(f"The notebook has no post {remote_id}.") from None
-        return RemotePost(remote_id=remote_id, link=self._file(remote_id).as_uri(),
-                          title=data["title"], html=data["html"], status=data["status"],
-                          date_gmt=None, modified_gmt=data["modified"], slug=data["slug"],
-                          tags=tuple(data["tags"]))
+        return RemotePost(
+            remote_id=remote_id,
+            link=self._file(remote_id).as_uri(),
+            title=data["title"],
+            html=data["html"],
+            status=data["status"],
+            date_gmt=None,
+            modified_gmt=data["modified"],
+            slug=data["slug"],
+            tags=tuple(data["tags"]),
+        )
 
     def delete_post(self, remote_id: str) -> None:
         self._file(remote_id).unlink(missing_ok=True)

@@ -200,4 +200,3 @@ def resolve_element_urls(el: Tag, base_url: str) -> None:
                     bits[0] = urljoin(base_url, bits[0])
                     parts.append(" ".join(bits))
             el["srcset"] = ", ".join(parts)
-

@@ -80,9 +80,7 @@ class _Converter(MarkdownConverter):
     # -- dispatch -------------------------------------------------------------------------------
 
     # markdownify's stubs omit its hooks (process_tag, process_text, process_element).
-    def process_tag(
-        self, node: Any, parent_tags: set[str] | None = None
-    ) -> str:
+    def process_tag(self, node: Any, parent_tags: set[str] | None = None) -> str:
         if isinstance(node, Tag) and node.name != "[document]":
             inline = "_inline" in (parent_tags or set()) or "p" in (parent_tags or set())
             if node.name == PAGE_BREAK_TAG:
@@ -126,9 +124,7 @@ class _Converter(MarkdownConverter):
         text = _ENTITY_START.sub(lambda m: m[1] + _REFERENCES[m[2]], text)
         return _ORDERED_START.sub(r"\1\\\2", text)
 
-    def process_text(
-        self, el: Any, parent_tags: set[str] | None = None
-    ) -> str:
+    def process_text(self, el: Any, parent_tags: set[str] | None = None) -> str:
         text: str = super().process_text(el, parent_tags)  # type: ignore[misc]
         previous = el.previous_sibling
         if isinstance(previous, Tag) and previous.name == "br" and "pre" not in (parent_tags or ()):
@@ -379,4 +375,3 @@ def _tidy(text: str) -> str:
         blank = 0
         out.append(_SINGLE_TRAILING_SPACE.sub("", line))
     return "\n".join(out)
-

@@ -80,7 +80,9 @@ def account_id_for(site_url: str) -> str:
     parts = urlsplit(site_url.strip())
     if not parts.scheme or not parts.netloc:
         return ACCOUNT_PREFIX + (site_url.strip() or "unknown-site")
-    return f"{ACCOUNT_PREFIX}{parts.scheme.lower()}://{parts.netloc.lower()}{parts.path.rstrip('/')}"
+    return (
+        f"{ACCOUNT_PREFIX}{parts.scheme.lower()}://{parts.netloc.lower()}{parts.path.rstrip('/')}"
+    )
 
 
 @dataclass

@@ -30,8 +30,14 @@ from blogdesk.sync.http import translate_transport_error
 from blogdesk.sync.provider import ApiUnavailableError, AuthenticationError, SyncError
 
 DEFAULT_SCOPE = "create update delete media draft"
-_RELS = ("micropub", "microsub", "indieauth-metadata", "authorization_endpoint", "token_endpoint",
-         "media-endpoint")
+_RELS = (
+    "micropub",
+    "microsub",
+    "indieauth-metadata",
+    "authorization_endpoint",
+    "token_endpoint",
+    "media-endpoint",
+)
 
 
 @dataclass(frozen=True)
@@ -111,8 +117,9 @@ def discover(session: requests.Session, url: str) -> Endpoints:
     found = {rel: urljoin(base, links[rel]) for rel in _RELS if rel in links}
     if "micropub" not in found:
         raise ApiUnavailableError(
-            f"{url} names no Micropub endpoint (no rel=\"micropub\" link). BlogDesk needs a site "
-            "that accepts Micropub, such as Micro.blog or a blog with a Micropub plugin.")
+            f'{url} names no Micropub endpoint (no rel="micropub" link). BlogDesk needs a site '
+            "that accepts Micropub, such as Micro.blog or a blog with a Micropub plugin."
+        )
     metadata: dict[str, Any] = {}
     if "indieauth-metadata" in found:
         answer = _get(session, found["indieauth-metadata"], headers={"Accept": "application/json"})
@@ -125,8 +132,9 @@ def discover(session: requests.Session, url: str) -> Endpoints:
     return Endpoints(
         me=base,
         micropub=found["micropub"],
-        authorization=str(metadata.get("authorization_endpoint")
-                          or found.get("authorization_endpoint") or ""),
+        authorization=str(
+            metadata.get("authorization_endpoint") or found.get("authorization_endpoint") or ""
+        ),
         token=str(metadata.get("token_endpoint") or found.get("token_endpoint") or ""),
         metadata=found.get("indieauth-metadata", ""),
         issuer=str(metadata.get("issuer") or ""),
@@ -156,8 +164,11 @@ class _Callback(BaseHTTPRequestHandler):
             return
         self.server.result = {k: v[0] for k, v in parse_qs(parts.query).items()}
         ok = "code" in self.server.result and self.server.result.get("state") == self.server.state
-        body = ("<p>BlogDesk is signed in. You can close this tab.</p>" if ok else
-                "<p>Sign-in did not complete. Go back to BlogDesk and try again.</p>")
+        body = (
+            "<p>BlogDesk is signed in. You can close this tab.</p>"
+            if ok
+            else "<p>Sign-in did not complete. Go back to BlogDesk and try again.</p>"
+        )
         data = f"<!doctype html><meta charset=utf-8><title>BlogDesk</title>{body}".encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -196,7 +207,8 @@ class SignIn:
         if not self.endpoints.authorization or not self.endpoints.token:
             raise ApiUnavailableError(
                 "The site names no IndieAuth authorization or token endpoint: sign in with a "
-                "token instead (Micro.blog: Account → App tokens).")
+                "token instead (Micro.blog: Account → App tokens)."
+            )
         if self.endpoints.pkce_methods and "S256" not in self.endpoints.pkce_methods:
             raise ApiUnavailableError("The site's IndieAuth server does not offer PKCE (S256).")
         self._state = secrets.token_urlsafe(24)
@@ -205,12 +217,18 @@ class SignIn:
         port = self._server.server_address[1]
         self.client_id = f"http://127.0.0.1:{port}/"
         self.redirect_uri = f"http://127.0.0.1:{port}/callback"
-        query = urlencode({
-            "response_type": "code", "client_id": self.client_id,
-            "redirect_uri": self.redirect_uri, "state": self._state,
-            "code_challenge": challenge, "code_challenge_method": "S256",
-            "scope": self.scope, "me": self.endpoints.me,
-        })
+        query = urlencode(
+            {
+                "response_type": "code",
+                "client_id": self.client_id,
+                "redirect_uri": self.redirect_uri,
+                "state": self._state,
+                "code_challenge": challenge,
+                "code_challenge_method": "S256",
+                "scope": self.scope,
+                "me": self.endpoints.me,
+            }
+        )
         joiner = "&" if "?" in self.endpoints.authorization else "?"
         self.authorization_url = f"{self.endpoints.authorization}{joiner}{query}"
         threading.Thread(target=self._serve, name="indieauth-callback", daemon=True).start()
@@ -244,7 +262,8 @@ class SignIn:
         if result.get("state") != self._state:
             raise AuthenticationError(
                 "The sign-in answer did not carry BlogDesk's state value, so it was refused. "
-                "Start the sign-in again.")
+                "Start the sign-in again."
+            )
         if "error" in result or "code" not in result:
             reason = result.get("error_description") or result.get("error") or "no code"
             raise AuthenticationError(f"The site refused the sign-in ({reason}).")
@@ -266,15 +285,23 @@ class SignIn:
         if theirs != self.endpoints.authorization:
             raise AuthenticationError(
                 f"The sign-in named {me} as your site, which does not use the same sign-in "
-                "server. Start the sign-in again with that address.")
+                "server. Start the sign-in again with that address."
+            )
 
     def exchange(self, code: str) -> TokenGrant:
         url = self.endpoints.token
         try:
-            answer = self.session.post(url, data={
-                "grant_type": "authorization_code", "code": code, "client_id": self.client_id,
-                "redirect_uri": self.redirect_uri, "code_verifier": self._verifier,
-            }, headers={"Accept": "application/json"})
+            answer = self.session.post(
+                url,
+                data={
+                    "grant_type": "authorization_code",
+                    "code": code,
+                    "client_id": self.client_id,
+                    "redirect_uri": self.redirect_uri,
+                    "code_verifier": self._verifier,
+                },
+                headers={"Accept": "application/json"},
+            )
         except requests.RequestException as exc:
             raise translate_transport_error(exc, url) from None
         try:
@@ -284,11 +311,13 @@ class SignIn:
         if not answer.ok or not isinstance(data, dict) or not data.get("access_token"):
             raise AuthenticationError(
                 f"The site's token endpoint refused the sign-in (HTTP {answer.status_code}). "
-                "Start the sign-in again.")
+                "Start the sign-in again."
+            )
         expires = data.get("expires_in")
         try:
             return TokenGrant(
-                access_token=str(data["access_token"]), me=str(data.get("me") or ""),
+                access_token=str(data["access_token"]),
+                me=str(data.get("me") or ""),
                 scope=str(data.get("scope") or ""),
                 token_type=str(data.get("token_type") or "Bearer"),
                 expires_in=int(expires) if expires is not None else None,

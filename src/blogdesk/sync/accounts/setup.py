@@ -120,8 +120,10 @@ def _check_xmlrpc(
     """
     from blogdesk.sync.http import translate_transport_error
 
-    body = b"<?xml version='1.0'?><methodCall><methodName>system.listMethods</methodName>" \
+    body = (
+        b"<?xml version='1.0'?><methodCall><methodName>system.listMethods</methodName>"
         b"<params></params></methodCall>"
+    )
     try:
         response = session.post(
             endpoint, data=body, stream=True, headers={"Content-Type": "text/xml; charset=utf-8"}
@@ -142,8 +144,10 @@ def _check_xmlrpc(
 
 
 def _fallback_note(exc: Exception) -> str:
-    return (f"The WordPress REST API is not usable there ({exc}); BlogDesk uses the site's "
-            "XML-RPC interface instead.")
+    return (
+        f"The WordPress REST API is not usable there ({exc}); BlogDesk uses the site's "
+        "XML-RPC interface instead."
+    )
 
 
 def add_account(
@@ -176,7 +180,8 @@ def add_account(
     try:
         try:
             account, discovery, info = _discover_and_verify(
-                session, provider_id, name, address, user, secret.strip(), options)
+                session, provider_id, name, address, user, secret.strip(), options
+            )
         except NoBlogFoundError:
             raise
         except ApiUnavailableError as exc:
@@ -186,7 +191,8 @@ def add_account(
             # XML-RPC, which BlogDesk speaks too. Say so; keep the REST error if that fails.
             try:
                 account, discovery, info = _discover_and_verify(
-                    session, "xmlrpc", name, address, user, secret.strip(), options, exc)
+                    session, "xmlrpc", name, address, user, secret.strip(), options, exc
+                )
             except NoBlogFoundError:
                 raise
             except (ApiUnavailableError, SiteUnreachableError, AuthenticationError):
@@ -219,8 +225,14 @@ def add_account(
 
 
 def _discover_and_verify(
-    session: requests.Session, provider_id: str, name: str, address: str, user: str,
-    secret: str, chosen: Mapping[str, Any] | None = None, rest_error: Exception | None = None,
+    session: requests.Session,
+    provider_id: str,
+    name: str,
+    address: str,
+    user: str,
+    secret: str,
+    chosen: Mapping[str, Any] | None = None,
+    rest_error: Exception | None = None,
 ) -> tuple[Account, DiscoveryResult, AccountInfo]:
     cls = provider_class(provider_id)
     discovery = _discover(session, provider_id, address, rest_error)

@@ -37,9 +37,7 @@ class Account:
     options: Mapping[str, Any] = field(default_factory=dict)  # provider-specific, non-secret
 
     @classmethod
-    def new(
-        cls, name: str, provider: str, site_url: str, user: str, **options: Any
-    ) -> Account:
+    def new(cls, name: str, provider: str, site_url: str, user: str, **options: Any) -> Account:
         return cls(uuid.uuid4().hex, name, provider, site_url, user, dict(options))
 
     def with_options(self, **options: Any) -> Account:

@@ -16,9 +16,7 @@ from pathlib import PurePosixPath
 
 from blogdesk.sync.media.ledger import guess_image_type, is_local_reference, reference_key
 
-_ATTR = re.compile(
-    r"""(?P<name>[^\s/>"'=]+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
-)
+_ATTR = re.compile(r"""(?P<name>[^\s/>"'=]+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _TAG_NAME = re.compile(r"<\s*[^\s/>]+")
 
 # (tag, attribute) pairs that may hold a local image address.

@@ -186,14 +186,24 @@ class MediaLedger:
         self, account_id: str, content_hash: str, remote_id: str, url: str, filename: str
     ) -> LedgerEntry:
         entry = LedgerEntry(
-            account_id, content_hash, remote_id, url, filename,
+            account_id,
+            content_hash,
+            remote_id,
+            url,
+            filename,
             datetime.now(UTC).isoformat(timespec="seconds"),
         )
         with self._connect() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO uploads VALUES (?, ?, ?, ?, ?, ?)",
-                (entry.account_id, entry.content_hash, entry.remote_id, entry.url,
-                 entry.filename, entry.uploaded_at),
+                (
+                    entry.account_id,
+                    entry.content_hash,
+                    entry.remote_id,
+                    entry.url,
+                    entry.filename,
+                    entry.uploaded_at,
+                ),
             )
         return entry
 

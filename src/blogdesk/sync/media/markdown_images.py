@@ -42,7 +42,7 @@ def rewrite_markdown_images(markdown: str, mapping: Mapping[str, str]) -> str:
     pieces: list[str] = []
     cursor = 0
     for fence in _FENCE.finditer(markdown):
-        pieces.append(_rewrite(markdown[cursor:fence.start()], mapping))
+        pieces.append(_rewrite(markdown[cursor : fence.start()], mapping))
         pieces.append(fence.group(0))
         cursor = fence.end()
     pieces.append(_rewrite(markdown[cursor:], mapping))

@@ -48,8 +48,12 @@ if TYPE_CHECKING:
 API_BASE = "https://www.googleapis.com/blogger/v3"
 SCOPE = "https://www.googleapis.com/auth/blogger"
 _STATUS = {"DRAFT": "draft", "LIVE": "publish", "SCHEDULED": "future"}
-_RATE_REASONS = {"rateLimitExceeded", "userRateLimitExceeded", "quotaExceeded",
-                 "dailyLimitExceeded"}
+_RATE_REASONS = {
+    "rateLimitExceeded",
+    "userRateLimitExceeded",
+    "quotaExceeded",
+    "dailyLimitExceeded",
+}
 _SCAN_PAGES = 10
 
 
@@ -81,11 +85,17 @@ class BloggerProvider:
     id: ClassVar[str] = "blogger"
     display_name: ClassVar[str] = "Blogger"
     account_fields: ClassVar[tuple[AccountField, ...]] = (
-        AccountField("site_url", "Blog address", kind="url",
-                     placeholder="https://myblog.blogspot.com"),
+        AccountField(
+            "site_url", "Blog address", kind="url", placeholder="https://myblog.blogspot.com"
+        ),
         AccountField("user", "Google account", required=False),
-        AccountField("refresh_token", "Google sign-in", kind="password", secret=True,
-                     help="Filled in by “Sign in with Google” (your browser opens)."),
+        AccountField(
+            "refresh_token",
+            "Google sign-in",
+            kind="password",
+            secret=True,
+            help="Filled in by “Sign in with Google” (your browser opens).",
+        ),
     )
     capabilities: ClassVar[frozenset[str]] = frozenset({p.CAP_TERMS, p.CAP_SCHEDULE})
 
@@ -112,8 +122,10 @@ class BloggerProvider:
     def _call(self, method: str, path: str, doing: str, **kwargs: Any) -> Any:
         url = f"{self.base}/{path.lstrip('/')}"
         for attempt in (1, 2):
-            headers = {"Authorization": f"Bearer {self._token(renew=attempt == 2)}",
-                       "Accept": "application/json"}
+            headers = {
+                "Authorization": f"Bearer {self._token(renew=attempt == 2)}",
+                "Accept": "application/json",
+            }
             try:
                 response = self._session.request(method, url, headers=headers, **kwargs)
             except requests.RequestException as exc:
@@ -127,8 +139,10 @@ class BloggerProvider:
             try:
                 return response.json()
             except ValueError:
-                raise ServerError(f"{safe_url(url)} did not answer with JSON while {doing}.",
-                                  status=response.status_code) from None
+                raise ServerError(
+                    f"{safe_url(url)} did not answer with JSON while {doing}.",
+                    status=response.status_code,
+                ) from None
         raise AssertionError("unreachable")
 
     def _error(self, response: requests.Response, doing: str) -> SyncError:
@@ -138,23 +152,30 @@ class BloggerProvider:
         except (ValueError, AttributeError):
             error = {}
         message = str(error.get("message") or "") if isinstance(error, dict) else ""
-        reasons = {str(e.get("reason")) for e in error.get("errors") or ()
-                   if isinstance(e, dict)} if isinstance(error, dict) else set()
+        reasons = (
+            {str(e.get("reason")) for e in error.get("errors") or () if isinstance(e, dict)}
+            if isinstance(error, dict)
+            else set()
+        )
         said = f' Blogger said: "{message}"' if message else ""
         if status == 429 or (status == 403 and reasons & _RATE_REASONS):
-            return RateLimitedError(f"Blogger's request quota is used up while {doing}.{said} "
-                                    "Try again later.", retry_after=retry_after(response))
+            return RateLimitedError(
+                f"Blogger's request quota is used up while {doing}.{said} Try again later.",
+                retry_after=retry_after(response),
+            )
         if status == 401:
-            return AuthenticationError(f"Blogger refused the sign-in while {doing}.{said} "
-                                       "Sign in with Google again from the account dialog.")
+            return AuthenticationError(
+                f"Blogger refused the sign-in while {doing}.{said} "
+                "Sign in with Google again from the account dialog."
+            )
         if status == 403:
-            return PermissionDeniedError(f"Your Google account may not do this on the blog "
-                                         f"while {doing}.{said}")
+            return PermissionDeniedError(
+                f"Your Google account may not do this on the blog while {doing}.{said}"
+            )
         if status == 404:
             return NotFoundError(f"The blog no longer has it while {doing}.{said}")
         if 400 <= status < 500:
-            return RequestRejectedError(f"Blogger refused what BlogDesk sent while {doing}."
-                                        f"{said}")
+            return RequestRejectedError(f"Blogger refused what BlogDesk sent while {doing}.{said}")
         return ServerError(f"Blogger failed while {doing} (HTTP {status}).{said}", status=status)
 
     # ---------------------------------------------------------------------------- account
@@ -163,25 +184,35 @@ class BloggerProvider:
         site = url.rstrip("/")
         if urlsplit(site).scheme not in ("http", "https"):
             raise p.ApiUnavailableError(f"{url!r} is not a web address.")
-        return DiscoveryResult(site_url=site, api_url=API_BASE, notes=(
-            "Blogger cannot receive images from BlogDesk: put them on the web and link them.",))
+        return DiscoveryResult(
+            site_url=site,
+            api_url=API_BASE,
+            notes=(
+                "Blogger cannot receive images from BlogDesk: put them on the web and link them.",
+            ),
+        )
 
     def blog_id(self) -> str:
         if not self._blog_id:
-            blog = self._call("GET", "blogs/byurl", "finding the blog",
-                              params={"url": self.account.site_url})
+            blog = self._call(
+                "GET", "blogs/byurl", "finding the blog", params={"url": self.account.site_url}
+            )
             self._blog_id = str(blog["id"])
         return self._blog_id
 
     def verify(self) -> AccountInfo:
-        blog = self._call("GET", "blogs/byurl", "checking the sign-in",
-                          params={"url": self.account.site_url})
+        blog = self._call(
+            "GET", "blogs/byurl", "checking the sign-in", params={"url": self.account.site_url}
+        )
         self._blog_id = str(blog.get("id") or "")
         me = self._call("GET", "users/self", "checking the sign-in")
-        return AccountInfo(user_id=str(me.get("id") or ""),
-                           user_login=str(me.get("displayName") or self.account.user),
-                           display_name=str(me.get("displayName") or ""),
-                           site_name=str(blog.get("name") or ""), can_upload=False)
+        return AccountInfo(
+            user_id=str(me.get("id") or ""),
+            user_login=str(me.get("displayName") or self.account.user),
+            display_name=str(me.get("displayName") or ""),
+            site_name=str(blog.get("name") or ""),
+            can_upload=False,
+        )
 
     # ------------------------------------------------------------------------------ posts
     def _posts(self, suffix: str = "") -> str:
@@ -189,27 +220,38 @@ class BloggerProvider:
 
     def _check(self, payload: PostPayload) -> None:
         if payload.status in ("pending", "private"):
-            raise UnsupportedError(f"Blogger has no {payload.status!r} posts: publish the post, "
-                                   "schedule it or keep it a draft.")
+            raise UnsupportedError(
+                f"Blogger has no {payload.status!r} posts: publish the post, "
+                "schedule it or keep it a draft."
+            )
         if payload.status == "future" and payload.date is None:
             raise RequestRejectedError("A scheduled post needs a date: set `date`.")
 
     def _resource(self, payload: PostPayload) -> dict[str, Any]:
-        return {"kind": "blogger#post", "title": payload.title, "content": payload.html,
-                "labels": list(dict.fromkeys(payload.tags))}
+        return {
+            "kind": "blogger#post",
+            "title": payload.title,
+            "content": payload.html,
+            "labels": list(dict.fromkeys(payload.tags)),
+        }
 
     def create_post(self, payload: PostPayload) -> RemotePost:
         self._check(payload)
         draft = payload.status != "publish"
-        data = self._call("POST", self._posts(), "creating the post",
-                          params={"isDraft": "true" if draft else "false"},
-                          json=self._resource(payload))
+        data = self._call(
+            "POST",
+            self._posts(),
+            "creating the post",
+            params={"isDraft": "true" if draft else "false"},
+            json=self._resource(payload),
+        )
         return self._settle(str(data["id"]), payload, data)
 
     def update_post(self, remote_id: str, payload: PostPayload) -> RemotePost:
         self._check(payload)
-        data = self._call("PATCH", self._posts(f"/{remote_id}"), "updating the post",
-                          json=self._resource(payload))
+        data = self._call(
+            "PATCH", self._posts(f"/{remote_id}"), "updating the post", json=self._resource(payload)
+        )
         return self._settle(remote_id, payload, data)
 
     def _settle(self, remote_id: str, payload: PostPayload, data: dict[str, Any]) -> RemotePost:
@@ -223,13 +265,18 @@ class BloggerProvider:
         elif want == "future" and payload.date is not None:
             if have != "draft":  # a new date needs a draft to publish from
                 self._call("POST", self._posts(f"/{remote_id}/revert"), "rescheduling the post")
-            data = self._call("POST", self._posts(f"/{remote_id}/publish"), "scheduling the post",
-                              params={"publishDate": _rfc3339(payload.date)})
+            data = self._call(
+                "POST",
+                self._posts(f"/{remote_id}/publish"),
+                "scheduling the post",
+                params={"publishDate": _rfc3339(payload.date)},
+            )
         return self._remote(data) if data.get("id") else self.get_post(remote_id)
 
     def get_post(self, remote_id: str) -> RemotePost:
-        data = self._call("GET", self._posts(f"/{remote_id}"), "reading the post",
-                          params={"view": "AUTHOR"})
+        data = self._call(
+            "GET", self._posts(f"/{remote_id}"), "reading the post", params={"view": "AUTHOR"}
+        )
         return self._remote(data)
 
     def delete_post(self, remote_id: str) -> None:
@@ -238,8 +285,12 @@ class BloggerProvider:
     def _scan(self, bodies: bool) -> Iterator[dict[str, Any]]:
         token: str | None = None
         for _ in range(_SCAN_PAGES):
-            params: dict[str, Any] = {"status": ["draft", "live", "scheduled"], "view": "AUTHOR",
-                                      "maxResults": 100, "fetchBodies": str(bodies).lower()}
+            params: dict[str, Any] = {
+                "status": ["draft", "live", "scheduled"],
+                "view": "AUTHOR",
+                "maxResults": 100,
+                "fetchBodies": str(bodies).lower(),
+            }
             if token:
                 params["pageToken"] = token
             data = self._call("GET", self._posts(), "listing the blog's posts", params=params)
@@ -260,33 +311,44 @@ class BloggerProvider:
     def list_posts(self, *, page: int = 1, per_page: int = 100) -> RemotePage:
         items = list(self._scan(bodies=True))
         per_page = max(1, per_page)
-        chunk = items[(page - 1) * per_page: page * per_page]
+        chunk = items[(page - 1) * per_page : page * per_page]
         pages = max(1, -(-len(items) // per_page))
-        return RemotePage(posts=tuple(self._remote(i) for i in chunk), page=page,
-                          total_pages=pages, total=len(items))
+        return RemotePage(
+            posts=tuple(self._remote(i) for i in chunk),
+            page=page,
+            total_pages=pages,
+            total=len(items),
+        )
 
     def _remote(self, data: dict[str, Any]) -> RemotePost:
         url = str(data.get("url") or "")
         tail = urlsplit(url).path.rsplit("/", 1)[-1].removesuffix(".html")
         return RemotePost(
-            remote_id=str(data["id"]), link=url, title=str(data.get("title") or ""),
+            remote_id=str(data["id"]),
+            link=url,
+            title=str(data.get("title") or ""),
             html=str(data.get("content") or ""),
             status=_STATUS.get(str(data.get("status") or ""), "publish"),
-            date_gmt=_parse(data.get("published")), modified_gmt=str(data.get("updated") or ""),
-            slug=tail, tags=tuple(str(t) for t in data.get("labels") or ()),
+            date_gmt=_parse(data.get("published")),
+            modified_gmt=str(data.get("updated") or ""),
+            slug=tail,
+            tags=tuple(str(t) for t in data.get("labels") or ()),
         )
 
     # ------------------------------------------------------------------------ media, terms
     def upload_media(self, data: bytes, filename: str, mime: str) -> RemoteMedia:
         raise UnsupportedError(
             f"The Blogger API cannot receive images, so {filename!r} cannot be sent. Put the "
-            "image on the web (e.g. upload it in Blogger's own editor) and link it by its URL.")
+            "image on the web (e.g. upload it in Blogger's own editor) and link it by its URL."
+        )
 
     def list_terms(self, kind: TermKind) -> list[Term]:
         if kind != "tag":
             return []
-        names = sorted({str(label) for item in self._scan(bodies=False)
-                        for label in item.get("labels") or ()}, key=str.casefold)
+        names = sorted(
+            {str(label) for item in self._scan(bodies=False) for label in item.get("labels") or ()},
+            key=str.casefold,
+        )
         return [Term(remote_id=n, name=n, kind="tag") for n in names]
 
     def ensure_terms(self, kind: TermKind, names: tuple[str, ...] | list[str]) -> list[Term]:

@@ -74,14 +74,28 @@ class ForemProvider:
     id: ClassVar[str] = "forem"
     display_name: ClassVar[str] = "DEV / Forem"
     account_fields: ClassVar[tuple[AccountField, ...]] = (
-        AccountField("site_url", "Community address", kind="url", default=DEFAULT_SITE,
-                     placeholder=DEFAULT_SITE),
+        AccountField(
+            "site_url",
+            "Community address",
+            kind="url",
+            default=DEFAULT_SITE,
+            placeholder=DEFAULT_SITE,
+        ),
         AccountField("user", "User name", required=False),
-        AccountField("api_key", "API key", kind="password", secret=True,
-                     help="Create one under Settings → Extensions → DEV Community API Keys."),
-        AccountField("canonical_url", "Canonical address", required=False,
-                     placeholder="https://myblog.example/{slug}/",
-                     help="Where the post first appeared; {slug} is replaced by its slug."),
+        AccountField(
+            "api_key",
+            "API key",
+            kind="password",
+            secret=True,
+            help="Create one under Settings → Extensions → DEV Community API Keys.",
+        ),
+        AccountField(
+            "canonical_url",
+            "Canonical address",
+            required=False,
+            placeholder="https://myblog.example/{slug}/",
+            help="Where the post first appeared; {slug} is replaced by its slug.",
+        ),
     )
     capabilities: ClassVar[frozenset[str]] = frozenset({p.CAP_TERMS, p.CAP_EXCERPT})
 
@@ -96,8 +110,9 @@ class ForemProvider:
         return f"ForemProvider({self.base!r})"
 
     # ------------------------------------------------------------------------------ HTTP
-    def _request(self, method: str, path: str, doing: str, *, auth: bool = True,
-                 **kwargs: Any) -> Any:
+    def _request(
+        self, method: str, path: str, doing: str, *, auth: bool = True, **kwargs: Any
+    ) -> Any:
         url = f"{self.base}/api/{path.lstrip('/')}"
         headers = {"Accept": "application/vnd.forem.api-v1+json"}
         if auth:
@@ -113,8 +128,10 @@ class ForemProvider:
         try:
             return response.json()
         except ValueError:
-            raise ServerError(f"{self.host} answered with a web page instead of the Forem API "
-                              f"while {doing}.", status=response.status_code) from None
+            raise ServerError(
+                f"{self.host} answered with a web page instead of the Forem API while {doing}.",
+                status=response.status_code,
+            ) from None
 
     def _error(self, response: requests.Response, doing: str) -> SyncError:
         status = response.status_code
@@ -127,7 +144,8 @@ class ForemProvider:
         if status == 401:
             return AuthenticationError(
                 f"{self.host} refused the API key.{said} Create a new key under Settings → "
-                "Extensions and enter it again.")
+                "Extensions and enter it again."
+            )
         if status == 403:
             return PermissionDeniedError(f"{self.host} does not allow this while {doing}.{said}")
         if status == 404:
@@ -137,10 +155,12 @@ class ForemProvider:
         if status == 429:
             wait = retry_after(response)
             when = f" Try again in {wait:.0f} seconds." if wait is not None else ""
-            return RateLimitedError(f"{self.host} is limiting requests while {doing}.{when}",
-                                    retry_after=wait)
-        return ServerError(f"{self.host} failed while {doing} (HTTP {status}).{said}",
-                           status=status)
+            return RateLimitedError(
+                f"{self.host} is limiting requests while {doing}.{when}", retry_after=wait
+            )
+        return ServerError(
+            f"{self.host} failed while {doing} (HTTP {status}).{said}", status=status
+        )
 
     # ---------------------------------------------------------------------------- account
     @classmethod
@@ -156,25 +176,36 @@ class ForemProvider:
         except ValueError:
             ok = False
         if not ok:
-            raise ApiUnavailableError(f"{safe_url(base)} does not answer like a Forem "
-                                      "community (no /api/articles). Check the address.")
-        return DiscoveryResult(site_url=base, api_url=f"{base}/api", notes=(
-            "Forem cannot host images: put them on the web first and link them by URL.",))
+            raise ApiUnavailableError(
+                f"{safe_url(base)} does not answer like a Forem "
+                "community (no /api/articles). Check the address."
+            )
+        return DiscoveryResult(
+            site_url=base,
+            api_url=f"{base}/api",
+            notes=("Forem cannot host images: put them on the web first and link them by URL.",),
+        )
 
     def verify(self) -> AccountInfo:
         me = self._request("GET", "users/me", "checking your API key")
-        return AccountInfo(user_id=str(me.get("id", "")),
-                           user_login=str(me.get("username") or self.account.user),
-                           display_name=str(me.get("name") or ""), can_upload=False)
+        return AccountInfo(
+            user_id=str(me.get("id", "")),
+            user_login=str(me.get("username") or self.account.user),
+            display_name=str(me.get("name") or ""),
+            can_upload=False,
+        )
 
     # ------------------------------------------------------------------------------ posts
     def _article(self, payload: PostPayload, stored: RemotePost | None = None) -> dict[str, Any]:
         if payload.status in ("future", "pending", "private"):
             raise UnsupportedError(
-                f"Forem has no {payload.status!r} articles: publish it or keep it a draft.")
-        article: dict[str, Any] = {"title": payload.title,
-                                   "published": payload.status == "publish",
-                                   "tags": forem_tags(payload.tags)}
+                f"Forem has no {payload.status!r} articles: publish it or keep it a draft."
+            )
+        article: dict[str, Any] = {
+            "title": payload.title,
+            "published": payload.status == "publish",
+            "tags": forem_tags(payload.tags),
+        }
         if payload.markdown is not None:
             article["body_markdown"] = payload.markdown
         elif stored is None or normalize_html(stored.html) != normalize_html(payload.html):
@@ -188,19 +219,28 @@ class ForemProvider:
         return {"article": article}
 
     def create_post(self, payload: PostPayload) -> RemotePost:
-        data = self._request("POST", "articles", "creating the article",
-                             json=self._article(payload))
+        data = self._request(
+            "POST", "articles", "creating the article", json=self._article(payload)
+        )
         return self.get_post(str(data["id"]))
 
     def update_post(self, remote_id: str, payload: PostPayload) -> RemotePost:
         stored = self.get_post(remote_id) if payload.markdown is None else None
-        self._request("PUT", f"articles/{int(remote_id)}", "updating the article",
-                      json=self._article(payload, stored))
+        self._request(
+            "PUT",
+            f"articles/{int(remote_id)}",
+            "updating the article",
+            json=self._article(payload, stored),
+        )
         return self.get_post(remote_id)
 
     def _mine(self, page: int, per_page: int) -> list[dict[str, Any]]:
-        found = self._request("GET", "articles/me/all", "listing your articles",
-                              params={"page": page, "per_page": per_page})
+        found = self._request(
+            "GET",
+            "articles/me/all",
+            "listing your articles",
+            params={"page": page, "per_page": per_page},
+        )
         return [a for a in found or () if isinstance(a, dict)]
 
     def _scan(self) -> Iterator[dict[str, Any]]:
@@ -219,17 +259,26 @@ class ForemProvider:
 
     def delete_post(self, remote_id: str) -> None:
         """Forem has no delete: the article is unpublished (back to a draft)."""
-        self._request("PUT", f"articles/{int(remote_id)}", "unpublishing the article",
-                      json={"article": {"published": False}})
+        self._request(
+            "PUT",
+            f"articles/{int(remote_id)}",
+            "unpublishing the article",
+            json={"article": {"published": False}},
+        )
 
     def find_post_by_slug(self, slug: str) -> RemotePost | None:
         # Forem appends a random part to every slug ("my-title-3kd9", or "-temp-slug-123" for
         # drafts): match the start, or the title.
         for item in self._scan():
             theirs = str(item.get("slug") or "")
-            if theirs == slug or slugify(str(item.get("title") or "")) == slug or (
+            if (
+                theirs == slug
+                or slugify(str(item.get("title") or "")) == slug
+                or (
                     theirs.startswith(slug + "-")
-                    and re.fullmatch(r"(temp-slug-\d+|[a-z0-9]{1,6})", theirs[len(slug) + 1:])):
+                    and re.fullmatch(r"(temp-slug-\d+|[a-z0-9]{1,6})", theirs[len(slug) + 1 :])
+                )
+            ):
                 return self._remote(item)
         return None
 
@@ -237,9 +286,12 @@ class ForemProvider:
         per_page = max(1, min(1000, per_page))
         items = self._mine(page, per_page)
         more = len(items) == per_page
-        return RemotePage(posts=tuple(self._remote(i) for i in items), page=page,
-                          total_pages=page + 1 if more else page,
-                          total=(page - 1) * per_page + len(items) + (1 if more else 0))
+        return RemotePage(
+            posts=tuple(self._remote(i) for i in items),
+            page=page,
+            total_pages=page + 1 if more else page,
+            total=(page - 1) * per_page + len(items) + (1 if more else 0),
+        )
 
     def _remote(self, item: dict[str, Any]) -> RemotePost:
         tags = item.get("tag_list")
@@ -264,13 +316,15 @@ class ForemProvider:
     def upload_media(self, data: bytes, filename: str, mime: str) -> RemoteMedia:
         raise UnsupportedError(
             f"Forem has no image upload, so {filename!r} cannot be sent. Put the image on the "
-            "web (your own site, or paste it into the DEV editor) and link it by its URL.")
+            "web (your own site, or paste it into the DEV editor) and link it by its URL."
+        )
 
     def list_terms(self, kind: TermKind) -> list[Term]:
         if kind != "tag":
             return []
-        names = sorted({t for post in self._scan() for t in post.get("tag_list") or ()
-                        if isinstance(t, str)})
+        names = sorted(
+            {t for post in self._scan() for t in post.get("tag_list") or () if isinstance(t, str)}
+        )
         return [Term(remote_id=n, name=n, kind="tag") for n in names]
 
     def ensure_terms(self, kind: TermKind, names: tuple[str, ...] | list[str]) -> list[Term]:

@@ -25,8 +25,22 @@ from blogdesk.sync.provider import FieldDiff, PostPayload, RemotePost
 RESERVED_KEY = "blogdesk"
 _SPACE = re.compile(r"\s+")
 _VOID = frozenset(
-    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-     "source", "track", "wbr")
+    (
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    )
 )
 
 
@@ -83,8 +97,13 @@ def _digest(data: Any) -> str:
 
 
 def _managed_fields(
-    title: str, html: str, excerpt: str, tags: tuple[str, ...], categories: tuple[str, ...],
-    featured: str | None, slug: str,
+    title: str,
+    html: str,
+    excerpt: str,
+    tags: tuple[str, ...],
+    categories: tuple[str, ...],
+    featured: str | None,
+    slug: str,
 ) -> str:
     return _digest(
         {
@@ -103,16 +122,26 @@ def remote_hash(remote: RemotePost) -> str:
     """Fingerprint of what the server stores for the fields BlogDesk manages (not status, not
     timestamps: a scheduled post going live is not an edit)."""
     return _managed_fields(
-        remote.title, remote.html, remote.excerpt, remote.tags, remote.categories,
-        remote.featured_media_id, remote.slug,
+        remote.title,
+        remote.html,
+        remote.excerpt,
+        remote.tags,
+        remote.categories,
+        remote.featured_media_id,
+        remote.slug,
     )
 
 
 def expected_remote_hash(payload: PostPayload) -> str:
     """The remote_hash the blog would have if it held exactly this payload."""
     return _managed_fields(
-        payload.title, payload.html, payload.excerpt or "", payload.tags, payload.categories,
-        payload.featured_media_id, payload.slug or "",
+        payload.title,
+        payload.html,
+        payload.excerpt or "",
+        payload.tags,
+        payload.categories,
+        payload.featured_media_id,
+        payload.slug or "",
     )
 
 
@@ -203,7 +232,5 @@ def readback_differences(sent: PostPayload, stored: RemotePost) -> list[str]:
         c.casefold() for c in stored.categories
     }
     if missing_cats:
-        notes.append(
-            "The blog did not keep these categories: " + ", ".join(sorted(missing_cats))
-        )
+        notes.append("The blog did not keep these categories: " + ", ".join(sorted(missing_cats)))
     return notes

@@ -23,7 +23,10 @@ from blogdesk.sync.publish.results import Progress
 
 
 def update_remote(
-    run: PublishRun, remote_id: str, state: dict[str, Any], payload: PostPayload,
+    run: PublishRun,
+    remote_id: str,
+    state: dict[str, Any],
+    payload: PostPayload,
     overwrite: bool,
 ) -> RemotePost | None:
     """Update after the conflict check; None when the remote post is gone (create again)."""
@@ -44,6 +47,7 @@ def update_remote(
     run.progress(Progress("send", "Updating the post on the blog"))
     return run.provider.update_post(remote_id, payload)
 
+
 def check_conflict(
     run: PublishRun, state: dict[str, Any], payload: PostPayload, remote: RemotePost
 ) -> None:
@@ -58,11 +62,14 @@ def check_conflict(
         f"The post {run.post.title!r} was changed on the blog ({when} UTC) since BlogDesk "
         "last sent it. Choose: overwrite the blog's version, take the blog's version, or "
         "keep both.",
-        local=payload, remote=remote,
+        local=payload,
+        remote=remote,
         text_diff=changes.text_diff(payload.html, remote.html),
         field_diffs=changes.field_diffs(payload, remote),
-        account_id=run.account.id, post_path=run.rel,
+        account_id=run.account.id,
+        post_path=run.rel,
     )
+
 
 def create_remote(
     run: PublishRun, state: dict[str, Any], payload: PostPayload, save: Callable[[Post], None]
@@ -96,6 +103,7 @@ def create_remote(
             )
             return found, True
         return provider.create_post(payload), False
+
 
 def free_slug(provider: CountingProvider, base: str) -> str:
     candidate, number = base, 2

@@ -217,8 +217,7 @@ class Outbox:
         """The job needs the author (conflict, refused password): keep it, stop retrying."""
         with self._connect() as conn:
             conn.execute(
-                "UPDATE jobs SET state = 'failed', lease_until = NULL, last_error = ?"
-                " WHERE id = ?",
+                "UPDATE jobs SET state = 'failed', lease_until = NULL, last_error = ? WHERE id = ?",
                 (error, job_id),
             )
 

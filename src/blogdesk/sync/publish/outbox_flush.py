@@ -64,9 +64,12 @@ def flush_outbox(
             if job.action == "publish":
                 date = job.options.get("date")
                 result = service.publish(
-                    job.post_path, account, status=job.options.get("status"),
+                    job.post_path,
+                    account,
+                    status=job.options.get("status"),
                     date=datetime.fromisoformat(date) if date else None,
-                    queue_if_offline=False, cancel=token,
+                    queue_if_offline=False,
+                    cancel=token,
                 )
             elif job.action == "unpublish":
                 result = service.unpublish(job.post_path, account, queue_if_offline=False)
@@ -116,8 +119,14 @@ def resolve_conflict(
     account = service.account(error.account_id)
     rel = error.post_path
     if resolution == "overwrite":
-        result = service.publish(rel, account, status=error.local.status, overwrite=True,
-                                 date=error.local.date, progress=progress)
+        result = service.publish(
+            rel,
+            account,
+            status=error.local.status,
+            overwrite=True,
+            date=error.local.date,
+            progress=progress,
+        )
         return ResolveResult(resolution, rel, publish=result)
     if resolution == "take_remote":
         post = service.library.load(rel)
@@ -134,10 +143,13 @@ def resolve_conflict(
         copy.status = "draft"
         service.library.save(copy)
         copy_rel = service.rel_path(copy.path or "")
-        result = service.publish(rel, account, status=error.local.status, overwrite=True,
-                                 date=error.local.date, progress=progress)
+        result = service.publish(
+            rel,
+            account,
+            status=error.local.status,
+            overwrite=True,
+            date=error.local.date,
+            progress=progress,
+        )
         return ResolveResult(resolution, rel, publish=result, copy_path=copy_rel)
-    raise BlogDeskError(
-        f"Unknown choice {resolution!r}: use overwrite, take_remote or keep_both."
-    )
-
+    raise BlogDeskError(f"Unknown choice {resolution!r}: use overwrite, take_remote or keep_both.")

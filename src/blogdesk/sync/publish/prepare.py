@@ -42,8 +42,12 @@ class PublishRun:
 
 
 def build_payload(
-    run: PublishRun, ledger: MediaLedger, library_root: Path, options: RenderOptions | None,
-    status: str | None, date: datetime | None,
+    run: PublishRun,
+    ledger: MediaLedger,
+    library_root: Path,
+    options: RenderOptions | None,
+    status: str | None,
+    date: datetime | None,
 ) -> PostPayload:
     """Render the post, upload its new images, and make what is sent."""
     post = run.post
@@ -51,9 +55,7 @@ def build_payload(
     when = date if date is not None else post.date
     when = pl.make_aware(when) if when is not None else None
     if remote_status == "future" and when is None:
-        raise BlogDeskError(
-            "To schedule a post, give it a date (front matter `date:` or --date)."
-        )
+        raise BlogDeskError("To schedule a post, give it a date (front matter `date:` or --date).")
     rendered = render(post.body, options)
     refs = list(rendered.images) + local_image_refs(rendered.html)
     featured = post.featured_image
@@ -84,6 +86,7 @@ def build_payload(
         format=pl.front_matter_text(post, "format"),
         markdown=rewrite_markdown_images(post.body, urls),
     )
+
 
 def upload_images(
     run: PublishRun, ledger: MediaLedger, library_root: Path, refs: list[str]

@@ -68,13 +68,21 @@ def publish_post(
     if readback.date_gmt is not None and readback.status in ("future", "publish", "private"):
         schedule = pl.schedule_info(readback.date_gmt, account.options.get("timezone"))
     report(Progress("done", f"Sent: {readback.link}"))
-    log.info("published %s to %s as %s: %s", rel, account.name, readback.status,
-             readback.link)
+    log.info("published %s to %s as %s: %s", rel, account.name, readback.status, readback.link)
     return PublishResult(
-        account_id=account.id, post_path=rel, remote_id=readback.remote_id,
-        link=readback.link, status=readback.status, requested_status=payload.status,
-        created=created, adopted=adopted, uploaded=run.uploaded, reused=run.reused,
-        schedule=schedule, notices=tuple(run.notices), calls=run.provider.snapshot(),
+        account_id=account.id,
+        post_path=rel,
+        remote_id=readback.remote_id,
+        link=readback.link,
+        status=readback.status,
+        requested_status=payload.status,
+        created=created,
+        adopted=adopted,
+        uploaded=run.uploaded,
+        reused=run.reused,
+        schedule=schedule,
+        notices=tuple(run.notices),
+        calls=run.provider.snapshot(),
     )
 
 

@@ -152,8 +152,12 @@ def pull(
             break
         page += 1
     return PullResult(
-        account_id=account.id, created=tuple(created), updated=tuple(updated),
-        unchanged=unchanged, skipped=tuple(skipped), total_remote=total,
+        account_id=account.id,
+        created=tuple(created),
+        updated=tuple(updated),
+        unchanged=unchanged,
+        skipped=tuple(skipped),
+        total_remote=total,
     )
 
 

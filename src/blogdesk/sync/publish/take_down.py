@@ -45,8 +45,12 @@ def unpublish(service: SyncService, path: Path | str, account: Account) -> Publi
         new_state["source_hash"] = changes.source_hash(post)
     service.store_state(post, account.id, new_state, "draft")
     return PublishResult(
-        account_id=account.id, post_path=rel, remote_id=readback.remote_id,
-        link=readback.link, status=readback.status, requested_status="draft",
+        account_id=account.id,
+        post_path=rel,
+        remote_id=readback.remote_id,
+        link=readback.link,
+        status=readback.status,
+        requested_status="draft",
         calls=provider.snapshot(),
     )
 
@@ -67,7 +71,10 @@ def delete_remote(service: SyncService, path: Path | str, account: Account) -> P
     new_state = {"deleted_remote_id": remote_id, "status": "trash", "synced_at": _now()}
     service.store_state(post, account.id, new_state, "draft")
     return PublishResult(
-        account_id=account.id, post_path=rel, remote_id=remote_id, status="trash",
+        account_id=account.id,
+        post_path=rel,
+        remote_id=remote_id,
+        status="trash",
         calls=provider.snapshot(),
     )
 
@@ -75,8 +82,15 @@ def delete_remote(service: SyncService, path: Path | str, account: Account) -> P
 def payload_from(remote: RemotePost, status: str) -> PostPayload:
     """A payload that leaves the blog's copy as it is, except for the status."""
     return PostPayload(
-        title=remote.title, html=remote.html, status=pl.cast_status(status),
-        slug=remote.slug or None, date=remote.date_gmt, tags=remote.tags,
-        categories=remote.categories, excerpt=remote.excerpt or None,
-        featured_media_id=remote.featured_media_id, sticky=remote.sticky, format=remote.format,
+        title=remote.title,
+        html=remote.html,
+        status=pl.cast_status(status),
+        slug=remote.slug or None,
+        date=remote.date_gmt,
+        tags=remote.tags,
+        categories=remote.categories,
+        excerpt=remote.excerpt or None,
+        featured_media_id=remote.featured_media_id,
+        sticky=remote.sticky,
+        format=remote.format,
     )

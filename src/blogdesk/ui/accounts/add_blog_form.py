@@ -219,7 +219,8 @@ class AddBlogForm(QDialog):
         known = {"site_url", "user", secret_key}
         extras: dict[str, Any] = {
             f.key: (self.value(f.key) == "true" if f.kind == "bool" else self.value(f.key))
-            for f in cls.account_fields if f.key not in known
+            for f in cls.account_fields
+            if f.key not in known
         }
         if self.sign_in is not None:
             extras.update(self.sign_in.options())  # e.g. Blogger's Google client, for refreshing
@@ -239,9 +240,16 @@ class AddBlogForm(QDialog):
 
         def add() -> AddedAccount:
             added = account_setup.add_account(
-                service.accounts, service.credentials, name=name, url=url, user=user,
-                secret=secret, provider_id=provider_id, session_only=session_only,
-                session_factory=service.session_factory, **more,
+                service.accounts,
+                service.credentials,
+                name=name,
+                url=url,
+                user=user,
+                secret=secret,
+                provider_id=provider_id,
+                session_only=session_only,
+                session_factory=service.session_factory,
+                **more,
             )
             if extras and not more:
                 account = added.account.with_options(**extras)
@@ -255,13 +263,21 @@ class AddBlogForm(QDialog):
     def _added(self, added: AddedAccount) -> None:
         self.session_only_button.hide()
         self._retry_session_only = None
-        secret_widget = next((w for k, w in self.inputs.items() if isinstance(w, QLineEdit)
-                              and w.echoMode() == QLineEdit.EchoMode.Password), None)
+        secret_widget = next(
+            (
+                w
+                for k, w in self.inputs.items()
+                if isinstance(w, QLineEdit) and w.echoMode() == QLineEdit.EchoMode.Password
+            ),
+            None,
+        )
         if secret_widget is not None:
             secret_widget.clear()  # the secret now lives in the credential store only
         self.found.setText(describe_discovery(added.discovery))
-        self._say(f"Added “{added.account.name}”. {describe_info(added.info)}\n"
-                  f"The password is kept in {added.secret_storage}.")
+        self._say(
+            f"Added “{added.account.name}”. {describe_info(added.info)}\n"
+            f"The password is kept in {added.secret_storage}."
+        )
         self.reload()
         for row in range(self.list.count()):
             item = self.list.item(row)

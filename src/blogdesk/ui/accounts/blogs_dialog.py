@@ -45,8 +45,9 @@ class AccountDialog(AddBlogForm):
     tested = Signal(object)  # AccountInfo of a successful test
     failed = Signal(str)  # the error's own message (also shown in the dialog)
 
-    def __init__(self, service: SyncService, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: SyncService, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("accountDialog")
         self.setWindowTitle("Blogs")
@@ -74,8 +75,12 @@ class AccountDialog(AddBlogForm):
         self.password_button.clicked.connect(lambda: self.change_password())
         self.remove_button.clicked.connect(lambda: self.remove_selected())
         row = QHBoxLayout()
-        for button in (self.test_button, self.rename_button, self.password_button,
-                       self.remove_button):
+        for button in (
+            self.test_button,
+            self.rename_button,
+            self.password_button,
+            self.remove_button,
+        ):
             row.addWidget(button)
 
         self._build_add_box()
@@ -192,8 +197,7 @@ class AccountDialog(AddBlogForm):
         if account is None:
             return
         service = self.service
-        self._run(f"Testing “{account.name}”…", lambda: service.test_account(account),
-                  self._tested)
+        self._run(f"Testing “{account.name}”…", lambda: service.test_account(account), self._tested)
 
     def _tested(self, info: AccountInfo) -> None:
         self._say(describe_info(info))
@@ -204,8 +208,9 @@ class AccountDialog(AddBlogForm):
         if account is None:
             return False
         if new_name is None:
-            new_name, ok = QInputDialog.getText(self, "Rename Blog", "New name:",
-                                                QLineEdit.EchoMode.Normal, account.name)
+            new_name, ok = QInputDialog.getText(
+                self, "Rename Blog", "New name:", QLineEdit.EchoMode.Normal, account.name
+            )
             if not ok:
                 return False
         new_name = new_name.strip()
@@ -228,9 +233,12 @@ class AccountDialog(AddBlogForm):
         if account is None or not self._has_secret(account):
             return
         if secret is None:
-            secret, ok = QInputDialog.getText(self, "Application Password",
-                                              f"New application password for {account.name}:",
-                                              QLineEdit.EchoMode.Password)
+            secret, ok = QInputDialog.getText(
+                self,
+                "Application Password",
+                f"New application password for {account.name}:",
+                QLineEdit.EchoMode.Password,
+            )
             if not ok or not secret.strip():
                 return
         credentials, service = self.service.credentials, self.service
@@ -259,15 +267,15 @@ class AccountDialog(AddBlogForm):
             return False
         if confirm:
             answer = QMessageBox.question(
-                self, "Remove Blog",
+                self,
+                "Remove Blog",
                 f"Remove “{account.name}” from BlogDesk? Its password is deleted from "
                 "the keyring. Your posts and the blog itself are not touched.",
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         try:
-            account_setup.remove_account(self.service.accounts, self.service.credentials,
-                                         account)
+            account_setup.remove_account(self.service.accounts, self.service.credentials, account)
         except BlogDeskError as exc:
             self._say(str(exc))
             return False

@@ -77,8 +77,14 @@ class BrowserSignIn(QWidget):
     `open_url` is the browser (tests put a stand-in there); it is called from the worker thread.
     """
 
-    def __init__(self, form: _Form, provider_id: str, secret_key: str, parent: QWidget,
-                 open_url: Callable[[str], object] | None = None) -> None:
+    def __init__(
+        self,
+        form: _Form,
+        provider_id: str,
+        secret_key: str,
+        parent: QWidget,
+        open_url: Callable[[str], object] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("browserSignIn")
         self._form, self.provider_id, self.secret_key = form, provider_id, secret_key
@@ -163,8 +169,10 @@ class BrowserSignIn(QWidget):
             self._form._error(error)
             return
         self._form.set_value(self.secret_key, token or "")
-        self._form._say("Signed in. Press “Test and Add” to check the blog and save it "
-                        "(the token goes to the keyring).")
+        self._form._say(
+            "Signed in. Press “Test and Add” to check the blog and save it "
+            "(the token goes to the keyring)."
+        )
 
     def _set_waiting(self, waiting: bool) -> None:
         self.button.setEnabled(not waiting)
@@ -199,8 +207,9 @@ class BrowserSignIn(QWidget):
 
                 session = factory()
                 try:
-                    return indieauth.sign_in(url, session=session, open_url=self._browser,
-                                             cancelled=self._cancel.is_set).access_token
+                    return indieauth.sign_in(
+                        url, session=session, open_url=self._browser, cancelled=self._cancel.is_set
+                    ).access_token
                 finally:
                     session.close()
 
@@ -222,8 +231,10 @@ class BrowserSignIn(QWidget):
             finally:
                 session.close()
             if not tokens.refresh_token:
-                raise BlogDeskError("Google did not give BlogDesk a lasting sign-in (no refresh "
-                                    "token). Sign in again.")
+                raise BlogDeskError(
+                    "Google did not give BlogDesk a lasting sign-in (no refresh "
+                    "token). Sign in again."
+                )
             return tokens.refresh_token
 
         return google_flow

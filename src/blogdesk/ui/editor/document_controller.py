@@ -121,8 +121,7 @@ class DocumentController(QObject):
             return False
         if not self.close_document():
             current = self.doc.path.name if self.doc else "The open post"
-            self.message.emit(f"{current} could not be saved, so it stays open: "
-                              f"{self._last_state}")
+            self.message.emit(f"{current} could not be saved, so it stays open: {self._last_state}")
             return False
         self.doc = OpenDocument(path, post, in_library, raw)
         self._set_editor_text(post.body, undoable=False)
@@ -189,8 +188,16 @@ class DocumentController(QObject):
         if self.doc is None:
             return
         post = self.doc.post
-        if name in ("title", "date", "slug", "status", "tags", "categories", "excerpt",
-                    "featured_image"):
+        if name in (
+            "title",
+            "date",
+            "slug",
+            "status",
+            "tags",
+            "categories",
+            "excerpt",
+            "featured_image",
+        ):
             if getattr(post, name) == value:
                 return
             setattr(post, name, value)
@@ -319,8 +326,9 @@ class DocumentController(QObject):
             return
         try:
             if self._dirty:
-                self.journal.record(doc.path, self.editor.toPlainText(),
-                                    self.editor.textCursor().position())
+                self.journal.record(
+                    doc.path, self.editor.toPlainText(), self.editor.textCursor().position()
+                )
             self.save_session()
         except OSError as exc:
             log.warning("cannot write the recovery journal: %s", exc)
@@ -329,8 +337,9 @@ class DocumentController(QObject):
         doc = self.doc
         position = self.editor.textCursor().position() if doc else 0
         with contextlib.suppress(OSError):
-            self.journal.save_session(Session(str(self.library.root),
-                                              str(doc.path) if doc else None, position))
+            self.journal.save_session(
+                Session(str(self.library.root), str(doc.path) if doc else None, position)
+            )
 
     # -- changes made by other programs ----------------------------------------------------------
 

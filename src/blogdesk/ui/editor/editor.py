@@ -150,8 +150,9 @@ class MarkdownEditor(QPlainTextEdit):
         """Store `path` through the media handler and insert its reference; returns the Markdown."""
         return self._insert_image(path, path.name)
 
-    def insert_image_bytes(self, data: bytes, suggested_name: str = "pasted-image.png"
-                           ) -> str | None:
+    def insert_image_bytes(
+        self, data: bytes, suggested_name: str = "pasted-image.png"
+    ) -> str | None:
         return self._insert_image(data, suggested_name)
 
     # -- actions ----------------------------------------------------------------------------
@@ -164,9 +165,11 @@ class MarkdownEditor(QPlainTextEdit):
             "image": self._image_action,
             "quote": lambda: self._apply(lambda c: formatting.toggle_line_prefix(c, "quote")),
             "bullet_list": lambda: self._apply(
-                lambda c: formatting.toggle_line_prefix(c, "bullet_list")),
+                lambda c: formatting.toggle_line_prefix(c, "bullet_list")
+            ),
             "numbered_list": lambda: self._apply(
-                lambda c: formatting.toggle_line_prefix(c, "numbered_list")),
+                lambda c: formatting.toggle_line_prefix(c, "numbered_list")
+            ),
             "code": lambda: self._apply(lambda c: formatting.toggle_wrap(c, "`", "code")),
             "code_block": lambda: self._apply(formatting.toggle_code_block),
             "find": lambda: self.find_bar.open(replace=False),
@@ -186,8 +189,9 @@ class MarkdownEditor(QPlainTextEdit):
             self.addAction(action)
             self._actions[name] = action
         self._by_shortcut = {a.shortcut().toString(): a for a in self._actions.values()}
-        self._editing_keys = {a.shortcut().toString() for n, a in self._actions.items()
-                              if n not in FIND_COMMANDS}
+        self._editing_keys = {
+            a.shortcut().toString() for n, a in self._actions.items() if n not in FIND_COMMANDS
+        }
 
     def _heading_command(self, level: int) -> Callable[[], None]:
         return lambda: self._apply(lambda c: formatting.set_heading(c, level))
@@ -211,8 +215,9 @@ class MarkdownEditor(QPlainTextEdit):
 
     def _image_action(self) -> None:
         if self._media_handler is None:
-            self._apply(lambda c: formatting.insert_image_reference(
-                c, "path/to/image.png", "alt text"))
+            self._apply(
+                lambda c: formatting.insert_image_reference(c, "path/to/image.png", "alt text")
+            )
             return
         path = self.choose_image_file()
         if path is not None:
@@ -225,8 +230,9 @@ class MarkdownEditor(QPlainTextEdit):
         start = self._last_image_folder or self.image_folder()
         if start is None or not start.is_dir():
             start = Path.home()  # never the process's working directory
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Insert image"), str(start),
-                                              self.tr("Images ({0})").format(patterns))
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Insert image"), str(start), self.tr("Images ({0})").format(patterns)
+        )
         if not name:
             return None
         self._last_image_folder = Path(name).parent
@@ -259,15 +265,18 @@ class MarkdownEditor(QPlainTextEdit):
             # would edit the post; Escape closes the bar before any window-wide Escape
             # (leaving focus mode) sees it.
             if (in_bar and keys in self._editing_keys) or (
-                    e.key() == Qt.Key.Key_Escape and self.find_bar.isVisible()):
+                e.key() == Qt.Key.Key_Escape and self.find_bar.isVisible()
+            ):
                 e.accept()
                 return True
         return super().event(e)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
         key, mods = e.key(), e.modifiers()
-        if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier) or \
-                Qt.Key.Key_F1 <= key <= Qt.Key.Key_F35:
+        if (
+            mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            or Qt.Key.Key_F1 <= key <= Qt.Key.Key_F35
+        ):
             # A key QPlainTextEdit claimed before the shortcut system saw it (e.g. Ctrl+K is
             # "delete to end of line" on X11): our formatting shortcuts still win.
             action = self._by_shortcut.get(QKeySequence(e.keyCombination()).toString())

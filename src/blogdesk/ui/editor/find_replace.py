@@ -47,8 +47,9 @@ class _Utf16:
     """Maps Python string indices to QTextDocument positions (UTF-16 code units)."""
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() \
-            else []
+        self._astral = (
+            [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        )
 
     def __call__(self, index: int) -> int:
         return index + bisect_left(self._astral, index) if self._astral else index
@@ -153,15 +154,24 @@ class FindReplaceBar(QWidget):
         self.replace_label = QLabel(self.tr("Replace:"))
         buttons = []
         for text, tip, slot in (
-                (self.tr("Next"), self.tr("Find the next match (Enter, F3)"),
-                 lambda: self.find_next()),
-                (self.tr("Previous"), self.tr("Find the previous match (Shift+F3)"),
-                 lambda: self.find_next(backward=True)),
-                (self.tr("Replace"), self.tr("Replace this match and find the next (Enter)"),
-                 self.replace_one),
-                (self.tr("Replace all"), self.tr("Replace every match (one undo step)"),
-                 self.replace_all),
-                ("✕", self.tr("Close the find bar (Esc)"), self.close_bar)):
+            (self.tr("Next"), self.tr("Find the next match (Enter, F3)"), lambda: self.find_next()),
+            (
+                self.tr("Previous"),
+                self.tr("Find the previous match (Shift+F3)"),
+                lambda: self.find_next(backward=True),
+            ),
+            (
+                self.tr("Replace"),
+                self.tr("Replace this match and find the next (Enter)"),
+                self.replace_one,
+            ),
+            (
+                self.tr("Replace all"),
+                self.tr("Replace every match (one undo step)"),
+                self.replace_all,
+            ),
+            ("✕", self.tr("Close the find bar (Esc)"), self.close_bar),
+        ):
             b = QToolButton()
             b.setText(text)
             b.setToolTip(tip)
@@ -169,8 +179,13 @@ class FindReplaceBar(QWidget):
             b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             b.clicked.connect(slot)
             buttons.append(b)
-        self.next_button, self.prev_button, self.replace_button, self.replace_all_button, \
-            self.close_button = buttons
+        (
+            self.next_button,
+            self.prev_button,
+            self.replace_button,
+            self.replace_all_button,
+            self.close_button,
+        ) = buttons
         self.close_button.setAutoRaise(True)
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 2, 4, 2)
@@ -201,8 +216,12 @@ class FindReplaceBar(QWidget):
         cursor = self.finder.editor.textCursor()
         if cursor.hasSelection() and "\u2029" not in cursor.selectedText():
             self.find_edit.setText(cursor.selectedText())
-        for w in (self.replace_label, self.replace_edit, self.replace_button,
-                  self.replace_all_button):
+        for w in (
+            self.replace_label,
+            self.replace_edit,
+            self.replace_button,
+            self.replace_all_button,
+        ):
             w.setVisible(replace)
         self.show()
         self.find_edit.setFocus()
@@ -214,8 +233,12 @@ class FindReplaceBar(QWidget):
         self.closed.emit()
 
     def _sync_options(self) -> bool:
-        self.finder.options = FindOptions(self.find_edit.text(), self.regex_box.isChecked(),
-                                          self.case_box.isChecked(), self.word_box.isChecked())
+        self.finder.options = FindOptions(
+            self.find_edit.text(),
+            self.regex_box.isChecked(),
+            self.case_box.isChecked(),
+            self.word_box.isChecked(),
+        )
         try:
             self.finder.options.compile()
         except re.error as exc:
@@ -261,12 +284,22 @@ class FindReplaceBar(QWidget):
     def focus_chain(self) -> list[QWidget]:
         """The bar's fields and buttons in Tab order (the ones showing and reachable by Tab)."""
         order: list[QWidget] = [
-            self.find_edit, self.next_button, self.prev_button, self.close_button,
-            self.replace_edit, self.replace_button, self.replace_all_button,
-            self.regex_box, self.case_box, self.word_box,
+            self.find_edit,
+            self.next_button,
+            self.prev_button,
+            self.close_button,
+            self.replace_edit,
+            self.replace_button,
+            self.replace_all_button,
+            self.regex_box,
+            self.case_box,
+            self.word_box,
         ]
-        return [w for w in order if w.isVisibleTo(self) and w.isEnabled()
-                and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        return [
+            w
+            for w in order
+            if w.isVisibleTo(self) and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
 
     def focusNextPrevChild(self, next: bool) -> bool:
         # The children ask their parent; without this the question went on to the editor, which
@@ -279,18 +312,21 @@ class FindReplaceBar(QWidget):
             target = chain[(chain.index(current) + (1 if next else -1)) % len(chain)]
         else:
             target = chain[0] if next else chain[-1]
-        target.setFocus(Qt.FocusReason.TabFocusReason if next
-                        else Qt.FocusReason.BacktabFocusReason)
+        target.setFocus(
+            Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        )
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
         elif event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
-                event.modifiers() & (Qt.KeyboardModifier.ControlModifier
-                                     | Qt.KeyboardModifier.AltModifier)):
+            event.modifiers()
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
             backward = event.key() == Qt.Key.Key_Backtab or bool(
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
             self.focusNextPrevChild(not backward)
         # Whatever a field left unhandled (Return after "find next", Tab, letters typed on a
         # checkbox) ends here: passed on, it would reach the editor and edit the post.

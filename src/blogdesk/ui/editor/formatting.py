@@ -24,8 +24,10 @@ __all__ = [
 ]
 
 INDENT = "    "  # Python-Markdown nests list items at four spaces
-LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|(?P<num>\d{1,9})(?P<delim>[.)]))"
-                       r"(?P<space>[ \t]+)(?P<task>\[[ xX]\][ \t]+)?")
+LIST_ITEM = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|(?P<num>\d{1,9})(?P<delim>[.)]))"
+    r"(?P<space>[ \t]+)(?P<task>\[[ xX]\][ \t]+)?"
+)
 QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+|^ {0,3}#{1,6}$")
 _BULLET = re.compile(r"^([ \t]*)[-*+][ \t]+")
@@ -90,8 +92,12 @@ def toggle_wrap(cursor: QTextCursor, marker: str, placeholder: str = "") -> QTex
             # "*" next to "**bold**" is part of the bold marker, unless it is "***both***".
             b2 = _selected(_select(c, max(0, start - 3), start))
             a2 = _selected(_select(c, end, min(doc.characterCount() - 1, end + 3)))
-            wrapped = not (b2.endswith(marker * 2) and b2 != marker * 3
-                           and a2.startswith(marker * 2) and a2 != marker * 3)
+            wrapped = not (
+                b2.endswith(marker * 2)
+                and b2 != marker * 3
+                and a2.startswith(marker * 2)
+                and a2 != marker * 3
+            )
         if wrapped:
             after.removeSelectedText()
             before.removeSelectedText()
@@ -182,7 +188,7 @@ def toggle_line_prefix(cursor: QTextCursor, kind: str) -> QTextCursor:
             if not m:
                 return line
             indent = m.group(1) if kind != "quote" else ""
-            return indent + line[m.end():]
+            return indent + line[m.end() :]
         if kind == "quote":
             return "> " + line
         stripped = line.lstrip()
@@ -190,7 +196,7 @@ def toggle_line_prefix(cursor: QTextCursor, kind: str) -> QTextCursor:
         # Switching between list kinds replaces the other marker.
         other = LIST_ITEM.match(line)
         if other:
-            stripped = line[other.end() - len(other.group("task") or ""):]
+            stripped = line[other.end() - len(other.group("task") or "") :]
         marker = "- " if kind == "bullet_list" else f"{i + 1}. "
         return indent + marker + stripped
 
@@ -204,8 +210,13 @@ def toggle_code_block(cursor: QTextCursor) -> QTextCursor:
     above = doc.findBlockByNumber(first - 1) if first > 0 else None
     below = doc.findBlockByNumber(last + 1)
     with _Edit(cursor) as c:
-        if (above is not None and above.isValid() and above.text().startswith("```")
-                and below.isValid() and below.text().strip() == "```"):
+        if (
+            above is not None
+            and above.isValid()
+            and above.text().startswith("```")
+            and below.isValid()
+            and below.text().strip() == "```"
+        ):
             end_cut = _select(c, below.position() - 1, below.position() + below.length() - 1)
             end_cut.removeSelectedText()
             start_cut = _select(c, above.position(), above.position() + above.length())
@@ -230,7 +241,7 @@ def indent_lines(cursor: QTextCursor, outdent: bool) -> QTextCursor:
         if line.startswith("\t"):
             return line[1:]
         spaces = len(line) - len(line.lstrip(" "))
-        return line[min(spaces, len(INDENT)):]
+        return line[min(spaces, len(INDENT)) :]
 
     if cursor.hasSelection():
         return _rewrite_lines(cursor, change)
@@ -260,7 +271,7 @@ def continue_block(cursor: QTextCursor) -> QTextCursor | None:
     m = LIST_ITEM.match(text)
     prefix: str | None = None
     if m and col >= m.end() - len(m.group("task") or "") - len(m.group("space")):
-        if not text[m.end():].strip():
+        if not text[m.end() :].strip():
             prefix = ""  # an empty item ends the list
         else:
             marker = m.group("marker")
@@ -271,7 +282,7 @@ def continue_block(cursor: QTextCursor) -> QTextCursor | None:
     else:
         q = QUOTE.match(text)
         if q and col >= q.end():
-            prefix = "" if not text[q.end():].strip() else q.group(0)
+            prefix = "" if not text[q.end() :].strip() else q.group(0)
     if prefix is None:
         return None
     with _Edit(cursor) as c:

@@ -58,8 +58,14 @@ def in_code_fence(state: int) -> bool:
     return state >= FENCE_STATE_BASE
 
 
-def _fmt(color: str, *, bold: bool = False, italic: bool = False,
-         mono: bool = False, background: str | None = None) -> QTextCharFormat:
+def _fmt(
+    color: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    mono: bool = False,
+    background: str | None = None,
+) -> QTextCharFormat:
     f = QTextCharFormat()
     f.setForeground(QColor(color))
     if bold:
@@ -210,14 +216,30 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
 
 _LIGHT = {
-    "text": "#1f2328", "heading": "#0b4f9c", "marker": "#8a8f98", "link": "#0969da",
-    "image": "#8250df", "code": "#953800", "code_bg": "#f3f1ec", "quote": "#57606a",
-    "html": "#116329", "front": "#6e5800", "front_key": "#8a5a00",
+    "text": "#1f2328",
+    "heading": "#0b4f9c",
+    "marker": "#8a8f98",
+    "link": "#0969da",
+    "image": "#8250df",
+    "code": "#953800",
+    "code_bg": "#f3f1ec",
+    "quote": "#57606a",
+    "html": "#116329",
+    "front": "#6e5800",
+    "front_key": "#8a5a00",
 }
 _DARK = {
-    "text": "#e6edf3", "heading": "#79c0ff", "marker": "#7d8590", "link": "#58a6ff",
-    "image": "#d2a8ff", "code": "#ffa657", "code_bg": "#2d2a26", "quote": "#9ea7b3",
-    "html": "#7ee787", "front": "#d9b75c", "front_key": "#e3b341",
+    "text": "#e6edf3",
+    "heading": "#79c0ff",
+    "marker": "#7d8590",
+    "link": "#58a6ff",
+    "image": "#d2a8ff",
+    "code": "#ffa657",
+    "code_bg": "#2d2a26",
+    "quote": "#9ea7b3",
+    "html": "#7ee787",
+    "front": "#d9b75c",
+    "front_key": "#e3b341",
 }
 
 

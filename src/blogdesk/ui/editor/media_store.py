@@ -54,6 +54,7 @@ def store_media(source: Path | bytes, name: str, media_dir: Path, post_path: Pat
             else:
                 shutil.copy2(source, target)
     except OSError as exc:
-        raise BlogDeskError(f"Could not copy the image into {media_dir}: {exc.strerror or exc}"
-                            ) from exc
+        raise BlogDeskError(
+            f"Could not copy the image into {media_dir}: {exc.strerror or exc}"
+        ) from exc
     return Path(os.path.relpath(target, post_path.parent)).as_posix()

@@ -33,7 +33,7 @@ STATUSES = ("draft", "pending", "scheduled", "published", "private")
 
 
 def parse_terms(text: str) -> list[str]:
-    """"a, b ,, c" -> ["a", "b", "c"] (order kept, duplicates dropped)."""
+    """ "a, b ,, c" -> ["a", "b", "c"] (order kept, duplicates dropped)."""
     seen: list[str] = []
     for part in text.split(","):
         term = part.strip()
@@ -91,7 +91,9 @@ class MetadataPanel(QWidget):
         margins = self.date.textMargins()
         self.date.setMinimumWidth(
             self.date.fontMetrics().horizontalAdvance("2024-05-01 09:30:00+02:00")
-            + margins.left() + margins.right() + self.fontMetrics().averageCharWidth() * 2
+            + margins.left()
+            + margins.right()
+            + self.fontMetrics().averageCharWidth() * 2
         )
         self.tags = _named(QLineEdit(self, placeholderText="comma, separated"), "metaTags")
         self.categories = _named(QLineEdit(self), "metaCategories")

@@ -86,11 +86,15 @@ def markdown_from_html(html: str, base_url: str | None = None) -> str | None:
         return None
 
 
-_FRAGMENT = re.compile(r"<!--\s*StartFragment\s*-->(.*?)<!--\s*EndFragment\s*-->",
-                       re.IGNORECASE | re.DOTALL)
+_FRAGMENT = re.compile(
+    r"<!--\s*StartFragment\s*-->(.*?)<!--\s*EndFragment\s*-->", re.IGNORECASE | re.DOTALL
+)
 # Clipboard wrappers browsers and office suites add around the copied fragment; not content.
-_WRAPPERS = re.compile(r"<(?:meta|link|base)\b[^>]*>|<(title|style|script)\b[^>]*>.*?</\1\s*>"
-                       r"|</?(?:html|head|body)\b[^>]*>", re.IGNORECASE | re.DOTALL)
+_WRAPPERS = re.compile(
+    r"<(?:meta|link|base)\b[^>]*>|<(title|style|script)\b[^>]*>.*?</\1\s*>"
+    r"|</?(?:html|head|body)\b[^>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def clipboard_fragment(html: str) -> str:

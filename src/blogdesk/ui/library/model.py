@@ -88,8 +88,9 @@ class LibraryModel(QAbstractTableModel):
             column = self._sort[0]
             if column == Column.DATE and old.date != summary.date:
                 return False
-            if column != Column.DATE and self._display(old, column) != self._display(summary,
-                                                                                      column):
+            if column != Column.DATE and self._display(old, column) != self._display(
+                summary, column
+            ):
                 return False
         self._rows[row] = summary
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))

@@ -109,8 +109,9 @@ class LibraryPanel(PostActions):
         # Status and date just fit their text (the badge's padding is half a line each side):
         # every pixel they do not take goes to the title.
         metrics, em = self.fontMetrics(), self.fontMetrics().averageCharWidth()
-        header.resizeSection(Column.STATUS,
-                             metrics.horizontalAdvance("scheduled") + metrics.height() + em)
+        header.resizeSection(
+            Column.STATUS, metrics.horizontalAdvance("scheduled") + metrics.height() + em
+        )
         header.resizeSection(Column.DATE, metrics.horizontalAdvance("0000-00-00") + 2 * em)
         header.resizeSection(Column.TAGS, em * 16)
         # A narrow panel keeps the title readable: tags are in the filter and the tooltip, and
@@ -141,8 +142,11 @@ class LibraryPanel(PostActions):
     def preferred_width(self) -> int:
         """Room for about 28 characters of title beside the status and date columns."""
         header = self.view.header()
-        others = sum(header.sectionSize(c) for c in (Column.STATUS, Column.DATE)
-                     if not self.view.isColumnHidden(c))
+        others = sum(
+            header.sectionSize(c)
+            for c in (Column.STATUS, Column.DATE)
+            if not self.view.isColumnHidden(c)
+        )
         chrome = self.view.frameWidth() * 2 + self.view.verticalScrollBar().sizeHint().width()
         return self.fontMetrics().averageCharWidth() * 28 + others + chrome
 
@@ -201,7 +205,9 @@ class LibraryPanel(PostActions):
         row = self.model.row_of(rel)
         old = self.model.summary_at(row)
         in_place = (
-            old is not None and old.tags == summary.tags and not self.search.text().strip()
+            old is not None
+            and old.tags == summary.tags
+            and not self.search.text().strip()
             and (status is None or summary.status == status)
             and (tag is None or tag in summary.tags)
         )
@@ -241,8 +247,9 @@ class LibraryPanel(PostActions):
             selection.clearSelection()
             return
         index = self.model.index(row, Column.TITLE)
-        selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect
-                                  | selection.SelectionFlag.Rows)
+        selection.setCurrentIndex(
+            index, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows
+        )
         self.view.scrollTo(index)
 
     def selected_path(self) -> Path | None:

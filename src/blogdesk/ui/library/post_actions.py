@@ -57,12 +57,15 @@ class PostActions(QWidget):
 
         self.new_action = action("&New Post", self.new_post, QKeySequence.StandardKey.New)
         # File-menu actions act on the post the author sees in the editor ...
-        self.duplicate_action = action("D&uplicate Post",
-                                       lambda: self.duplicate_selected(self.acting_path()))
-        self.rename_action = action("&Rename File…",
-                                    lambda: self.rename_selected(path=self.acting_path()))
-        self.delete_action = action("&Delete Post",
-                                    lambda: self.delete_selected(self.acting_path()))
+        self.duplicate_action = action(
+            "D&uplicate Post", lambda: self.duplicate_selected(self.acting_path())
+        )
+        self.rename_action = action(
+            "&Rename File…", lambda: self.rename_selected(path=self.acting_path())
+        )
+        self.delete_action = action(
+            "&Delete Post", lambda: self.delete_selected(self.acting_path())
+        )
         # ... the list's context menu and Delete key on the row they point at.
         self.row_actions = [
             action("D&uplicate Post", self.duplicate_selected),
@@ -94,8 +97,9 @@ class PostActions(QWidget):
         status = self.default_status
         # Dated now in the author's time zone, to the second: as `blogdesk new` does.
         now = datetime.now().astimezone().replace(microsecond=0)
-        post = self._guard("create a post",
-                           lambda: self._library.create(title, status=status, date=now))
+        post = self._guard(
+            "create a post", lambda: self._library.create(title, status=status, date=now)
+        )
         if post is None or post.path is None:
             return None
         self.reload()
@@ -122,8 +126,7 @@ class PostActions(QWidget):
             self.openRequested.emit(new_path)
         return new_path
 
-    def rename_selected(self, new_name: str | None = None, path: Path | None = None
-                        ) -> Path | None:
+    def rename_selected(self, new_name: str | None = None, path: Path | None = None) -> Path | None:
         path = path or self.selected_path()
         if path is None:
             return None
@@ -131,7 +134,10 @@ class PostActions(QWidget):
         self.aboutToRename.emit(path)  # saved first: the suggestion reads the title on disk
         if new_name is None:
             new_name, ok = QInputDialog.getText(
-                self, "Rename File", "New file name:", QLineEdit.EchoMode.Normal,
+                self,
+                "Rename File",
+                "New file name:",
+                QLineEdit.EchoMode.Normal,
                 self.suggested_name(path),
             )
             if not ok or not new_name.strip() or new_name == path.name:

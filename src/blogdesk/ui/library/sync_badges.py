@@ -51,8 +51,14 @@ BADGE_LABELS: dict[str, str] = {
     "conflict": "conflict",
 }
 log = logging.getLogger(__name__)
-_REMOTE_KEYS = {"draft": "draft", "future": "scheduled", "publish": "published",
-                "private": "private", "pending": "review", "trash": "trash"}
+_REMOTE_KEYS = {
+    "draft": "draft",
+    "future": "scheduled",
+    "publish": "published",
+    "private": "private",
+    "pending": "review",
+    "trash": "trash",
+}
 # The words SyncService puts in a ConflictError's message (a failed outbox job keeps only the
 # text). TODO(sync): a structured error kind on Job would make this exact.
 _CONFLICT_WORDS = ("changed on the blog",)
@@ -112,20 +118,30 @@ def _from_state(file: _FileState, jobs: list[Job], conflicted: bool) -> SyncBadg
     link = str(file.state.get("link") or "")
     failed = [j for j in jobs if j.needs_attention]
     if conflicted or any(is_conflict_error(j.last_error) for j in failed):
-        return _badge("conflict", "The post was changed on the blog and here: publish it to "
-                      "choose which version to keep.", link, file.account_id)
+        return _badge(
+            "conflict",
+            "The post was changed on the blog and here: publish it to "
+            "choose which version to keep.",
+            link,
+            file.account_id,
+        )
     if failed:
         return _badge("attention", failed[-1].last_error, link, failed[-1].account_id)
     if jobs:
         job = jobs[-1]
         why = f" (last try: {job.last_error})" if job.last_error else ""
-        return _badge("pending", f"Waiting to be sent ({job.action}) when the blog answers{why}.",
-                      link, job.account_id)
+        return _badge(
+            "pending",
+            f"Waiting to be sent ({job.action}) when the blog answers{why}.",
+            link,
+            job.account_id,
+        )
     if not file.account_id:
         return _badge("local", "Not on any blog yet.")
     if file.changed:
-        return _badge("changed", "Edited here since it was last sent to the blog.", link,
-                      file.account_id)
+        return _badge(
+            "changed", "Edited here since it was last sent to the blog.", link, file.account_id
+        )
     key = _REMOTE_KEYS.get(str(file.state.get("status") or ""), "draft")
     when = str(file.state.get("synced_at") or "")
     return _badge(key, f"Last sent {when}".strip(), link, file.account_id)
@@ -189,8 +205,9 @@ class BadgeUpdater(QObject):
 
     updated = Signal(object)  # dict: rel path -> SyncBadge
 
-    def __init__(self, runner: TaskRunner, root: Path, outbox: Outbox,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, runner: TaskRunner, root: Path, outbox: Outbox, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.runner, self.root, self.outbox = runner, root, outbox
         self.cache = BadgeCache()
@@ -207,7 +224,8 @@ class BadgeUpdater(QObject):
         root, outbox, cache = self.root, self.outbox, self.cache
         self.runner.run(
             lambda: compute_badges(root, wanted, outbox, conflicted=flagged, cache=cache),
-            self._done, self._failed,
+            self._done,
+            self._failed,
         )
 
     def _done(self, badges: dict[str, SyncBadge]) -> None:

@@ -44,9 +44,17 @@ class PreviewController(QObject):
     renderStarted = Signal(int)  # the revision whose render just began (after the debounce)
     renderFailed = Signal(str)  # a message for the author; the preview keeps the last good page
 
-    def __init__(self, editor: MarkdownEditor, view: PreviewView, runner: TaskRunner,
-                 options: RenderOptions | None = None, debounce_ms: int = 120, *,
-                 render_fn: RenderFunction | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        editor: MarkdownEditor,
+        view: PreviewView,
+        runner: TaskRunner,
+        options: RenderOptions | None = None,
+        debounce_ms: int = 120,
+        *,
+        render_fn: RenderFunction | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.editor = editor
         self.view = view
@@ -121,17 +129,20 @@ class PreviewController(QObject):
         render_fn = self._render
         self.timing = {"started": time.perf_counter()}
         self.renderStarted.emit(revision)
-        self.runner.run(lambda: render_fn(text),
-                        lambda post: self._on_rendered(revision, post),
-                        lambda exc: self._on_failed(revision, exc))
+        self.runner.run(
+            lambda: render_fn(text),
+            lambda post: self._on_rendered(revision, post),
+            lambda exc: self._on_failed(revision, exc),
+        )
 
     def _on_rendered(self, revision: int, post: RenderedPost) -> None:
         self._busy = False
         self.timing["rendered"] = time.perf_counter()
         if revision == self._revision:
             self.last_post = post
-            self.view.set_line_anchors([(h.line, h.anchor) for h in post.outline],
-                                       self.editor.blockCount())
+            self.view.set_line_anchors(
+                [(h.line, h.anchor) for h in post.outline], self.editor.blockCount()
+            )
             self.view.show_html(post.html, revision)
             self.rendered.emit(post)
         # else: stale, the text changed meanwhile; its own render is pending or below

@@ -35,10 +35,29 @@ SCHEME = "blogdesk-preview"
 HOST = "local"
 TEMPLATE_NAME = "__blogdesk_preview__.html"
 # Only files a post can show are served: never arbitrary files by a crafted relative path.
-SERVED_SUFFIXES = frozenset({
-    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif", ".bmp", ".ico",
-    ".mp4", ".webm", ".ogg", ".mp3", ".wav", ".m4a", ".woff", ".woff2", ".ttf", ".otf",
-})
+SERVED_SUFFIXES = frozenset(
+    {
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".webp",
+        ".svg",
+        ".avif",
+        ".bmp",
+        ".ico",
+        ".mp4",
+        ".webm",
+        ".ogg",
+        ".mp3",
+        ".wav",
+        ".m4a",
+        ".woff",
+        ".woff2",
+        ".ttf",
+        ".otf",
+    }
+)
 REMOTE_SCHEMES = frozenset({"http", "https"})
 
 

@@ -52,9 +52,11 @@ def content_security_policy(allow_remote: bool) -> str:
     remote = " https: http:" if allow_remote else ""
     own = f"{SCHEME}: data:"
     frames = "https: http:" if allow_remote else "'none'"
-    return (f"default-src 'none'; script-src 'none'; object-src 'none'; base-uri 'none'; "
-            f"form-action 'none'; style-src 'unsafe-inline'; img-src {own}{remote}; "
-            f"media-src {own}{remote}; font-src {own}; frame-src {frames}")
+    return (
+        f"default-src 'none'; script-src 'none'; object-src 'none'; base-uri 'none'; "
+        f"form-action 'none'; style-src 'unsafe-inline'; img-src {own}{remote}; "
+        f"media-src {own}{remote}; font-src {own}; frame-src {frames}"
+    )
 
 
 def build_template(*, dark: bool, allow_remote: bool) -> str:
@@ -84,14 +86,18 @@ class _PreviewPage(QWebEnginePage):
         super().__init__(profile, view.view)
         self._view = view
 
-    def acceptNavigationRequest(self, url: QUrl | str, nav_type: QWebEnginePage.NavigationType,
-                                is_main_frame: bool) -> bool:  # Qt override
+    def acceptNavigationRequest(
+        self, url: QUrl | str, nav_type: QWebEnginePage.NavigationType, is_main_frame: bool
+    ) -> bool:  # Qt override
         url = QUrl(url)
         if not is_main_frame:  # embeds (iframes) only load when remote content is allowed
             return self._view.allow_remote and url.scheme() in ("http", "https")
         page = self._view.page_url
-        same_doc = (url.scheme(), url.host(), url.path()) == (page.scheme(), page.host(),
-                                                              page.path())
+        same_doc = (url.scheme(), url.host(), url.path()) == (
+            page.scheme(),
+            page.host(),
+            page.path(),
+        )
         if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
             if same_doc and url.hasFragment():
                 return True  # footnote / table-of-contents jumps scroll within the page
@@ -107,12 +113,20 @@ class PreviewView(QWidget):
     loaded = Signal()  # emitted each time the template page has finished loading
     contentUpdated = Signal(int)  # the revision number of the HTML now shown
 
-    def __init__(self, parent: QWidget | None = None, *, allow_remote: bool = False,
-                 dark: bool | None = None, base_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        allow_remote: bool = False,
+        dark: bool | None = None,
+        base_dir: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         if not is_registered():
-            raise RuntimeError("call blogdesk.ui.preview.web_preview.register_url_scheme() before "
-                               "creating the QApplication")
+            raise RuntimeError(
+                "call blogdesk.ui.preview.web_preview.register_url_scheme() before "
+                "creating the QApplication"
+            )
         self.allow_remote = allow_remote
         self._follow_palette = dark is None
         self.dark = palette_is_dark() if dark is None else dark
@@ -144,8 +158,9 @@ class PreviewView(QWidget):
         settings = page.settings()
         # Post content must not run script; our helpers run in the ApplicationWorld regardless.
         settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, False)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls,
-                              False)
+        settings.setAttribute(
+            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False
+        )
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, False)
         settings.setAttribute(QWebEngineSettings.WebAttribute.AutoLoadIconsForPage, False)
         settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
@@ -182,8 +197,9 @@ class PreviewView(QWidget):
     def scroll_to_source_line(self, line: int) -> None:
         if not self._is_loaded:
             return
-        call = (f"blogdeskScrollToLine({int(line)}, {json.dumps(self._anchors)}, "
-                f"{self._total_lines})")
+        call = (
+            f"blogdeskScrollToLine({int(line)}, {json.dumps(self._anchors)}, {self._total_lines})"
+        )
         self.page().runJavaScript(call, WORLD)
 
     def set_allow_remote(self, allowed: bool) -> None:
@@ -221,7 +237,8 @@ class PreviewView(QWidget):
         # Built when the page asks for it (Pygments' CSS needs the renderer's imports), so the
         # web engine starts loading without waiting for them.
         self.scheme_handler.template_source = lambda: build_template(
-            dark=dark, allow_remote=allow_remote).encode()
+            dark=dark, allow_remote=allow_remote
+        ).encode()
         self.page_url = page_url_for(self._base_dir)
         self.view.load(self.page_url)
 

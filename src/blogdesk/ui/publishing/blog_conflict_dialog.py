@@ -35,7 +35,7 @@ _HINTS = {
     "overwrite": "Send this computer's version; the blog's changes are replaced.",
     "take_remote": "Replace the post here with the blog's version (your text here is replaced).",
     "keep_both": "Save the blog's version as a new local post, then send this computer's "
-                 "version. Nothing is lost.",
+    "version. Nothing is lost.",
 }
 
 
@@ -97,8 +97,7 @@ class SyncConflictDialog(QDialog):
         layout.addWidget(message)
         layout.addWidget(QLabel("Fields that differ:", self) if diffs else QLabel(self))
         layout.addWidget(self.fields)
-        layout.addWidget(QLabel("Text (lines starting with - are the blog's, + are yours):",
-                                self))
+        layout.addWidget(QLabel("Text (lines starting with - are the blog's, + are yours):", self))
         layout.addWidget(self.diff, 1)
         layout.addWidget(box)
         metrics = self.fontMetrics()
@@ -120,8 +119,9 @@ class SyncConflictDialog(QDialog):
                 fmt = removed
             if fmt is not None:
                 cursor = QTextCursor(block)
-                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
-                                    QTextCursor.MoveMode.KeepAnchor)
+                cursor.movePosition(
+                    QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+                )
                 cursor.setCharFormat(fmt)
             block = block.next()
         self.diff.moveCursor(QTextCursor.MoveOperation.Start)
@@ -138,6 +138,11 @@ class SyncConflictDialog(QDialog):
         rows: list[tuple[str, str, str]] = []
         for row in range(self.fields.rowCount()):
             field, local, remote = (self.fields.item(row, c) for c in range(3))
-            rows.append((field.text() if field else "", local.text() if local else "",
-                         remote.text() if remote else ""))
+            rows.append(
+                (
+                    field.text() if field else "",
+                    local.text() if local else "",
+                    remote.text() if remote else "",
+                )
+            )
         return rows

@@ -52,9 +52,13 @@ PUBLISH_SHORTCUT = "Ctrl+Shift+P"
 STARTUP_FLUSH_MS = 1500  # let the window settle before the first outbox flush
 
 
-def install_publishing(window: Any, service: SyncService | None = None, *,
-                       runner: TaskRunner | None = None,
-                       startup_flush_ms: int | None = STARTUP_FLUSH_MS) -> Publishing:
+def install_publishing(
+    window: Any,
+    service: SyncService | None = None,
+    *,
+    runner: TaskRunner | None = None,
+    startup_flush_ms: int | None = STARTUP_FLUSH_MS,
+) -> Publishing:
     """Add publishing to the main window (`window.publishing`). Without a `service`, one is made
     for `window.library` on first use (accounts and keyring as configured) and closed with it."""
     existing = getattr(window, "publishing", None)
@@ -163,8 +167,9 @@ class Publishing(PublishFeedback):
 
     # -- menus ------------------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: Any, shortcut: str | None = None,
-                icon: str | None = None) -> QAction:
+    def _action(
+        self, text: str, slot: Any, shortcut: str | None = None, icon: str | None = None
+    ) -> QAction:
         act = QAction(text, self.window)
         if icon:
             act.setIcon(QIcon.fromTheme(icon))
@@ -252,8 +257,10 @@ class Publishing(PublishFeedback):
         """Publish the open post: with its own settings, or with the panel's `request`."""
         doc = self._document()
         if doc is None or not doc.in_library:
-            self.status.show_plain("Open a post of the library to publish it (a file from "
-                                   "elsewhere must be imported first).")
+            self.status.show_plain(
+                "Open a post of the library to publish it (a file from "
+                "elsewhere must be imported first)."
+            )
             return False
         docs = self.window.documents
         if request is not None:  # the panel's choices become the post's own settings
@@ -262,19 +269,27 @@ class Publishing(PublishFeedback):
             if request.date is not None:
                 docs.set_field("date", request.date)
         if not docs.save_now():
-            self.status.show_plain("The post could not be saved, so it was not published. "
-                                   "Save it first (see the status bar).")
+            self.status.show_plain(
+                "The post could not be saved, so it was not published. "
+                "Save it first (see the status bar)."
+            )
             return False
-        account = (self.service.accounts.find(request.account_id) if request is not None
-                   else self.account_for(doc.post))
+        account = (
+            self.service.accounts.find(request.account_id)
+            if request is not None
+            else self.account_for(doc.post)
+        )
         if account is None:
             self.status.show_plain("Add a blog first: Blog ▸ Blogs….")
             self.show_accounts()
             return False
         self._last_account = account.id
         return self.controller.publish(
-            doc.path, account, status=request.status if request else None,
-            date=request.date if request else None, title=doc.post.title,
+            doc.path,
+            account,
+            status=request.status if request else None,
+            date=request.date if request else None,
+            title=doc.post.title,
         )
 
     def _panel_publish(self, request: PublishRequest) -> None:
@@ -300,8 +315,9 @@ class Publishing(PublishFeedback):
             account = accounts[0]
             if len(accounts) > 1:
                 names = [a.name for a in accounts]
-                name, ok = QInputDialog.getItem(self.window, "Fetch Posts",
-                                                "Fetch the posts of:", names, 0, False)
+                name, ok = QInputDialog.getItem(
+                    self.window, "Fetch Posts", "Fetch the posts of:", names, 0, False
+                )
                 if not ok:
                     return False
                 account = accounts[names.index(name)]
@@ -343,8 +359,10 @@ class Publishing(PublishFeedback):
             return
 
         def fetch() -> tuple[list[str], list[str]]:
-            return (service.terms(account_id, "tag", refresh=True),
-                    service.terms(account_id, "category", refresh=True))
+            return (
+                service.terms(account_id, "tag", refresh=True),
+                service.terms(account_id, "category", refresh=True),
+            )
 
         def done(result: tuple[list[str], list[str]]) -> None:
             panel.set_terms("tag", result[0])
@@ -362,8 +380,11 @@ class Publishing(PublishFeedback):
         self.status.show_plain("Changed on the blog: choose which version to keep.")
         dialog = self.conflict_dialog = SyncConflictDialog(error, self.window)
         dialog.chosen.connect(lambda choice: self.controller.resolve(error, choice))
-        dialog.rejected.connect(lambda: self.status.show_plain(
-            "Nothing was sent: the blog keeps its version. Publish again to choose."))
+        dialog.rejected.connect(
+            lambda: self.status.show_plain(
+                "Nothing was sent: the blog keeps its version. Publish again to choose."
+            )
+        )
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
         self.conflictShown.emit(dialog)
@@ -382,8 +403,9 @@ class Publishing(PublishFeedback):
 
             # The outbox alone, not the whole sync layer (requests, keyring, providers: ~20 MB
             # and ~0.2 s on this thread), which loads when the author first publishes.
-            self._updater = BadgeUpdater(self.runner, self.window.library.root, self._outbox(),
-                                         self)
+            self._updater = BadgeUpdater(
+                self.runner, self.window.library.root, self._outbox(), self
+            )
             self._updater.updated.connect(self._badges_ready)
         self._updater.refresh(panel.model.paths(), self.conflicted)
 

@@ -39,8 +39,14 @@ from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.publish import post_fields as pl
 from blogdesk.sync.publish.results import PublishResult
 
-__all__ = ["STATUS_CHOICES", "PublishPanel", "PublishRequest", "PublishStatus", "result_text",
-           "split_terms"]
+__all__ = [
+    "STATUS_CHOICES",
+    "PublishPanel",
+    "PublishRequest",
+    "PublishStatus",
+    "result_text",
+    "split_terms",
+]
 
 # (label, the post's status word): what the author may ask the blog for.
 STATUS_CHOICES: tuple[tuple[str, str], ...] = (
@@ -62,7 +68,7 @@ class PublishRequest:
 
 
 def split_terms(text: str) -> tuple[str, ...]:
-    """"a, b ,, c" -> ("a", "b", "c"), keeping the first spelling of a repeated name."""
+    """ "a, b ,, c" -> ("a", "b", "c"), keeping the first spelling of a repeated name."""
     seen: set[str] = set()
     names: list[str] = []
     for part in text.split(","):
@@ -251,8 +257,11 @@ class PublishPanel(QFrame):
         when = self.chosen_date()
         if when is None:
             scheduling = self.status.currentData() == "scheduled"
-            self.times.setText("Choose a date to schedule the post." if scheduling else
-                               "No date: the blog uses the moment it publishes.")
+            self.times.setText(
+                "Choose a date to schedule the post."
+                if scheduling
+                else "No date: the blog uses the moment it publishes."
+            )
             return
         info = pl.schedule_info(when.astimezone(UTC), blog_tz or None)
         self.times.setText(f"Blog: {info.blog}\nYou: {info.author}\nUTC: {info.utc}")
@@ -324,8 +333,13 @@ class PublishStatus(QObject):
         self.shown.emit(text)
 
 
-_VERBS = {"publish": "Published", "future": "Scheduled", "draft": "Saved as a draft on the blog",
-          "pending": "Submitted for review", "private": "Published privately"}
+_VERBS = {
+    "publish": "Published",
+    "future": "Scheduled",
+    "draft": "Saved as a draft on the blog",
+    "pending": "Submitted for review",
+    "private": "Published privately",
+}
 
 
 def result_text(result: PublishResult) -> str:
@@ -337,4 +351,4 @@ def result_text(result: PublishResult) -> str:
         verb += f" for {result.schedule.blog}"
     images = f" ({result.uploaded} image(s) uploaded)" if result.uploaded else ""
     link = html.escape(result.link, quote=True)
-    return f"{html.escape(verb + images)}: <a href=\"{link}\">{link}</a>"
+    return f'{html.escape(verb + images)}: <a href="{link}">{link}</a>'

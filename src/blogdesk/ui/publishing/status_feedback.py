@@ -95,13 +95,18 @@ class PublishFeedback(QObject):
         self.last_result = result.sent[-1]
         for sent in result.sent:
             self.conflicted.discard(sent.post_path)
-        more = f" ({len(result.sent)} posts sent from the outbox)" if len(result.sent) > 1 else (
-            " (sent from the outbox)")
+        more = (
+            f" ({len(result.sent)} posts sent from the outbox)"
+            if len(result.sent) > 1
+            else (" (sent from the outbox)")
+        )
         self.status.show_rich(result_text(result.sent[-1]) + html.escape(more))
 
     def _pulled(self, result: PullResult) -> None:
-        text = (f"Fetched from the blog: {len(result.created)} new, {len(result.updated)} "
-                f"updated, {result.unchanged} unchanged.")
+        text = (
+            f"Fetched from the blog: {len(result.created)} new, {len(result.updated)} "
+            f"updated, {result.unchanged} unchanged."
+        )
         if result.skipped:
             text += f" {len(result.skipped)} skipped (changed here and on the blog)."
         self.status.show_plain(text, "\n".join(result.skipped))

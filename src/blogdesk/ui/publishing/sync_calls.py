@@ -61,8 +61,9 @@ class PublishController(QObject):
     message = Signal(str)  # a line for the status bar
     busyChanged = Signal(bool)
 
-    def __init__(self, service: SyncService, runner: TaskRunner,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, service: SyncService, runner: TaskRunner, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.service = service
         self.runner = runner
@@ -86,23 +87,42 @@ class PublishController(QObject):
 
     # -- the calls -------------------------------------------------------------------------------
 
-    def publish(self, path: Path | str, account: Account | str, *, status: str | None = None,
-                date: datetime | None = None, overwrite: bool = False, title: str = "") -> bool:
+    def publish(
+        self,
+        path: Path | str,
+        account: Account | str,
+        *,
+        status: str | None = None,
+        date: datetime | None = None,
+        overwrite: bool = False,
+        title: str = "",
+    ) -> bool:
         """Create or update the post on the blog. False when another job is still running."""
         service = self.service
         rel = service.rel_path(path)
 
         def work(report: Callable[[Progress], None], token: CancelToken) -> PublishResult:
-            return service.publish(rel, account, status=status, date=date, overwrite=overwrite,
-                                   progress=report, cancel=token)
+            return service.publish(
+                rel,
+                account,
+                status=status,
+                date=date,
+                overwrite=overwrite,
+                progress=report,
+                cancel=token,
+            )
 
         what = f"Publishing “{title}”…" if title else "Publishing…"
         return self._start(what, [rel], work, self._published)
 
     def unpublish(self, path: Path | str, account: Account | str) -> bool:
         rel = self.service.rel_path(path)
-        return self._start("Turning the post back into a draft on the blog…", [rel],
-                           lambda _r, _t: self.service.unpublish(rel, account), self._published)
+        return self._start(
+            "Turning the post back into a draft on the blog…",
+            [rel],
+            lambda _r, _t: self.service.unpublish(rel, account),
+            self._published,
+        )
 
     def pull(self, account: Account | str, *, limit: int | None = None) -> bool:
         service = self.service
@@ -138,8 +158,9 @@ class PublishController(QObject):
         def work(report: Callable[[Progress], None], token: CancelToken) -> FlushResult:
             return service.flush_outbox(force=force, progress=report, cancel=token)
 
-        return self._start("Sending what waits in the outbox…", paths, work, self._flushed,
-                           quiet=not force)
+        return self._start(
+            "Sending what waits in the outbox…", paths, work, self._flushed, quiet=not force
+        )
 
     # -- the outbox timer ------------------------------------------------------------------------
 
@@ -170,8 +191,15 @@ class PublishController(QObject):
 
     # -- running ---------------------------------------------------------------------------------
 
-    def _start(self, what: str, paths: list[str] | None, work: Work,
-               on_done: Callable[[Any], None], *, quiet: bool = False) -> bool:
+    def _start(
+        self,
+        what: str,
+        paths: list[str] | None,
+        work: Work,
+        on_done: Callable[[Any], None],
+        *,
+        quiet: bool = False,
+    ) -> bool:
         if self._handle is not None:
             if not quiet:
                 self.message.emit("BlogDesk is still busy with the blog; try again in a moment.")
@@ -196,7 +224,10 @@ class PublishController(QObject):
 
         self.started.emit(what, paths)
         self._handle = self.runner.run_with_progress(
-            run, on_progress=self.progressed.emit, on_done=done, on_error=error,
+            run,
+            on_progress=self.progressed.emit,
+            on_done=done,
+            on_error=error,
             on_cancelled=lambda: self._end(paths),  # only when the runner shuts down
         )
         self.busyChanged.emit(True)
@@ -217,8 +248,10 @@ class PublishController(QObject):
             self.failed.emit(str(exc))
         else:  # a bug: logged with its traceback, the author gets one plain line
             log.error("sync job failed", exc_info=exc)
-            self.failed.emit(f"Something went wrong talking to the blog ({type(exc).__name__}: "
-                             f"{exc}). Nothing was lost; please try again.")
+            self.failed.emit(
+                f"Something went wrong talking to the blog ({type(exc).__name__}: "
+                f"{exc}). Nothing was lost; please try again."
+            )
 
     def _published(self, result: PublishResult) -> None:
         self.published.emit(result)
@@ -233,7 +266,8 @@ class PublishController(QObject):
         for failure in result.failed:
             self.message.emit(f"Not sent from the outbox: {failure}")
         if result.sent:
-            self.message.emit(f"Sent {len(result.sent)} post(s) from the outbox"
-                              + (f"; {result.still_waiting} still waiting"
-                                 if result.still_waiting else ""))
+            self.message.emit(
+                f"Sent {len(result.sent)} post(s) from the outbox"
+                + (f"; {result.still_waiting} still waiting" if result.still_waiting else "")
+            )
         self.schedule_flush()

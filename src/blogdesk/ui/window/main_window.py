@@ -98,12 +98,16 @@ class MainWindow(WindowStartup):
         self.editor = MarkdownEditor(self, dark=self.theme.dark)
         self.editor.setObjectName("editor")
         self.documents = DocumentController(
-            library, self.editor, journal,
-            autosave_ms=settings.autosave_delay_ms, journal_ms=settings.journal_delay_ms,
+            library,
+            self.editor,
+            journal,
+            autosave_ms=settings.autosave_delay_ms,
+            journal_ms=settings.journal_delay_ms,
             parent=self,
         )
-        self.watcher = LibraryWatcher(library, runner, period_s=settings.library_refresh_seconds,
-                                      parent=self)
+        self.watcher = LibraryWatcher(
+            library, runner, period_s=settings.library_refresh_seconds, parent=self
+        )
         self._build_layout()
         menus.build(self)
         self._wire()
@@ -238,8 +242,9 @@ class MainWindow(WindowStartup):
             from blogdesk.core.errors import BlogDeskError
 
             raise BlogDeskError("Open a post before adding images to it.")
-        media = (self.library.media_dir_for(doc.path) if doc.in_library
-                 else doc.path.parent / "media")
+        media = (
+            self.library.media_dir_for(doc.path) if doc.in_library else doc.path.parent / "media"
+        )
         return store_media(source, name, media, doc.path)
 
     def _document_opened(self, doc: OpenDocument | None) -> None:
@@ -336,7 +341,8 @@ class MainWindow(WindowStartup):
     def confirm_quit_unsaved(self, reason: str) -> bool:
         """Asked when the post cannot be saved at quit; replaceable (tests, other front ends)."""
         answer = QMessageBox.warning(
-            self, "Unsaved changes",
+            self,
+            "Unsaved changes",
             f"{reason}\n\nQuit anyway? Your text stays in the recovery journal and comes back "
             "the next time BlogDesk starts.",
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,

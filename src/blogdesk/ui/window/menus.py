@@ -38,12 +38,32 @@ PANEL_TITLES = {
     "metadata": ("P&roperties", "Ctrl+Shift+M"),
     "preview": ("&Preview", "Ctrl+Alt+P"),  # Ctrl+Shift+P is Publish
 }
-FORMAT_ACTIONS = ("bold", "italic", "code", "link", "image", None, "heading1", "heading2",
-                  "heading3", None, "quote", "bullet_list", "numbered_list", "code_block")
+FORMAT_ACTIONS = (
+    "bold",
+    "italic",
+    "code",
+    "link",
+    "image",
+    None,
+    "heading1",
+    "heading2",
+    "heading3",
+    None,
+    "quote",
+    "bullet_list",
+    "numbered_list",
+    "code_block",
+)
 
 
-def _action(window: MainWindow, text: str, slot: Callable[..., Any], shortcut: Any = None,
-            icon: str | None = None, checkable: bool = False) -> QAction:
+def _action(
+    window: MainWindow,
+    text: str,
+    slot: Callable[..., Any],
+    shortcut: Any = None,
+    icon: str | None = None,
+    checkable: bool = False,
+) -> QAction:
     act = QAction(text, window)
     if icon:
         act.setIcon(QIcon.fromTheme(icon))
@@ -65,14 +85,22 @@ def build(window: MainWindow) -> None:
 
     acts["new"] = panel.new_action
     panel.new_action.setIcon(QIcon.fromTheme("document-new"))
-    acts["open"] = _action(window, "&Open File…", lambda: _open_dialog(window),
-                           QKeySequence.StandardKey.Open, "document-open")
-    acts["save"] = _action(window, "&Save", docs.save_now, QKeySequence.StandardKey.Save,
-                           "document-save")
-    acts["close"] = _action(window, "&Close Post", docs.close_document,
-                            QKeySequence.StandardKey.Close)
-    acts["quit"] = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit,
-                           "application-exit")
+    acts["open"] = _action(
+        window,
+        "&Open File…",
+        lambda: _open_dialog(window),
+        QKeySequence.StandardKey.Open,
+        "document-open",
+    )
+    acts["save"] = _action(
+        window, "&Save", docs.save_now, QKeySequence.StandardKey.Save, "document-save"
+    )
+    acts["close"] = _action(
+        window, "&Close Post", docs.close_document, QKeySequence.StandardKey.Close
+    )
+    acts["quit"] = _action(
+        window, "&Quit", window.close, QKeySequence.StandardKey.Quit, "application-exit"
+    )
     acts["quit"].setMenuRole(QAction.MenuRole.QuitRole)
 
     file_menu = window.menuBar().addMenu("&File")
@@ -81,30 +109,44 @@ def build(window: MainWindow) -> None:
     window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window))
     file_menu.addActions([acts["save"], acts["close"]])
     import_menu = file_menu.addMenu("&Import")
-    acts["import_wxr"] = _action(window, "&WordPress Export (WXR)…",
-                                 lambda: _import(window, "wxr"))
-    acts["import_folder"] = _action(window, "&Jekyll or Hugo Folder…",
-                                    lambda: _import(window, "folder"))
+    acts["import_wxr"] = _action(window, "&WordPress Export (WXR)…", lambda: _import(window, "wxr"))
+    acts["import_folder"] = _action(
+        window, "&Jekyll or Hugo Folder…", lambda: _import(window, "folder")
+    )
     import_menu.addActions([acts["import_wxr"], acts["import_folder"]])
     file_menu.addSeparator()
-    file_menu.addActions([panel.duplicate_action, panel.rename_action, panel.delete_action,
-                          panel.undo_delete_action, panel.reveal_action])
+    file_menu.addActions(
+        [
+            panel.duplicate_action,
+            panel.rename_action,
+            panel.delete_action,
+            panel.undo_delete_action,
+            panel.reveal_action,
+        ]
+    )
     file_menu.addSeparator()
     file_menu.addAction(acts["quit"])
 
-    acts["undo"] = _action(window, "&Undo", lambda: _undo(window), QKeySequence.StandardKey.Undo,
-                           "edit-undo")
-    acts["redo"] = _action(window, "&Redo", editor.redo, QKeySequence.StandardKey.Redo,
-                           "edit-redo")
+    acts["undo"] = _action(
+        window, "&Undo", lambda: _undo(window), QKeySequence.StandardKey.Undo, "edit-undo"
+    )
+    acts["redo"] = _action(window, "&Redo", editor.redo, QKeySequence.StandardKey.Redo, "edit-redo")
     edit_menu = window.menuBar().addMenu("&Edit")
     edit_menu.addActions([acts["undo"], acts["redo"]])
     edit_menu.addSeparator()
-    for name, text, key in (("cut", "Cu&t", QKeySequence.StandardKey.Cut),
-                            ("copy", "&Copy", QKeySequence.StandardKey.Copy),
-                            ("paste", "&Paste", QKeySequence.StandardKey.Paste),
-                            ("select_all", "Select &All", QKeySequence.StandardKey.SelectAll)):
-        acts[name] = _action(window, text, partial(_edit_command, window, name), key,
-                             f"edit-{name.replace('_', '-')}")
+    for name, text, key in (
+        ("cut", "Cu&t", QKeySequence.StandardKey.Cut),
+        ("copy", "&Copy", QKeySequence.StandardKey.Copy),
+        ("paste", "&Paste", QKeySequence.StandardKey.Paste),
+        ("select_all", "Select &All", QKeySequence.StandardKey.SelectAll),
+    ):
+        acts[name] = _action(
+            window,
+            text,
+            partial(_edit_command, window, name),
+            key,
+            f"edit-{name.replace('_', '-')}",
+        )
         edit_menu.addAction(acts[name])
     edit_menu.addSeparator()
     for name in ("find", "replace", "find_next", "find_previous", "paste_plain"):
@@ -130,23 +172,37 @@ def build(window: MainWindow) -> None:
     acts["toolbar"] = window.toolbar.toggleViewAction()
     view_menu.addAction(acts["toolbar"])
     view_menu.addSeparator()
-    acts["focus"] = _action(window, "&Focus Mode", partial(set_focus_mode, window),
-                            "Ctrl+Shift+F", "view-fullscreen", checkable=True)
-    acts["fullscreen"] = _action(window, "F&ull Screen", partial(_fullscreen, window),
-                                 "F11", checkable=True)
+    acts["focus"] = _action(
+        window,
+        "&Focus Mode",
+        partial(set_focus_mode, window),
+        "Ctrl+Shift+F",
+        "view-fullscreen",
+        checkable=True,
+    )
+    acts["fullscreen"] = _action(
+        window, "F&ull Screen", partial(_fullscreen, window), "F11", checkable=True
+    )
     view_menu.addActions([acts["focus"], acts["fullscreen"]])
     # Escape leaves focus mode. Enabled only in focus mode, so it takes Escape from nobody
     # otherwise; dialogs are windows of their own, and the find bar claims its Escape first.
-    acts["leave_focus"] = _action(window, "Leave Focus Mode",
-                                  partial(set_focus_mode, window, False), "Escape")
+    acts["leave_focus"] = _action(
+        window, "Leave Focus Mode", partial(set_focus_mode, window, False), "Escape"
+    )
     acts["leave_focus"].setEnabled(False)
     window.addAction(acts["leave_focus"])
 
     library_menu = window.menuBar().addMenu("&Library")
-    acts["refresh"] = _action(window, "&Look for Changes on Disk", window.watcher.refresh_now,
-                              QKeySequence.StandardKey.Refresh, "view-refresh")
-    acts["remote"] = _action(window, "Allow &Remote Content in Preview",
-                             partial(_allow_remote, window), checkable=True)
+    acts["refresh"] = _action(
+        window,
+        "&Look for Changes on Disk",
+        window.watcher.refresh_now,
+        QKeySequence.StandardKey.Refresh,
+        "view-refresh",
+    )
+    acts["remote"] = _action(
+        window, "Allow &Remote Content in Preview", partial(_allow_remote, window), checkable=True
+    )
     acts["remote"].setChecked(window.library_settings.allow_remote_content)
     library_menu.addActions([acts["refresh"], acts["remote"]])
 
@@ -159,8 +215,9 @@ def build(window: MainWindow) -> None:
     bar = window.toolbar
     bar.addActions([acts["new"], acts["save"]])
     bar.addSeparator()
-    bar.addActions([editor_actions[n] for n in ("bold", "italic", "link", "image")
-                    if n in editor_actions])
+    bar.addActions(
+        [editor_actions[n] for n in ("bold", "italic", "link", "image") if n in editor_actions]
+    )
     bar.addSeparator()
     bar.addActions([acts["panel_preview"], acts["focus"]])
     window.focus_mode = False
@@ -266,8 +323,11 @@ def _edit_command(window: MainWindow, name: str) -> None:
         if name in ("copy", "select_all"):  # the preview is read-only
             from PySide6.QtWebEngineCore import QWebEnginePage
 
-            action = (QWebEnginePage.WebAction.Copy if name == "copy"
-                      else QWebEnginePage.WebAction.SelectAll)
+            action = (
+                QWebEnginePage.WebAction.Copy
+                if name == "copy"
+                else QWebEnginePage.WebAction.SelectAll
+            )
             preview.view.triggerPageAction(action)
         return
     method = "selectAll" if name == "select_all" else name
@@ -278,8 +338,7 @@ def _edit_command(window: MainWindow, name: str) -> None:
 def _import(window: MainWindow, kind: str) -> None:
     from blogdesk.ui.library import import_dialog
 
-    ask = (import_dialog.ask_and_import_wxr if kind == "wxr"
-           else import_dialog.ask_and_import_folder)
+    ask = import_dialog.ask_and_import_wxr if kind == "wxr" else import_dialog.ask_and_import_folder
     dialog = ask(window, window.library, window.runner)
     if dialog is not None:
         window.import_dialog = dialog
@@ -316,8 +375,8 @@ def _allow_remote(window: MainWindow, allowed: bool) -> None:
 
 def _about(window: MainWindow) -> None:
     QMessageBox.about(
-        window, "About BlogDesk",
+        window,
+        "About BlogDesk",
         f"<b>BlogDesk {__version__}</b><p>Write, preview and publish blog posts.</p>"
         f"<p>Library: {window.library.root}</p>",
     )
-

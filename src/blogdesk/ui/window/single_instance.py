@@ -50,8 +50,9 @@ def _same_folder(a: str | Path, b: str | Path) -> bool:
         return str(a) == str(b)
 
 
-def send_to_running(files: list[Path], timeout_ms: int = 2000, *,
-                    library: Path | None = None) -> bool:
+def send_to_running(
+    files: list[Path], timeout_ms: int = 2000, *, library: Path | None = None
+) -> bool:
     """Give `files` to the window already running; False when there is none (or it hung).
     OtherLibraryOpen when that window shows another library than `library`."""
     socket = QLocalSocket()
@@ -72,7 +73,7 @@ def send_to_running(files: list[Path], timeout_ms: int = 2000, *,
     socket.disconnectFromServer()
     reply = answer.strip()
     if reply.startswith(b"library ") and library is not None:
-        raise OtherLibraryOpen(reply[len(b"library "):].decode("utf-8", "replace"), library)
+        raise OtherLibraryOpen(reply[len(b"library ") :].decode("utf-8", "replace"), library)
     return reply == b"ok"
 
 
@@ -125,8 +126,11 @@ class InstanceServer(QObject):
         except (ValueError, AttributeError):
             socket.abort()
             return
-        if (isinstance(wanted, str) and self.library is not None
-                and not _same_folder(wanted, self.library)):
+        if (
+            isinstance(wanted, str)
+            and self.library is not None
+            and not _same_folder(wanted, self.library)
+        ):
             socket.write(b"library " + str(self.library).encode("utf-8") + b"\n")
             socket.flush()
             return

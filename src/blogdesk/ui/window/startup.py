@@ -87,8 +87,9 @@ class WindowStartup(QMainWindow):
         """Share the width as library | editor | preview: the library at least 22 % and enough
         for readable titles (at most 35 %), the rest split evenly."""
         width = self.splitter.width()
-        library = min(max(width * 22 // 100, self.library_panel.preferred_width()),
-                      width * 35 // 100)
+        library = min(
+            max(width * 22 // 100, self.library_panel.preferred_width()), width * 35 // 100
+        )
         rest = width - library
         self.splitter.setSizes([library, rest // 2, rest - rest // 2])
 
@@ -101,17 +102,23 @@ class WindowStartup(QMainWindow):
         from blogdesk.ui.preview.web_preview import PreviewView
 
         doc = self.documents.doc
-        self.preview = PreviewView(self, allow_remote=self.library_settings.allow_remote_content,
-                                   dark=self.theme.dark,
-                                   base_dir=doc.path.parent if doc else self.library.root)
+        self.preview = PreviewView(
+            self,
+            allow_remote=self.library_settings.allow_remote_content,
+            dark=self.theme.dark,
+            base_dir=doc.path.parent if doc else self.library.root,
+        )
         self.preview.setObjectName("preview")
         self.preview_stack.addWidget(self.preview)
         self.preview_stack.setCurrentWidget(self.preview)
         self.preview.contentUpdated.connect(self._first_paint)
         # QtWebEngine holds the GIL while it starts, so the worker imports the renderer now,
         # while the page loads (other processes) and this thread waits.
-        self.runner.run(_warm_up_renderer, lambda _none: self._connect_preview(),
-                        lambda _exc: self._connect_preview())  # render() reports it itself
+        self.runner.run(
+            _warm_up_renderer,
+            lambda _none: self._connect_preview(),
+            lambda _exc: self._connect_preview(),
+        )  # render() reports it itself
 
     def _connect_preview(self) -> None:
         if self.preview_controller is not None:

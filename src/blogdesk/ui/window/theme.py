@@ -19,7 +19,7 @@ _SCHEMES = {
 
 
 def apply_theme_choice(choice: str) -> None:
-    """"system", "light" or "dark". Asks Qt (6.8+) for the scheme; where the platform cannot
+    """ "system", "light" or "dark". Asks Qt (6.8+) for the scheme; where the platform cannot
     switch (no platform theme, offscreen, some X11 desktops), sets a matching Fusion palette."""
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
@@ -51,13 +51,26 @@ def dark_palette() -> QPalette:
     palette = QPalette()
     role = QPalette.ColorRole
     colours = {
-        role.Window: "#2b2b2b", role.WindowText: "#e6e6e6", role.Base: "#1f1f1f",
-        role.AlternateBase: "#292929", role.ToolTipBase: "#3a3a3a", role.ToolTipText: "#f0f0f0",
-        role.PlaceholderText: "#8a8a8a", role.Text: "#e6e6e6", role.Button: "#353535",
-        role.ButtonText: "#e6e6e6", role.BrightText: "#ff6b6b", role.Light: "#4a4a4a",
-        role.Midlight: "#3c3c3c", role.Mid: "#2f2f2f", role.Dark: "#1a1a1a",
-        role.Shadow: "#000000", role.Highlight: "#3d7be0", role.HighlightedText: "#ffffff",
-        role.Link: "#7fb0ff", role.LinkVisited: "#c59cff",
+        role.Window: "#2b2b2b",
+        role.WindowText: "#e6e6e6",
+        role.Base: "#1f1f1f",
+        role.AlternateBase: "#292929",
+        role.ToolTipBase: "#3a3a3a",
+        role.ToolTipText: "#f0f0f0",
+        role.PlaceholderText: "#8a8a8a",
+        role.Text: "#e6e6e6",
+        role.Button: "#353535",
+        role.ButtonText: "#e6e6e6",
+        role.BrightText: "#ff6b6b",
+        role.Light: "#4a4a4a",
+        role.Midlight: "#3c3c3c",
+        role.Mid: "#2f2f2f",
+        role.Dark: "#1a1a1a",
+        role.Shadow: "#000000",
+        role.Highlight: "#3d7be0",
+        role.HighlightedText: "#ffffff",
+        role.Link: "#7fb0ff",
+        role.LinkVisited: "#c59cff",
     }
     for which, colour in colours.items():
         palette.setColor(which, QColor(colour))

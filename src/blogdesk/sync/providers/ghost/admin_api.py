@@ -145,11 +145,13 @@ class AdminClient:
         except ValueError:
             raise ServerError(
                 f"{host_of(self.api_root)} answered {doing} with something that is not Ghost's "
-                "Admin API (not JSON). Check the blog's address.", response.status_code
+                "Admin API (not JSON). Check the blog's address.",
+                response.status_code,
             ) from None
         if not isinstance(data, dict):
-            raise ServerError(f"Ghost's answer to {doing} has an unexpected shape.",
-                              response.status_code)
+            raise ServerError(
+                f"Ghost's answer to {doing} has an unexpected shape.", response.status_code
+            )
         return data
 
 
@@ -181,7 +183,8 @@ def error_from_response(response: requests.Response, doing: str, api_root: str) 
     if status >= 500:
         return ServerError(
             f"{host} had an internal error while {doing} (HTTP {status}).{said} "
-            "Try again later; if it persists, check the site's logs.", status
+            "Try again later; if it persists, check the site's logs.",
+            status,
         )
     if kind == "ValidationError" or status in (400, 422):
         return RequestRejectedError(f"Ghost refused what BlogDesk sent while {doing}.{said}")

@@ -106,15 +106,32 @@ class GhostProvider:
     id: ClassVar[str] = "ghost"
     display_name: ClassVar[str] = "Ghost (Admin API)"
     account_fields: ClassVar[tuple[AccountField, ...]] = (
-        AccountField("site_url", "Blog address", kind="url", placeholder="https://example.com",
-                     help="The Ghost site's address, or its admin address if that differs."),
-        AccountField("admin_api_key", "Admin API key", kind="password", secret=True,
-                     placeholder="6489...:a1b2c3...", help=KEY_HELP),
+        AccountField(
+            "site_url",
+            "Blog address",
+            kind="url",
+            placeholder="https://example.com",
+            help="The Ghost site's address, or its admin address if that differs.",
+        ),
+        AccountField(
+            "admin_api_key",
+            "Admin API key",
+            kind="password",
+            secret=True,
+            placeholder="6489...:a1b2c3...",
+            help=KEY_HELP,
+        ),
     )
-    capabilities: ClassVar[frozenset[str]] = frozenset({
-        p.CAP_MEDIA, p.CAP_TERMS, p.CAP_SCHEDULE, p.CAP_EXCERPT, p.CAP_FEATURED_IMAGE,
-        p.CAP_SLUG,
-    })
+    capabilities: ClassVar[frozenset[str]] = frozenset(
+        {
+            p.CAP_MEDIA,
+            p.CAP_TERMS,
+            p.CAP_SCHEDULE,
+            p.CAP_EXCERPT,
+            p.CAP_FEATURED_IMAGE,
+            p.CAP_SLUG,
+        }
+    )
 
     def __init__(self, account: Account, session: requests.Session, secret: str) -> None:
         self.account = account
@@ -143,8 +160,7 @@ class GhostProvider:
     def verify(self) -> AccountInfo:
         api = self._api()
         # The site endpoint answers anyone; reading posts proves the key works.
-        api.json("GET", "posts/", "checking the Admin API key", params={"limit": 1,
-                                                                      "fields": "id"})
+        api.json("GET", "posts/", "checking the Admin API key", params={"limit": 1, "fields": "id"})
         site = api.json("GET", "site/", "reading the site's name").get("site") or {}
         return AccountInfo(
             user_id=api.key_id,
@@ -157,8 +173,13 @@ class GhostProvider:
     # -------------------------------------------------------------------------------- posts
     def create_post(self, payload: PostPayload) -> RemotePost:
         body = {"posts": [self._body(payload)]}
-        data = self._api().json("POST", "posts/", "creating the post", json=body,
-                                params={"source": "html", **_POST_QUERY})
+        data = self._api().json(
+            "POST",
+            "posts/",
+            "creating the post",
+            json=body,
+            params={"source": "html", **_POST_QUERY},
+        )
         return self._remote_post(data["posts"][0])
 
     def update_post(self, remote_id: str, payload: PostPayload) -> RemotePost:
@@ -170,24 +191,30 @@ class GhostProvider:
         if payload.slug is None:
             post.pop("slug", None)
         try:
-            data = self._api().json("PUT", f"posts/{remote_id}/", "updating the post",
-                                    json={"posts": [post]},
-                                    params={"source": "html", **_POST_QUERY})
+            data = self._api().json(
+                "PUT",
+                f"posts/{remote_id}/",
+                "updating the post",
+                json={"posts": [post]},
+                params={"source": "html", **_POST_QUERY},
+            )
         except UpdateCollision:
             remote = self.get_post(remote_id)
             raise ConflictError(
                 f"The post {payload.title!r} was changed on the Ghost site "
                 f"({remote.modified_gmt}) since BlogDesk last saw it. Choose: overwrite the "
                 "blog's version, take the blog's version, or keep both.",
-                local=payload, remote=remote,
+                local=payload,
+                remote=remote,
                 text_diff=changes.text_diff(payload.html, remote.html),
                 field_diffs=changes.field_diffs(payload, remote),
             ) from None
         return self._remote_post(data["posts"][0])
 
     def get_post(self, remote_id: str) -> RemotePost:
-        data = self._api().json("GET", f"posts/{remote_id}/", "reading the post",
-                                params=_POST_QUERY)
+        data = self._api().json(
+            "GET", f"posts/{remote_id}/", "reading the post", params=_POST_QUERY
+        )
         return self._remote_post(data["posts"][0])
 
     def delete_post(self, remote_id: str) -> None:
@@ -197,8 +224,9 @@ class GhostProvider:
 
     def find_post_by_slug(self, slug: str) -> RemotePost | None:
         try:
-            data = self._api().json("GET", f"posts/slug/{slug}/", "looking for the post",
-                                    params=_POST_QUERY)
+            data = self._api().json(
+                "GET", f"posts/slug/{slug}/", "looking for the post", params=_POST_QUERY
+            )
         except NotFoundError:
             return None
         posts = data.get("posts") or []
@@ -207,9 +235,16 @@ class GhostProvider:
     def list_posts(self, *, page: int = 1, per_page: int = 100) -> RemotePage:
         per_page = max(1, min(100, per_page))
         data = self._api().json(
-            "GET", "posts/", "listing the blog's posts",
-            params={**_POST_QUERY, "limit": per_page, "page": page,
-                    "order": "created_at desc, id desc"})
+            "GET",
+            "posts/",
+            "listing the blog's posts",
+            params={
+                **_POST_QUERY,
+                "limit": per_page,
+                "page": page,
+                "order": "created_at desc, id desc",
+            },
+        )
         pagination = (data.get("meta") or {}).get("pagination") or {}
         return RemotePage(
             posts=tuple(self._remote_post(item) for item in data.get("posts") or ()),
@@ -223,10 +258,12 @@ class GhostProvider:
         if status is None:
             raise UnsupportedError(
                 f"Ghost has no {payload.status!r} status: publish the post as a draft, "
-                "published or scheduled post instead.")
+                "published or scheduled post instead."
+            )
         if status == "scheduled" and payload.date is None:
             raise RequestRejectedError(
-                "A scheduled post needs a date and time: set `date` in the front matter.")
+                "A scheduled post needs a date and time: set `date` in the front matter."
+            )
         body: dict[str, Any] = {"title": payload.title, "html": payload.html, "status": status}
         if payload.slug is not None:
             body["slug"] = payload.slug
@@ -238,16 +275,19 @@ class GhostProvider:
             # The media "id" of a Ghost image is its URL; "" clears the featured image.
             body["feature_image"] = payload.featured_media_id or None
         # Tags on PUT replace the post's set; by id when known, else Ghost creates them by name.
-        body["tags"] = [{"id": t.remote_id} if t.remote_id else {"name": t.name}
-                        for t in self.ensure_terms("tag", payload.tags)]
+        body["tags"] = [
+            {"id": t.remote_id} if t.remote_id else {"name": t.name}
+            for t in self.ensure_terms("tag", payload.tags)
+        ]
         return body
 
     def _remote_post(self, data: dict[str, Any]) -> RemotePost:
         remote_id = str(data["id"])
         updated_at = str(data.get("updated_at") or "")
         self._seen[remote_id] = updated_at
-        tags = tuple(str(t.get("name") or "") for t in data.get("tags") or ()
-                     if isinstance(t, dict))
+        tags = tuple(
+            str(t.get("name") or "") for t in data.get("tags") or () if isinstance(t, dict)
+        )
         status = str(data.get("status") or "")
         return RemotePost(
             remote_id=remote_id,
@@ -266,9 +306,13 @@ class GhostProvider:
 
     # -------------------------------------------------------------------------------- media
     def upload_media(self, data: bytes, filename: str, mime: str) -> RemoteMedia:
-        answer = self._api().json("POST", "images/upload/", f"uploading {filename!r}",
-                                  files={"file": (filename, data, mime)},
-                                  data={"purpose": "image", "ref": filename})
+        answer = self._api().json(
+            "POST",
+            "images/upload/",
+            f"uploading {filename!r}",
+            files={"file": (filename, data, mime)},
+            data={"purpose": "image", "ref": filename},
+        )
         images = answer.get("images") or []
         if not images or not images[0].get("url"):
             raise SyncError(f"Ghost did not say where it stored {filename!r}.")
@@ -279,10 +323,16 @@ class GhostProvider:
     def list_terms(self, kind: TermKind) -> list[Term]:
         if kind != "tag":
             return []  # Ghost has tags only
-        data = self._api().json("GET", "tags/", "listing the blog's tags",
-                                params={"limit": "all"})
-        terms = [Term(remote_id=str(t["id"]), name=str(t.get("name") or ""), kind="tag",
-                      slug=str(t.get("slug") or "")) for t in data.get("tags") or ()]
+        data = self._api().json("GET", "tags/", "listing the blog's tags", params={"limit": "all"})
+        terms = [
+            Term(
+                remote_id=str(t["id"]),
+                name=str(t.get("name") or ""),
+                kind="tag",
+                slug=str(t.get("slug") or ""),
+            )
+            for t in data.get("tags") or ()
+        ]
         self._tags = {t.name.casefold(): t for t in terms}
         return terms
 
@@ -296,5 +346,6 @@ class GhostProvider:
             self.list_terms("tag")
         assert self._tags is not None
         # A tag still missing is created by Ghost itself when the post names it.
-        return [self._tags.get(n.casefold()) or Term(remote_id="", name=n, kind="tag")
-                for n in wanted]
+        return [
+            self._tags.get(n.casefold()) or Term(remote_id="", name=n, kind="tag") for n in wanted
+        ]

@@ -28,9 +28,7 @@ from blogdesk.sync.provider import (
 
 log = logging.getLogger(__name__)
 
-TOKEN_HELP = (
-    "Sign in again, or paste a new token (Micro.blog: Account → App tokens)."
-)
+TOKEN_HELP = "Sign in again, or paste a new token (Micro.blog: Account → App tokens)."
 
 
 def host_of(url: str) -> str:
@@ -77,10 +75,12 @@ class MicropubClient:
         except ValueError:
             raise ServerError(
                 f"{host_of(url)} answered {doing} with something that is not JSON.",
-                response.status_code) from None
+                response.status_code,
+            ) from None
         if not isinstance(data, dict):
-            raise ServerError(f"The answer to {doing} has an unexpected shape.",
-                              response.status_code)
+            raise ServerError(
+                f"The answer to {doing} has an unexpected shape.", response.status_code
+            )
         return data
 
 
@@ -92,11 +92,12 @@ def error_from_response(response: requests.Response, doing: str, url: str) -> Sy
     if code == "insufficient_scope":
         return PermissionDeniedError(
             f"The token for {host} may not do this ({doing}): it lacks the needed scope. "
-            f"Sign in again and allow creating, updating, deleting and media.{said}")
+            f"Sign in again and allow creating, updating, deleting and media.{said}"
+        )
     if status == 401 or code == "unauthorized":
         return AuthenticationError(
-            f"{host} refused the token while {doing}: it is wrong, expired or revoked. "
-            f"{TOKEN_HELP}")
+            f"{host} refused the token while {doing}: it is wrong, expired or revoked. {TOKEN_HELP}"
+        )
     if status == 403 or code == "forbidden":
         return PermissionDeniedError(f"{host} does not allow this ({doing}).{said}")
     if status in (404, 410):
@@ -108,11 +109,13 @@ def error_from_response(response: requests.Response, doing: str, url: str) -> Sy
     if status == 429:
         return RateLimitedError(
             f"{host} asks BlogDesk to slow down ({doing}); try again in a moment.",
-            retry_after=retry_after(response))
+            retry_after=retry_after(response),
+        )
     if status >= 500:
         return ServerError(
-            f"{host} had an internal error while {doing} (HTTP {status}).{said} "
-            "Try again later.", status)
+            f"{host} had an internal error while {doing} (HTTP {status}).{said} Try again later.",
+            status,
+        )
     if status == 400 or code == "invalid_request":
         return RequestRejectedError(f"{host} refused what BlogDesk sent while {doing}.{said}")
     return ServerError(f"{host} answered {doing} with HTTP {status}.{said}", status)

@@ -80,18 +80,38 @@ class MicropubProvider:
     id: ClassVar[str] = "micropub"
     display_name: ClassVar[str] = "Micropub (Micro.blog, IndieWeb sites)"
     account_fields: ClassVar[tuple[AccountField, ...]] = (
-        AccountField("site_url", "Your site's address", kind="url",
-                     placeholder="https://username.micro.blog",
-                     help="The home page that names your Micropub endpoint."),
-        AccountField("token", "Token", kind="password", secret=True, required=False,
-                     help="Leave empty to sign in in your browser (IndieAuth). Micro.blog: "
-                          "or paste an app token from Account → App tokens."),
-        AccountField("destination", "Blog (Micro.blog)", required=False,
-                     help="For an account with several blogs: the blog's address."),
+        AccountField(
+            "site_url",
+            "Your site's address",
+            kind="url",
+            placeholder="https://username.micro.blog",
+            help="The home page that names your Micropub endpoint.",
+        ),
+        AccountField(
+            "token",
+            "Token",
+            kind="password",
+            secret=True,
+            required=False,
+            help="Leave empty to sign in in your browser (IndieAuth). Micro.blog: "
+            "or paste an app token from Account → App tokens.",
+        ),
+        AccountField(
+            "destination",
+            "Blog (Micro.blog)",
+            required=False,
+            help="For an account with several blogs: the blog's address.",
+        ),
     )
-    capabilities: ClassVar[frozenset[str]] = frozenset({
-        p.CAP_MEDIA, p.CAP_TERMS, p.CAP_EXCERPT, p.CAP_FEATURED_IMAGE, p.CAP_SLUG,
-    })
+    capabilities: ClassVar[frozenset[str]] = frozenset(
+        {
+            p.CAP_MEDIA,
+            p.CAP_TERMS,
+            p.CAP_EXCERPT,
+            p.CAP_FEATURED_IMAGE,
+            p.CAP_SLUG,
+        }
+    )
 
     def __init__(self, account: Account, session: requests.Session, secret: str) -> None:
         self.account = account
@@ -111,13 +131,20 @@ class MicropubProvider:
         notes = []
         if not found.authorization:
             notes.append("The site names no IndieAuth server: use a token you created there.")
-        options = {"micropub_endpoint": found.micropub,
-                   "authorization_endpoint": found.authorization,
-                   "token_endpoint": found.token, "me": found.me}
+        options = {
+            "micropub_endpoint": found.micropub,
+            "authorization_endpoint": found.authorization,
+            "token_endpoint": found.token,
+            "me": found.me,
+        }
         return DiscoveryResult(
-            site_url=found.me.rstrip("/"), api_url=found.micropub, site_name=found.site_name,
-            app_passwords_available=True, authorize_url=found.authorization or None,
-            notes=tuple(notes), options={k: v for k, v in options.items() if v},
+            site_url=found.me.rstrip("/"),
+            api_url=found.micropub,
+            site_name=found.site_name,
+            app_passwords_available=True,
+            authorize_url=found.authorization or None,
+            notes=tuple(notes),
+            options={k: v for k, v in options.items() if v},
         )
 
     @property
@@ -136,8 +163,12 @@ class MicropubProvider:
         """`q=config`: media endpoint, destinations, syndication targets ({} when refused)."""
         if self._config is None or refresh:
             response = self._client.call(
-                "GET", self.endpoint, "reading the Micropub configuration", ok=(400, 404, 501),
-                params={"q": "config"})
+                "GET",
+                self.endpoint,
+                "reading the Micropub configuration",
+                ok=(400, 404, 501),
+                params={"q": "config"},
+            )
             try:
                 data = response.json() if response.ok else {}
             except ValueError:
@@ -148,30 +179,37 @@ class MicropubProvider:
     def destinations(self) -> list[tuple[str, str]]:
         """(uid, name) of each blog the token may post to (Micro.blog), else []."""
         found = self.config().get("destination") or []
-        return [(str(d.get("uid")), str(d.get("name") or d.get("uid")))
-                for d in found if isinstance(d, dict) and d.get("uid")]
+        return [
+            (str(d.get("uid")), str(d.get("name") or d.get("uid")))
+            for d in found
+            if isinstance(d, dict) and d.get("uid")
+        ]
 
     # ------------------------------------------------------------------------------ account
     def verify(self) -> AccountInfo:
         # q=config must answer an authorised client; a refused token gives 401 here.
-        self._config = self._client.json("GET", self.endpoint, "checking the token",
-                                         params={"q": "config"})
+        self._config = self._client.json(
+            "GET", self.endpoint, "checking the token", params={"q": "config"}
+        )
         uid = str(self.account.options.get("destination") or "")
         known = self.destinations()
         if uid and known and uid not in {u for u, _ in known}:
             raise RequestRejectedError(
                 f"The token may not post to {uid}; it may post to: "
-                + ", ".join(u for u, _ in known))
+                + ", ".join(u for u, _ in known)
+            )
         me = str(self.account.options.get("me") or self.account.site_url)
-        return AccountInfo(user_id=me, user_login=self.account.user or host_of(me),
-                           site_name=host_of(me))
+        return AccountInfo(
+            user_id=me, user_login=self.account.user or host_of(me), site_name=host_of(me)
+        )
 
     # -------------------------------------------------------------------------------- posts
     def _properties(self, payload: PostPayload) -> dict[str, list[Any]]:
         if payload.status not in ("draft", "publish", "future"):
             raise UnsupportedError(
                 f"Micropub has no {payload.status!r} status: send the post as a draft or "
-                "publish it.")
+                "publish it."
+            )
         props: dict[str, list[Any]] = {
             "name": [payload.title],
             "content": [{"html": payload.html}],
@@ -199,11 +237,13 @@ class MicropubProvider:
             except (ValueError, AttributeError):
                 url = ""
         if not url:
-            raise SyncError(f"{host_of(self.endpoint)} created the post but did not say where "
-                            "(no Location). Check the blog before sending it again.")
+            raise SyncError(
+                f"{host_of(self.endpoint)} created the post but did not say where "
+                "(no Location). Check the blog before sending it again."
+            )
         if payload.slug and slug_of_url(url) == payload.slug:
             cut = url.rfind(payload.slug)
-            self._url_pattern = (url[:cut], url[cut + len(payload.slug):])
+            self._url_pattern = (url[:cut], url[cut + len(payload.slug) :])
         return self._read_back(url, payload)
 
     def _read_back(self, url: str, payload: PostPayload) -> RemotePost:
@@ -212,11 +252,19 @@ class MicropubProvider:
         except (NotFoundError, RequestRejectedError):
             # Accepted (perhaps 202, still being built) but not readable yet: what we sent.
             return RemotePost(
-                remote_id=url, link=url, title=payload.title, html=payload.html,
-                status=payload.status, date_gmt=payload.date, modified_gmt="",
-                slug=payload.slug or slug_of_url(url), tags=payload.tags,
-                categories=payload.categories, excerpt=payload.excerpt or "",
-                featured_media_id=payload.featured_media_id)
+                remote_id=url,
+                link=url,
+                title=payload.title,
+                html=payload.html,
+                status=payload.status,
+                date_gmt=payload.date,
+                modified_gmt="",
+                slug=payload.slug or slug_of_url(url),
+                tags=payload.tags,
+                categories=payload.categories,
+                excerpt=payload.excerpt or "",
+                featured_media_id=payload.featured_media_id,
+            )
 
     def update_post(self, remote_id: str, payload: PostPayload) -> RemotePost:
         props = self._properties(payload)
@@ -232,16 +280,23 @@ class MicropubProvider:
 
     def get_post(self, remote_id: str) -> RemotePost:
         response = self._client.call(
-            "GET", self.endpoint, "reading the post", ok=(400, 404, 410),
-            params={"q": "source", "url": remote_id, **self._destination()})
+            "GET",
+            self.endpoint,
+            "reading the post",
+            ok=(400, 404, 410),
+            params={"q": "source", "url": remote_id, **self._destination()},
+        )
         if not response.ok:
-            raise NotFoundError(f"The post {remote_id} is not on {host_of(remote_id)} (any "
-                                "more), or the blog cannot give its source.")
+            raise NotFoundError(
+                f"The post {remote_id} is not on {host_of(remote_id)} (any "
+                "more), or the blog cannot give its source."
+            )
         try:
             data = response.json()
         except ValueError:
-            raise SyncError(f"{host_of(self.endpoint)} answered q=source with something "
-                            "that is not JSON.") from None
+            raise SyncError(
+                f"{host_of(self.endpoint)} answered q=source with something that is not JSON."
+            ) from None
         return self._remote_post(data, remote_id)
 
     def _remote_post(self, data: dict[str, Any], url: str) -> RemotePost:
@@ -259,25 +314,38 @@ class MicropubProvider:
         featured = _first(props, "featured") or _first(props, "photo")
         updated = _first(props, "updated") or _first(props, "published") or ""
         return RemotePost(
-            remote_id=url, link=url, title=_text(_first(props, "name")),
-            html=_text(_first(props, "content")), status=status, date_gmt=published,
+            remote_id=url,
+            link=url,
+            title=_text(_first(props, "name")),
+            html=_text(_first(props, "content")),
+            status=status,
+            date_gmt=published,
             modified_gmt=str(updated),
             slug=_text(_first(props, "mp-slug")) or slug_of_url(url),
             # One list in microformats: it serves as both BlogDesk's tags and categories.
-            tags=categories, categories=categories,
+            tags=categories,
+            categories=categories,
             excerpt=_text(_first(props, "summary")),
             featured_media_id=_text(featured) or None,
         )
 
     def delete_post(self, remote_id: str) -> None:
-        self._client.call("POST", self.endpoint, "deleting the post",
-                          data={"action": "delete", "url": remote_id, **self._destination()})
+        self._client.call(
+            "POST",
+            self.endpoint,
+            "deleting the post",
+            data={"action": "delete", "url": remote_id, **self._destination()},
+        )
 
     def _source_list(self, **params: Any) -> list[dict[str, Any]] | None:
         """Items of the `q=source` list, or None when the server offers no list."""
         response = self._client.call(
-            "GET", self.endpoint, "listing the blog's posts", ok=(400, 404, 501),
-            params={"q": "source", **params, **self._destination()})
+            "GET",
+            self.endpoint,
+            "listing the blog's posts",
+            ok=(400, 404, 501),
+            params={"q": "source", **params, **self._destination()},
+        )
         if not response.ok:
             return None
         try:
@@ -305,23 +373,34 @@ class MicropubProvider:
         # One more than asked: tells whether another page follows when no total is given.
         items = self._source_list(limit=per_page + 1, offset=(page - 1) * per_page)
         if items is None:
-            raise UnsupportedError(f"{host_of(self.endpoint)} does not list its posts "
-                                   "(Micropub q=source without a URL).")
+            raise UnsupportedError(
+                f"{host_of(self.endpoint)} does not list its posts "
+                "(Micropub q=source without a URL)."
+            )
         posts = tuple(self._remote_post(i, "") for i in items[:per_page])
         more = len(items) > per_page
-        return RemotePage(posts=posts, page=page, total_pages=page + 1 if more else page,
-                          total=(page - 1) * per_page + len(items))
+        return RemotePage(
+            posts=posts,
+            page=page,
+            total_pages=page + 1 if more else page,
+            total=(page - 1) * per_page + len(items),
+        )
 
     # -------------------------------------------------------------------------------- media
     def upload_media(self, data: bytes, filename: str, mime: str) -> RemoteMedia:
         endpoint = str(self.config().get("media-endpoint") or "")
         if not endpoint:
-            raise UnsupportedError(f"{host_of(self.endpoint)} has no media endpoint: images "
-                                   "cannot be uploaded to it.")
+            raise UnsupportedError(
+                f"{host_of(self.endpoint)} has no media endpoint: images cannot be uploaded to it."
+            )
         # 201 Created per the spec; Micro.blog answers 202 Accepted while it copies the file.
-        response = self._client.call("POST", endpoint, f"uploading {filename!r}",
-                                     files={"file": (filename, data, mime)},
-                                     data=self._destination())
+        response = self._client.call(
+            "POST",
+            endpoint,
+            f"uploading {filename!r}",
+            files={"file": (filename, data, mime)},
+            data=self._destination(),
+        )
         url = response.headers.get("Location", "")
         if not url:
             try:
@@ -334,9 +413,13 @@ class MicropubProvider:
 
     # -------------------------------------------------------------------------------- terms
     def list_terms(self, kind: TermKind) -> list[Term]:
-        response = self._client.call("GET", self.endpoint, "listing the blog's categories",
-                                     ok=(400, 404, 501),
-                                     params={"q": "category", **self._destination()})
+        response = self._client.call(
+            "GET",
+            self.endpoint,
+            "listing the blog's categories",
+            ok=(400, 404, 501),
+            params={"q": "category", **self._destination()},
+        )
         names: list[Any] = []
         if response.ok:
             try:
@@ -345,13 +428,14 @@ class MicropubProvider:
                 names = []
         if not names:
             names = self.config().get("categories") or []
-        return [Term(remote_id=str(n), name=str(n), kind=kind) for n in names
-                if isinstance(n, str)]
+        return [Term(remote_id=str(n), name=str(n), kind=kind) for n in names if isinstance(n, str)]
 
     def ensure_terms(self, kind: TermKind, names: tuple[str, ...] | list[str]) -> list[Term]:
         # Categories are plain words in Micropub: nothing to create beforehand.
-        return [Term(remote_id=n, name=n, kind=kind)
-                for n in dict.fromkeys(n.strip() for n in names if n.strip())]
+        return [
+            Term(remote_id=n, name=n, kind=kind)
+            for n in dict.fromkeys(n.strip() for n in names if n.strip())
+        ]
 
 
 __all__ = ["TOKEN_HELP", "MicropubProvider", "slug_of_url"]

@@ -41,19 +41,25 @@ def run_build(command: str, cwd: Path, timeout: float) -> str:
     if not argv:
         return ""
     try:
-        done = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=timeout,
-                              check=False)
+        done = subprocess.run(
+            argv, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False
+        )
     except FileNotFoundError:
-        raise BuildError(f"The build command {argv[0]!r} was not found. Install it or change "
-                         "the account's build command.") from None
+        raise BuildError(
+            f"The build command {argv[0]!r} was not found. Install it or change "
+            "the account's build command."
+        ) from None
     except subprocess.TimeoutExpired:
         raise BuildError(
             f"The build command {command!r} did not finish within {timeout:g} seconds; the "
-            "post file is written but the site was not rebuilt.") from None
+            "post file is written but the site was not rebuilt."
+        ) from None
     output = (done.stdout or "") + (done.stderr or "")
     if done.returncode != 0:
-        raise BuildError(f"The build command {command!r} failed (exit code {done.returncode}); "
-                         f"the post file is written. Its output:\n{_clean(output)}")
+        raise BuildError(
+            f"The build command {command!r} failed (exit code {done.returncode}); "
+            f"the post file is written. Its output:\n{_clean(output)}"
+        )
     return _clean(output)
 
 
@@ -61,8 +67,15 @@ def _git(root: Path, *args: str, timeout: float = 60.0) -> subprocess.CompletedP
     env = dict(os.environ, GIT_TERMINAL_PROMPT="0", GIT_ASKPASS="", SSH_ASKPASS="")
     env["GIT_SSH_COMMAND"] = env.get("GIT_SSH_COMMAND", "ssh -o BatchMode=yes")
     try:
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
-                              timeout=timeout, check=False, env=env)
+        return subprocess.run(
+            ["git", *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+            env=env,
+        )
     except FileNotFoundError:
         raise GitError("git is not installed, so BlogDesk cannot commit the post.") from None
     except subprocess.TimeoutExpired:
@@ -102,4 +115,5 @@ def push(root: Path, timeout: float) -> None:
     if done.returncode != 0:
         raise GitError(
             "The post is committed, but git push failed; push the site yourself or fix the "
-            f"remote, then publish again. git said:\n{_clean(done.stderr or done.stdout)}")
+            f"remote, then publish again. git said:\n{_clean(done.stderr or done.stdout)}"
+        )

@@ -57,8 +57,8 @@ def folder_from(location: str) -> Path:
     if text.startswith("file://"):
         return Path(unquote(urlsplit(text).path)).expanduser()
     for prefix in ("https://", "http://"):
-        if text.startswith(prefix) and Path(text[len(prefix):]).expanduser().is_dir():
-            return Path(text[len(prefix):]).expanduser()
+        if text.startswith(prefix) and Path(text[len(prefix) :]).expanduser().is_dir():
+            return Path(text[len(prefix) :]).expanduser()
     return Path(text).expanduser()
 
 
@@ -68,7 +68,8 @@ def _markdown(payload: PostPayload, stored_body: str | None = None) -> str:
     # No Markdown prepared (e.g. "unpublish", which resends what the site holds): keep the
     # file's own text when the HTML is unchanged, so no round trip through HTML alters it.
     if stored_body is not None and normalize_html(render(stored_body).html) == normalize_html(
-            payload.html):
+        payload.html
+    ):
         return stored_body
     return html_to_markdown(payload.html)
 
@@ -79,21 +80,48 @@ class StaticSiteProvider:
     # The "address" is a folder on this computer: account set-up must not make it a URL.
     site_is_folder: ClassVar[bool] = True
     account_fields: ClassVar[tuple[AccountField, ...]] = (
-        AccountField("site_url", "Site folder", placeholder="/home/me/my-site",
-                     help="The top folder of the Hugo or Jekyll site."),
-        AccountField("generator", "Generator", kind="choice", required=False, default="auto",
-                     choices=("auto", "hugo", "jekyll")),
-        AccountField("build_command", "Build command", required=False, placeholder="hugo --gc",
-                     help="Run in the site folder after each change; leave empty for none."),
-        AccountField("git", "Git", kind="choice", required=False, default="auto",
-                     choices=("auto", "commit", "off"),
-                     help="auto: commit when the folder is a git repository, and push when it "
-                          "has a remote."),
+        AccountField(
+            "site_url",
+            "Site folder",
+            placeholder="/home/me/my-site",
+            help="The top folder of the Hugo or Jekyll site.",
+        ),
+        AccountField(
+            "generator",
+            "Generator",
+            kind="choice",
+            required=False,
+            default="auto",
+            choices=("auto", "hugo", "jekyll"),
+        ),
+        AccountField(
+            "build_command",
+            "Build command",
+            required=False,
+            placeholder="hugo --gc",
+            help="Run in the site folder after each change; leave empty for none.",
+        ),
+        AccountField(
+            "git",
+            "Git",
+            kind="choice",
+            required=False,
+            default="auto",
+            choices=("auto", "commit", "off"),
+            help="auto: commit when the folder is a git repository, and push when it has a remote.",
+        ),
     )
-    capabilities: ClassVar[frozenset[str]] = frozenset({
-        p.CAP_MEDIA, p.CAP_TERMS, p.CAP_CATEGORIES, p.CAP_SCHEDULE, p.CAP_EXCERPT,
-        p.CAP_FEATURED_IMAGE, p.CAP_SLUG,
-    })
+    capabilities: ClassVar[frozenset[str]] = frozenset(
+        {
+            p.CAP_MEDIA,
+            p.CAP_TERMS,
+            p.CAP_CATEGORIES,
+            p.CAP_SCHEDULE,
+            p.CAP_EXCERPT,
+            p.CAP_FEATURED_IMAGE,
+            p.CAP_SLUG,
+        }
+    )
 
     def __init__(self, account: Account, session: requests.Session, secret: str) -> None:
         self.account = account
@@ -117,11 +145,17 @@ class StaticSiteProvider:
         layout = site.detect(root)
         notes = [f"A {layout.generator.title()} site: posts go to {layout.posts_dir}/."]
         if cmd.is_repository(root):
-            notes.append("It is a git repository: BlogDesk commits each change"
-                         + (" and pushes it." if cmd.has_remote(root) else "."))
-        return DiscoveryResult(site_url=str(root), api_url=root.as_uri(),
-                               site_name=root.name, notes=tuple(notes),
-                               options={"generator": layout.generator})
+            notes.append(
+                "It is a git repository: BlogDesk commits each change"
+                + (" and pushes it." if cmd.has_remote(root) else ".")
+            )
+        return DiscoveryResult(
+            site_url=str(root),
+            api_url=root.as_uri(),
+            site_name=root.name,
+            notes=tuple(notes),
+            options={"generator": layout.generator},
+        )
 
     def verify(self) -> AccountInfo:
         layout = self.layout
@@ -140,7 +174,8 @@ class StaticSiteProvider:
         rel = self.layout.post_path(slug, date)
         if (self.root / rel).exists():  # never overwrite a file BlogDesk did not write
             raise RequestRejectedError(
-                f"{rel} exists already in the site; give the post another slug.")
+                f"{rel} exists already in the site; give the post another slug."
+            )
         self._write(rel, payload, date, slug)
         self._after([rel], f"Add post: {payload.title}")
         return self.get_post(rel)
@@ -161,8 +196,14 @@ class StaticSiteProvider:
         self._after(sorted({rel, remote_id}), f"Update post: {payload.title}")
         return self.get_post(rel)
 
-    def _write(self, rel: str, payload: PostPayload, date: datetime, slug: str,
-               stored_body: str | None = None) -> None:
+    def _write(
+        self,
+        rel: str,
+        payload: PostPayload,
+        date: datetime,
+        slug: str,
+        stored_body: str | None = None,
+    ) -> None:
         markdown = _markdown(payload, stored_body)
         text = site.render_file(self.layout, payload, markdown, date, slug)
         atomic_write(self.root / rel, text.encode("utf-8"))
@@ -195,8 +236,9 @@ class StaticSiteProvider:
             tags=tuple(str(t) for t in meta.get("tags") or ()),
             categories=tuple(str(c) for c in meta.get("categories") or ()),
             excerpt=str(meta.get("excerpt") or meta.get("summary") or ""),
-            featured_media_id=(f"{self.layout.images_dir}/{PurePosixPath(str(image)).name}"
-                               if image else None),
+            featured_media_id=(
+                f"{self.layout.images_dir}/{PurePosixPath(str(image)).name}" if image else None
+            ),
         )
 
     def delete_post(self, remote_id: str) -> None:
@@ -230,7 +272,7 @@ class StaticSiteProvider:
         posts.sort(key=lambda r: (r.date_gmt or epoch, r.remote_id), reverse=True)
         per_page = max(1, per_page)
         pages = max(1, -(-len(posts) // per_page))
-        chunk = posts[(page - 1) * per_page: page * per_page]
+        chunk = posts[(page - 1) * per_page : page * per_page]
         return RemotePage(posts=tuple(chunk), page=page, total_pages=pages, total=len(posts))
 
     # ------------------------------------------------------------------------------ media
@@ -245,10 +287,14 @@ class StaticSiteProvider:
             target = folder / name
         if not target.exists():
             atomic_write(target, data)
-            self._after([f"{self.layout.images_dir}/{name}"], f"Add image: {name}", build=False,
-                        push=False)
-        return RemoteMedia(remote_id=f"{self.layout.images_dir}/{name}",
-                           url=f"{self.layout.images_url}/{name}", mime=mime)
+            self._after(
+                [f"{self.layout.images_dir}/{name}"], f"Add image: {name}", build=False, push=False
+            )
+        return RemoteMedia(
+            remote_id=f"{self.layout.images_dir}/{name}",
+            url=f"{self.layout.images_url}/{name}",
+            mime=mime,
+        )
 
     # ------------------------------------------------------------------------------ terms
     def list_terms(self, kind: TermKind) -> list[Term]:
@@ -265,8 +311,9 @@ class StaticSiteProvider:
         return [Term(remote_id=n, name=n, kind=kind) for n in wanted]
 
     # --------------------------------------------------------------------- build and git
-    def _after(self, paths: list[str], message: str, *, build: bool = True,
-               push: bool = True) -> None:
+    def _after(
+        self, paths: list[str], message: str, *, build: bool = True, push: bool = True
+    ) -> None:
         options = self.account.options
         command = str(options.get("build_command") or "").strip()
         if build and command:

@@ -20,8 +20,16 @@ from blogdesk.core.errors import PostFormatError
 from blogdesk.core.post.post import Post
 from blogdesk.sync.provider import ApiUnavailableError, PostPayload, UnsupportedError
 
-HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
-                "config.toml", "config.yaml", "config.yml", "config.json")
+HUGO_CONFIGS = (
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "hugo.json",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+    "config.json",
+)
 JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")
 
 
@@ -80,14 +88,24 @@ def detect(root: Path, wanted: str = "auto") -> Layout:
         config = _read_config(jekyll) if jekyll else {}
         base = f"{config.get('url') or ''}{config.get('baseurl') or ''}"
         return Layout("jekyll", root, "_posts", "assets/images", "/assets/images", str(base))
-    if wanted == "hugo" or (wanted == "auto" and hugo is not None and (
-            (root / "content").is_dir() or hugo.name.startswith("hugo."))):
+    if wanted == "hugo" or (
+        wanted == "auto"
+        and hugo is not None
+        and ((root / "content").is_dir() or hugo.name.startswith("hugo."))
+    ):
         config = _read_config(hugo) if hugo else {}
-        return Layout("hugo", root, "content/posts", "static/images", "/images",
-                      str(config.get("baseURL") or config.get("baseurl") or ""))
+        return Layout(
+            "hugo",
+            root,
+            "content/posts",
+            "static/images",
+            "/images",
+            str(config.get("baseURL") or config.get("baseurl") or ""),
+        )
     raise ApiUnavailableError(
         f"{root} is neither a Hugo site (hugo.toml or config.toml and content/) nor a Jekyll "
-        "site (_config.yml and _posts/). Choose the site's top folder.")
+        "site (_config.yml and _posts/). Choose the site's top folder."
+    )
 
 
 def _yaml_date(when: datetime, generator: str) -> str:
@@ -97,14 +115,19 @@ def _yaml_date(when: datetime, generator: str) -> str:
     return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def render_file(layout: Layout, payload: PostPayload, markdown: str,
-                date: datetime, slug: str) -> str:
+def render_file(
+    layout: Layout, payload: PostPayload, markdown: str, date: datetime, slug: str
+) -> str:
     """The post file: YAML front matter the generator understands, then the Markdown body."""
     if payload.status in ("pending", "private"):
         raise UnsupportedError(
-            f"A static site has no {payload.status!r} posts: publish it or keep it a draft.")
-    meta: dict[str, Any] = {"title": payload.title, "date": _yaml_date(date, layout.generator),
-                            "slug": slug}
+            f"A static site has no {payload.status!r} posts: publish it or keep it a draft."
+        )
+    meta: dict[str, Any] = {
+        "title": payload.title,
+        "date": _yaml_date(date, layout.generator),
+        "slug": slug,
+    }
     if layout.generator == "jekyll":
         meta["layout"] = "post"
         if payload.status == "draft":

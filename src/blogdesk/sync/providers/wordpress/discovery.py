@@ -113,8 +113,10 @@ def find_api_root(session: requests.Session, url: str) -> tuple[str, list[str]]:
         index = _index_at(session, candidate)
         if index is not None:
             if "rest_route=" in candidate:
-                notes.append("The REST API answers at ?rest_route= (the site has no pretty "
-                             "permalinks); BlogDesk uses that address.")
+                notes.append(
+                    "The REST API answers at ?rest_route= (the site has no pretty "
+                    "permalinks); BlogDesk uses that address."
+                )
             return candidate, notes
     raise ApiUnavailableError(
         f"BlogDesk found no WordPress REST API at {safe_url(url)}. Check the address (the "
@@ -169,8 +171,8 @@ def read_index(session: requests.Session, api_root: str) -> dict[str, Any]:
     index = decode(answer, "reading the REST API")
     if not isinstance(index, dict) or "wp/v2" not in (index.get("namespaces") or []):
         raise ApiUnavailableError(
-            f"{host_of(url)} answers at {safe_url(url)} but offers no WordPress posts API "
-            "(wp/v2).")
+            f"{host_of(url)} answers at {safe_url(url)} but offers no WordPress posts API (wp/v2)."
+        )
     return index
 
 
@@ -220,10 +222,14 @@ def discover(session: requests.Session, url: str) -> DiscoveryResult:
     profile = f"{admin_base}/wp-admin/profile.php#application-passwords-section"
     secure = urlsplit(home).scheme == "https" or is_local(home)
     if not available:
-        why = ("WordPress offers them only over HTTPS; this site uses plain http"
-               if not secure else "they are turned off on this site (by a plugin or the host)")
-        notes.append(f"Application passwords are not available: {why}. BlogDesk needs one to "
-                     "publish.")
+        why = (
+            "WordPress offers them only over HTTPS; this site uses plain http"
+            if not secure
+            else "they are turned off on this site (by a plugin or the host)"
+        )
+        notes.append(
+            f"Application passwords are not available: {why}. BlogDesk needs one to publish."
+        )
     elif not secure:
         notes.append("The site does not use HTTPS: the password travels unencrypted.")
     tz = timezone_of(index)
@@ -236,6 +242,10 @@ def discover(session: requests.Session, url: str) -> DiscoveryResult:
         authorize_url=authorize,
         timezone=tz,
         notes=tuple(notes),
-        options={"api_url": api_root, "profile_url": profile, "authorize_url": authorize,
-                 "timezone": tz or ""},
+        options={
+            "api_url": api_root,
+            "profile_url": profile,
+            "authorize_url": authorize,
+            "timezone": tz or "",
+        },
     )

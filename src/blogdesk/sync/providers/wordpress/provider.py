@@ -77,19 +77,40 @@ class WordPressProvider:
     id: ClassVar[str] = "wordpress"
     display_name: ClassVar[str] = "WordPress (REST API)"
     account_fields: ClassVar[tuple[AccountField, ...]] = (
-        AccountField("site_url", "Blog address", kind="url", placeholder="https://example.com",
-                     help="The address of the blog's home page."),
+        AccountField(
+            "site_url",
+            "Blog address",
+            kind="url",
+            placeholder="https://example.com",
+            help="The address of the blog's home page.",
+        ),
         AccountField("user", "User name", help="The name you log in to WordPress with."),
-        AccountField("app_password", "Application password", kind="password", secret=True,
-                     placeholder="abcd EFGH ijkl MNOP qrst UVWX",
-                     help=f"Create one in WordPress under {discovery.APP_PASSWORDS_GUIDE}. "
-                          "It is not your login password."),
+        AccountField(
+            "app_password",
+            "Application password",
+            kind="password",
+            secret=True,
+            placeholder="abcd EFGH ijkl MNOP qrst UVWX",
+            help=f"Create one in WordPress under {discovery.APP_PASSWORDS_GUIDE}. "
+            "It is not your login password.",
+        ),
     )
-    capabilities: ClassVar[frozenset[str]] = frozenset({
-        p.CAP_MEDIA, p.CAP_TERMS, p.CAP_CATEGORIES, p.CAP_SCHEDULE, p.CAP_PENDING,
-        p.CAP_PRIVATE, p.CAP_STICKY, p.CAP_FORMAT, p.CAP_EXCERPT, p.CAP_FEATURED_IMAGE,
-        p.CAP_SLUG, p.CAP_TRASH,
-    })
+    capabilities: ClassVar[frozenset[str]] = frozenset(
+        {
+            p.CAP_MEDIA,
+            p.CAP_TERMS,
+            p.CAP_CATEGORIES,
+            p.CAP_SCHEDULE,
+            p.CAP_PENDING,
+            p.CAP_PRIVATE,
+            p.CAP_STICKY,
+            p.CAP_FORMAT,
+            p.CAP_EXCERPT,
+            p.CAP_FEATURED_IMAGE,
+            p.CAP_SLUG,
+            p.CAP_TRASH,
+        }
+    )
 
     def __init__(self, account: Account, session: requests.Session, secret: str) -> None:
         # No I/O here: the API root comes from the account, or from discovery on first use.
@@ -114,7 +135,8 @@ class WordPressProvider:
             root = str(self.account.options.get("api_url") or "")
             if not root:
                 root = discovery.find_api_root(
-                    self._session, discovery.normalise_url(self.account.site_url))[0]
+                    self._session, discovery.normalise_url(self.account.site_url)
+                )[0]
             self._client = RestClient(self._session, root, self.account.user, self._secret)
         return self._client
 
@@ -126,8 +148,9 @@ class WordPressProvider:
     # --------------------------------------------------------------------------------- account
     def verify(self) -> AccountInfo:
         try:
-            me = self._api().json("GET", "wp/v2/users/me", "checking your account",
-                                  params={"context": "edit"})
+            me = self._api().json(
+                "GET", "wp/v2/users/me", "checking your account", params={"context": "edit"}
+            )
         except AuthenticationError:
             # A 401 also comes when the site does not offer application passwords at all
             # (plain http, or a plugin): then no password can work, so say that instead.
@@ -137,7 +160,8 @@ class WordPressProvider:
                     f"{host_of(self._api().api_root)} does not accept application "
                     "passwords. WordPress offers them only on HTTPS sites (or when the "
                     "administrator allows them); switch the blog to https:// or ask its "
-                    "administrator.") from None
+                    "administrator."
+                ) from None
             raise
         index = self._site_index()
         caps = me.get("capabilities") if isinstance(me.get("capabilities"), dict) else {}
@@ -161,28 +185,42 @@ class WordPressProvider:
 
     def update_post(self, remote_id: str, payload: PostPayload) -> RemotePost:
         body = self._body(payload)
-        data = self._api().json("POST", f"wp/v2/posts/{int(remote_id)}", "updating the post",
-                                json=body)
+        data = self._api().json(
+            "POST", f"wp/v2/posts/{int(remote_id)}", "updating the post", json=body
+        )
         return self._remote_post(data)
 
     def get_post(self, remote_id: str) -> RemotePost:
-        data = self._api().json("GET", f"wp/v2/posts/{int(remote_id)}", "reading the post",
-                                params={"context": "edit"})
+        data = self._api().json(
+            "GET", f"wp/v2/posts/{int(remote_id)}", "reading the post", params={"context": "edit"}
+        )
         return self._remote_post(data)
 
     def delete_post(self, remote_id: str) -> None:
         # 410 rest_already_trashed: it is in the trash already, which is what was asked.
-        self._api().call("DELETE", f"wp/v2/posts/{int(remote_id)}", "moving the post to the trash",
-                         ok=(410,))
+        self._api().call(
+            "DELETE", f"wp/v2/posts/{int(remote_id)}", "moving the post to the trash", ok=(410,)
+        )
 
     def find_post_by_slug(self, slug: str) -> RemotePost | None:
         api = self._api()
-        found = api.json("GET", "wp/v2/posts", "looking for the post",
-                         params={"slug": slug, "status": "any", "context": "edit"})
+        found = api.json(
+            "GET",
+            "wp/v2/posts",
+            "looking for the post",
+            params={"slug": slug, "status": "any", "context": "edit"},
+        )
         if not found:  # "any" leaves out the trash, where the slug carries a suffix
-            found = api.json("GET", "wp/v2/posts", "looking for the post in the trash",
-                             params={"slug": [slug, slug + _TRASHED_SUFFIX], "status": "trash",
-                                     "context": "edit"})
+            found = api.json(
+                "GET",
+                "wp/v2/posts",
+                "looking for the post in the trash",
+                params={
+                    "slug": [slug, slug + _TRASHED_SUFFIX],
+                    "status": "trash",
+                    "context": "edit",
+                },
+            )
         return self._remote_post(found[0]) if found else None
 
     def list_posts(self, *, page: int = 1, per_page: int = 100) -> RemotePage:
@@ -190,9 +228,19 @@ class WordPressProvider:
         # By id, not date: posts saved within the same second share a date, and MySQL may then
         # order them differently on each page, so paging by date can skip or repeat posts.
         response = self._api().call(
-            "GET", "wp/v2/posts", "listing the blog's posts", ok=(400,),
-            params={"status": "any", "context": "edit", "page": page, "per_page": per_page,
-                    "orderby": "id", "order": "desc"})
+            "GET",
+            "wp/v2/posts",
+            "listing the blog's posts",
+            ok=(400,),
+            params={
+                "status": "any",
+                "context": "edit",
+                "page": page,
+                "per_page": per_page,
+                "orderby": "id",
+                "order": "desc",
+            },
+        )
         if response.status_code == 400:
             err = wp_error(response)
             if err and err[0] == "rest_post_invalid_page_number":
@@ -210,9 +258,13 @@ class WordPressProvider:
     def _body(self, payload: PostPayload) -> dict[str, Any]:
         if payload.status == "future" and payload.date is None:
             raise RequestRejectedError(
-                "A scheduled post needs a date and time: set `date` in the front matter.")
-        body: dict[str, Any] = {"title": payload.title, "content": payload.html,
-                                "status": payload.status}
+                "A scheduled post needs a date and time: set `date` in the front matter."
+            )
+        body: dict[str, Any] = {
+            "title": payload.title,
+            "content": payload.html,
+            "status": payload.status,
+        }
         if payload.slug is not None:
             body["slug"] = payload.slug
         if payload.date is not None:
@@ -229,7 +281,8 @@ class WordPressProvider:
         body["tags"] = [int(t.remote_id) for t in self.ensure_terms("tag", payload.tags)]
         if payload.categories:
             body["categories"] = [
-                int(t.remote_id) for t in self.ensure_terms("category", payload.categories)]
+                int(t.remote_id) for t in self.ensure_terms("category", payload.categories)
+            ]
         return body
 
     def _remote_post(self, data: dict[str, Any]) -> RemotePost:
@@ -255,10 +308,14 @@ class WordPressProvider:
     # ----------------------------------------------------------------------------------- media
     def upload_media(self, data: bytes, filename: str, mime: str) -> RemoteMedia:
         # multipart rather than a raw body: a non-ASCII file name needs no header encoding there.
-        answer = self._api().json("POST", "wp/v2/media", f"uploading {filename!r}",
-                                  files={"file": (filename, data, mime)})
-        return RemoteMedia(remote_id=str(answer["id"]), url=str(answer.get("source_url") or ""),
-                           mime=str(answer.get("mime_type") or mime))
+        answer = self._api().json(
+            "POST", "wp/v2/media", f"uploading {filename!r}", files={"file": (filename, data, mime)}
+        )
+        return RemoteMedia(
+            remote_id=str(answer["id"]),
+            url=str(answer.get("source_url") or ""),
+            mime=str(answer.get("mime_type") or mime),
+        )
 
     # ----------------------------------------------------------------------------------- terms
     def list_terms(self, kind: TermKind) -> list[Term]:
@@ -266,8 +323,12 @@ class WordPressProvider:
         terms: list[Term] = []
         page = 1
         while True:
-            response = api.call("GET", route, f"listing the blog's {_TERM_FIELDS[kind]}",
-                                params={"per_page": 100, "page": page, "hide_empty": False})
+            response = api.call(
+                "GET",
+                route,
+                f"listing the blog's {_TERM_FIELDS[kind]}",
+                params={"per_page": 100, "page": page, "hide_empty": False},
+            )
             terms += [self._remember(kind, item) for item in response.json()]
             if page >= int(response.headers.get("X-WP-TotalPages") or 1):
                 break
@@ -305,9 +366,14 @@ class WordPressProvider:
 
     def _remember(self, kind: TermKind, item: dict[str, Any]) -> Term:
         parent = int(item.get("parent") or 0)
-        term = Term(remote_id=str(item["id"]), name=html.unescape(str(item.get("name") or "")),
-                    kind=kind, slug=str(item.get("slug") or ""),
-                    parent_id=str(parent) if parent else None, count=int(item.get("count") or 0))
+        term = Term(
+            remote_id=str(item["id"]),
+            name=html.unescape(str(item.get("name") or "")),
+            kind=kind,
+            slug=str(item.get("slug") or ""),
+            parent_id=str(parent) if parent else None,
+            count=int(item.get("count") or 0),
+        )
         self._terms[kind][term.remote_id] = term
         return term
 
@@ -315,13 +381,18 @@ class WordPressProvider:
         """Fetch, in one call per kind, the names of term ids not seen yet."""
         items = list(posts)
         for kind in ("tag", "category"):
-            missing = sorted({str(i) for post in items for i in post.get(_TERM_FIELDS[kind]) or ()}
-                             - set(self._terms[kind]))
+            missing = sorted(
+                {str(i) for post in items for i in post.get(_TERM_FIELDS[kind]) or ()}
+                - set(self._terms[kind])
+            )
             for start in range(0, len(missing), 100):
-                chunk = missing[start:start + 100]
+                chunk = missing[start : start + 100]
                 found = self._api().json(
-                    "GET", _TERM_ROUTES[kind], f"reading the post's {_TERM_FIELDS[kind]}",
-                    params={"include": chunk, "per_page": 100, "hide_empty": False})
+                    "GET",
+                    _TERM_ROUTES[kind],
+                    f"reading the post's {_TERM_FIELDS[kind]}",
+                    params={"include": chunk, "per_page": 100, "hide_empty": False},
+                )
                 for item in found:
                     self._remember(kind, item)
 

@@ -35,22 +35,38 @@ log = logging.getLogger(__name__)
 
 # WordPress answers a refused upload with one of these codes (which one depends on the version and
 # on whether the check happened while sniffing the file or while moving it into place).
-FILE_TYPE_CODES = frozenset({
-    "rest_upload_invalid_type",
-    "rest_upload_sniffed_image_type_mismatch",
-    "rest_upload_file_type_not_allowed",
-})
+FILE_TYPE_CODES = frozenset(
+    {
+        "rest_upload_invalid_type",
+        "rest_upload_sniffed_image_type_mismatch",
+        "rest_upload_file_type_not_allowed",
+    }
+)
 # ...or with a generic upload failure whose message names the file type.
 UPLOAD_FAILURE_CODES = frozenset({"rest_upload_unknown_error", "rest_upload_sideload_error"})
-NOT_FOUND_CODES = frozenset({
-    "rest_post_invalid_id", "rest_term_invalid", "rest_user_invalid_id", "rest_invalid_post",
-})
-AUTH_CODES = frozenset({"incorrect_password", "invalid_username", "invalid_email",
-                        "rest_not_logged_in", "application_password_revoked"})
-APP_PASSWORD_CODES = frozenset({"application_passwords_disabled",
-                                "application_passwords_disabled_for_user"})
-REST_OFF_CODES = frozenset({"rest_disabled", "rest_no_route", "rest_login_required",
-                            "rest_cannot_access"})
+NOT_FOUND_CODES = frozenset(
+    {
+        "rest_post_invalid_id",
+        "rest_term_invalid",
+        "rest_user_invalid_id",
+        "rest_invalid_post",
+    }
+)
+AUTH_CODES = frozenset(
+    {
+        "incorrect_password",
+        "invalid_username",
+        "invalid_email",
+        "rest_not_logged_in",
+        "application_password_revoked",
+    }
+)
+APP_PASSWORD_CODES = frozenset(
+    {"application_passwords_disabled", "application_passwords_disabled_for_user"}
+)
+REST_OFF_CODES = frozenset(
+    {"rest_disabled", "rest_no_route", "rest_login_required", "rest_cannot_access"}
+)
 
 _TAG_RE = re.compile(r"<[^>]+>")
 
@@ -130,9 +146,11 @@ def _chain_has_timeout(exc: BaseException) -> bool:
 def transport_error(exc: requests.RequestException, url: str) -> SyncError:
     # A send that times out (the upload stalled) surfaces as ConnectionError("Connection
     # aborted.", TimeoutError): it is a timeout, and the server may have the request.
-    if isinstance(exc, requests.ConnectionError) and not isinstance(
-        exc, requests.exceptions.ConnectTimeout
-    ) and _chain_has_timeout(exc):
+    if (
+        isinstance(exc, requests.ConnectionError)
+        and not isinstance(exc, requests.exceptions.ConnectTimeout)
+        and _chain_has_timeout(exc)
+    ):
         return RequestTimeoutError(
             f"{host_of(url)} stopped taking the data BlogDesk was sending and did not answer in "
             "time. The server may still have done it; BlogDesk checks before trying again."
@@ -150,16 +168,20 @@ def error_from_response(response: requests.Response, doing: str, user: str) -> S
     if status == 429:
         return RateLimitedError(
             f"{site} is limiting how often BlogDesk may call it (HTTP 429) while {doing}. "
-            "BlogDesk tries again later.", retry_after=retry_after(response))
+            "BlogDesk tries again later.",
+            retry_after=retry_after(response),
+        )
     if code in APP_PASSWORD_CODES:
         return ApiUnavailableError(
             f"Application passwords are turned off on {site} (for this user or the whole site)."
-            " Ask the site's administrator to allow them." + said)
+            " Ask the site's administrator to allow them." + said
+        )
     if status == 401 or code in AUTH_CODES:
         return AuthenticationError(
             f"WordPress at {site} rejected the user name or application password for {user!r} "
             f"while {doing}. Check the user name, or create a new application password under "
-            "Users → Profile → Application Passwords (it may have been revoked).")
+            "Users → Profile → Application Passwords (it may have been revoked)."
+        )
     if _status_forbidden(code, data):
         # A wrong application password is not always a 401: WordPress may run the request as
         # an anonymous visitor, who is refused drafts ("Status is forbidden"). A real user without
@@ -167,41 +189,53 @@ def error_from_response(response: requests.Response, doing: str, user: str) -> S
         return AuthenticationError(
             f"WordPress at {site} did not accept BlogDesk as {user!r} while {doing}: the "
             "application password may be wrong or revoked, or this user may not edit posts. "
-            "Check the password (Users → Profile → Application Passwords) and the user's role.")
+            "Check the password (Users → Profile → Application Passwords) and the user's role."
+        )
     if code in REST_OFF_CODES or (status == 404 and not err):
         return ApiUnavailableError(
             f"The WordPress REST API is not available at {safe_url(response.url)} "
             f"(HTTP {status}{', ' + code if code else ''}). A security plugin or the host may "
-            "have turned it off; ask the site's administrator to allow it." + said)
+            "have turned it off; ask the site's administrator to allow it." + said
+        )
     if code in FILE_TYPE_CODES or (code in UPLOAD_FAILURE_CODES and "type" in message.lower()):
         return ForbiddenFileTypeError(
             f"{site} does not accept this type of file.{said} Convert it (PNG, JPEG, GIF or "
-            "WebP for images) or ask the site's administrator to allow the type.")
+            "WebP for images) or ask the site's administrator to allow the type."
+        )
     if status == 403 and err:
         return PermissionDeniedError(
             f"Your WordPress account {user!r} on {site} is not allowed to do this "
-            f"while {doing}.{said} Ask the site's administrator for a role that may.")
+            f"while {doing}.{said} Ask the site's administrator for a role that may."
+        )
     if status in (404, 410) and err:
         return NotFoundError(f"{site} no longer has it (HTTP {status}) while {doing}.{said}")
     if status == 413:
         return RequestRejectedError(
             f"{site} refused the upload as too large (HTTP 413) while {doing}. Make the file "
-            "smaller or ask the host to raise the upload limit.")
+            "smaller or ask the host to raise the upload limit."
+        )
     if 400 <= status < 500 and err:
         detail = _param_details(data)
         return RequestRejectedError(
-            f"WordPress at {site} refused what BlogDesk sent while {doing}.{said}{detail}")
+            f"WordPress at {site} refused what BlogDesk sent while {doing}.{said}{detail}"
+        )
     if status >= 500 and err:
         return ServerError(
             f"WordPress at {site} failed while {doing} (HTTP {status}).{said} "
-            "Try again later; if it keeps failing, the site's error log says why.", status=status)
+            "Try again later; if it keeps failing, the site's error log says why.",
+            status=status,
+        )
     if status >= 500:
         return ServerError(
             f"The server at {site} failed while {doing} (HTTP {status}). Try again later; "
-            "if it keeps failing, ask the site's host.", status=status)
+            "if it keeps failing, ask the site's host.",
+            status=status,
+        )
     return ServerError(
         f"{site} answered HTTP {status} with something that is not the WordPress API while "
-        f"{doing}. A firewall or a security plugin may be blocking BlogDesk.", status=status)
+        f"{doing}. A firewall or a security plugin may be blocking BlogDesk.",
+        status=status,
+    )
 
 
 def _status_forbidden(code: str, data: Mapping[str, Any]) -> bool:
@@ -256,7 +290,12 @@ class RestClient:
         log.debug("%s %s", method, safe_url(url))
         try:
             response = self.session.request(
-                method, url, json=json, data=data, files=files, headers=dict(headers or {}),
+                method,
+                url,
+                json=json,
+                data=data,
+                files=files,
+                headers=dict(headers or {}),
                 auth=self._auth if auth else None,
             )
         except requests.RequestException as exc:

@@ -24,17 +24,37 @@ log = logging.getLogger(__name__)
 
 FLAVOURS: tuple[str, ...] = ("wordpress", "movabletype", "metaweblog", "blogger")
 # RSD api names → our flavour names.
-_RSD_NAMES = {"wordpress": "wordpress", "movable type": "movabletype", "movabletype": "movabletype",
-              "metaweblog": "metaweblog", "blogger": "blogger"}
+_RSD_NAMES = {
+    "wordpress": "wordpress",
+    "movable type": "movabletype",
+    "movabletype": "movabletype",
+    "metaweblog": "metaweblog",
+    "blogger": "blogger",
+}
 # A flavour is usable when the server lists all of these methods.
 REQUIRED: dict[str, tuple[str, ...]] = {
     "wordpress": ("wp.newPost", "wp.editPost", "wp.getPost", "wp.getPosts", "wp.deletePost"),
-    "movabletype": ("metaWeblog.newPost", "metaWeblog.editPost", "metaWeblog.getPost",
-                    "mt.setPostCategories", "mt.publishPost", "mt.getCategoryList"),
-    "metaweblog": ("metaWeblog.newPost", "metaWeblog.editPost", "metaWeblog.getPost",
-                   "metaWeblog.getRecentPosts"),
-    "blogger": ("blogger.newPost", "blogger.editPost", "blogger.getPost",
-                "blogger.getRecentPosts", "blogger.deletePost"),
+    "movabletype": (
+        "metaWeblog.newPost",
+        "metaWeblog.editPost",
+        "metaWeblog.getPost",
+        "mt.setPostCategories",
+        "mt.publishPost",
+        "mt.getCategoryList",
+    ),
+    "metaweblog": (
+        "metaWeblog.newPost",
+        "metaWeblog.editPost",
+        "metaWeblog.getPost",
+        "metaWeblog.getRecentPosts",
+    ),
+    "blogger": (
+        "blogger.newPost",
+        "blogger.editPost",
+        "blogger.getPost",
+        "blogger.getRecentPosts",
+        "blogger.deletePost",
+    ),
 }
 
 
@@ -94,8 +114,13 @@ def read_rsd(session: requests.Session, rsd_url: str) -> Endpoint | None:
     preferred = [f for f, a in apis.items() if a[2]]
     best = preferred[0] if preferred else next(f for f in FLAVOURS if f in apis)
     url, blog_id, _ = apis[best]
-    return Endpoint(url=urljoin(rsd_url, url), blog_id=blog_id, home=home, engine=engine,
-                    rsd_apis={f: a[2] for f, a in apis.items()})
+    return Endpoint(
+        url=urljoin(rsd_url, url),
+        blog_id=blog_id,
+        home=home,
+        engine=engine,
+        rsd_apis={f: a[2] for f, a in apis.items()},
+    )
 
 
 def find_endpoint(session: requests.Session, site: str) -> Endpoint:
@@ -114,8 +139,11 @@ def find_endpoint(session: requests.Session, site: str) -> Endpoint:
                 found.notes.append("Found the XML-RPC address through the blog's RSD link.")
                 return found
     base = (page.url if page.status_code < 400 else site).split("?", 1)[0].rstrip("/")
-    return Endpoint(url=base + "/xmlrpc.php", home=site,
-                    notes=["The blog has no RSD link; BlogDesk tries /xmlrpc.php."])
+    return Endpoint(
+        url=base + "/xmlrpc.php",
+        home=site,
+        notes=["The blog has no RSD link; BlogDesk tries /xmlrpc.php."],
+    )
 
 
 def list_methods(session: requests.Session, endpoint: str) -> set[str]:
@@ -134,9 +162,11 @@ def list_methods(session: requests.Session, endpoint: str) -> set[str]:
     return set()
 
 
-def choose_flavour(methods: set[str], wanted: str = "auto",
-                   rsd_apis: dict[str, bool] | None = None) -> str:
+def choose_flavour(
+    methods: set[str], wanted: str = "auto", rsd_apis: dict[str, bool] | None = None
+) -> str:
     """The API to use: the one asked for (if offered), else the richest offered."""
+
     def offered(flavour: str) -> bool:
         if methods:
             return all(m in methods for m in REQUIRED[flavour])
@@ -145,7 +175,8 @@ def choose_flavour(methods: set[str], wanted: str = "auto",
     if wanted != "auto":
         if wanted not in REQUIRED:
             raise ApiUnavailableError(
-                f"{wanted!r} is not an XML-RPC API BlogDesk knows (use {', '.join(FLAVOURS)}).")
+                f"{wanted!r} is not an XML-RPC API BlogDesk knows (use {', '.join(FLAVOURS)})."
+            )
         if not methods or offered(wanted):
             return wanted  # a server that does not list its methods gets the benefit of doubt
         raise ApiUnavailableError(f"The blog does not offer the {wanted} API over XML-RPC.")
@@ -156,4 +187,5 @@ def choose_flavour(methods: set[str], wanted: str = "auto",
         return "metaweblog"  # the most widely implemented one
     raise ApiUnavailableError(
         "The blog answers XML-RPC but offers none of the APIs BlogDesk speaks (WordPress, "
-        "Movable Type, MetaWeblog, Blogger).")
+        "Movable Type, MetaWeblog, Blogger)."
+    )

@@ -50,20 +50,47 @@ class XmlRpcProvider:
     account_fields: ClassVar[tuple[AccountField, ...]] = (
         AccountField("site_url", "Blog address", kind="url", placeholder="https://example.com"),
         AccountField("user", "User name"),
-        AccountField("password", "Password", kind="password", secret=True,
-                     help="Your login password, or on WordPress 5.6+ an application password."),
-        AccountField("api", "API", kind="choice", required=False, default="auto",
-                     choices=("auto", *disc.FLAVOURS),
-                     help="Which XML-RPC API to use; 'auto' picks the best the blog offers."),
-        AccountField("xmlrpc_url", "XML-RPC address", kind="url", required=False,
-                     help="Only when discovery cannot find it (e.g. .../xmlrpc.php)."),
+        AccountField(
+            "password",
+            "Password",
+            kind="password",
+            secret=True,
+            help="Your login password, or on WordPress 5.6+ an application password.",
+        ),
+        AccountField(
+            "api",
+            "API",
+            kind="choice",
+            required=False,
+            default="auto",
+            choices=("auto", *disc.FLAVOURS),
+            help="Which XML-RPC API to use; 'auto' picks the best the blog offers.",
+        ),
+        AccountField(
+            "xmlrpc_url",
+            "XML-RPC address",
+            kind="url",
+            required=False,
+            help="Only when discovery cannot find it (e.g. .../xmlrpc.php).",
+        ),
     )
     # What the richest flavour (WordPress wp.*) offers; the others raise UnsupportedError.
-    capabilities: ClassVar[frozenset[str]] = frozenset({
-        p.CAP_MEDIA, p.CAP_TERMS, p.CAP_CATEGORIES, p.CAP_SCHEDULE, p.CAP_PENDING,
-        p.CAP_PRIVATE, p.CAP_STICKY, p.CAP_FORMAT, p.CAP_EXCERPT, p.CAP_FEATURED_IMAGE,
-        p.CAP_SLUG, p.CAP_TRASH,
-    })
+    capabilities: ClassVar[frozenset[str]] = frozenset(
+        {
+            p.CAP_MEDIA,
+            p.CAP_TERMS,
+            p.CAP_CATEGORIES,
+            p.CAP_SCHEDULE,
+            p.CAP_PENDING,
+            p.CAP_PRIVATE,
+            p.CAP_STICKY,
+            p.CAP_FORMAT,
+            p.CAP_EXCERPT,
+            p.CAP_FEATURED_IMAGE,
+            p.CAP_SLUG,
+            p.CAP_TRASH,
+        }
+    )
 
     def __init__(self, account: Account, session: requests.Session, secret: str) -> None:
         self.account = account
@@ -88,8 +115,11 @@ class XmlRpcProvider:
         flavour = disc.choose_flavour(methods, "auto", endpoint.rsd_apis)
         notes = [*endpoint.notes, f"BlogDesk will use the {flavour} XML-RPC API."]
         return DiscoveryResult(
-            site_url=(endpoint.home or site).rstrip("/"), api_url=endpoint.url,
-            site_name=endpoint.engine, notes=tuple(notes), app_passwords_available=None,
+            site_url=(endpoint.home or site).rstrip("/"),
+            api_url=endpoint.url,
+            site_name=endpoint.engine,
+            notes=tuple(notes),
+            app_passwords_available=None,
             options={"xmlrpc_url": endpoint.url, "blog_id": endpoint.blog_id},
         )
 
@@ -123,12 +153,16 @@ class XmlRpcProvider:
         if self.flavour == "wordpress":
             blogs = self._call("wp.getUsersBlogs", user, secret, doing="checking your account")
         else:
-            blogs = self._call("blogger.getUsersBlogs", "", user, secret,
-                               doing="checking your account")
-        blog = next((b for b in blogs or () if str(b.get("blogid")) == self._blog_id),
-                    (blogs or [{}])[0])
+            blogs = self._call(
+                "blogger.getUsersBlogs", "", user, secret, doing="checking your account"
+            )
+        blog = next(
+            (b for b in blogs or () if str(b.get("blogid")) == self._blog_id), (blogs or [{}])[0]
+        )
         return AccountInfo(
-            user_id=user, user_login=user, site_name=str(blog.get("blogName") or ""),
+            user_id=user,
+            user_login=user,
+            site_name=str(blog.get("blogName") or ""),
             roles=("administrator",) if blog.get("isAdmin") else (),
             can_upload=self.flavour != "blogger" or "metaWeblog.newMediaObject" in self._methods,
         )
@@ -140,9 +174,16 @@ class XmlRpcProvider:
         if flavour == "wordpress":
             new_id = self._call("wp.newPost", *self._auth(), wire.wp_struct(payload), doing=doing)
         elif flavour == "blogger":
-            new_id = self._call("blogger.newPost", "", self._blog_id, self.account.user,
-                                self._secret, wire.blogger_content(payload),
-                                wire.publish_flag(payload), doing=doing)
+            new_id = self._call(
+                "blogger.newPost",
+                "",
+                self._blog_id,
+                self.account.user,
+                self._secret,
+                wire.blogger_content(payload),
+                wire.publish_flag(payload),
+                doing=doing,
+            )
         else:
             mt = flavour == "movabletype"
             struct = wire.mw_struct(payload, with_categories=not mt)
@@ -165,24 +206,35 @@ class XmlRpcProvider:
             if seen is not None:  # the server refuses (fault 409) if someone saved since
                 struct["if_not_modified_since"] = seen
             try:
-                self._call("wp.editPost", self._blog_id, user, secret, int(remote_id), struct,
-                           doing=doing)
+                self._call(
+                    "wp.editPost", self._blog_id, user, secret, int(remote_id), struct, doing=doing
+                )
             except ConflictFault as fault:
                 remote = self.get_post(remote_id)
                 raise ConflictError(
                     f"The post {payload.title!r} was changed on the blog "
                     f"({remote.modified_gmt or 'recently'} UTC) since BlogDesk last read it. "
                     "Choose: overwrite the blog's version, take the blog's version, or keep "
-                    "both.", local=payload, remote=remote) from fault
+                    "both.",
+                    local=payload,
+                    remote=remote,
+                ) from fault
         elif flavour == "blogger":
-            self._call("blogger.editPost", "", remote_id, user, secret,
-                       wire.blogger_content(payload), wire.publish_flag(payload), doing=doing)
+            self._call(
+                "blogger.editPost",
+                "",
+                remote_id,
+                user,
+                secret,
+                wire.blogger_content(payload),
+                wire.publish_flag(payload),
+                doing=doing,
+            )
         else:
             mt = flavour == "movabletype"
             struct = wire.mw_struct(payload, with_categories=not mt)
             publish = wire.publish_flag(payload) and not mt
-            self._call("metaWeblog.editPost", remote_id, user, secret, struct, publish,
-                       doing=doing)
+            self._call("metaWeblog.editPost", remote_id, user, secret, struct, publish, doing=doing)
             if mt:
                 self._mt_finish(remote_id, payload)
         self._sent_status[remote_id] = payload.status
@@ -191,10 +243,18 @@ class XmlRpcProvider:
     def _mt_finish(self, remote_id: str, payload: PostPayload) -> None:
         user, secret = self.account.user, self._secret
         if payload.categories:
-            ids = [{"categoryId": t.remote_id, "isPrimary": i == 0}
-                   for i, t in enumerate(self.ensure_terms("category", payload.categories))]
-            self._call("mt.setPostCategories", remote_id, user, secret, ids,
-                       doing="setting the post's categories")
+            ids = [
+                {"categoryId": t.remote_id, "isPrimary": i == 0}
+                for i, t in enumerate(self.ensure_terms("category", payload.categories))
+            ]
+            self._call(
+                "mt.setPostCategories",
+                remote_id,
+                user,
+                secret,
+                ids,
+                doing="setting the post's categories",
+            )
         if wire.publish_flag(payload):
             self._call("mt.publishPost", remote_id, user, secret, doing="publishing the post")
 
@@ -203,8 +263,9 @@ class XmlRpcProvider:
         flavour = self.flavour
         user, secret = self.account.user, self._secret
         if flavour == "wordpress":
-            data = self._call("wp.getPost", self._blog_id, user, secret, int(remote_id),
-                              _POST_FIELDS, doing=doing)
+            data = self._call(
+                "wp.getPost", self._blog_id, user, secret, int(remote_id), _POST_FIELDS, doing=doing
+            )
             if isinstance(data.get("post_modified_gmt"), xmlrpc.client.DateTime):
                 self._seen_modified[remote_id] = data["post_modified_gmt"]
             return wire.wp_remote(data)
@@ -219,8 +280,15 @@ class XmlRpcProvider:
         if self.flavour == "wordpress":
             self._call("wp.deletePost", *self._auth(), int(remote_id), doing=doing)
         else:  # blogger.deletePost = metaWeblog.deletePost on every engine that has both
-            self._call("blogger.deletePost", "", remote_id, self.account.user, self._secret,
-                       True, doing=doing)
+            self._call(
+                "blogger.deletePost",
+                "",
+                remote_id,
+                self.account.user,
+                self._secret,
+                True,
+                doing=doing,
+            )
         self._sent_status[remote_id] = "trash"
 
     def find_post_by_slug(self, slug: str) -> RemotePost | None:
@@ -245,28 +313,53 @@ class XmlRpcProvider:
             items = self._wp_posts(page, per_page, fields=_POST_FIELDS)
             posts = tuple(wire.wp_remote(i) for i in items)
         else:  # these APIs have no offset: ask for enough and cut
-            posts = tuple(self._recent(page * per_page)[(page - 1) * per_page:])
+            posts = tuple(self._recent(page * per_page)[(page - 1) * per_page :])
         more = len(posts) == per_page
         known = (page - 1) * per_page + len(posts)
-        return RemotePage(posts=posts, page=page, total_pages=page + 1 if more else page,
-                          total=known + (1 if more else 0))
+        return RemotePage(
+            posts=posts,
+            page=page,
+            total_pages=page + 1 if more else page,
+            total=known + (1 if more else 0),
+        )
 
     def _wp_posts(self, page: int, number: int, *, fields: list[str]) -> list[dict[str, Any]]:
-        query = {"post_type": "post", "post_status": _ALL_STATUSES, "number": number,
-                 "offset": (page - 1) * number, "orderby": "ID", "order": "DESC"}
-        found = self._call("wp.getPosts", *self._auth(), query, ["post_id", *fields],
-                           doing="listing the blog's posts")
+        query = {
+            "post_type": "post",
+            "post_status": _ALL_STATUSES,
+            "number": number,
+            "offset": (page - 1) * number,
+            "orderby": "ID",
+            "order": "DESC",
+        }
+        found = self._call(
+            "wp.getPosts",
+            *self._auth(),
+            query,
+            ["post_id", *fields],
+            doing="listing the blog's posts",
+        )
         return list(found or [])
 
     def _recent(self, number: int) -> list[RemotePost]:
         user, secret = self.account.user, self._secret
         if self.flavour == "blogger":
-            items = self._call("blogger.getRecentPosts", "", self._blog_id, user, secret, number,
-                               doing="listing the blog's posts")
-            return [wire.blogger_remote(i, self._sent_status.get(str(i.get("postid")), "publish"))
-                    for i in items or ()]
-        items = self._call("metaWeblog.getRecentPosts", *self._auth(), number,
-                           doing="listing the blog's posts")
+            items = self._call(
+                "blogger.getRecentPosts",
+                "",
+                self._blog_id,
+                user,
+                secret,
+                number,
+                doing="listing the blog's posts",
+            )
+            return [
+                wire.blogger_remote(i, self._sent_status.get(str(i.get("postid")), "publish"))
+                for i in items or ()
+            ]
+        items = self._call(
+            "metaWeblog.getRecentPosts", *self._auth(), number, doing="listing the blog's posts"
+        )
         return [wire.mw_remote(i) for i in items or ()]
 
     # -------------------------------------------------------------------------------- media
@@ -275,30 +368,55 @@ class XmlRpcProvider:
         if flavour == "blogger" and "metaWeblog.newMediaObject" not in self._methods:
             raise UnsupportedError(
                 "The Blogger 1.0 API cannot upload images. Host the images elsewhere and link "
-                "them by URL, or choose the MetaWeblog or WordPress API for this account.")
+                "them by URL, or choose the MetaWeblog or WordPress API for this account."
+            )
         method = "wp.uploadFile" if flavour == "wordpress" else "metaWeblog.newMediaObject"
         struct = {"name": filename, "type": mime, "bits": xmlrpc.client.Binary(data)}
         answer = self._call(method, *self._auth(), struct, doing=f"uploading {filename!r}")
         media_id = answer.get("attachment_id") or answer.get("id") or ""
-        return RemoteMedia(remote_id=str(media_id), url=str(answer.get("url") or ""),
-                           mime=str(answer.get("type") or mime))
+        return RemoteMedia(
+            remote_id=str(media_id),
+            url=str(answer.get("url") or ""),
+            mime=str(answer.get("type") or mime),
+        )
 
     # -------------------------------------------------------------------------------- terms
     def list_terms(self, kind: TermKind) -> list[Term]:
         user, secret = self.account.user, self._secret
         doing = f"listing the blog's {kind} names"
         if self.flavour == "wordpress":
-            items = self._call("wp.getTerms", self._blog_id, user, secret, _TAXONOMY[kind],
-                               {"hide_empty": False}, doing=doing)
-            return [Term(remote_id=str(i["term_id"]), name=str(i.get("name") or ""), kind=kind,
-                         slug=str(i.get("slug") or ""),
-                         parent_id=str(i.get("parent")) if i.get("parent") not in
-                         (None, "", "0", 0) else None, count=int(i.get("count") or 0))
-                    for i in items or ()]
+            items = self._call(
+                "wp.getTerms",
+                self._blog_id,
+                user,
+                secret,
+                _TAXONOMY[kind],
+                {"hide_empty": False},
+                doing=doing,
+            )
+            return [
+                Term(
+                    remote_id=str(i["term_id"]),
+                    name=str(i.get("name") or ""),
+                    kind=kind,
+                    slug=str(i.get("slug") or ""),
+                    parent_id=str(i.get("parent"))
+                    if i.get("parent") not in (None, "", "0", 0)
+                    else None,
+                    count=int(i.get("count") or 0),
+                )
+                for i in items or ()
+            ]
         if kind == "category" and self.flavour in ("movabletype", "metaweblog"):
             items = self._call("mt.getCategoryList", *self._auth(), doing=doing)
-            return [Term(remote_id=str(i.get("categoryId")), name=str(i.get("categoryName")),
-                         kind="category") for i in items or ()]
+            return [
+                Term(
+                    remote_id=str(i.get("categoryId")),
+                    name=str(i.get("categoryName")),
+                    kind="category",
+                )
+                for i in items or ()
+            ]
         raise UnsupportedError(f"The {self.flavour} API cannot list {kind} names.")
 
     def ensure_terms(self, kind: TermKind, names: tuple[str, ...] | list[str]) -> list[Term]:
@@ -321,8 +439,12 @@ class XmlRpcProvider:
         if "wp.newTerm" not in self._methods and self.flavour != "wordpress":
             raise UnsupportedError(
                 f"The blog has no {kind} called {name!r} and its API cannot create one; "
-                "create it on the blog first.")
-        new_id = self._call("wp.newTerm", *self._auth(),
-                            {"name": name, "taxonomy": _TAXONOMY[kind]},
-                            doing=f"creating the {kind} {name!r}")
+                "create it on the blog first."
+            )
+        new_id = self._call(
+            "wp.newTerm",
+            *self._auth(),
+            {"name": name, "taxonomy": _TAXONOMY[kind]},
+            doing=f"creating the {kind} {name!r}",
+        )
         return Term(remote_id=str(new_id), name=name, kind=kind)

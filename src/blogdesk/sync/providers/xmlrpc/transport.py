@@ -68,7 +68,9 @@ class XmlRpcClient:
         log.debug("XML-RPC %s at %s", method, self.host)
         try:
             response = self.session.post(
-                self.endpoint, data=body.encode("utf-8"), stream=True,
+                self.endpoint,
+                data=body.encode("utf-8"),
+                stream=True,
                 headers={"Content-Type": "text/xml; charset=utf-8", "Accept": "text/xml"},
             )
             content = self._read_limited(response, doing)
@@ -83,12 +85,15 @@ class XmlRpcClient:
         except DefusedXmlException:
             raise ServerError(
                 f"{self.host} sent XML with entity declarations while {doing}; BlogDesk refuses "
-                "to read it (it could be an attack). Check the address.") from None
+                "to read it (it could be an attack). Check the address."
+            ) from None
         except (xmlrpc.client.ResponseError, ValueError, TypeError, IndexError):
             raise ServerError(
                 f"{self.host} did not answer with XML-RPC while {doing} (HTTP "
                 f"{response.status_code}). A firewall, a security plugin or the host may be "
-                "blocking xmlrpc.php.", status=response.status_code) from None
+                "blocking xmlrpc.php.",
+                status=response.status_code,
+            ) from None
 
     def _read_limited(self, response: requests.Response, doing: str) -> bytes:
         """The body, decompressed, refusing more than MAX_RESPONSE_BYTES (a gzip bomb too)."""
@@ -99,7 +104,8 @@ class XmlRpcClient:
                 size += len(chunk)
                 if size > MAX_RESPONSE_BYTES:
                     raise ServerError(
-                        f"{self.host} sent an answer too large to be real while {doing}.")
+                        f"{self.host} sent an answer too large to be real while {doing}."
+                    )
                 chunks.append(chunk)
         finally:
             response.close()
@@ -110,12 +116,16 @@ class XmlRpcClient:
             return ApiUnavailableError(
                 f"XML-RPC is not reachable at {self.host} (HTTP {status}) while {doing}. Many "
                 "hosts and security plugins block xmlrpc.php; ask the site's administrator to "
-                "allow it, or check the address.")
+                "allow it, or check the address."
+            )
         if status == 429:
-            return ServerError(f"{self.host} is limiting requests (HTTP 429); try again later.",
-                               status=status)
-        return ServerError(f"The server at {self.host} failed (HTTP {status}) while {doing}. "
-                           "Try again later.", status=status)
+            return ServerError(
+                f"{self.host} is limiting requests (HTTP 429); try again later.", status=status
+            )
+        return ServerError(
+            f"The server at {self.host} failed (HTTP {status}) while {doing}. Try again later.",
+            status=status,
+        )
 
     def fault_error(self, fault: xmlrpc.client.Fault, method: str, doing: str) -> SyncError:
         """Map a fault (WordPress's codes, see class-wp-xmlrpc-server.php) to our errors."""
@@ -124,25 +134,32 @@ class XmlRpcClient:
         if code == 403 and ("password" in text.lower() or "user" in text.lower()):
             return AuthenticationError(
                 f"{self.host} refused the user name or password for {self.user!r}.{said} Check "
-                "both (an application password works as well as the login password).")
+                "both (an application password works as well as the login password)."
+            )
         if code == 405:
             return ApiUnavailableError(
                 f"XML-RPC is turned off on {self.host}.{said} Ask the site's administrator to "
-                "turn it on, or use the REST API.")
+                "turn it on, or use the REST API."
+            )
         if code == 409:
             return ConflictFault(f"The post was changed on the blog while {doing}.{said}")
         if code == 401:
             return PermissionDeniedError(
                 f"Your account {self.user!r} on {self.host} may not do this while {doing}."
-                f"{said} Ask the site's administrator for a role that may.")
+                f"{said} Ask the site's administrator for a role that may."
+            )
         if code == 404:
             return NotFoundError(f"{self.host} no longer has it while {doing}.{said}")
         if code == METHOD_NOT_FOUND or ("not exist" in text.lower() and method in text):
             return UnsupportedError(
                 f"{self.host} does not offer {method} (while {doing}). Choose another API "
-                "for this account.")
+                "for this account."
+            )
         if isinstance(code, int) and 400 <= code < 500:
-            return RequestRejectedError(f"{self.host} refused what BlogDesk sent while {doing}."
-                                        f"{said}")
-        return ServerError(f"{self.host} failed while {doing} (fault {code}).{said}",
-                           status=code if isinstance(code, int) else None)
+            return RequestRejectedError(
+                f"{self.host} refused what BlogDesk sent while {doing}.{said}"
+            )
+        return ServerError(
+            f"{self.host} failed while {doing} (fault {code}).{said}",
+            status=code if isinstance(code, int) else None,
+        )

@@ -57,7 +57,8 @@ def from_datetime(value: Any) -> datetime | None:
 def _check_schedule(payload: PostPayload) -> None:
     if payload.status == "future" and payload.date is None:
         raise RequestRejectedError(
-            "A scheduled post needs a date and time: set `date` in the front matter.")
+            "A scheduled post needs a date and time: set `date` in the front matter."
+        )
 
 
 def _inferred_status(status: str, date: datetime | None) -> str:
@@ -73,7 +74,9 @@ def _inferred_status(status: str, date: datetime | None) -> str:
 def wp_struct(payload: PostPayload) -> dict[str, Any]:
     _check_schedule(payload)
     struct: dict[str, Any] = {
-        "post_type": "post", "post_status": payload.status, "post_title": payload.title,
+        "post_type": "post",
+        "post_status": payload.status,
+        "post_title": payload.title,
         "post_content": payload.html,
         # Names: WordPress finds them or creates the missing ones.
         "terms_names": {"post_tag": list(payload.tags)},
@@ -109,10 +112,12 @@ def wp_remote(data: Mapping[str, Any]) -> RemotePost:
         date_gmt=date,
         modified_gmt=date_text(data.get("post_modified_gmt")),
         slug=str(data.get("post_name") or ""),
-        tags=tuple(html.unescape(str(t.get("name"))) for t in terms
-                   if t.get("taxonomy") == "post_tag"),
-        categories=tuple(html.unescape(str(t.get("name"))) for t in terms
-                         if t.get("taxonomy") == "category"),
+        tags=tuple(
+            html.unescape(str(t.get("name"))) for t in terms if t.get("taxonomy") == "post_tag"
+        ),
+        categories=tuple(
+            html.unescape(str(t.get("name"))) for t in terms if t.get("taxonomy") == "category"
+        ),
         excerpt=str(data.get("post_excerpt") or ""),
         featured_media_id=thumb_id or None,
         sticky=bool(data.get("sticky")),
@@ -125,8 +130,11 @@ def wp_remote(data: Mapping[str, Any]) -> RemotePost:
 
 def mw_struct(payload: PostPayload, *, with_categories: bool = True) -> dict[str, Any]:
     _check_schedule(payload)
-    struct: dict[str, Any] = {"title": payload.title, "description": payload.html,
-                              "mt_keywords": ",".join(payload.tags)}
+    struct: dict[str, Any] = {
+        "title": payload.title,
+        "description": payload.html,
+        "mt_keywords": ",".join(payload.tags),
+    }
     # "future" is not a MetaWeblog status: "publish" with a future date schedules the post.
     struct["post_status"] = "publish" if payload.status == "future" else payload.status
     if with_categories and payload.categories:
