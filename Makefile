@@ -36,6 +36,7 @@ typecheck: $(STAMP)
 
 layers: $(STAMP)
 	$(VENV)/bin/lint-imports
+	$(PY) scripts/check_import_cycles.py
 
 pytest: $(STAMP)
 	bash scripts/pytest.sh

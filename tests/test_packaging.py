@@ -115,3 +115,23 @@ def test_wheel_in_a_fresh_environment_opens_the_welcome_post(tmp_path: Path) -> 
     assert found["resources"] == str(site / "blogdesk" / "resources")
     assert found["title"] == "Welcome to BlogDesk"
     assert found["icon"] > 0 and found["css"] > 0
+
+
+def test_the_type_stub_matches_the_resources_module() -> None:
+    import ast
+    import inspect
+
+    import blogdesk.resources as module
+
+    stub = ast.parse((ROOT / "src" / "blogdesk" / "resources.pyi").read_text("utf-8"))
+    stubbed = {
+        node.name: [arg.arg for arg in node.args.args]
+        for node in stub.body
+        if isinstance(node, ast.FunctionDef)
+    }
+    real = {
+        name: list(inspect.signature(getattr(module, name)).parameters)
+        for name in module.__all__
+        if callable(getattr(module, name))
+    }
+    assert stubbed == real
