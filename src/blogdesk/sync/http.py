@@ -7,6 +7,7 @@ retry cannot duplicate anything (idempotent methods; never POST, see docs/publis
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -82,6 +83,13 @@ def safe_url(url: str) -> str:
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
+def host_of(url: str) -> str:
+    """The host (with its port when it has one) of an address, for a message: "example.com:8080"."""
+    parts = urlsplit(url)
+    host = parts.hostname or url
+    return f"{host}:{parts.port}" if parts.port else host
+
+
 def translate_transport_error(exc: requests.RequestException, url: str) -> SyncError:
     """Map a requests failure to our error family, telling "nothing sent" from "answer lost".
 
@@ -143,6 +151,24 @@ def _was_sent(exc: requests.exceptions.ConnectionError) -> bool:
     """
     import urllib3.exceptions as u3
 
+    for current in exception_chain(exc):
+        if isinstance(current, u3.NewConnectionError | u3.NameResolutionError):
+            return False
+        if isinstance(current, u3.ProtocolError):
+            return True
+    return False
+
+
+def exception_chain(exc: BaseException) -> Iterator[BaseException]:
+    """`exc` and every exception behind it, each once, nearest first along each branch.
+
+    requests wraps urllib3's errors, which wrap socket errors, in three ways: as an argument
+    (`ConnectionError(ProtocolError(..., TimeoutError()))`), as `MaxRetryError.reason`, and as
+    `__cause__` / `__context__`. What a failure really was (refused, timed out, cut off) is only
+    found by looking through all of them; `seen` stops a chain that refers back to itself.
+    """
+    import urllib3.exceptions as u3
+
     seen: set[int] = set()
     stack: list[BaseException | None] = [exc]
     while stack:
@@ -150,16 +176,12 @@ def _was_sent(exc: requests.exceptions.ConnectionError) -> bool:
         if current is None or id(current) in seen:
             continue
         seen.add(id(current))
-        if isinstance(current, u3.NewConnectionError | u3.NameResolutionError):
-            return False
-        if isinstance(current, u3.ProtocolError):
-            return True
+        yield current
         if isinstance(current, u3.MaxRetryError):
             stack.append(current.reason)
         stack.extend(a for a in current.args if isinstance(a, BaseException))
         stack.append(current.__cause__)
         stack.append(current.__context__)
-    return False
 
 
 def retry_after(response: requests.Response) -> float | None:

@@ -302,6 +302,11 @@ class RequestRejectedError(SyncError):
     """The server refused what we sent as invalid (HTTP 400 and similar)."""
 
 
+class ChangedOnServerError(SyncError):
+    """The server refused a write because the post changed since BlogDesk read it (HTTP 409/412,
+    XML-RPC fault 409). Never leaves a provider: it adds both versions and raises ConflictError."""
+
+
 class UnsupportedError(SyncError):
     """The platform does not offer this (see the provider's capabilities)."""
 

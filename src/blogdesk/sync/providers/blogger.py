@@ -21,16 +21,12 @@ from slugify import slugify
 
 from blogdesk.sync import provider as p
 from blogdesk.sync.accounts.oauth_loopback import OAuthClient, refresh
-from blogdesk.sync.http import retry_after, safe_url, translate_transport_error
+from blogdesk.sync.http import safe_url, translate_transport_error
 from blogdesk.sync.provider import (
     AccountField,
     AccountInfo,
-    AuthenticationError,
     DiscoveryResult,
-    NotFoundError,
-    PermissionDeniedError,
     PostPayload,
-    RateLimitedError,
     RemoteMedia,
     RemotePage,
     RemotePost,
@@ -41,6 +37,8 @@ from blogdesk.sync.provider import (
     TermKind,
     UnsupportedError,
 )
+from blogdesk.sync.providers.http_errors import ErrorWording, error_for_status
+from blogdesk.sync.providers.timestamps import timestamp_or_none
 
 if TYPE_CHECKING:
     from blogdesk.sync.accounts.store import Account
@@ -55,6 +53,18 @@ _RATE_REASONS = {
     "dailyLimitExceeded",
 }
 _SCAN_PAGES = 10
+# Blogger's words for each kind of error answer; every 4xx it does not name is a refused request.
+_WORDS = ErrorWording(
+    rate_limited="Blogger's request quota is used up while {doing}.{said} Try again later.",
+    auth="Blogger refused the sign-in while {doing}.{said} "
+    "Sign in with Google again from the account dialog.",
+    forbidden="Your Google account may not do this on the blog while {doing}.{said}",
+    not_found="The blog no longer has it while {doing}.{said}",
+    rejected="Blogger refused what BlogDesk sent while {doing}.{said}",
+    server="Blogger failed while {doing} (HTTP {status}).{said}",
+    other="Blogger failed while {doing} (HTTP {status}).{said}",
+    statuses={410: "rejected"},
+)
 
 
 def oauth_client(options: Any) -> OAuthClient:
@@ -70,15 +80,6 @@ def oauth_client(options: Any) -> OAuthClient:
 
 def _rfc3339(when: datetime) -> str:
     return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _parse(value: Any) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
-    except ValueError:
-        return None
 
 
 class BloggerProvider:
@@ -146,7 +147,6 @@ class BloggerProvider:
         raise AssertionError("unreachable")
 
     def _error(self, response: requests.Response, doing: str) -> SyncError:
-        status = response.status_code
         try:
             error = response.json().get("error") or {}
         except (ValueError, AttributeError):
@@ -157,26 +157,16 @@ class BloggerProvider:
             if isinstance(error, dict)
             else set()
         )
-        said = f' Blogger said: "{message}"' if message else ""
-        if status == 429 or (status == 403 and reasons & _RATE_REASONS):
-            return RateLimitedError(
-                f"Blogger's request quota is used up while {doing}.{said} Try again later.",
-                retry_after=retry_after(response),
-            )
-        if status == 401:
-            return AuthenticationError(
-                f"Blogger refused the sign-in while {doing}.{said} "
-                "Sign in with Google again from the account dialog."
-            )
-        if status == 403:
-            return PermissionDeniedError(
-                f"Your Google account may not do this on the blog while {doing}.{said}"
-            )
-        if status == 404:
-            return NotFoundError(f"The blog no longer has it while {doing}.{said}")
-        if 400 <= status < 500:
-            return RequestRejectedError(f"Blogger refused what BlogDesk sent while {doing}.{said}")
-        return ServerError(f"Blogger failed while {doing} (HTTP {status}).{said}", status=status)
+        # Google answers a used-up quota with 403 and says so only in the reasons.
+        quota = response.status_code == 403 and bool(reasons & _RATE_REASONS)
+        return error_for_status(
+            response,
+            _WORDS,
+            kind="rate_limited" if quota else None,
+            host=safe_url(self.base),
+            doing=doing,
+            said=f' Blogger said: "{message}"' if message else "",
+        )
 
     # ---------------------------------------------------------------------------- account
     @classmethod
@@ -329,7 +319,8 @@ class BloggerProvider:
             title=str(data.get("title") or ""),
             html=str(data.get("content") or ""),
             status=_STATUS.get(str(data.get("status") or ""), "publish"),
-            date_gmt=_parse(data.get("published")),
+            # RFC 3339 always has an offset; a bare time could only be UTC.
+            date_gmt=timestamp_or_none(data.get("published"), naive=UTC),
             modified_gmt=str(data.get("updated") or ""),
             slug=tail,
             tags=tuple(str(t) for t in data.get("labels") or ()),

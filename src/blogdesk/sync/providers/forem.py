@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import requests
@@ -23,27 +23,25 @@ from slugify import slugify
 from blogdesk.core.convert.htmltomd import html_to_markdown
 from blogdesk.core.render.rendering import render
 from blogdesk.sync import provider as p
-from blogdesk.sync.http import retry_after, safe_url, translate_transport_error
+from blogdesk.sync.http import safe_url, translate_transport_error
 from blogdesk.sync.provider import (
     AccountField,
     AccountInfo,
     ApiUnavailableError,
-    AuthenticationError,
     DiscoveryResult,
     NotFoundError,
-    PermissionDeniedError,
     PostPayload,
-    RateLimitedError,
     RemoteMedia,
     RemotePage,
     RemotePost,
-    RequestRejectedError,
     ServerError,
     SyncError,
     Term,
     TermKind,
     UnsupportedError,
 )
+from blogdesk.sync.providers.http_errors import ErrorWording, error_for_status
+from blogdesk.sync.providers.timestamps import timestamp_or_none
 from blogdesk.sync.publish.changes import normalize_html
 
 if TYPE_CHECKING:
@@ -53,21 +51,26 @@ MAX_TAGS = 4
 _NOT_TAG = re.compile(r"[^a-z0-9]")
 _SCAN_PAGES = 20  # reads look through the newest 20 x 100 of the author's articles
 DEFAULT_SITE = "https://dev.to"
+# Forem's words for each kind of error answer. Forem refuses an article with 422; every other
+# status it does not name (400 included) is reported as the site failing, with the status.
+_WORDS = ErrorWording(
+    auth="{host} refused the API key.{said} Create a new key under Settings → "
+    "Extensions and enter it again.",
+    forbidden="{host} does not allow this while {doing}.{said}",
+    not_found="{host} no longer has it while {doing}.{said}",
+    rejected="{host} refused the article while {doing}.{said}",
+    rate_limited="{host} is limiting requests while {doing}.{when}",
+    server="{host} failed while {doing} (HTTP {status}).{said}",
+    other="{host} failed while {doing} (HTTP {status}).{said}",
+    client_errors="server",
+    statuses={410: "server", 422: "rejected"},
+)
 
 
 def forem_tags(names: tuple[str, ...] | list[str]) -> list[str]:
     """Forem's tag rules: lowercase letters and digits, at most four, no repeats."""
     tags = [_NOT_TAG.sub("", n.lower()) for n in names]
     return list(dict.fromkeys(t for t in tags if t))[:MAX_TAGS]
-
-
-def _parse_time(value: Any) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
-    except ValueError:
-        return None
 
 
 class ForemProvider:
@@ -134,32 +137,17 @@ class ForemProvider:
             ) from None
 
     def _error(self, response: requests.Response, doing: str) -> SyncError:
-        status = response.status_code
         try:
             data = response.json()
         except ValueError:
             data = {}
         text = str(data.get("error") or "") if isinstance(data, dict) else ""
-        said = f' The site said: "{text}"' if text else ""
-        if status == 401:
-            return AuthenticationError(
-                f"{self.host} refused the API key.{said} Create a new key under Settings → "
-                "Extensions and enter it again."
-            )
-        if status == 403:
-            return PermissionDeniedError(f"{self.host} does not allow this while {doing}.{said}")
-        if status == 404:
-            return NotFoundError(f"{self.host} no longer has it while {doing}.{said}")
-        if status == 422:
-            return RequestRejectedError(f"{self.host} refused the article while {doing}.{said}")
-        if status == 429:
-            wait = retry_after(response)
-            when = f" Try again in {wait:.0f} seconds." if wait is not None else ""
-            return RateLimitedError(
-                f"{self.host} is limiting requests while {doing}.{when}", retry_after=wait
-            )
-        return ServerError(
-            f"{self.host} failed while {doing} (HTTP {status}).{said}", status=status
+        return error_for_status(
+            response,
+            _WORDS,
+            host=self.host,
+            doing=doing,
+            said=f' The site said: "{text}"' if text else "",
         )
 
     # ---------------------------------------------------------------------------- account
@@ -305,7 +293,8 @@ class ForemProvider:
             title=str(item.get("title") or ""),
             html=render(str(item.get("body_markdown") or "")).html,
             status="publish" if published else "draft",
-            date_gmt=_parse_time(item.get("published_at")) if published else None,
+            # Forem sends UTC with a "Z"; a bare time could only be UTC.
+            date_gmt=timestamp_or_none(item.get("published_at"), naive=UTC) if published else None,
             modified_gmt=str(stamp or ""),
             slug=str(item.get("slug") or ""),
             tags=tuple(str(t) for t in tags or () if str(t)),

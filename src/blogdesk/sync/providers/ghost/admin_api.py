@@ -18,17 +18,9 @@ from urllib.parse import urlsplit
 import jwt
 import requests
 
-from blogdesk.sync.http import retry_after, safe_url, translate_transport_error
-from blogdesk.sync.provider import (
-    AuthenticationError,
-    ForbiddenFileTypeError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitedError,
-    RequestRejectedError,
-    ServerError,
-    SyncError,
-)
+from blogdesk.sync.http import host_of, safe_url, translate_transport_error
+from blogdesk.sync.provider import AuthenticationError, ServerError, SyncError
+from blogdesk.sync.providers.http_errors import ErrorKind, ErrorWording, error_for_status
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +32,6 @@ KEY_HELP = (
     "Admin API key (it looks like 6489...:a1b2..., an id, a colon and a long hex secret)."
 )
 _KEY_RE = re.compile(r"^([0-9a-fA-F]{24}):([0-9a-fA-F]{32,})$")
-
-
-class UpdateCollision(SyncError):
-    """Ghost answered 409: the post changed since the `updated_at` we sent (caught by ghost.py)."""
 
 
 def parse_admin_key(key: str) -> tuple[str, bytes]:
@@ -78,12 +66,6 @@ def admin_root(url: str) -> str:
     if ADMIN_PATH.rstrip("/") in path:
         path = path[: path.index(ADMIN_PATH.rstrip("/"))]
     return f"{parts.scheme}://{parts.netloc}{path.rstrip('/')}{ADMIN_PATH}"
-
-
-def host_of(url: str) -> str:
-    parts = urlsplit(url)
-    host = parts.hostname or url
-    return f"{host}:{parts.port}" if parts.port else host
 
 
 def ghost_error(response: requests.Response) -> tuple[str, str, str]:
@@ -155,37 +137,53 @@ class AdminClient:
         return data
 
 
+# Ghost's words for each kind of error answer. Ghost files only 400 and 422 as "refused what was
+# sent"; any other status it does not name below is reported with the bare status.
+_WORDS = ErrorWording(
+    conflict="The post was changed on {host} while {doing}.{said}",
+    auth=(
+        "{host} refused the Admin API key while {doing}: it is wrong, or its integration "
+        "was deleted or its key regenerated. " + KEY_HELP
+    ),
+    forbidden="The integration's key may not do this on {host} ({doing}).{said}",
+    not_found="Not found on {host} while {doing}: it may have been deleted.{said}",
+    file_type="Ghost does not accept this kind of file.{said}",
+    rate_limited="{host} asks BlogDesk to slow down ({doing}); try again in a moment.",
+    server=(
+        "{host} had an internal error while {doing} (HTTP {status}).{said} "
+        "Try again later; if it persists, check the site's logs."
+    ),
+    rejected="Ghost refused what BlogDesk sent while {doing}.{said}",
+    other="{host} answered {doing} with HTTP {status}.{said}",
+    client_errors="other",
+    statuses={400: "rejected", 422: "rejected", 410: "other", 412: "other"},
+)
+# Ghost's error `type` (and `code`) in the body name the kind whatever the status.
+_KIND_OF_TYPE: dict[str, ErrorKind] = {
+    "UpdateCollisionError": "conflict",
+    "UnauthorizedError": "auth",
+    "NoPermissionError": "forbidden",
+    "NotFoundError": "not_found",
+    "ValidationError": "rejected",
+}
+
+
 def error_from_response(response: requests.Response, doing: str, api_root: str) -> SyncError:
+    """The SyncError for an error answer; a 409 is a ChangedOnServerError for the provider."""
     status = response.status_code
     kind, code, message = ghost_error(response)
-    host = host_of(api_root)
-    said = f" Ghost said: {message}" if message else ""
-    if status == 409 or kind == "UpdateCollisionError":
-        return UpdateCollision(f"The post was changed on {host} while {doing}.{said}")
-    if code == "INVALID_JWT" or kind == "UnauthorizedError" or status == 401:
-        return AuthenticationError(
-            f"{host} refused the Admin API key while {doing}: it is wrong, or its integration "
-            f"was deleted or its key regenerated. {KEY_HELP}"
-        )
-    if status == 403 or kind == "NoPermissionError":
-        return PermissionDeniedError(
-            f"The integration's key may not do this on {host} ({doing}).{said}"
-        )
-    if status == 404 or kind == "NotFoundError":
-        return NotFoundError(f"Not found on {host} while {doing}: it may have been deleted.{said}")
-    if status == 415 or (status in (400, 422) and kind == "UnsupportedMediaTypeError"):
-        return ForbiddenFileTypeError(f"Ghost does not accept this kind of file.{said}")
-    if status == 429:
-        return RateLimitedError(
-            f"{host} asks BlogDesk to slow down ({doing}); try again in a moment.",
-            retry_after=retry_after(response),
-        )
-    if status >= 500:
-        return ServerError(
-            f"{host} had an internal error while {doing} (HTTP {status}).{said} "
-            "Try again later; if it persists, check the site's logs.",
-            status,
-        )
-    if kind == "ValidationError" or status in (400, 422):
-        return RequestRejectedError(f"Ghost refused what BlogDesk sent while {doing}.{said}")
-    return ServerError(f"{host} answered {doing} with HTTP {status}.{said}", status)
+    hints: set[ErrorKind] = set()
+    if kind in _KIND_OF_TYPE:
+        hints.add(_KIND_OF_TYPE[kind])
+    if code == "INVALID_JWT":
+        hints.add("auth")
+    if kind == "UnsupportedMediaTypeError" and status in (400, 422):
+        hints.add("file_type")
+    return error_for_status(
+        response,
+        _WORDS,
+        hints=hints,
+        host=host_of(api_root),
+        doing=doing,
+        said=f" Ghost said: {message}" if message else "",
+    )

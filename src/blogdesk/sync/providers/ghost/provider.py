@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import requests
 
 from blogdesk.sync import provider as p
-from blogdesk.sync.http import translate_transport_error
+from blogdesk.sync.http import host_of, translate_transport_error
 from blogdesk.sync.provider import (
     AccountField,
     AccountInfo,
     ApiUnavailableError,
+    ChangedOnServerError,
     ConflictError,
     DiscoveryResult,
     NotFoundError,
@@ -38,10 +39,9 @@ from blogdesk.sync.providers.ghost.admin_api import (
     ACCEPT_VERSION,
     KEY_HELP,
     AdminClient,
-    UpdateCollision,
     admin_root,
-    host_of,
 )
+from blogdesk.sync.providers.timestamps import timestamp_or_none
 from blogdesk.sync.publish import changes
 
 if TYPE_CHECKING:
@@ -55,16 +55,6 @@ _POST_QUERY = {"formats": "html", "include": "tags"}
 
 def _ghost_date(when: datetime) -> str:
     return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
-
-
-def _parse_date(value: Any) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def discover_site(session: requests.Session, url: str) -> DiscoveryResult:
@@ -198,7 +188,7 @@ class GhostProvider:
                 json={"posts": [post]},
                 params={"source": "html", **_POST_QUERY},
             )
-        except UpdateCollision:
+        except ChangedOnServerError:
             remote = self.get_post(remote_id)
             raise ConflictError(
                 f"The post {payload.title!r} was changed on the Ghost site "
@@ -295,7 +285,7 @@ class GhostProvider:
             title=str(data.get("title") or ""),
             html=str(data.get("html") or ""),
             status=_FROM_GHOST.get(status, status),
-            date_gmt=_parse_date(data.get("published_at")),
+            date_gmt=timestamp_or_none(data.get("published_at"), naive=UTC),
             modified_gmt=updated_at,
             slug=str(data.get("slug") or ""),
             tags=tags,

@@ -10,31 +10,21 @@ from __future__ import annotations
 
 import logging
 from typing import Any
-from urllib.parse import urlsplit
 
 import requests
 
-from blogdesk.sync.http import retry_after, safe_url, translate_transport_error
+from blogdesk.sync.http import host_of, safe_url, translate_transport_error
 from blogdesk.sync.provider import (
-    AuthenticationError,
     ForbiddenFileTypeError,
-    NotFoundError,
     PermissionDeniedError,
-    RateLimitedError,
-    RequestRejectedError,
     ServerError,
     SyncError,
 )
+from blogdesk.sync.providers.http_errors import ErrorKind, ErrorWording, error_for_status
 
 log = logging.getLogger(__name__)
 
 TOKEN_HELP = "Sign in again, or paste a new token (Micro.blog: Account → App tokens)."
-
-
-def host_of(url: str) -> str:
-    parts = urlsplit(url)
-    host = parts.hostname or url
-    return f"{host}:{parts.port}" if parts.port else host
 
 
 def micropub_error(response: requests.Response) -> tuple[str, str]:
@@ -84,6 +74,28 @@ class MicropubClient:
         return data
 
 
+# Micropub's words for each kind of error answer. The spec names 400, 401 and 403; any other
+# 4xx it does not name below is reported with the bare status.
+_WORDS = ErrorWording(
+    auth="{host} refused the token while {doing}: it is wrong, expired or revoked. " + TOKEN_HELP,
+    forbidden="{host} does not allow this ({doing}).{said}",
+    not_found="Not found on {host} while {doing}.{said}",
+    file_type="{host} does not accept this kind of file.{said}",
+    rate_limited="{host} asks BlogDesk to slow down ({doing}); try again in a moment.",
+    server="{host} had an internal error while {doing} (HTTP {status}).{said} Try again later.",
+    rejected="{host} refused what BlogDesk sent while {doing}.{said}",
+    other="{host} answered {doing} with HTTP {status}.{said}",
+    client_errors="other",
+    statuses={400: "rejected"},
+)
+# The spec's error codes (§3.8) name the kind whatever the status.
+_KIND_OF_CODE: dict[str, ErrorKind] = {
+    "unauthorized": "auth",
+    "forbidden": "forbidden",
+    "invalid_request": "rejected",
+}
+
+
 def error_from_response(response: requests.Response, doing: str, url: str) -> SyncError:
     status = response.status_code
     code, description = micropub_error(response)
@@ -94,28 +106,9 @@ def error_from_response(response: requests.Response, doing: str, url: str) -> Sy
             f"The token for {host} may not do this ({doing}): it lacks the needed scope. "
             f"Sign in again and allow creating, updating, deleting and media.{said}"
         )
-    if status == 401 or code == "unauthorized":
-        return AuthenticationError(
-            f"{host} refused the token while {doing}: it is wrong, expired or revoked. {TOKEN_HELP}"
-        )
-    if status == 403 or code == "forbidden":
-        return PermissionDeniedError(f"{host} does not allow this ({doing}).{said}")
-    if status in (404, 410):
-        return NotFoundError(f"Not found on {host} while {doing}.{said}")
-    if status == 413:
+    hints = {_KIND_OF_CODE[code]} if code in _KIND_OF_CODE else set()
+    if status == 413 and not hints & {"auth", "forbidden"}:
+        # Only uploads are large enough to be refused, so it is said with the refused files; a
+        # refused token or permission named in the body still comes first, as on any status.
         return ForbiddenFileTypeError(f"{host} refused the file as too large.{said}")
-    if status == 415:
-        return ForbiddenFileTypeError(f"{host} does not accept this kind of file.{said}")
-    if status == 429:
-        return RateLimitedError(
-            f"{host} asks BlogDesk to slow down ({doing}); try again in a moment.",
-            retry_after=retry_after(response),
-        )
-    if status >= 500:
-        return ServerError(
-            f"{host} had an internal error while {doing} (HTTP {status}).{said} Try again later.",
-            status,
-        )
-    if status == 400 or code == "invalid_request":
-        return RequestRejectedError(f"{host} refused what BlogDesk sent while {doing}.{said}")
-    return ServerError(f"{host} answered {doing} with HTTP {status}.{said}", status)
+    return error_for_status(response, _WORDS, hints=hints, host=host, doing=doing, said=said)

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from blogdesk.sync import provider as p
 from blogdesk.sync.accounts import indieauth
+from blogdesk.sync.http import host_of
 from blogdesk.sync.provider import (
     AccountField,
     AccountInfo,
@@ -37,7 +38,8 @@ from blogdesk.sync.provider import (
     TermKind,
     UnsupportedError,
 )
-from blogdesk.sync.providers.micropub.api import TOKEN_HELP, MicropubClient, host_of
+from blogdesk.sync.providers.micropub.api import TOKEN_HELP, MicropubClient
+from blogdesk.sync.providers.timestamps import timestamp_or_none
 
 if TYPE_CHECKING:
     import requests
@@ -58,16 +60,6 @@ def _text(value: Any) -> str:
     if isinstance(value, dict):
         return str(value.get("html") or value.get("value") or "")
     return "" if value is None else str(value)
-
-
-def _date(value: Any) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def slug_of_url(url: str) -> str:
@@ -303,7 +295,7 @@ class MicropubProvider:
         props = data.get("properties") if isinstance(data.get("properties"), dict) else {}
         assert isinstance(props, dict)
         url = _text(_first(props, "url")) or url
-        published = _date(_first(props, "published"))
+        published = timestamp_or_none(_first(props, "published"), naive=UTC)
         if str(_first(props, "post-status") or "published") == "draft":
             status = "draft"
         elif published is not None and published > datetime.now(UTC):

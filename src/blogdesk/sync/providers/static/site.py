@@ -19,6 +19,7 @@ import yaml
 from blogdesk.core.errors import PostFormatError
 from blogdesk.core.post.post import Post
 from blogdesk.sync.provider import ApiUnavailableError, PostPayload, UnsupportedError
+from blogdesk.sync.providers.timestamps import timestamp_or_none
 
 HUGO_CONFIGS = (
     "hugo.toml",
@@ -161,16 +162,9 @@ def read_file(layout: Layout, rel: str) -> StoredPost:
 
 
 def parse_date(value: Any) -> datetime | None:
-    if isinstance(value, datetime):
-        return value if value.utcoffset() is not None else value.replace(tzinfo=UTC)
-    if isinstance(value, str) and value.strip():
-        text = value.strip().replace(" +0000", "+00:00").replace("Z", "+00:00")
-        try:
-            parsed = datetime.fromisoformat(text)
-        except ValueError:
-            return None
-        return parsed if parsed.utcoffset() is not None else parsed.replace(tzinfo=UTC)
-    return None
+    """The front matter's `date` (YAML may have parsed it already), keeping the offset it was
+    written with: a Jekyll post's file name carries the local date."""
+    return timestamp_or_none(value, naive=UTC, in_utc=False)
 
 
 def status_of(layout: Layout, meta: dict[str, Any], date: datetime | None) -> str:

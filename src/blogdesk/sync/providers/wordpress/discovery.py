@@ -18,13 +18,12 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from defusedxml import ElementTree
 
-from blogdesk.sync.http import safe_url
+from blogdesk.sync.http import host_of, safe_url
 from blogdesk.sync.provider import ApiUnavailableError, DiscoveryResult, SiteUnreachableError
 from blogdesk.sync.providers.wordpress.rest_api import (
     REST_OFF_CODES,
     decode,
     error_from_response,
-    host_of,
     route_url,
     transport_error,
 )

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from blogdesk.sync import provider as p
+from blogdesk.sync.http import host_of
 from blogdesk.sync.provider import (
     AccountField,
     AccountInfo,
@@ -28,13 +29,9 @@ from blogdesk.sync.provider import (
     Term,
     TermKind,
 )
+from blogdesk.sync.providers.timestamps import timestamp_or_none
 from blogdesk.sync.providers.wordpress import discovery
-from blogdesk.sync.providers.wordpress.rest_api import (
-    RestClient,
-    error_from_response,
-    host_of,
-    wp_error,
-)
+from blogdesk.sync.providers.wordpress.rest_api import RestClient, error_from_response, wp_error
 
 if TYPE_CHECKING:
     import requests
@@ -55,15 +52,6 @@ def _term_key(name: str) -> str:
 
 def _to_wp_date(when: datetime) -> str:
     return when.astimezone(UTC).strftime(_WP_DATE)
-
-
-def _from_wp_date(value: Any) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return datetime.fromisoformat(value).replace(tzinfo=UTC)
-    except ValueError:
-        return None
 
 
 def _raw(field: Any) -> str:
@@ -294,7 +282,8 @@ class WordPressProvider:
             title=_raw(data.get("title")),
             html=_raw(data.get("content")),
             status=str(data.get("status") or ""),
-            date_gmt=_from_wp_date(data.get("date_gmt")),
+            # `date_gmt` is UTC by its name and carries no offset.
+            date_gmt=timestamp_or_none(data.get("date_gmt"), naive=UTC),
             modified_gmt=str(data.get("modified_gmt") or ""),
             slug=str(data.get("slug") or ""),
             tags=self._names("tag", data.get("tags") or ()),

@@ -17,19 +17,15 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import requests
 
-from blogdesk.sync.http import retry_after, safe_url, translate_transport_error
+from blogdesk.sync.http import exception_chain, host_of, safe_url, translate_transport_error
 from blogdesk.sync.provider import (
     ApiUnavailableError,
     AuthenticationError,
-    ForbiddenFileTypeError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitedError,
-    RequestRejectedError,
     RequestTimeoutError,
     ServerError,
     SyncError,
 )
+from blogdesk.sync.providers.http_errors import ErrorKind, ErrorWording, error_for_status
 
 log = logging.getLogger(__name__)
 
@@ -76,12 +72,6 @@ def plain(text: str) -> str:
     return " ".join(html.unescape(_TAG_RE.sub("", text)).split())
 
 
-def host_of(url: str) -> str:
-    parts = urlsplit(url)
-    host = parts.hostname or url
-    return f"{host}:{parts.port}" if parts.port else host
-
-
 def route_url(api_root: str, route: str, params: Mapping[str, Any] | None = None) -> str:
     """The address of `route` ("wp/v2/posts") under an API root, with query parameters.
 
@@ -126,36 +116,71 @@ def is_json(response: requests.Response) -> bool:
     return "json" in response.headers.get("Content-Type", "").lower()
 
 
-def _chain_has_timeout(exc: BaseException) -> bool:
-    """True when a socket timeout hides inside a connection error (a stalled upload)."""
-    seen: set[int] = set()
-    stack: list[BaseException | None] = [exc]
-    while stack:
-        current = stack.pop()
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        if isinstance(current, TimeoutError):
-            return True
-        stack.extend(a for a in current.args if isinstance(a, BaseException))
-        stack.append(current.__cause__)
-        stack.append(current.__context__)
-    return False
-
-
 def transport_error(exc: requests.RequestException, url: str) -> SyncError:
     # A send that times out (the upload stalled) surfaces as ConnectionError("Connection
     # aborted.", TimeoutError): it is a timeout, and the server may have the request.
     if (
         isinstance(exc, requests.ConnectionError)
         and not isinstance(exc, requests.exceptions.ConnectTimeout)
-        and _chain_has_timeout(exc)
+        and any(isinstance(e, TimeoutError) for e in exception_chain(exc))
     ):
         return RequestTimeoutError(
             f"{host_of(url)} stopped taking the data BlogDesk was sending and did not answer in "
             "time. The server may still have done it; BlogDesk checks before trying again."
         )
     return translate_transport_error(exc, url)
+
+
+# What WordPress says for each kind of error answer that carries its own JSON error body.
+_WORDS = ErrorWording(
+    auth=(
+        "WordPress at {host} rejected the user name or application password for {user!r} "
+        "while {doing}. Check the user name, or create a new application password under "
+        "Users → Profile → Application Passwords (it may have been revoked)."
+    ),
+    rate_limited=(
+        "{host} is limiting how often BlogDesk may call it (HTTP 429) while {doing}. "
+        "BlogDesk tries again later."
+    ),
+    file_type=(
+        "{host} does not accept this type of file.{said} Convert it (PNG, JPEG, GIF or "
+        "WebP for images) or ask the site's administrator to allow the type."
+    ),
+    forbidden=(
+        "Your WordPress account {user!r} on {host} is not allowed to do this "
+        "while {doing}.{said} Ask the site's administrator for a role that may."
+    ),
+    not_found="{host} no longer has it (HTTP {status}) while {doing}.{said}",
+    too_large=(
+        "{host} refused the upload as too large (HTTP 413) while {doing}. Make the file "
+        "smaller or ask the host to raise the upload limit."
+    ),
+    rejected="WordPress at {host} refused what BlogDesk sent while {doing}.{said}{detail}",
+    server=(
+        "WordPress at {host} failed while {doing} (HTTP {status}).{said} "
+        "Try again later; if it keeps failing, the site's error log says why."
+    ),
+    other=(
+        "{host} answered HTTP {status} with something that is not the WordPress API while "
+        "{doing}. A firewall or a security plugin may be blocking BlogDesk."
+    ),
+    # A refused file type comes with its own codes (FILE_TYPE_CODES); a bare 415 is a refused
+    # request like any other 4xx. WordPress has no 409/412 of its own: refused as well.
+    statuses={415: "rejected"},
+)
+# The same when the body is not WordPress's (a proxy, a firewall, a PHP fatal error page): only
+# what the status alone can tell; the rest is "not the WordPress API".
+_NOT_WP_WORDS = ErrorWording(
+    auth=_WORDS.auth,
+    rate_limited=_WORDS.rate_limited,
+    too_large=_WORDS.too_large,
+    server=(
+        "The server at {host} failed while {doing} (HTTP {status}). Try again later; "
+        "if it keeps failing, ask the site's host."
+    ),
+    other=_WORDS.other,
+    client_errors="other",
+)
 
 
 def error_from_response(response: requests.Response, doing: str, user: str) -> SyncError:
@@ -165,24 +190,17 @@ def error_from_response(response: requests.Response, doing: str, user: str) -> S
     err = wp_error(response)
     code, message, data = err if err else ("", "", {})
     said = f' WordPress said: "{message}"' if message else ""
+    kind: ErrorKind | None = None
     if status == 429:
-        return RateLimitedError(
-            f"{site} is limiting how often BlogDesk may call it (HTTP 429) while {doing}. "
-            "BlogDesk tries again later.",
-            retry_after=retry_after(response),
-        )
-    if code in APP_PASSWORD_CODES:
+        pass  # being rate limited outranks what the body says: the ladder files it
+    elif code in APP_PASSWORD_CODES:
         return ApiUnavailableError(
             f"Application passwords are turned off on {site} (for this user or the whole site)."
             " Ask the site's administrator to allow them." + said
         )
-    if status == 401 or code in AUTH_CODES:
-        return AuthenticationError(
-            f"WordPress at {site} rejected the user name or application password for {user!r} "
-            f"while {doing}. Check the user name, or create a new application password under "
-            "Users → Profile → Application Passwords (it may have been revoked)."
-        )
-    if _status_forbidden(code, data):
+    elif status == 401 or code in AUTH_CODES:
+        kind = "auth"
+    elif _status_forbidden(code, data):
         # A wrong application password is not always a 401: WordPress may run the request as
         # an anonymous visitor, who is refused drafts ("Status is forbidden"). A real user without
         # the right to edit posts gets the same answer, so the message names both causes.
@@ -191,50 +209,23 @@ def error_from_response(response: requests.Response, doing: str, user: str) -> S
             "application password may be wrong or revoked, or this user may not edit posts. "
             "Check the password (Users → Profile → Application Passwords) and the user's role."
         )
-    if code in REST_OFF_CODES or (status == 404 and not err):
+    elif code in REST_OFF_CODES or (status == 404 and not err):
         return ApiUnavailableError(
             f"The WordPress REST API is not available at {safe_url(response.url)} "
             f"(HTTP {status}{', ' + code if code else ''}). A security plugin or the host may "
             "have turned it off; ask the site's administrator to allow it." + said
         )
-    if code in FILE_TYPE_CODES or (code in UPLOAD_FAILURE_CODES and "type" in message.lower()):
-        return ForbiddenFileTypeError(
-            f"{site} does not accept this type of file.{said} Convert it (PNG, JPEG, GIF or "
-            "WebP for images) or ask the site's administrator to allow the type."
-        )
-    if status == 403 and err:
-        return PermissionDeniedError(
-            f"Your WordPress account {user!r} on {site} is not allowed to do this "
-            f"while {doing}.{said} Ask the site's administrator for a role that may."
-        )
-    if status in (404, 410) and err:
-        return NotFoundError(f"{site} no longer has it (HTTP {status}) while {doing}.{said}")
-    if status == 413:
-        return RequestRejectedError(
-            f"{site} refused the upload as too large (HTTP 413) while {doing}. Make the file "
-            "smaller or ask the host to raise the upload limit."
-        )
-    if 400 <= status < 500 and err:
-        detail = _param_details(data)
-        return RequestRejectedError(
-            f"WordPress at {site} refused what BlogDesk sent while {doing}.{said}{detail}"
-        )
-    if status >= 500 and err:
-        return ServerError(
-            f"WordPress at {site} failed while {doing} (HTTP {status}).{said} "
-            "Try again later; if it keeps failing, the site's error log says why.",
-            status=status,
-        )
-    if status >= 500:
-        return ServerError(
-            f"The server at {site} failed while {doing} (HTTP {status}). Try again later; "
-            "if it keeps failing, ask the site's host.",
-            status=status,
-        )
-    return ServerError(
-        f"{site} answered HTTP {status} with something that is not the WordPress API while "
-        f"{doing}. A firewall or a security plugin may be blocking BlogDesk.",
-        status=status,
+    elif code in FILE_TYPE_CODES or (code in UPLOAD_FAILURE_CODES and "type" in message.lower()):
+        kind = "file_type"
+    return error_for_status(
+        response,
+        _WORDS if err else _NOT_WP_WORDS,
+        kind=kind,
+        host=site,
+        doing=doing,
+        said=said,
+        user=user,
+        detail=_param_details(data),
     )
 
 

@@ -18,6 +18,7 @@ from blogdesk.sync import provider as p
 from blogdesk.sync.provider import (
     AccountField,
     AccountInfo,
+    ChangedOnServerError,
     ConflictError,
     DiscoveryResult,
     PostPayload,
@@ -30,7 +31,7 @@ from blogdesk.sync.provider import (
 )
 from blogdesk.sync.providers.xmlrpc import discovery as disc
 from blogdesk.sync.providers.xmlrpc import wire
-from blogdesk.sync.providers.xmlrpc.transport import ConflictFault, XmlRpcClient
+from blogdesk.sync.providers.xmlrpc.transport import XmlRpcClient
 
 if TYPE_CHECKING:
     import requests
@@ -209,7 +210,7 @@ class XmlRpcProvider:
                 self._call(
                     "wp.editPost", self._blog_id, user, secret, int(remote_id), struct, doing=doing
                 )
-            except ConflictFault as fault:
+            except ChangedOnServerError as fault:
                 remote = self.get_post(remote_id)
                 raise ConflictError(
                     f"The post {payload.title!r} was changed on the blog "

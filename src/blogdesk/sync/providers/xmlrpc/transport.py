@@ -21,6 +21,7 @@ from blogdesk.sync.http import safe_url, translate_transport_error
 from blogdesk.sync.provider import (
     ApiUnavailableError,
     AuthenticationError,
+    ChangedOnServerError,
     NotFoundError,
     PermissionDeniedError,
     RequestRejectedError,
@@ -34,10 +35,6 @@ log = logging.getLogger(__name__)
 # An XML-RPC answer bigger than this is not a blog's answer (a whole post list is far smaller).
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 METHOD_NOT_FOUND = -32601
-
-
-class ConflictFault(SyncError):
-    """Fault 409 from wp.editPost's `if_not_modified_since`: the provider adds both versions."""
 
 
 def parse_response(data: bytes) -> Any:
@@ -142,7 +139,8 @@ class XmlRpcClient:
                 "turn it on, or use the REST API."
             )
         if code == 409:
-            return ConflictFault(f"The post was changed on the blog while {doing}.{said}")
+            # wp.editPost's `if_not_modified_since`: the provider adds both versions.
+            return ChangedOnServerError(f"The post was changed on the blog while {doing}.{said}")
         if code == 401:
             return PermissionDeniedError(
                 f"Your account {self.user!r} on {self.host} may not do this while {doing}."

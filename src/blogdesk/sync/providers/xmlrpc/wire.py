@@ -17,6 +17,7 @@ from typing import Any
 from slugify import slugify
 
 from blogdesk.sync.provider import PostPayload, RemotePost, RequestRejectedError
+from blogdesk.sync.providers.timestamps import timestamp_or_none
 
 _XMLRPC_DATE = "%Y%m%dT%H:%M:%S"
 _BLOGGER_TITLE = re.compile(r"<title>(.*?)</title>", re.S | re.I)
@@ -39,19 +40,10 @@ def from_datetime(value: Any) -> datetime | None:
     """A UTC datetime from an XML-RPC date ("20261128T16:36:21", "...Z", "2026-11-28T..."),
     None for WordPress's "no date" (00000000T00:00:00) and for anything unreadable."""
     text = date_text(value).strip()
-    if not text or text.startswith("0000"):
+    if text.startswith("0000"):
         return None
-    cleaned = text.removesuffix("Z").replace("-", "")
-    for fmt in (_XMLRPC_DATE, "%Y%m%dT%H%M%S"):
-        try:
-            return datetime.strptime(cleaned[:17], fmt).replace(tzinfo=UTC)
-        except ValueError:
-            continue
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return parsed.astimezone(UTC) if parsed.utcoffset() is not None else parsed.replace(tzinfo=UTC)
+    # The `_gmt` fields are UTC by their name; XML-RPC's DateTime has no offset of its own.
+    return timestamp_or_none(text, naive=UTC)
 
 
 def _check_schedule(payload: PostPayload) -> None:
