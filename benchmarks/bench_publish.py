@@ -85,7 +85,8 @@ def main() -> None:
     for name in ("CONFIG", "CACHE", "DATA", "STATE"):
         os.environ[f"BLOGDESK_{name}_DIR"] = str(work / name.lower())
     credentials = MemoryStore()
-    account = AccountStore().add(
+    accounts = AccountStore(work / "config", work / "cache")
+    account = accounts.add(
         Account.new(
             "bench", "wordpress", env["WP_URL"], env["WP_USER"], api_url=api, timezone="UTC"
         )
@@ -98,7 +99,9 @@ def main() -> None:
     try:
         with (
             Library.open(work / "library") as library,
-            SyncService(library, credentials=credentials) as service,
+            SyncService(
+                library, accounts=accounts, credentials=credentials, cache_dir=work / "cache"
+            ) as service,
             requests.Session() as s,
         ):
             s.auth = auth
@@ -165,7 +168,9 @@ def main() -> None:
             )
             with (
                 Library.open(work / "pulled") as library,
-                SyncService(library, credentials=credentials) as service,
+                SyncService(
+                    library, accounts=accounts, credentials=credentials, cache_dir=work / "cache"
+                ) as service,
             ):
                 t = time.perf_counter()
                 first = service.pull(account)

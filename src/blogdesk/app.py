@@ -5,13 +5,16 @@
 1. the QApplication (after the preview's URL scheme is registered: Qt refuses it later);
 2. the single-instance check: when a BlogDesk window is already open, hand it the files, exit 0
    (exit 1 with a message when that window shows another library than the one asked for);
-3. settings (`paths.config_dir()`), then the library (a new one gets the welcome post), opened
-   without its start-up scan so the window shows at once — the scan runs in the background;
-4. the crash journal (`paths.state_dir()/recovery`) and the window state file;
+3. the folders and settings, then the library (a new one gets the welcome post), opened
+   without its start-up scan so the window shows at once — the scan runs in the background; all
+   three by `blogdesk.services.Services`, the builder the CLI uses too;
+4. the crash journal (`recovery` in the state folder) and the window state file;
 5. the window, shown; the last session, the files asked for and any text recovered after a crash
    are put back; then, after the first frame, the web preview starts (MainWindow.paintEvent), the
-   publishing menus are added and the library's start-up scan runs in the background.
-Nothing happens at import time.
+   publishing menus are added with `Services.sync_service` as their factory (the sync layer is
+   imported when publishing is first used) and the library's start-up scan runs in the
+   background.
+Nothing happens at import time, and nothing of `blogdesk.sync` is imported by this module.
 """
 
 from __future__ import annotations
@@ -27,16 +30,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from blogdesk import resources
-from blogdesk.core import paths
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.fsutil import atomic_write
 from blogdesk.core.library.library import Library
-from blogdesk.core.settings import (
-    Settings,
-    load_library_settings,
-    load_settings,
-    save_settings,
-)
+from blogdesk.core.settings import Settings, load_library_settings
+from blogdesk.services import Folders, Services
 from blogdesk.ui.preview.url_scheme import register_url_scheme
 from blogdesk.ui.tasks import TaskRunner
 from blogdesk.ui.window.main_window import MainWindow
@@ -122,6 +120,7 @@ class DeskApp:
     """Everything `run()` builds, so tests can drive the real thing without app.exec()."""
 
     app: QApplication
+    services: Services
     library: Library
     settings: Settings
     journal: RecoveryJournal
@@ -134,18 +133,27 @@ class DeskApp:
     ready: bool = False  # True once the post-show set-up (publishing) is done
 
     @classmethod
-    def build(cls, library_root: Path, files: list[Path], *, start_preview: bool = True) -> DeskApp:
+    def build(
+        cls,
+        library_root: Path,
+        files: list[Path],
+        *,
+        start_preview: bool = True,
+        services: Services | None = None,
+    ) -> DeskApp:
         app = create_application()
-        settings = load_settings()
+        services = services or Services()
+        settings = services.settings
         apply_theme_choice(settings.theme)
         root = library_for(Path(library_root), files)
         welcome = ensure_welcome(root)
-        library = Library.open(root, refresh=False)
+        library = services.open_library(root, refresh=False)
         library_settings = load_library_settings(library.root)
-        journal = RecoveryJournal(paths.state_dir() / "recovery")
+        state_dir = services.folders.state
+        journal = RecoveryJournal(state_dir / "recovery")
         crashed = journal.begin()
         runner = TaskRunner()
-        state = WindowState(paths.state_dir() / "window.ini")
+        state = WindowState(state_dir / "window.ini")
         window = MainWindow(
             library,
             settings,
@@ -156,10 +164,12 @@ class DeskApp:
             icon=app_icon(),
             start_preview=start_preview,
         )
-        server = InstanceServer(window, library=library.root)
+        server = InstanceServer(window, state_dir=state_dir, library=library.root)
         server.listen()
         server.filesReceived.connect(window.open_files)
-        return cls(app, library, settings, journal, runner, window, server, crashed, welcome)
+        return cls(
+            app, services, library, settings, journal, runner, window, server, crashed, welcome
+        )
 
     def start(self, files: list[Path]) -> None:
         """Show the window, then put back the session (or open `files`)."""
@@ -183,8 +193,8 @@ class DeskApp:
             return
         from blogdesk.ui.publishing.coordinator import install_publishing
 
-        # Blog menu, Publish, outbox; the sync layer itself loads on first use.
-        install_publishing(self.window)
+        # Blog menu, Publish, outbox; the sync layer itself loads on first use (the factory).
+        install_publishing(self.window, self.services.sync_service)
         self.window.watcher.refresh_now()
         self.ready = True
 
@@ -243,14 +253,15 @@ class DeskApp:
             )
 
     def shutdown(self) -> None:
-        """After the window closed: stop workers, store settings, close the index, mark a clean
-        exit (so the next start is not treated as a crash)."""
+        """After the window closed: stop workers, store settings, close the blogs' connections
+        and the index, mark a clean exit (so the next start is not treated as a crash)."""
         self.server.close()
         self.runner.shutdown()
         try:
-            save_settings(self.settings)
+            self.services.save_settings()
         except BlogDeskError as exc:
             log.warning("%s", exc)
+        self.services.close()
         self.library.close()
         self.journal.end()
 
@@ -289,17 +300,19 @@ def run(library: Path, files: list[Path]) -> int:
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 1
     app = create_application()
+    folders = Folders.of_user()
     # Plain `blogdesk` (a desktop launcher: the default library, no files) just brings the open
     # window forward, whatever library it shows; a library asked for must be the open one.
-    plain = not files and _same_folder(Path(library), paths.default_library())
+    plain = not files and _same_folder(Path(library), folders.default_library)
+    wanted = None if plain else library_for(Path(library), files)
     try:
-        if send_to_running(files, library=None if plain else library_for(Path(library), files)):
+        if send_to_running(files, folders.state, library=wanted):
             return 0  # the window already open took the files
     except OtherLibraryOpen as exc:
         print(exc, file=sys.stderr)
         return 1
     try:
-        desk = DeskApp.build(library, files)
+        desk = DeskApp.build(library, files, services=Services(folders))
     except BlogDeskError as exc:
         from PySide6.QtWidgets import QMessageBox
 

@@ -73,6 +73,23 @@ def test_render_prints_exactly_the_published_body(
     assert "<table>" in out and "title" not in out.split("<blockquote>")[0]
 
 
+def test_render_follows_the_smart_quotes_setting_like_the_preview(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from blogdesk.core import paths
+    from blogdesk.core.render.rendering import RenderOptions
+
+    post = tmp_path / "quotes.md"
+    body = '"Straight" quotes -- and an ellipsis...\n'
+    post.write_text("---\ntitle: Quotes\n---\n" + body, encoding="utf-8")
+    paths.config_dir().mkdir(parents=True)
+    (paths.config_dir() / "settings.json").write_text(json.dumps({"smart_quotes": False}))
+    code, out, _ = run(capsys, "render", str(post))
+    assert code == 0
+    assert out == render(body, RenderOptions(smart_quotes=False)).html
+    assert out != render(body).html and '"Straight"' in out
+
+
 def test_bad_input_gets_a_message_and_exit_code_not_a_traceback(
     tmp_path: Path, lib: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

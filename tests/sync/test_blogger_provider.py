@@ -31,6 +31,7 @@ import pytest
 import requests
 from PIL import Image
 from slugify import slugify
+from tests.sync.conftest import MakeService
 
 from blogdesk.core.library.library import Library
 from blogdesk.sync.accounts.credentials import LayeredStore
@@ -39,7 +40,6 @@ from blogdesk.sync.accounts.store import Account, AccountStore
 from blogdesk.sync.http import make_session
 from blogdesk.sync.provider import AuthenticationError, ConflictError, UnsupportedError
 from blogdesk.sync.providers.blogger import SCOPE, BloggerProvider
-from blogdesk.sync.service import SyncService
 
 CLIENT_ID = "blogdesk-test.apps.example"
 BLOG_ID = "2399953"
@@ -359,9 +359,9 @@ def _options(g: FakeGoogle) -> dict[str, str]:
 
 
 @pytest.fixture
-def account(google: FakeGoogle, credentials: LayeredStore) -> Account:
+def account(google: FakeGoogle, credentials: LayeredStore, accounts: AccountStore) -> Account:
     acc = Account.new("blogger-test", "blogger", google.blog_url(), "", **_options(google))
-    AccountStore().add(acc)
+    accounts.add(acc)
     credentials.set(acc.id, _sign_in(google))  # the refresh token goes to the keyring
     return acc
 
@@ -392,10 +392,14 @@ def test_oauth_denied_and_unanswered_sign_in(google: FakeGoogle) -> None:
 
 
 def test_publish_draft_then_live_then_schedule_and_unpublish(
-    google: FakeGoogle, account: Account, library: Library, credentials: LayeredStore
+    google: FakeGoogle,
+    account: Account,
+    library: Library,
+    credentials: LayeredStore,
+    make_service: MakeService,
 ) -> None:
     post = library.create("Hello Blogger", "Some *text*.\n", tags=["one", "two"])
-    with SyncService(library, credentials=credentials) as service:
+    with make_service(library) as service:
         draft = service.publish(post.path, account, status="draft")
         assert draft.created and draft.status == "draft"
         stored = google.posts[draft.remote_id]
@@ -416,10 +420,14 @@ def test_publish_draft_then_live_then_schedule_and_unpublish(
 
 
 def test_edit_in_blogger_is_a_conflict(
-    google: FakeGoogle, account: Account, library: Library, credentials: LayeredStore
+    google: FakeGoogle,
+    account: Account,
+    library: Library,
+    credentials: LayeredStore,
+    make_service: MakeService,
 ) -> None:
     post = library.create("Shared", "Mine.\n")
-    with SyncService(library, credentials=credentials) as service:
+    with make_service(library) as service:
         first = service.publish(post.path, account, status="publish")
         google.posts[first.remote_id].update(content="<p>Edited in Blogger</p>", updated=_now())
         loaded = library.load(post.path)
@@ -431,11 +439,15 @@ def test_edit_in_blogger_is_a_conflict(
 
 
 def test_lost_create_answer_is_adopted(
-    google: FakeGoogle, account: Account, library: Library, credentials: LayeredStore
+    google: FakeGoogle,
+    account: Account,
+    library: Library,
+    credentials: LayeredStore,
+    make_service: MakeService,
 ) -> None:
     post = library.create("Just once", "Body.\n")
     google.drop_next_create = True
-    with SyncService(library, credentials=credentials) as service:
+    with make_service(library) as service:
         result = service.publish(post.path, account, status="publish")
     assert result.adopted and list(google.posts) == [result.remote_id]
 
@@ -459,7 +471,11 @@ def test_expired_access_token_is_renewed_and_revoked_sign_in_is_clear(
 
 
 def test_local_images_are_refused_with_a_clear_message(
-    google: FakeGoogle, account: Account, library: Library, credentials: LayeredStore
+    google: FakeGoogle,
+    account: Account,
+    library: Library,
+    credentials: LayeredStore,
+    make_service: MakeService,
 ) -> None:
     post = library.create("Picture", "![dot](dot.png)\n")
     buffer = io.BytesIO()
@@ -467,7 +483,7 @@ def test_local_images_are_refused_with_a_clear_message(
     assert post.path is not None
     (post.path.parent / "dot.png").write_bytes(buffer.getvalue())
     with (
-        SyncService(library, credentials=credentials) as service,
+        make_service(library) as service,
         pytest.raises(UnsupportedError, match="cannot receive images"),
     ):
         service.publish(post.path, account, status="publish")

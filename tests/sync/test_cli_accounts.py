@@ -9,6 +9,7 @@ import json
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from tests.memory_keyring import MemoryKeyring
@@ -17,6 +18,9 @@ from tests.servers.micropub_fixture import MicropubServer
 
 from blogdesk.cli import main
 from blogdesk.core.errors import BlogDeskError
+
+if TYPE_CHECKING:
+    from blogdesk.sync.accounts.store import AccountStore
 
 
 def _hugo_site(root: Path) -> Path:
@@ -173,12 +177,13 @@ def test_a_web_server_without_a_blog_is_no_blog(
     assert json.loads(capsys.readouterr().out) == []
 
 
-def test_add_account_itself_finds_no_blog_on_a_plain_server(plain_web_server: str) -> None:
+def test_add_account_itself_finds_no_blog_on_a_plain_server(
+    plain_web_server: str, accounts: AccountStore
+) -> None:
     from blogdesk.sync.accounts import setup as account_setup
     from blogdesk.sync.accounts.credentials import MemoryStore
-    from blogdesk.sync.accounts.store import AccountStore
 
-    store, secrets = AccountStore(), MemoryStore()
+    store, secrets = accounts, MemoryStore()
     with pytest.raises(account_setup.NoBlogFoundError, match="No blog was found"):
         account_setup.add_account(
             store, secrets, name="w", url=plain_web_server, user="me", secret="pw"

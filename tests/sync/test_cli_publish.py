@@ -53,6 +53,7 @@ def test_account_add_publish_flow_never_leaks_the_secret(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
+    accounts: AccountStore,
 ) -> None:
     caplog.set_level(logging.DEBUG)
     secret = wordpress.app_password
@@ -135,7 +136,7 @@ def test_account_add_publish_flow_never_leaks_the_secret(
     )
     outputs += [out, err]
     assert code == 1 and "Traceback" not in err and "wrong pass word" not in err
-    assert AccountStore().find("bad") is None  # nothing stored when the password is refused
+    assert accounts.find("bad") is None  # nothing stored when the password is refused
 
     code, out, err = _run(capsys, monkeypatch, "account", "remove", "home")
     outputs += [out, err]
@@ -156,6 +157,7 @@ def test_cli_publish_offline_exits_3_and_outbox_lists_it(
     memory_keyring: MemoryKeyring,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
+    accounts: AccountStore,
 ) -> None:
     lib = str(tmp_path / "lib")
     with FaultProxy("127.0.0.1", wordpress.port) as proxy:
@@ -174,7 +176,7 @@ def test_cli_publish_offline_exits_3_and_outbox_lists_it(
         )
         assert code == 0, err
         # WordPress advertises its own address as the API root; route the API via the proxy.
-        store = AccountStore()
+        store = accounts
         store.update(store.get("p").with_options(api_url=proxy.url + "/wp-json/"))
         _code, out, _err = _run(capsys, monkeypatch, "--library", lib, "new", unique("Queued"))
         post_file = out.strip().splitlines()[-1]
@@ -210,6 +212,7 @@ def test_account_add_without_a_keyring_stores_nothing(
     wordpress: WordPressServer,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
+    accounts: AccountStore,
 ) -> None:
     # tests/conftest.py selects keyring's fail backend: no usable keyring on this "machine".
     code, _out, err = _run(
@@ -228,4 +231,4 @@ def test_account_add_without_a_keyring_stores_nothing(
     assert code == 1
     assert "no secure password storage" in err and "plain file" in err
     assert wordpress.app_password not in err
-    assert AccountStore().find("nokeyring") is None
+    assert accounts.find("nokeyring") is None

@@ -158,13 +158,13 @@ def test_slugs() -> None:
 
 
 def test_account_store_round_trip_and_rules(tmp_path: Path) -> None:
-    store = AccountStore(tmp_path)
+    store = AccountStore(tmp_path, tmp_path / "cache")
     account = store.add(
         Account.new(
             "Travel", "wordpress", "https://b.example", "me", api_url="https://b.example/wp-json/"
         )
     )
-    assert AccountStore(tmp_path).get("travel") == account  # names ignore case
+    assert AccountStore(tmp_path, tmp_path / "cache").get("travel") == account  # names ignore case
     assert store.get(account.id) == account
     with pytest.raises(AccountError, match="exists already"):
         store.add(Account.new("TRAVEL", "wordpress", "https://c", "me"))
@@ -180,4 +180,4 @@ def test_account_store_round_trip_and_rules(tmp_path: Path) -> None:
 def test_damaged_account_list_is_reported(tmp_path: Path) -> None:
     (tmp_path / "accounts.json").write_text("{not json")
     with pytest.raises(AccountError, match="damaged"):
-        AccountStore(tmp_path).all()
+        AccountStore(tmp_path, tmp_path / "cache").all()

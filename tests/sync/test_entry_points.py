@@ -11,6 +11,7 @@ import importlib
 from pathlib import Path
 
 import pytest
+from tests.sync.conftest import MakeService
 
 from blogdesk.core.library.library import Library
 from blogdesk.sync import registry
@@ -18,7 +19,6 @@ from blogdesk.sync.accounts.credentials import LayeredStore
 from blogdesk.sync.accounts.store import Account, AccountStore
 from blogdesk.sync.http import make_session
 from blogdesk.sync.provider import BlogProvider
-from blogdesk.sync.service import SyncService
 
 HERE = Path(__file__).resolve().parent
 
@@ -38,6 +38,8 @@ def test_example_plugin_is_found_and_publishes_through_the_service(
     monkeypatch: pytest.MonkeyPatch,
     library: Library,
     credentials: LayeredStore,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
     _install(
         tmp_path / "site-packages",
@@ -54,10 +56,10 @@ def test_example_plugin_is_found_and_publishes_through_the_service(
     assert isinstance(cls(account, make_session(), "t"), BlogProvider)
     assert registry.needs_secret("notebook")
 
-    AccountStore().add(account)
+    accounts.add(account)
     credentials.set(account.id, "token-1")
     post = library.create("Via a plugin", "Hello *plugin*.\n", tags=["x"])
-    with SyncService(library, credentials=credentials) as service:
+    with make_service(library) as service:
         first = service.publish(post.path, account, status="publish")
         assert first.created and (folder / f"{first.remote_id}.json").is_file()
         again = service.publish(post.path, account)

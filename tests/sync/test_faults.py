@@ -11,7 +11,7 @@ import requests
 from PIL import Image
 from tests.servers.proxy import FaultProxy
 from tests.servers.wordpress_fixture import WordPressServer
-from tests.sync.conftest import unique
+from tests.sync.conftest import MakeService, unique
 
 from blogdesk.core.library.library import Library
 from blogdesk.sync.accounts.credentials import LayeredStore
@@ -25,7 +25,7 @@ from blogdesk.sync.provider import (
     ServerError,
 )
 from blogdesk.sync.publish.results import CancelledError, CancelToken, Progress
-from blogdesk.sync.service import SyncService, _default_factory
+from blogdesk.sync.service import _default_factory
 
 pytestmark = pytest.mark.wordpress
 
@@ -37,6 +37,7 @@ def proxy(wordpress: WordPressServer) -> Iterator[FaultProxy]:
 
 
 def _account(
+    accounts: AccountStore,
     proxy: FaultProxy,
     wordpress: WordPressServer,
     credentials: LayeredStore,
@@ -45,7 +46,7 @@ def _account(
     account = Account.new(
         unique("proxied"), "wordpress", proxy.url, wordpress.user, api_url=proxy.url + "/wp-json/"
     )
-    AccountStore().add(account)
+    accounts.add(account)
     credentials.set(account.id, secret if secret is not None else wordpress.app_password)
     return account
 
@@ -69,13 +70,18 @@ def _png() -> bytes:
 
 
 def test_wrong_app_password(
-    library: Library, credentials: LayeredStore, proxy: FaultProxy, wordpress: WordPressServer
+    library: Library,
+    credentials: LayeredStore,
+    proxy: FaultProxy,
+    wordpress: WordPressServer,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
     wrong = "abcd efgh ijkl mnop qrst uvwx"
-    account = _account(proxy, wordpress, credentials, secret=wrong)
+    account = _account(accounts, proxy, wordpress, credentials, secret=wrong)
     post = library.create(unique("Nope"), "x\n")
     with (
-        SyncService(library, credentials=credentials) as service,
+        make_service(library) as service,
         pytest.raises(AuthenticationError) as caught,
     ):
         service.publish(post.path, account)
@@ -84,12 +90,17 @@ def test_wrong_app_password(
 
 
 def test_revoked_app_password(
-    library: Library, credentials: LayeredStore, proxy: FaultProxy, wordpress: WordPressServer
+    library: Library,
+    credentials: LayeredStore,
+    proxy: FaultProxy,
+    wordpress: WordPressServer,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
     secret, uuid = wordpress.create_app_password(unique("revoke-me"), user=wordpress.user)
-    account = _account(proxy, wordpress, credentials, secret=secret)
+    account = _account(accounts, proxy, wordpress, credentials, secret=secret)
     post = library.create(unique("Revoked"), "x\n")
-    with SyncService(library, credentials=credentials) as service:
+    with make_service(library) as service:
         assert service.publish(post.path, account).remote_id
         wordpress.revoke_app_password(uuid, user=wordpress.user)
         with pytest.raises(AuthenticationError):
@@ -97,12 +108,17 @@ def test_revoked_app_password(
 
 
 def test_server_error_is_reported_not_queued(
-    library: Library, credentials: LayeredStore, proxy: FaultProxy, wordpress: WordPressServer
+    library: Library,
+    credentials: LayeredStore,
+    proxy: FaultProxy,
+    wordpress: WordPressServer,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
-    account = _account(proxy, wordpress, credentials)
+    account = _account(accounts, proxy, wordpress, credentials)
     post = library.create(unique("Broken server"), "x\n")
     proxy.respond(500)
-    with SyncService(library, credentials=credentials) as service:
+    with make_service(library) as service:
         with pytest.raises(ServerError):
             service.publish(post.path, account)
         assert service.pending_for(post.path) == []
@@ -133,15 +149,17 @@ def test_lost_create_answer_gives_exactly_one_post(
     proxy: FaultProxy,
     wordpress: WordPressServer,
     after: str,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
-    account = _account(proxy, wordpress, credentials)
+    account = _account(accounts, proxy, wordpress, credentials)
     title = unique("Exactly once")
     post = library.create(title, "Only one of me.\n")
 
     def factory(acc: Account, session: requests.Session, secret: str) -> BlogProvider:
         return DropCreateAnswer(_default_factory(acc, session, secret), proxy, after)  # type: ignore[return-value]
 
-    with SyncService(library, credentials=credentials, provider_factory=factory) as service:
+    with make_service(library, provider_factory=factory) as service:
         result = service.publish(post.path, account, status="publish")
         if after == "refuse":  # the lookup could not run: queued with the chosen slug
             assert result.queued
@@ -161,13 +179,18 @@ def test_lost_create_answer_gives_exactly_one_post(
 
 
 def test_unreachable_site_goes_to_the_outbox_and_is_delivered_once(
-    library: Library, credentials: LayeredStore, proxy: FaultProxy, wordpress: WordPressServer
+    library: Library,
+    credentials: LayeredStore,
+    proxy: FaultProxy,
+    wordpress: WordPressServer,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
-    account = _account(proxy, wordpress, credentials)
+    account = _account(accounts, proxy, wordpress, credentials)
     title = unique("Offline")
     post = library.create(title, "Written on a train.\n")
     proxy.refuse()
-    with SyncService(library, credentials=credentials) as service:
+    with make_service(library) as service:
         result = service.publish(post.path, account, status="publish")
         assert result.queued
         [job] = service.pending_for(post.path)
@@ -181,7 +204,7 @@ def test_unreachable_site_goes_to_the_outbox_and_is_delivered_once(
         assert still.sent == () and still.still_waiting == 1
         assert service.outbox.jobs()[0].attempts == 2
     proxy.pass_through()
-    with SyncService(library, credentials=credentials) as restarted:  # "at next start"
+    with make_service(library) as restarted:  # "at next start"
         flushed = restarted.flush_outbox(force=True)
         assert [r.post_path for r in flushed.sent] == [restarted.rel_path(post.path)]
         assert restarted.pending_for(post.path) == []
@@ -193,17 +216,20 @@ def test_unreachable_site_goes_to_the_outbox_and_is_delivered_once(
 
 
 def test_stalled_upload_times_out_then_goes_out_once(
-    library: Library, credentials: LayeredStore, proxy: FaultProxy, wordpress: WordPressServer
+    library: Library,
+    credentials: LayeredStore,
+    proxy: FaultProxy,
+    wordpress: WordPressServer,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
-    account = _account(proxy, wordpress, credentials)
+    account = _account(accounts, proxy, wordpress, credentials)
     (library.root / "media").mkdir(exist_ok=True)
     (library.root / "media" / "big.png").write_bytes(_png())
     title = unique("Stalled")
     post = library.create(title, "![pic](media/big.png)\n")
     proxy.stall(after_bytes=100)
-    with SyncService(
-        library, credentials=credentials, session_factory=lambda: make_session((2.0, 2.0))
-    ) as service:
+    with make_service(library, session_factory=lambda: make_session((2.0, 2.0))) as service:
         result = service.publish(post.path, account)
         assert result.queued
         assert service.ledger.entries(account.id) == []
@@ -214,9 +240,14 @@ def test_stalled_upload_times_out_then_goes_out_once(
 
 
 def test_cancel_between_uploads(
-    library: Library, credentials: LayeredStore, proxy: FaultProxy, wordpress: WordPressServer
+    library: Library,
+    credentials: LayeredStore,
+    proxy: FaultProxy,
+    wordpress: WordPressServer,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
-    account = _account(proxy, wordpress, credentials)
+    account = _account(accounts, proxy, wordpress, credentials)
     media = library.root / "media"
     media.mkdir(exist_ok=True)
     tag = unique("c")[-6:]
@@ -235,7 +266,7 @@ def test_cancel_between_uploads(
         if step.stage == "upload" and step.done == 1:
             token.cancel()  # the window's Cancel button, pressed during the second upload
 
-    with SyncService(library, credentials=credentials) as service:
+    with make_service(library) as service:
         with pytest.raises(CancelledError):
             service.publish(post.path, account, progress=progress, cancel=token)
         assert len(service.ledger.entries(account.id)) == 2
@@ -243,11 +274,16 @@ def test_cancel_between_uploads(
 
 
 def test_a_queued_job_that_meets_a_conflict_waits_for_the_author(
-    library: Library, credentials: LayeredStore, proxy: FaultProxy, wordpress: WordPressServer
+    library: Library,
+    credentials: LayeredStore,
+    proxy: FaultProxy,
+    wordpress: WordPressServer,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
-    account = _account(proxy, wordpress, credentials)
+    account = _account(accounts, proxy, wordpress, credentials)
     post = library.create(unique("Queued conflict"), "One.\n")
-    with SyncService(library, credentials=credentials) as service:
+    with make_service(library) as service:
         first = service.publish(post.path, account)
         wordpress.edit_post(first.remote_id, content="<p>Changed on the blog.</p>")
         post = library.load(post.path)

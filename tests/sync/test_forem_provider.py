@@ -25,6 +25,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from PIL import Image
 from slugify import slugify
+from tests.sync.conftest import MakeService
 
 from blogdesk.core.library.library import Library
 from blogdesk.sync.accounts.credentials import LayeredStore
@@ -40,7 +41,6 @@ from blogdesk.sync.provider import (
     UnsupportedError,
 )
 from blogdesk.sync.providers.forem import ForemProvider, forem_tags
-from blogdesk.sync.service import SyncService
 
 KEY = "forem-test-key-" + "x" * 8
 
@@ -237,17 +237,21 @@ def _provider(forem: FakeForem, key: str = KEY) -> ForemProvider:
 
 
 @pytest.fixture
-def account(forem: FakeForem, credentials: LayeredStore) -> Account:
+def account(forem: FakeForem, credentials: LayeredStore, accounts: AccountStore) -> Account:
     acc = Account.new(
         "dev-test", "forem", forem.url, "tester", canonical_url="https://me.example/{slug}/"
     )
-    AccountStore().add(acc)
+    accounts.add(acc)
     credentials.set(acc.id, KEY)
     return acc
 
 
 def test_publish_sends_markdown_tags_and_canonical_then_updates(
-    forem: FakeForem, account: Account, library: Library, credentials: LayeredStore
+    forem: FakeForem,
+    account: Account,
+    library: Library,
+    credentials: LayeredStore,
+    make_service: MakeService,
 ) -> None:
     post = library.create(
         "Hello Forem",
@@ -255,7 +259,7 @@ def test_publish_sends_markdown_tags_and_canonical_then_updates(
         tags=["Python", "Web Dev", "a-b", "four", "fifth"],
         slug="hello-forem",
     )
-    with SyncService(library, credentials=credentials) as service:
+    with make_service(library) as service:
         draft = service.publish(post.path, account, status="draft")
         assert draft.created and draft.status == "draft"
         stored = forem.articles[int(draft.remote_id)]
@@ -275,10 +279,14 @@ def test_publish_sends_markdown_tags_and_canonical_then_updates(
 
 
 def test_edit_on_the_site_is_a_conflict(
-    forem: FakeForem, account: Account, library: Library, credentials: LayeredStore
+    forem: FakeForem,
+    account: Account,
+    library: Library,
+    credentials: LayeredStore,
+    make_service: MakeService,
 ) -> None:
     post = library.create("Shared article", "Mine.\n")
-    with SyncService(library, credentials=credentials) as service:
+    with make_service(library) as service:
         first = service.publish(post.path, account, status="publish")
         forem.articles[int(first.remote_id)]["body_markdown"] = "Edited on DEV."
         loaded = library.load(post.path)
@@ -290,11 +298,15 @@ def test_edit_on_the_site_is_a_conflict(
 
 
 def test_lost_create_answer_is_found_by_title_not_posted_twice(
-    forem: FakeForem, account: Account, library: Library, credentials: LayeredStore
+    forem: FakeForem,
+    account: Account,
+    library: Library,
+    credentials: LayeredStore,
+    make_service: MakeService,
 ) -> None:
     post = library.create("Only once please", "Body.\n")
     forem.drop_next_create = True
-    with SyncService(library, credentials=credentials) as service:
+    with make_service(library) as service:
         result = service.publish(post.path, account, status="publish")
     assert result.adopted and not result.queued
     assert len(forem.articles) == 1 and str(next(iter(forem.articles))) == result.remote_id
@@ -324,7 +336,11 @@ def test_422_and_429_and_404(forem: FakeForem) -> None:
 
 
 def test_delete_unpublishes_and_images_are_refused_clearly(
-    forem: FakeForem, account: Account, library: Library, credentials: LayeredStore
+    forem: FakeForem,
+    account: Account,
+    library: Library,
+    credentials: LayeredStore,
+    make_service: MakeService,
 ) -> None:
     provider = _provider(forem)
     made = provider.create_post(PostPayload(title="To remove", html="<p>x</p>", status="publish"))
@@ -336,7 +352,7 @@ def test_delete_unpublishes_and_images_are_refused_clearly(
     Image.new("RGB", (4, 4), "red").save(buffer, "PNG")
     (post.path.parent / "dot.png").write_bytes(buffer.getvalue())
     with (
-        SyncService(library, credentials=credentials) as service,
+        make_service(library) as service,
         pytest.raises(UnsupportedError, match="no image upload"),
     ):
         service.publish(post.path, account, status="publish")

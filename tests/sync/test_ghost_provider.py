@@ -13,7 +13,7 @@ import requests
 from PIL import Image
 from tests.servers.ghost_fixture import GhostServer, delete_integration, new_integration_key
 from tests.servers.proxy import FaultProxy
-from tests.sync.conftest import unique
+from tests.sync.conftest import MakeService, unique
 
 from blogdesk.core.library.library import Library
 from blogdesk.sync.accounts.credentials import LayeredStore
@@ -33,7 +33,7 @@ from blogdesk.sync.provider import (
 )
 from blogdesk.sync.providers.ghost.admin_api import make_token, parse_admin_key
 from blogdesk.sync.providers.ghost.provider import GhostProvider
-from blogdesk.sync.service import SyncService, _default_factory
+from blogdesk.sync.service import _default_factory
 
 # The first test of a session on a fresh machine also installs Ghost (several minutes; CI should
 # run `tests/servers/ghost.sh install` as its own step first).
@@ -273,24 +273,30 @@ def test_feature_image_upload(provider: GhostProvider, ghost: GhostServer) -> No
 # ----------------------------------------------------------------------- through the service
 
 
-def _stored_account(url: str, key: str, credentials: LayeredStore, **options: str) -> Account:
+def _stored_account(
+    accounts: AccountStore, url: str, key: str, credentials: LayeredStore, **options: str
+) -> Account:
     account = _account(url, **options)
-    AccountStore().add(account)
+    accounts.add(account)
     credentials.set(account.id, key)
     return account
 
 
 def test_publish_with_a_featured_image_through_the_service(
-    ghost: GhostServer, library: Library, credentials: LayeredStore
+    ghost: GhostServer,
+    library: Library,
+    credentials: LayeredStore,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
-    account = _stored_account(ghost.url, ghost.admin_key, credentials)
+    account = _stored_account(accounts, ghost.url, ghost.admin_key, credentials)
     post = library.create(unique("Service"), "Body with **bold**.\n", tags=["svc"])
     image = library.media_dir_for(post.path) / "cover.png"
     image.parent.mkdir(parents=True, exist_ok=True)
     image.write_bytes(_png((1, 2, 3)))
     post.featured_image = str(image.relative_to(post.path.parent)) if post.path else ""
     library.save(post)
-    with SyncService(library, credentials=credentials) as service:
+    with make_service(library) as service:
         result = service.publish(post.path, account, status="publish")
         assert result.created and result.uploaded == 1 and result.status == "publish"
         stored = ghost.get_post(result.remote_id)
@@ -320,9 +326,13 @@ class EditBetweenReadAndWrite:
 
 
 def test_ghosts_own_collision_check_closes_the_race(
-    ghost: GhostServer, library: Library, credentials: LayeredStore
+    ghost: GhostServer,
+    library: Library,
+    credentials: LayeredStore,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
-    account = _stored_account(ghost.url, ghost.admin_key, credentials)
+    account = _stored_account(accounts, ghost.url, ghost.admin_key, credentials)
     post = library.create(unique("Race"), "First.\n")
     wrappers: list[EditBetweenReadAndWrite] = []
 
@@ -330,7 +340,7 @@ def test_ghosts_own_collision_check_closes_the_race(
         wrappers.append(EditBetweenReadAndWrite(_default_factory(acc, session, secret), ghost))
         return wrappers[-1]  # type: ignore[return-value]
 
-    with SyncService(library, credentials=credentials, provider_factory=factory) as service:
+    with make_service(library, provider_factory=factory) as service:
         first = service.publish(post.path, account)
         fresh = library.load(post.path)
         fresh.body = "Second.\n"
@@ -366,12 +376,20 @@ class DropCreateAnswer:
 
 
 def test_lost_create_answer_is_adopted_not_duplicated(
-    ghost: GhostServer, library: Library, credentials: LayeredStore
+    ghost: GhostServer,
+    library: Library,
+    credentials: LayeredStore,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
     port = int(ghost.url.rsplit(":", 1)[1])
     with FaultProxy("127.0.0.1", port) as proxy:
         account = _stored_account(
-            proxy.url, ghost.admin_key, credentials, api_url=proxy.url + "/ghost/api/admin/"
+            accounts,
+            proxy.url,
+            ghost.admin_key,
+            credentials,
+            api_url=proxy.url + "/ghost/api/admin/",
         )
         title = unique("Exactly once")
         post = library.create(title, "Only one of me.\n")
@@ -379,7 +397,7 @@ def test_lost_create_answer_is_adopted_not_duplicated(
         def factory(acc: Account, session: requests.Session, secret: str) -> BlogProvider:
             return DropCreateAnswer(_default_factory(acc, session, secret), proxy)  # type: ignore[return-value]
 
-        with SyncService(library, credentials=credentials, provider_factory=factory) as service:
+        with make_service(library, provider_factory=factory) as service:
             result = service.publish(post.path, account, status="publish")
     assert result.adopted and not result.queued
     same = ghost.posts_titled(title)
@@ -387,11 +405,15 @@ def test_lost_create_answer_is_adopted_not_duplicated(
 
 
 def test_unpublish_delete_and_pull_through_the_service(
-    ghost: GhostServer, library: Library, credentials: LayeredStore
+    ghost: GhostServer,
+    library: Library,
+    credentials: LayeredStore,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
-    account = _stored_account(ghost.url, ghost.admin_key, credentials)
+    account = _stored_account(accounts, ghost.url, ghost.admin_key, credentials)
     post = library.create(unique("Lifecycle"), "Some *text*.\n", tags=["life"])
-    with SyncService(library, credentials=credentials) as service:
+    with make_service(library) as service:
         made = service.publish(post.path, account, status="publish")
         assert ghost.get_post(made.remote_id)["status"] == "published"
         assert service.unpublish(post.path, account).status == "draft"

@@ -18,7 +18,7 @@ import requests
 from PIL import Image
 from tests.servers.micropub_fixture import MicropubServer
 from tests.servers.proxy import FaultProxy
-from tests.sync.conftest import unique
+from tests.sync.conftest import MakeService, unique
 
 from blogdesk.core.library.library import Library
 from blogdesk.sync.accounts import indieauth
@@ -35,7 +35,7 @@ from blogdesk.sync.provider import (
     RemotePost,
 )
 from blogdesk.sync.providers.micropub.provider import MicropubProvider, slug_of_url
-from blogdesk.sync.service import SyncService, _default_factory
+from blogdesk.sync.service import _default_factory
 
 
 @pytest.fixture(scope="module")
@@ -327,6 +327,8 @@ def test_lost_create_answer_is_found_not_sent_twice(
     token: str,
     library: Library,
     credentials: LayeredStore,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
     port = int(micropub_server.url.rsplit(":", 1)[1])
     with FaultProxy("127.0.0.1", port) as proxy:
@@ -337,7 +339,7 @@ def test_lost_create_answer_is_found_not_sent_twice(
             "",
             micropub_endpoint=proxy.url + "/indieweb/micropub/",
         )
-        AccountStore().add(account)
+        accounts.add(account)
         credentials.set(account.id, token)
         title = unique("Exactly once")
         post = library.create(title, "Only one of me.\n")
@@ -345,7 +347,7 @@ def test_lost_create_answer_is_found_not_sent_twice(
         def factory(acc: Account, session: requests.Session, secret: str) -> BlogProvider:
             return DropCreateAnswer(_default_factory(acc, session, secret), proxy)  # type: ignore[return-value]
 
-        with SyncService(library, credentials=credentials, provider_factory=factory) as service:
+        with make_service(library, provider_factory=factory) as service:
             result = service.publish(post.path, account, status="publish")
     assert result.adopted and not result.queued
     same = [
@@ -360,12 +362,14 @@ def test_publish_through_the_service(
     token: str,
     library: Library,
     credentials: LayeredStore,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
     account = Account.new(unique("mp"), "micropub", micropub_server.url, "")
-    AccountStore().add(account)
+    accounts.add(account)
     credentials.set(account.id, token)
     post = library.create(unique("Service post"), "Some *text*.\n", tags=["a"])
-    with SyncService(library, credentials=credentials) as service:
+    with make_service(library) as service:
         first = service.publish(post.path, account, status="draft")
         assert first.created and first.status == "draft"
         again = service.publish(post.path, account, status="publish")

@@ -4,17 +4,23 @@ delete, terms, images, read-back, conflicts."""
 from __future__ import annotations
 
 import io
+import json
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PIL import Image
+from tests.memory_keyring import MemoryKeyring
 from tests.servers.wordpress_fixture import WordPressServer
 from tests.sync.conftest import unique
 
+from blogdesk.core import paths
 from blogdesk.core.library.library import Library
 from blogdesk.core.render.rendering import render
-from blogdesk.sync.accounts.store import Account
+from blogdesk.core.settings import render_options
+from blogdesk.services import Services
+from blogdesk.sync.accounts.store import Account, AccountStore
 from blogdesk.sync.provider import ConflictError
 from blogdesk.sync.publish.changes import normalize_html
 from blogdesk.sync.service import SyncService
@@ -293,23 +299,57 @@ def test_sticky_and_format_are_sent(
 
 
 def test_readback_notices_html_the_blog_filtered(
-    service: SyncService, library: Library, wordpress: WordPressServer, credentials: object
+    service: SyncService,
+    library: Library,
+    wordpress: WordPressServer,
+    credentials: object,
+    accounts: AccountStore,
 ) -> None:
     from blogdesk.sync.accounts.credentials import LayeredStore
-    from blogdesk.sync.accounts.store import AccountStore
 
     assert isinstance(credentials, LayeredStore)
     login, secret = wordpress.create_user(unique("author").replace(" ", "-"), "author")
     account = Account.new(
         unique("author"), "wordpress", wordpress.url, login, api_url=wordpress.api_url
     )
-    AccountStore().add(account)
+    accounts.add(account)
     credentials.set(account.id, secret)
     # Authors lack `unfiltered_html`: WordPress strips the script when it stores the post.
     post = library.create(unique("Filtered"), "Text.\n\n<script>alert(1)</script>\n")
     result = service.publish(post.path, account, status="publish")
     assert "<script" not in wordpress.get_post(result.remote_id)["content"]
     assert any("stored the post's text differently" in n for n in result.notices)
+
+
+def test_published_html_is_the_previewed_html_with_smart_quotes_off(
+    tmp_path: Path, wordpress: WordPressServer, memory_keyring: MemoryKeyring
+) -> None:
+    """The preview and publishing take their render options from the same settings, through
+    the composition root: with smart quotes off, the blog gets straight quotes too."""
+    config = paths.config_dir()
+    config.mkdir(parents=True)
+    (config / "settings.json").write_text(json.dumps({"smart_quotes": False}), encoding="utf-8")
+    services = Services()  # what app.py and the CLI build
+    library = services.open_library(tmp_path / "library")
+    try:
+        account = Account.new(
+            unique("quotes"), "wordpress", wordpress.url, wordpress.user, api_url=wordpress.api_url
+        )
+        services.accounts().add(account)
+        services.credentials().set(account.id, wordpress.app_password)
+        body = '"Straight" quotes -- a dash, it\'s an ellipsis...\n\nAnd "more".\n'
+        post = library.create(unique("Quotes"), body)
+        result = services.sync_service().publish(post.path, account, status="draft")
+        stored = wordpress.get_post(result.remote_id)["content"]
+    finally:
+        services.close()
+        library.close()
+    # The HTML the preview shows with these settings (its renderer is given the same options).
+    previewed = render(body, render_options(services.settings)).html
+    assert normalize_html(stored) == normalize_html(previewed)
+    # ... which is not what the default (smart) rendering gives, so this test can fail.
+    assert normalize_html(stored) != normalize_html(render(body).html)
+    assert '"Straight"' in normalize_html(stored)
 
 
 def test_terms_are_created_cached_and_listed(

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import requests
 from PIL import Image
+from tests.sync.conftest import MakeService
 
 from blogdesk.core.library.library import Library
 from blogdesk.core.post.post import Post
@@ -77,24 +78,32 @@ def git(cwd: Path, *args: str) -> str:
     ).stdout
 
 
-def add_account(credentials: LayeredStore, root: Path, **options: str) -> Account:
+def add_account(
+    accounts: AccountStore, credentials: LayeredStore, root: Path, **options: str
+) -> Account:
     account = Account.new(f"site-{root.name}", "static", str(root), "", **options)
-    AccountStore().add(account)  # no secret: a folder needs none
+    accounts.add(account)  # no secret: a folder needs none
     return account
 
 
 @pytest.fixture
-def service(library: Library, credentials: LayeredStore) -> Iterator[SyncService]:
-    with SyncService(library, credentials=credentials) as svc:
+def service(
+    library: Library, credentials: LayeredStore, make_service: MakeService
+) -> Iterator[SyncService]:
+    with make_service(library) as svc:
         yield svc
 
 
 @needs_hugo
 def test_hugo_builds_the_published_post_with_its_image(
-    tmp_path: Path, library: Library, credentials: LayeredStore, service: SyncService
+    tmp_path: Path,
+    library: Library,
+    credentials: LayeredStore,
+    service: SyncService,
+    accounts: AccountStore,
 ) -> None:
     root = hugo_site(tmp_path / "site")
-    account = add_account(credentials, root, build_command="hugo --gc")
+    account = add_account(accounts, credentials, root, build_command="hugo --gc")
     post = library.create(
         "Hello Hugo", "Some *emphasis*.\n\n![a red dot](red.png)\n", tags=["one"], slug="hello-hugo"
     )
@@ -181,7 +190,11 @@ def test_not_a_site_is_a_clear_error(tmp_path: Path) -> None:
 
 @needs_git
 def test_git_commit_and_push_to_a_bare_repository(
-    tmp_path: Path, library: Library, credentials: LayeredStore, service: SyncService
+    tmp_path: Path,
+    library: Library,
+    credentials: LayeredStore,
+    service: SyncService,
+    accounts: AccountStore,
 ) -> None:
     bare = tmp_path / "remote.git"
     git(tmp_path, "init", "--bare", "-q", str(bare))
@@ -191,7 +204,7 @@ def test_git_commit_and_push_to_a_bare_repository(
     git(root, "add", "-A")
     git(root, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "site")
     git(root, "push", "-q", "-u", "origin", "HEAD")
-    account = add_account(credentials, root)
+    account = add_account(accounts, credentials, root)
     post = library.create("Pushed", "Goes to the remote.\n", slug="pushed")
 
     service.publish(post.path, account, status="publish")
@@ -235,10 +248,14 @@ def test_build_failure_and_timeout_are_reported(tmp_path: Path) -> None:
 
 
 def test_update_conflict_when_the_file_was_edited_in_the_site(
-    tmp_path: Path, library: Library, credentials: LayeredStore, service: SyncService
+    tmp_path: Path,
+    library: Library,
+    credentials: LayeredStore,
+    service: SyncService,
+    accounts: AccountStore,
 ) -> None:
     root = hugo_site(tmp_path / "site")
-    account = add_account(credentials, root, git="off")
+    account = add_account(accounts, credentials, root, git="off")
     post = library.create("Shared", "Mine.\n", slug="shared")
     first = service.publish(post.path, account, status="publish")
     site_file = root / first.remote_id
@@ -266,16 +283,20 @@ class _LoseCreateAnswer:
 
 
 def test_lost_create_is_adopted_not_written_twice(
-    tmp_path: Path, library: Library, credentials: LayeredStore
+    tmp_path: Path,
+    library: Library,
+    credentials: LayeredStore,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
     root = hugo_site(tmp_path / "site")
-    account = add_account(credentials, root, git="off")
+    account = add_account(accounts, credentials, root, git="off")
     post = library.create("Once", "Only one file.\n", slug="once")
 
     def factory(acc: Account, session: requests.Session, secret: str) -> BlogProvider:
         return _LoseCreateAnswer(_default_factory(acc, session, secret))
 
-    with SyncService(library, credentials=credentials, provider_factory=factory) as svc:
+    with make_service(library, provider_factory=factory) as svc:
         result = svc.publish(post.path, account, status="publish")
     assert result.adopted
     assert sorted(p.name for p in (root / "content/posts").iterdir()) == ["once.md"]

@@ -16,7 +16,7 @@ import requests
 from PIL import Image
 from tests.servers.proxy import FaultProxy
 from tests.servers.wordpress_fixture import WordPressServer
-from tests.sync.conftest import unique
+from tests.sync.conftest import MakeService, unique
 
 from blogdesk.core.library.library import Library
 from blogdesk.sync.accounts.credentials import LayeredStore
@@ -34,7 +34,7 @@ from blogdesk.sync.provider import (
     UnsupportedError,
 )
 from blogdesk.sync.providers.xmlrpc.provider import XmlRpcProvider
-from blogdesk.sync.service import SyncService, _default_factory
+from blogdesk.sync.service import _default_factory
 
 FLAVOURS = ("wordpress", "movabletype", "metaweblog", "blogger")
 
@@ -187,7 +187,11 @@ def test_missing_post_is_not_found(wordpress: WordPressServer) -> None:
 
 @pytest.mark.wordpress
 def test_service_publish_update_and_conflict_over_xmlrpc(
-    wordpress: WordPressServer, library: Library, credentials: LayeredStore
+    wordpress: WordPressServer,
+    library: Library,
+    credentials: LayeredStore,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
     account = Account.new(
         unique("xr"),
@@ -197,11 +201,11 @@ def test_service_publish_update_and_conflict_over_xmlrpc(
         xmlrpc_url=f"{wordpress.url}/xmlrpc.php",
         blog_id="1",
     )
-    AccountStore().add(account)
+    accounts.add(account)
     credentials.set(account.id, wordpress.app_password)
     title = unique("Over XML-RPC")
     post = library.create(title, "Hello *XML-RPC*.\n", tags=["xr"])
-    with SyncService(library, credentials=credentials) as service:
+    with make_service(library) as service:
         first = service.publish(post.path, account, status="publish")
         assert first.created and first.status == "publish"
         assert "<em>XML-RPC</em>" in wordpress.get_post(first.remote_id)["content"]
@@ -240,7 +244,11 @@ class _DropCreateAnswer:
 
 @pytest.mark.wordpress
 def test_lost_create_answer_is_adopted_not_duplicated(
-    wordpress: WordPressServer, library: Library, credentials: LayeredStore
+    wordpress: WordPressServer,
+    library: Library,
+    credentials: LayeredStore,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
     with FaultProxy("127.0.0.1", wordpress.port) as proxy:
         account = Account.new(
@@ -251,7 +259,7 @@ def test_lost_create_answer_is_adopted_not_duplicated(
             xmlrpc_url=f"{proxy.url}/xmlrpc.php",
             api="wordpress",
         )
-        AccountStore().add(account)
+        accounts.add(account)
         credentials.set(account.id, wordpress.app_password)
         title = unique("Exactly once over XML-RPC")
         post = library.create(title, "Only one of me.\n")
@@ -259,7 +267,7 @@ def test_lost_create_answer_is_adopted_not_duplicated(
         def factory(acc: Account, session: requests.Session, secret: str) -> BlogProvider:
             return _DropCreateAnswer(_default_factory(acc, session, secret), proxy)
 
-        with SyncService(library, credentials=credentials, provider_factory=factory) as service:
+        with make_service(library, provider_factory=factory) as service:
             result = service.publish(post.path, account, status="publish")
     assert result.adopted and result.remote_id
     direct = provider(wordpress.url, wordpress.user, wordpress.app_password, "wordpress")
@@ -351,16 +359,17 @@ def test_html_instead_of_xmlrpc_is_a_server_error(fake: tuple[str, type[_Fake]])
 
 @pytest.mark.wordpress
 def test_wordpress_with_rest_blocked_falls_back_to_xmlrpc_and_says_so(
-    wordpress: WordPressServer, library: Library, credentials: LayeredStore
+    wordpress: WordPressServer,
+    library: Library,
+    credentials: LayeredStore,
+    make_service: MakeService,
 ) -> None:
     def blocked_rest_session() -> requests.Session:
         session = make_session()
         session.headers.update(wordpress.switch_headers("rest-disabled"))
         return session
 
-    with SyncService(
-        library, credentials=credentials, session_factory=blocked_rest_session
-    ) as service:
+    with make_service(library, session_factory=blocked_rest_session) as service:
         added = service.add_account(
             unique("fallback"), wordpress.url, wordpress.user, wordpress.app_password
         )
@@ -379,7 +388,11 @@ def test_wordpress_with_rest_blocked_falls_back_to_xmlrpc_and_says_so(
 
 @pytest.mark.wordpress
 def test_rest_blocked_and_wrong_password_keeps_the_rest_explanation(
-    wordpress: WordPressServer, library: Library, credentials: LayeredStore
+    wordpress: WordPressServer,
+    library: Library,
+    credentials: LayeredStore,
+    make_service: MakeService,
+    accounts: AccountStore,
 ) -> None:
     def blocked_rest_session() -> requests.Session:
         session = make_session()
@@ -387,13 +400,11 @@ def test_rest_blocked_and_wrong_password_keeps_the_rest_explanation(
         return session
 
     with (
-        SyncService(
-            library, credentials=credentials, session_factory=blocked_rest_session
-        ) as service,
+        make_service(library, session_factory=blocked_rest_session) as service,
         pytest.raises(ApiUnavailableError, match="REST API"),
     ):
         service.add_account(unique("nope"), wordpress.url, wordpress.user, "wrong-pass")
-    assert AccountStore().all() == []
+    assert accounts.all() == []
 
 
 def test_gzip_bomb_is_refused(

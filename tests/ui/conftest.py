@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -17,8 +17,12 @@ import PySide6.QtWebEngineWidgets  # noqa: F401  (must precede QApplication)
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from blogdesk.services import Services
 from blogdesk.ui.preview.url_scheme import register_url_scheme
 from blogdesk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from blogdesk.sync.accounts.store import AccountStore
 
 register_url_scheme()
 
@@ -31,6 +35,21 @@ def task_runner(qtbot: object) -> Iterator[TaskRunner]:
     runner.wait_idle(10_000)
     runner.shutdown()
     runner.deleteLater()
+
+
+@pytest.fixture
+def services() -> Iterator[Services]:
+    """The composition root app.py uses, on the test's own folders; its SyncService (if one was
+    built) is closed after the test. A library it opened is closed by the test that opened it."""
+    built = Services()
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def accounts(services: Services) -> AccountStore:
+    """The account list of the test's config folder (what the window's service reads)."""
+    return services.accounts()
 
 
 # -- the desk window (main window, library panel, autosave, recovery) -----------------------------

@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
-from blogdesk.core.library.library import Library
+from blogdesk.services import Services
 from blogdesk.sync import registry
-from blogdesk.sync.accounts.credentials import NO_KEYRING_MESSAGE, KeyringStore, LayeredStore
+from blogdesk.sync.accounts.credentials import NO_KEYRING_MESSAGE, LayeredStore
 from blogdesk.sync.accounts.store import Account, AccountStore
 from blogdesk.sync.providers.wordpress.provider import WordPressProvider
 from blogdesk.sync.service import SyncService
@@ -30,13 +30,12 @@ TIMEOUT = 60_000
 
 
 @pytest.fixture
-def service(tmp_path: Path) -> Iterator[SyncService]:
-    library = Library.open(tmp_path / "library")
-    svc = SyncService(library, credentials=LayeredStore(KeyringStore()))
+def service(tmp_path: Path, services: Services) -> Iterator[SyncService]:
+    library = services.open_library(tmp_path / "library")
     try:
-        yield svc
+        yield services.sync_service()  # as the window gets it (the keyring: the memory one)
     finally:
-        svc.close()
+        services.close()
         library.close()
 
 
@@ -104,6 +103,7 @@ def test_add_test_rename_and_remove_an_account(
     service: SyncService,
     wordpress: WordPressServer,
     memory_keyring: MemoryKeyring,
+    accounts: AccountStore,
 ) -> None:
     name = fill(dialog, wordpress)
     with qtbot.waitSignal(dialog.discovered, timeout=TIMEOUT) as found:
@@ -121,13 +121,13 @@ def test_add_test_rename_and_remove_an_account(
 
     with qtbot.waitSignal(dialog.accountsChanged, timeout=TIMEOUT):
         click(qtbot, dialog.add_button)
-    accounts = AccountStore().all()
-    assert [a.name for a in accounts] == [name]
-    account = accounts[0]
+    stored = accounts.all()
+    assert [a.name for a in stored] == [name]
+    account = stored[0]
     assert account.options.get("api_url")
     # The secret is in the keyring (the in-memory backend) and nowhere else.
     assert memory_keyring.items[("BlogDesk", account.id)] == wordpress.app_password
-    assert wordpress.app_password not in AccountStore().path.read_text(encoding="utf-8")
+    assert wordpress.app_password not in accounts.path.read_text(encoding="utf-8")
     assert dialog.inputs["app_password"].text() == ""  # type: ignore[attr-defined]
     assert "kept in the system keyring" in dialog.message.text()
     assert dialog.list.count() == 1
@@ -137,18 +137,22 @@ def test_add_test_rename_and_remove_an_account(
     assert dialog.message.text().startswith("Connected to")
 
     assert dialog.rename_selected("renamed blog")
-    assert AccountStore().get(account.id).name == "renamed blog"
+    assert accounts.get(account.id).name == "renamed blog"
     assert "renamed blog" in dialog.list.item(0).text()
 
     assert dialog.remove_selected(confirm=False)
-    assert AccountStore().all() == []
+    assert accounts.all() == []
     assert ("BlogDesk", account.id) not in memory_keyring.items
     assert dialog.list.count() == 0
 
 
 @pytest.mark.wordpress
 def test_a_wrong_password_is_refused_and_nothing_is_stored(
-    qtbot: Any, dialog: AccountDialog, wordpress: WordPressServer, memory_keyring: MemoryKeyring
+    qtbot: Any,
+    dialog: AccountDialog,
+    wordpress: WordPressServer,
+    memory_keyring: MemoryKeyring,
+    accounts: AccountStore,
 ) -> None:
     fill(dialog, wordpress, secret="abcd efgh ijkl mnop qrst uvwx")
     with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
@@ -156,24 +160,28 @@ def test_a_wrong_password_is_refused_and_nothing_is_stored(
     assert "rejected the user name or application password" in failed.args[0]
     assert dialog.message.text() == failed.args[0]
     assert "Traceback" not in failed.args[0]
-    assert AccountStore().all() == [] and memory_keyring.items == {}
+    assert accounts.all() == [] and memory_keyring.items == {}
     assert dialog.session_only_button.isHidden()
 
 
 @pytest.mark.wordpress
 def test_without_a_keyring_the_secret_can_be_kept_for_this_session_only(
-    qtbot: Any, dialog: AccountDialog, service: SyncService, wordpress: WordPressServer
+    qtbot: Any,
+    dialog: AccountDialog,
+    service: SyncService,
+    wordpress: WordPressServer,
+    accounts: AccountStore,
 ) -> None:
     # tests/conftest.py sets PYTHON_KEYRING_BACKEND to keyring's "fail" backend: no keyring.
     name = fill(dialog, wordpress)
     with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
         click(qtbot, dialog.add_button)
     assert failed.args[0].startswith(NO_KEYRING_MESSAGE)
-    assert AccountStore().all() == []  # nothing is kept until the author chooses
+    assert accounts.all() == []  # nothing is kept until the author chooses
     assert not dialog.session_only_button.isHidden()
     with qtbot.waitSignal(dialog.accountsChanged, timeout=TIMEOUT):
         click(qtbot, dialog.session_only_button)
-    account = AccountStore().get(name)
+    account = accounts.get(name)
     assert isinstance(service.credentials, LayeredStore)
     assert service.credentials.session_store.get(account.id) == wordpress.app_password
     assert "this session only" in dialog.message.text()
@@ -188,11 +196,12 @@ def test_change_password_stores_and_tests_the_new_one(
     service: SyncService,
     wordpress: WordPressServer,
     memory_keyring: MemoryKeyring,
+    accounts: AccountStore,
 ) -> None:
     fill(dialog, wordpress)
     with qtbot.waitSignal(dialog.accountsChanged, timeout=TIMEOUT):
         click(qtbot, dialog.add_button)
-    account = AccountStore().all()[0]
+    account = accounts.all()[0]
     with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
         dialog.change_password("wxyz wxyz wxyz wxyz wxyz wxyz")
     assert "rejected" in failed.args[0]
@@ -220,9 +229,9 @@ def test_find_my_blog_on_an_address_where_nothing_answers(
 
 
 def test_a_site_folder_shows_no_empty_user_and_no_password_to_change(
-    dialog: AccountDialog, tmp_path: Path
+    dialog: AccountDialog, tmp_path: Path, accounts: AccountStore
 ) -> None:
-    store = AccountStore()
+    store = accounts
     folder = store.add(Account.new("mysite", "static", str(tmp_path / "hugosite"), ""))
     blog = store.add(Account.new("travel", "wordpress", "https://blog.example", "ann"))
     dialog.reload()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from blogdesk.app import library_for
 from blogdesk.core import paths
+from blogdesk.services import Folders
 from blogdesk.ui.window.single_instance import send_to_running, server_name
 
 REPO = Path(__file__).resolve().parents[2]
@@ -185,13 +186,13 @@ def test_no_display_gives_a_clear_message(tmp_path: Path) -> None:
 
 
 def test_no_running_window_means_no_hand_off(qtbot) -> None:
-    assert send_to_running([Path("/tmp/x.md")], timeout_ms=300) is False
+    assert send_to_running([Path("/tmp/x.md")], paths.state_dir(), timeout_ms=300) is False
 
 
 def test_server_name_is_per_state_folder(monkeypatch, tmp_path) -> None:
-    first = server_name()
+    first = server_name(paths.state_dir())
     monkeypatch.setenv("BLOGDESK_STATE_DIR", str(tmp_path / "elsewhere"))
-    assert server_name() != first
+    assert server_name(Folders.of_user().state) != first  # what app.run passes
     assert paths.state_dir() == tmp_path / "elsewhere"
 
 

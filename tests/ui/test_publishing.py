@@ -24,7 +24,7 @@ from PySide6.QtCore import QDateTime, QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel
 
-from blogdesk.sync.accounts.store import Account, AccountStore
+from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.media.ledger import file_hash
 from blogdesk.ui.publishing.coordinator import PUBLISH_SHORTCUT, Publishing, install_publishing
 
@@ -88,7 +88,7 @@ def make_publishing_desk(
             wordpress.user,
             api_url=f"{url}/wp-json/",
         )
-        AccountStore().add(account)
+        publishing.service.accounts.add(account)  # the store the window's builder made
         publishing.service.credentials.set(account.id, secret or wordpress.app_password)
         assert desk.window.open_path(post)
         return Desk(desk, publishing, post, title)
@@ -160,7 +160,11 @@ def test_publish_button_sends_post_with_image_and_tag_and_shows_the_link(
         "&Update on the Blog",
         "&Unpublish (Back to Draft)",
     ]
-    assert install_publishing(desk.window) is publishing  # app.py installed it; once only
+    services = desk.desk.services
+    # app.py installed it, once only, with the composition root's service and render options.
+    assert install_publishing(desk.window, services.sync_service) is publishing
+    assert publishing.service is services.sync_service()
+    assert publishing.service.render_options == services.render_options()
     menus = [a.text() for a in desk.window.menuBar().actions()]
     assert menus.count("&Blog") == 1
     reports: list[Any] = []
@@ -333,7 +337,7 @@ def test_the_outbox_is_flushed_at_start_up_once_the_blog_answers(
     assert publishing.last_result is not None and publishing.last_result.queued
     # The blog is back (here: the account now points at the running WordPress) and BlogDesk
     # starts again: the start-up flush sends the job in the background.
-    store = AccountStore()
+    store = publishing.service.accounts
     account = store.all()[0]
     store.update(replace(account, site_url=wordpress.url, options={"api_url": wordpress.api_url}))
     publishing.last_result = None
@@ -404,7 +408,7 @@ def test_publish_panel_schedules_and_shows_the_date_in_three_time_zones(
     qtbot: Any, make_publishing_desk: Callable[..., Desk], wordpress: WordPressServer
 ) -> None:
     desk = make_publishing_desk()
-    store = AccountStore()
+    store = desk.publishing.service.accounts
     account = store.all()[0]
     store.update(account.with_options(timezone="Asia/Tokyo"))
     panel = desk.publishing.show_panel()

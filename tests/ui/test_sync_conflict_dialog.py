@@ -15,12 +15,10 @@ from tests.servers.wordpress_fixture import WordPressServer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel
 
-from blogdesk.core.library.library import Library
-from blogdesk.sync.accounts.credentials import KeyringStore, LayeredStore
-from blogdesk.sync.accounts.store import Account, AccountStore
+from blogdesk.services import Services
+from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.provider import ConflictError, PostPayload, RemotePost
 from blogdesk.sync.publish import changes
-from blogdesk.sync.service import SyncService
 from blogdesk.ui.publishing.blog_conflict_dialog import RESOLUTION_LABELS, SyncConflictDialog
 
 
@@ -113,10 +111,14 @@ def test_unknown_resolution_is_refused(dialog: SyncConflictDialog) -> None:
 
 @pytest.mark.wordpress
 def test_a_real_conflict_from_wordpress_is_shown_with_both_texts(
-    qtbot: Any, tmp_path: Path, wordpress: WordPressServer, memory_keyring: MemoryKeyring
+    qtbot: Any,
+    tmp_path: Path,
+    wordpress: WordPressServer,
+    memory_keyring: MemoryKeyring,
+    services: Services,
 ) -> None:
-    library = Library.open(tmp_path / "library")
-    credentials = LayeredStore(KeyringStore())
+    library = services.open_library(tmp_path / "library")
+    credentials = services.credentials()
     account = Account.new(
         f"wp-{uuid.uuid4().hex[:6]}",
         "wordpress",
@@ -124,9 +126,9 @@ def test_a_real_conflict_from_wordpress_is_shown_with_both_texts(
         wordpress.user,
         api_url=wordpress.api_url,
     )
-    AccountStore().add(account)
+    services.accounts().add(account)
     credentials.set(account.id, wordpress.app_password)
-    service = SyncService(library, credentials=credentials)
+    service = services.sync_service()
     try:
         post = library.create(f"Conflict {uuid.uuid4().hex[:8]}", "Words from this computer.\n")
         assert post.path is not None

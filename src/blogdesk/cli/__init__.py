@@ -1,8 +1,10 @@
 """`blogdesk [--library DIR] COMMAND`: the library and publishing services without a window.
 
 Each command group lives in its own module with a `register(subparsers)` function; a command's
-handler takes the parsed arguments and returns the exit code. Errors a person can act on
-(BlogDeskError) go to stderr with exit code 1 and no traceback.
+handler takes the parsed arguments and returns the exit code. Commands get their folders,
+settings, library, accounts and SyncService from `open_services(args)` (`blogdesk.services`, the
+builder the window uses too), so the CLI publishes and renders exactly as the window does. Errors
+a person can act on (BlogDeskError) go to stderr with exit code 1 and no traceback.
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from blogdesk import __version__
-from blogdesk.core import paths
 from blogdesk.core.errors import BlogDeskError
+
+if TYPE_CHECKING:
+    from blogdesk.services import Services
 
 # Command modules, in the order their commands appear in --help. A module that is missing (a part
 # not built yet) is skipped, so the CLI never breaks on a partial install.
@@ -59,7 +64,22 @@ def library_path(args: argparse.Namespace) -> Path:
     chosen: Path | None = args.library
     if chosen is None and os.environ.get("BLOGDESK_LIBRARY"):
         chosen = Path(os.environ["BLOGDESK_LIBRARY"])
-    return (chosen or paths.default_library()).expanduser().resolve()
+    if chosen is None:
+        from blogdesk.services import Folders
+
+        chosen = Folders.of_user().default_library
+    return chosen.expanduser().resolve()
+
+
+def open_services(args: argparse.Namespace, *, create: bool = True) -> Services:
+    """The builder with the chosen library open (`services.library`); close the library (and
+    `services.close()` when the SyncService was used) when done."""
+    # Imported here: `blogdesk --version` and the window's start need none of it.
+    from blogdesk.services import Services
+
+    services = Services()
+    services.open_library(library_path(args), create=create)
+    return services
 
 
 def library_was_named(args: argparse.Namespace) -> bool:

@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from blogdesk.core.errors import BlogDeskError
+from blogdesk.services import Services
 
 # The platform ids, for --help, without importing the sync layer (requests, keyring) into every
 # `blogdesk` start: handlers import what they need when they run.
@@ -126,11 +127,11 @@ def _google_sign_in(options: dict[str, str]) -> str:
 
 def cmd_add(args: argparse.Namespace) -> int:
     from blogdesk.sync.accounts import setup as account_setup
-    from blogdesk.sync.accounts.credentials import KeyringUnavailableError, open_store
-    from blogdesk.sync.accounts.store import AccountStore
+    from blogdesk.sync.accounts.credentials import KeyringUnavailableError
     from blogdesk.sync.http import make_session
 
-    store = AccountStore()
+    services = Services()
+    store = services.accounts()
     if store.find(args.name) is not None:
         raise BlogDeskError(f"An account called {args.name!r} exists already.")
     if args.provider not in BUILTIN:
@@ -156,7 +157,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     try:
         added = account_setup.add_account(
             store,
-            open_store(),
+            services.credentials(),
             name=args.name,
             url=args.url,
             user=args.user,
@@ -180,9 +181,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from blogdesk.sync.accounts.store import AccountStore
-
-    accounts = AccountStore().all()
+    accounts = Services().accounts().all()
     if args.json:
         rows = [
             {"id": a.id, "name": a.name, "type": a.provider, "url": a.site_url, "user": a.user}
@@ -201,12 +200,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_test(args: argparse.Namespace) -> int:
-    from blogdesk.sync.accounts.credentials import open_store
-    from blogdesk.sync.accounts.store import AccountStore
     from blogdesk.sync.http import make_session
 
-    account = AccountStore().get(args.name)
-    credentials = open_store()
+    services = Services()
+    account = services.accounts().get(args.name)
+    credentials = services.credentials()
     from blogdesk.sync import registry
 
     secret = credentials.get(account.id) or ""
@@ -227,11 +225,10 @@ def cmd_test(args: argparse.Namespace) -> int:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     from blogdesk.sync.accounts import setup as account_setup
-    from blogdesk.sync.accounts.credentials import open_store
-    from blogdesk.sync.accounts.store import AccountStore
 
-    store = AccountStore()
+    services = Services()
+    store = services.accounts()
     account = store.get(args.name)
-    account_setup.remove_account(store, open_store(), account)
+    account_setup.remove_account(store, services.credentials(), account)
     print(f"Removed {account.name!r} and its stored password.")
     return 0

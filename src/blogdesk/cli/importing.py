@@ -14,11 +14,10 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
-from blogdesk.cli import library_path
+from blogdesk.cli import open_services
 from blogdesk.core.importers import ImportProgress, ImportReport
 from blogdesk.core.importers.folder import import_folder
 from blogdesk.core.importers.wxr import import_wxr
-from blogdesk.core.library.library import Library
 
 
 def register(sub: Any) -> None:
@@ -74,7 +73,7 @@ class ProgressLine:
 def _run(args: argparse.Namespace, kind: str, source: Path) -> int:
     report = ImportReport()
     progress = ProgressLine(sys.stderr)
-    with Library.open(library_path(args)) as library:
+    with open_services(args).library as library:
         try:
             if kind == "wxr":
                 import_wxr(

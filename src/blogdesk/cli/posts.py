@@ -12,11 +12,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from blogdesk.cli import library_path, library_was_named
+from blogdesk.cli import library_path, library_was_named, open_services
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library.library import Library
 from blogdesk.core.post.post import Post, PostSummary
 from blogdesk.core.render.rendering import render
+from blogdesk.services import Services
 
 STATUSES = ("draft", "scheduled", "published", "private", "pending")
 
@@ -67,7 +68,7 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Library:
     A mistyped `--library` must not quietly make an empty library; the default library is
     created on first use, as the window does.
     """
-    return Library.open(library_path(args), create=create or not library_was_named(args))
+    return open_services(args, create=create or not library_was_named(args)).library
 
 
 def summary_json(s: PostSummary) -> dict[str, Any]:
@@ -191,8 +192,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     post = _load(args.file, args)
-    # Exactly the bytes the sync service sends as the post body (before image URLs are rewritten).
-    sys.stdout.write(render(post.body).html)
+    # Exactly the bytes the sync service sends as the post body (before image URLs are rewritten):
+    # the render options come from the settings, as for the preview (no library is opened).
+    sys.stdout.write(render(post.body, Services().render_options()).html)
     sys.stdout.flush()
     return 0
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from blogdesk.cli import library_path
+from blogdesk.cli import open_services
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library.library import Library
 
@@ -64,10 +64,8 @@ def register(sub: Any) -> None:
 
 
 def _service(args: argparse.Namespace) -> tuple[Library, SyncService]:
-    from blogdesk.sync.service import SyncService
-
-    library = Library.open(library_path(args))
-    return library, SyncService(library)
+    services = open_services(args)
+    return services.library, services.sync_service()
 
 
 def _post_path(library: Library, file: Path) -> Path:

@@ -1,9 +1,13 @@
 """BlogDesk's settings, declared once (STYLE.md habit 11).
 
 Two typed dataclasses, each option with a default and a human title in its field metadata:
-- `Settings`: the author's preferences, `settings.json` in `paths.config_dir()`;
+- `Settings`: the author's preferences, `settings.json` in the config folder the caller names
+  (`blogdesk.services` passes the user's config folder);
 - `LibrarySettings`: what belongs to one library (and travels with it), `.blogdesk/settings.json`
   inside the library.
+
+`render_options(settings)` is the one mapping from the preferences to the renderer's options: the
+preview and publishing both call it, so what is published is what was previewed.
 
 Both are plain JSON, saved atomically. Keys this version does not know (written by a newer
 BlogDesk, or by hand) are kept and written back untouched. A value of the wrong type falls back to
@@ -18,11 +22,13 @@ import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, get_type_hints
+from typing import TYPE_CHECKING, Any, TypeVar, get_type_hints
 
-from blogdesk.core import paths
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.fsutil import atomic_write
+
+if TYPE_CHECKING:
+    from blogdesk.core.render.rendering import RenderOptions
 
 __all__ = [
     "LibrarySettings",
@@ -31,6 +37,7 @@ __all__ = [
     "load_library_settings",
     "load_settings",
     "option_titles",
+    "render_options",
     "save_library_settings",
     "save_settings",
     "settings_path",
@@ -103,17 +110,27 @@ def option_titles(cls: type[Settings] | type[LibrarySettings]) -> dict[str, str]
     }
 
 
-def settings_path() -> Path:
-    return paths.config_dir() / SETTINGS_FILE
+def settings_path(config_dir: Path) -> Path:
+    return Path(config_dir) / SETTINGS_FILE
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """The saved preferences, or the defaults when there are none yet."""
-    return _load(Settings, path or settings_path())
+def load_settings(config_dir: Path) -> Settings:
+    """The preferences saved in `config_dir`, or the defaults when there are none yet."""
+    return _load(Settings, settings_path(config_dir))
 
 
-def save_settings(settings: Settings, path: Path | None = None) -> None:
-    _save(settings, path or settings_path())
+def save_settings(settings: Settings, config_dir: Path) -> None:
+    _save(settings, settings_path(config_dir))
+
+
+def render_options(settings: Settings) -> RenderOptions:
+    """The renderer's options for these preferences: the preview and publishing both take them
+    from here, so the HTML sent to a blog is the HTML the author saw."""
+    # Imported here: the renderer pulls in Python-Markdown and Pygments, which the window loads
+    # only after its first frame (start-up time), while settings are read before it.
+    from blogdesk.core.render.rendering import RenderOptions
+
+    return RenderOptions(smart_quotes=settings.smart_quotes)
 
 
 def load_library_settings(library_root: Path) -> LibrarySettings:

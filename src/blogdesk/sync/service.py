@@ -5,9 +5,13 @@ progress callback and a CancelToken, see `sync.publish.results`). Every step fol
 docs/publishing.md:
 render → upload new images (by content hash) → rewrite their links → create or update (after a
 conflict check) → read back → record the remote state in the post's front matter.
-The steps live in `sync.publish`: `publish_post` (one publish), `prepare` (render, images),
-`take_down` (unpublish, delete), `pull`, `outbox_flush` (outbox, conflict resolution), and
-`sync.accounts.setup` (accounts).
+The steps live in `sync.publish`: `actions` (publish, unpublish, delete; queued when offline),
+`publish_post` (one publish), `prepare` (render, images), `take_down` (unpublish, delete), `pull`,
+`outbox_flush` (outbox, conflict resolution), and `sync.accounts.setup` (accounts). The service
+hands them a `PublishContext` (`sync.publish.context`) and they never call back into it.
+
+Everything it works with is given to it (accounts, credentials, cache folder, render options):
+`blogdesk.services` builds it for the window and the CLI, from the same settings as the preview.
 """
 
 from __future__ import annotations
@@ -21,12 +25,10 @@ from typing import TYPE_CHECKING, Any
 
 import requests
 
-from blogdesk.core.errors import BlogDeskError
-from blogdesk.core.library.library import ChangedOnDiskError, Library
-from blogdesk.core.post.post import Post
+from blogdesk.core.library.library import Library
 from blogdesk.core.render.rendering import RenderOptions
 from blogdesk.sync.accounts import setup as account_setup
-from blogdesk.sync.accounts.credentials import CredentialStore, keyring_problem, open_store
+from blogdesk.sync.accounts.credentials import CredentialStore, keyring_problem
 from blogdesk.sync.accounts.store import Account, AccountStore
 from blogdesk.sync.counting_provider import CountingProvider
 from blogdesk.sync.http import make_session
@@ -40,21 +42,18 @@ from blogdesk.sync.provider import (
     BlogProvider,
     ConflictError,
     DiscoveryResult,
-    ResponseLostError,
-    SiteUnreachableError,
     TermKind,
 )
-from blogdesk.sync.publish.outbox import Action, Job, Outbox
-from blogdesk.sync.publish.publish_post import publish_post
+from blogdesk.sync.publish import actions
+from blogdesk.sync.publish.context import PublishContext
+from blogdesk.sync.publish.outbox import Job, Outbox
 from blogdesk.sync.publish.results import (
     CancelToken,
     FlushResult,
     PostSyncInfo,
-    Progress,
     ProgressCallback,
     PublishResult,
     PullResult,
-    no_progress,
 )
 
 if TYPE_CHECKING:
@@ -84,8 +83,9 @@ class SyncService:
         self,
         library: Library,
         *,
-        accounts: AccountStore | None = None,
-        credentials: CredentialStore | None = None,
+        accounts: AccountStore,
+        credentials: CredentialStore,
+        cache_dir: Path,
         session_factory: Callable[[], requests.Session] = make_session,
         provider_factory: ProviderFactory = _default_factory,
         outbox: Outbox | None = None,
@@ -93,8 +93,9 @@ class SyncService:
         render_options: RenderOptions | None = None,
     ) -> None:
         self.library = library
-        self.accounts = accounts or AccountStore()
-        self.credentials: CredentialStore = credentials or open_store()
+        self.accounts = accounts
+        self.credentials = credentials
+        self.cache_dir = Path(cache_dir)
         self.session_factory = session_factory
         self.provider_factory = provider_factory
         self.outbox = outbox or Outbox(library.root)
@@ -105,8 +106,22 @@ class SyncService:
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------------------ helpers
+    @property
+    def context(self) -> PublishContext:
+        """What the publishing steps are given. Built per call (a handful of references), so a
+        step always sees the service's current outbox, ledger and render options."""
+        return PublishContext(
+            library=self.library,
+            accounts=self.accounts,
+            provider=self.provider,
+            outbox=self.outbox,
+            ledger=self.ledger,
+            render_options=self.render_options,
+            cache_dir=self.cache_dir,
+        )
+
     def account(self, account: Account | str) -> Account:
-        return account if isinstance(account, Account) else self.accounts.get(account)
+        return self.context.account(account)
 
     def provider(self, account: Account) -> CountingProvider:
         """A provider for the account with its stored secret (AuthenticationError if none)."""
@@ -155,16 +170,7 @@ class SyncService:
         self.close()
 
     def rel_path(self, path: Path | str) -> str:
-        full = Path(path)
-        if not full.is_absolute():
-            full = self.library.root / full
-        try:
-            return full.resolve().relative_to(self.library.root.resolve()).as_posix()
-        except ValueError:
-            raise BlogDeskError(
-                f"{path} is not in the library {self.library.root}; only library posts can be "
-                "published (import it first)."
-            ) from None
+        return self.context.rel_path(path)
 
     def pending_for(self, path: Path | str) -> list[Job]:
         """Outbox jobs for this post (what the library panel shows as "waiting to be sent")."""
@@ -194,7 +200,7 @@ class SyncService:
             )
         return infos
 
-    # ------------------------------------------------------------------------------ publish
+    # ----------------------------------------------------------- publish, unpublish, delete
     def publish(
         self,
         path: Path | str,
@@ -210,93 +216,29 @@ class SyncService:
         """Create or update the post on the blog. ConflictError when the blog's copy changed
         since the last sync (unless overwrite). Queued in the outbox when the site is
         unreachable (result.queued)."""
-        acc = self.account(account)
-        rel = self.rel_path(path)
-        report = progress or no_progress
-        try:
-            return publish_post(self, acc, rel, status, date, overwrite, report, cancel)
-        except (SiteUnreachableError, ResponseLostError) as exc:
-            if not queue_if_offline:
-                raise
-            options = {"status": status, "date": date.isoformat() if date else None}
-            return self._queue(acc, "publish", rel, options, exc, report)
+        return actions.publish(
+            self.context,
+            path,
+            account,
+            status=status,
+            date=date,
+            overwrite=overwrite,
+            queue_if_offline=queue_if_offline,
+            progress=progress,
+            cancel=cancel,
+        )
 
-    def store_state(
-        self, post: Post, account_id: str, state: dict[str, Any], local_status: str | None
-    ) -> None:
-        if local_status:
-            post.status = local_status
-        post.set_sync_state(account_id, state)
-        try:
-            self.library.save(post)
-        except ChangedOnDiskError:
-            # The author saved meanwhile: keep their text, add our record to it.
-            assert post.path is not None
-            fresh = self.library.load(post.path)
-            if local_status:
-                fresh.status = local_status
-            fresh.set_sync_state(account_id, state)
-            self.library.save(fresh)
-
-    def _save(self, post: Post) -> None:
-        try:
-            self.library.save(post)
-        except ChangedOnDiskError:
-            assert post.path is not None
-            fresh = self.library.load(post.path)
-            for account_id in post.sync_accounts():
-                fresh.set_sync_state(account_id, post.sync_state(account_id))
-            self.library.save(fresh)
-
-    # ------------------------------------------------------------------ unpublish / delete
     def unpublish(
         self, path: Path | str, account: Account | str, *, queue_if_offline: bool = True
     ) -> PublishResult:
         """Turn the blog's copy back into a draft (its text untouched)."""
-        from blogdesk.sync.publish.take_down import unpublish
-
-        acc = self.account(account)
-        try:
-            return unpublish(self, path, acc)
-        except (SiteUnreachableError, ResponseLostError) as exc:
-            if not queue_if_offline:
-                raise
-            return self._queue(acc, "unpublish", self.rel_path(path), {}, exc)
+        return actions.unpublish(self.context, path, account, queue_if_offline=queue_if_offline)
 
     def delete_remote(
         self, path: Path | str, account: Account | str, *, queue_if_offline: bool = True
     ) -> PublishResult:
         """Move the blog's copy to the blog's trash; the local file stays."""
-        from blogdesk.sync.publish.take_down import delete_remote
-
-        acc = self.account(account)
-        try:
-            return delete_remote(self, path, acc)
-        except (SiteUnreachableError, ResponseLostError) as exc:
-            if not queue_if_offline:
-                raise
-            return self._queue(acc, "delete", self.rel_path(path), {}, exc)
-
-    def _queue(
-        self,
-        account: Account,
-        action: Action,
-        rel: str,
-        options: dict[str, Any],
-        exc: Exception,
-        report: ProgressCallback = no_progress,
-    ) -> PublishResult:
-        self.outbox.enqueue(account.id, action, rel, options, error=str(exc))
-        log.info("queued %s of %s for %s: %s", action, rel, account.name, exc)
-        message = f"{exc} The job waits in the outbox and is sent when the site answers."
-        report(Progress("queued", message))
-        return PublishResult(
-            account_id=account.id,
-            post_path=rel,
-            queued=True,
-            requested_status=str(options.get("status") or ""),
-            notices=(message,),
-        )
+        return actions.delete_remote(self.context, path, account, queue_if_offline=queue_if_offline)
 
     # ------------------------------------------------------------- the rest, for the window
     def pull(
@@ -309,7 +251,8 @@ class SyncService:
     ) -> PullResult:
         from blogdesk.sync.publish.pull import pull
 
-        return pull(self, self.account(account), limit=limit, progress=progress, cancel=cancel)
+        ctx = self.context
+        return pull(ctx, ctx.account(account), limit=limit, progress=progress, cancel=cancel)
 
     def flush_outbox(
         self,
@@ -320,7 +263,7 @@ class SyncService:
     ) -> FlushResult:
         from blogdesk.sync.publish.outbox_flush import flush_outbox
 
-        return flush_outbox(self, force=force, progress=progress, cancel=cancel)
+        return flush_outbox(self.context, force=force, progress=progress, cancel=cancel)
 
     def resolve_conflict(
         self,
@@ -330,7 +273,7 @@ class SyncService:
     ) -> ResolveResult:
         from blogdesk.sync.publish.outbox_flush import resolve_conflict
 
-        return resolve_conflict(self, error, resolution, progress=progress)
+        return resolve_conflict(self.context, error, resolution, progress=progress)
 
     def discover(self, url: str, provider_id: str = "wordpress") -> DiscoveryResult:
         """What is at this address; shown to the author before asking for the password."""
@@ -377,5 +320,5 @@ class SyncService:
         """Tag or category names for completion: the cache, or the blog's when refresh=True."""
         acc = self.account(account)
         if refresh:
-            return account_setup.refresh_terms(self.provider(acc), acc.id, kind)
-        return account_setup.cached_terms(acc.id, kind)
+            return account_setup.refresh_terms(self.provider(acc), self.cache_dir, acc.id, kind)
+        return account_setup.cached_terms(self.cache_dir, acc.id, kind)

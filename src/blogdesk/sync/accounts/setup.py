@@ -250,9 +250,9 @@ def remove_account(store: AccountStore, credentials: CredentialStore, account: A
     store.remove(account.id)
 
 
-def cached_terms(account_id: str, kind: TermKind) -> list[str]:
+def cached_terms(cache_dir: Path, account_id: str, kind: TermKind) -> list[str]:
     """Tag or category names from the last time the blog was asked (for offline use)."""
-    names = load_account_cache(account_id).get(f"{kind}_names")
+    names = load_account_cache(cache_dir, account_id).get(f"{kind}_names")
     return [str(n) for n in names] if isinstance(names, list) else []
 
 
@@ -260,25 +260,29 @@ class _TermLister(Protocol):
     def list_terms(self, kind: TermKind) -> list[Term]: ...
 
 
-def refresh_terms(provider: _TermLister, account_id: str, kind: TermKind) -> list[str]:
+def refresh_terms(
+    provider: _TermLister, cache_dir: Path, account_id: str, kind: TermKind
+) -> list[str]:
     """The blog's tag or category names, fetched and cached; the cache when offline."""
     try:
         names = sorted({t.name for t in provider.list_terms(kind)}, key=str.casefold)
     except SiteUnreachableError:
-        return cached_terms(account_id, kind)
-    cache = load_account_cache(account_id)
+        return cached_terms(cache_dir, account_id, kind)
+    cache = load_account_cache(cache_dir, account_id)
     cache[f"{kind}_names"] = names
-    save_account_cache(account_id, cache)
+    save_account_cache(cache_dir, account_id, cache)
     return names
 
 
-def remember_terms(account_id: str, kind: TermKind, names: tuple[str, ...]) -> None:
+def remember_terms(
+    cache_dir: Path, account_id: str, kind: TermKind, names: tuple[str, ...]
+) -> None:
     """Add names just used (and so created on the blog) to the cache."""
     if not names:
         return
-    cache = load_account_cache(account_id)
+    cache = load_account_cache(cache_dir, account_id)
     known = [str(n) for n in cache.get(f"{kind}_names") or []]
     merged = sorted(set(known) | set(names), key=str.casefold)
     if merged != known:
         cache[f"{kind}_names"] = merged
-        save_account_cache(account_id, cache)
+        save_account_cache(cache_dir, account_id, cache)

@@ -2,7 +2,8 @@
 
 Each account has a stable id (used as the keyring key, the media-ledger key and the key of the
 post's sync state in its front matter) and a name the author chose and may change. Per account, a
-cache file in the cache folder keeps the blog's tags and categories for offline use.
+cache file in the cache folder keeps the blog's tags and categories for offline use. Both folders
+are given by the caller (`blogdesk.services`); nothing here decides where they are.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from blogdesk.core import paths
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.fsutil import atomic_write
 
@@ -69,10 +69,13 @@ _NAME_RE = re.compile(r"^[^\s/\\][^/\\]{0,63}$")
 
 
 class AccountStore:
-    """Read and write the account list. Every change is written atomically at once."""
+    """Read and write the account list. Every change is written atomically at once.
 
-    def __init__(self, config_dir: Path | None = None) -> None:
-        self.path = (config_dir or paths.config_dir()) / ACCOUNTS_FILE
+    `cache_dir` holds the per-account caches; removing an account removes its cache too."""
+
+    def __init__(self, config_dir: Path, cache_dir: Path) -> None:
+        self.path = Path(config_dir) / ACCOUNTS_FILE
+        self.cache_dir = Path(cache_dir)
 
     # ---------------------------------------------------------------------------------- reading
     def _read(self) -> list[Account]:
@@ -160,25 +163,25 @@ class AccountStore:
         if len(kept) == len(accounts):
             raise AccountError("That account no longer exists.")
         self._write(kept)
-        term_cache_path(account_id).unlink(missing_ok=True)
+        term_cache_path(self.cache_dir, account_id).unlink(missing_ok=True)
 
 
 # ------------------------------------------------------------------------------ per-account cache
 
 
-def term_cache_path(account_id: str) -> Path:
-    return paths.cache_dir() / "accounts" / f"{account_id}.json"
+def term_cache_path(cache_dir: Path, account_id: str) -> Path:
+    return Path(cache_dir) / "accounts" / f"{account_id}.json"
 
 
-def load_account_cache(account_id: str) -> dict[str, Any]:
+def load_account_cache(cache_dir: Path, account_id: str) -> dict[str, Any]:
     """The account's cache (tags, categories, blog time zone); {} when missing or damaged."""
     try:
-        data = json.loads(term_cache_path(account_id).read_text(encoding="utf-8"))
+        data = json.loads(term_cache_path(cache_dir, account_id).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
 
 
-def save_account_cache(account_id: str, data: Mapping[str, Any]) -> None:
+def save_account_cache(cache_dir: Path, account_id: str, data: Mapping[str, Any]) -> None:
     text = json.dumps(dict(data), indent=1, ensure_ascii=False, default=str)
-    atomic_write(term_cache_path(account_id), text.encode("utf-8"))
+    atomic_write(term_cache_path(cache_dir, account_id), text.encode("utf-8"))

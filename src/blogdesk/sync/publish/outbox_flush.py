@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.post.post import Post
@@ -21,6 +21,9 @@ from blogdesk.sync.provider import (
     ServerError,
     SiteUnreachableError,
 )
+from blogdesk.sync.publish import actions
+from blogdesk.sync.publish.context import PublishContext
+from blogdesk.sync.publish.pull import apply_remote, pulled_state
 from blogdesk.sync.publish.results import (
     CancelToken,
     FlushResult,
@@ -30,15 +33,12 @@ from blogdesk.sync.publish.results import (
     no_progress,
 )
 
-if TYPE_CHECKING:
-    from blogdesk.sync.service import SyncService
-
 Resolution = Literal["overwrite", "take_remote", "keep_both"]
 _RETRYABLE = (SiteUnreachableError, ResponseLostError, ServerError, RateLimitedError)
 
 
 def flush_outbox(
-    service: SyncService,
+    ctx: PublishContext,
     *,
     force: bool = False,
     progress: ProgressCallback | None = None,
@@ -46,7 +46,7 @@ def flush_outbox(
 ) -> FlushResult:
     report = progress or no_progress
     token = cancel or CancelToken()
-    outbox = service.outbox
+    outbox = ctx.outbox
     sent: list[PublishResult] = []
     failed: list[str] = []
     jobs = outbox.due(force=force)
@@ -55,7 +55,7 @@ def flush_outbox(
         if not outbox.claim(job.id):
             continue  # another BlogDesk is sending it
         report(Progress("send", f"Sending {job.post_path}", number - 1, len(jobs)))
-        account = service.accounts.find(job.account_id)
+        account = ctx.accounts.find(job.account_id)
         if account is None:
             outbox.fail(job.id, "The blog account of this job was removed.")
             failed.append(f"{job.post_path}: the blog account was removed")
@@ -63,7 +63,8 @@ def flush_outbox(
         try:
             if job.action == "publish":
                 date = job.options.get("date")
-                result = service.publish(
+                result = actions.publish(
+                    ctx,
                     job.post_path,
                     account,
                     status=job.options.get("status"),
@@ -72,9 +73,9 @@ def flush_outbox(
                     cancel=token,
                 )
             elif job.action == "unpublish":
-                result = service.unpublish(job.post_path, account, queue_if_offline=False)
+                result = actions.unpublish(ctx, job.post_path, account, queue_if_offline=False)
             elif job.action == "delete":
-                result = service.delete_remote(job.post_path, account, queue_if_offline=False)
+                result = actions.delete_remote(ctx, job.post_path, account, queue_if_offline=False)
             else:
                 raise BlogDeskError(f"Unknown outbox job {job.action!r}.")
         except _RETRYABLE as exc:
@@ -101,7 +102,7 @@ class ResolveResult:
 
 
 def resolve_conflict(
-    service: SyncService,
+    ctx: PublishContext,
     error: ConflictError,
     resolution: Resolution,
     *,
@@ -114,12 +115,11 @@ def resolve_conflict(
     - keep_both: save the blog's version as a new local post (not linked), then overwrite the
       blog with the local version. Nothing is lost either way.
     """
-    from blogdesk.sync.publish.pull import _apply, _state
-
-    account = service.account(error.account_id)
+    account = ctx.account(error.account_id)
     rel = error.post_path
     if resolution == "overwrite":
-        result = service.publish(
+        result = actions.publish(
+            ctx,
             rel,
             account,
             status=error.local.status,
@@ -129,21 +129,22 @@ def resolve_conflict(
         )
         return ResolveResult(resolution, rel, publish=result)
     if resolution == "take_remote":
-        post = service.library.load(rel)
-        _apply(post, error.remote, account)
+        post = ctx.library.load(rel)
+        apply_remote(post, error.remote, account)
         state = post.sync_state(account.id)
-        post.set_sync_state(account.id, dict(state, **_state(error.remote, post)))
-        service.library.save(post)
+        post.set_sync_state(account.id, dict(state, **pulled_state(error.remote, post)))
+        ctx.library.save(post)
         return ResolveResult(resolution, rel)
     if resolution == "keep_both":
         copy = Post.new(f"{error.remote.title or 'Untitled'} (version from the blog)", "")
-        _apply(copy, error.remote, account)
+        apply_remote(copy, error.remote, account)
         copy.title = f"{error.remote.title or 'Untitled'} (version from the blog)"
         copy.slug = None
         copy.status = "draft"
-        service.library.save(copy)
-        copy_rel = service.rel_path(copy.path or "")
-        result = service.publish(
+        ctx.library.save(copy)
+        copy_rel = ctx.rel_path(copy.path or "")
+        result = actions.publish(
+            ctx,
             rel,
             account,
             status=error.local.status,

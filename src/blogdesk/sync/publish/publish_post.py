@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from blogdesk.sync.accounts import setup as account_setup
 from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.provider import ConflictError, PostPayload, RemotePost
 from blogdesk.sync.publish import changes
 from blogdesk.sync.publish import post_fields as pl
+from blogdesk.sync.publish.context import PublishContext
 from blogdesk.sync.publish.create_or_update import create_remote, update_remote
 from blogdesk.sync.publish.prepare import PublishRun, build_payload
 from blogdesk.sync.publish.results import CancelToken, Progress, ProgressCallback, PublishResult
-
-if TYPE_CHECKING:
-    from blogdesk.sync.service import SyncService
 
 __all__ = ["publish_post", "record"]
 
@@ -24,7 +22,7 @@ log = logging.getLogger("blogdesk.sync.service")  # the name these messages alwa
 
 
 def publish_post(
-    service: SyncService,
+    ctx: PublishContext,
     account: Account,
     rel: str,
     status: str | None,
@@ -35,12 +33,10 @@ def publish_post(
 ) -> PublishResult:
     token = cancel or CancelToken()
     token.raise_if_cancelled()
-    post = service.library.load(rel)
-    run = PublishRun(account, post, rel, service.provider(account), report, token, [])
+    post = ctx.library.load(rel)
+    run = PublishRun(account, post, rel, ctx.provider(account), report, token, [])
     report(Progress("render", "Preparing the post"))
-    payload = build_payload(
-        run, service.ledger, service.library.root, service.render_options, status, date
-    )
+    payload = build_payload(run, ctx.ledger, ctx.library.root, ctx.render_options, status, date)
     token.raise_if_cancelled()
     state = post.sync_state(account.id)
     created = adopted = False
@@ -54,7 +50,7 @@ def publish_post(
             exc.post_path = exc.post_path or rel
             raise
     if stored is None:
-        stored, adopted = create_remote(run, state, payload, service._save)
+        stored, adopted = create_remote(run, state, payload, ctx.save)
         created = not adopted
     report(Progress("verify", "Checking what the blog stored"))
     readback = run.provider.get_post(stored.remote_id)
@@ -63,7 +59,7 @@ def publish_post(
     if notice:
         run.notices.append(notice)
     report(Progress("record", "Recording the blog's state in the post"))
-    record(service, run, readback, payload)
+    record(ctx, run, readback, payload)
     schedule = None
     if readback.date_gmt is not None and readback.status in ("future", "publish", "private"):
         schedule = pl.schedule_info(readback.date_gmt, account.options.get("timezone"))
@@ -86,7 +82,7 @@ def publish_post(
     )
 
 
-def record(service: SyncService, run: PublishRun, remote: RemotePost, payload: PostPayload) -> None:
+def record(ctx: PublishContext, run: PublishRun, remote: RemotePost, payload: PostPayload) -> None:
     post = run.post
     local_status = pl.REMOTE_TO_LOCAL.get(remote.status)
     if local_status:
@@ -104,9 +100,9 @@ def record(service: SyncService, run: PublishRun, remote: RemotePost, payload: P
     }
     if remote.status in ("publish", "future", "private"):
         state["published_at"] = _now()
-    service.store_state(post, run.account.id, state, local_status)
-    account_setup.remember_terms(run.account.id, "tag", remote.tags)
-    account_setup.remember_terms(run.account.id, "category", remote.categories)
+    ctx.store_state(post, run.account.id, state, local_status)
+    account_setup.remember_terms(ctx.cache_dir, run.account.id, "tag", remote.tags)
+    account_setup.remember_terms(ctx.cache_dir, run.account.id, "category", remote.categories)
 
 
 def _now() -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from blogdesk.core.convert.htmltomd import html_to_markdown
 from blogdesk.core.post.post import Post
@@ -17,6 +17,7 @@ from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.provider import RemotePost
 from blogdesk.sync.publish import changes
 from blogdesk.sync.publish import post_fields as pl
+from blogdesk.sync.publish.context import PublishContext
 from blogdesk.sync.publish.results import (
     CancelToken,
     Progress,
@@ -24,9 +25,6 @@ from blogdesk.sync.publish.results import (
     PullResult,
     no_progress,
 )
-
-if TYPE_CHECKING:
-    from blogdesk.sync.service import SyncService
 
 PAGE_SIZE = 100
 
@@ -56,7 +54,7 @@ def _markdown(remote: RemotePost, account: Account) -> str:
     return html_to_markdown(remote.html, base_url=account.site_url, wordpress=True).strip() + "\n"
 
 
-def _state(remote: RemotePost, post: Post) -> dict[str, Any]:
+def pulled_state(remote: RemotePost, post: Post) -> dict[str, Any]:
     return {
         "remote_id": remote.remote_id,
         "link": remote.link,
@@ -69,7 +67,7 @@ def _state(remote: RemotePost, post: Post) -> dict[str, Any]:
     }
 
 
-def _apply(post: Post, remote: RemotePost, account: Account) -> None:
+def apply_remote(post: Post, remote: RemotePost, account: Account) -> None:
     """Copy the blog's fields onto a local post (body converted to Markdown)."""
     post.title = remote.title or "Untitled"
     post.body = _markdown(remote, account)
@@ -102,7 +100,7 @@ def new_local_post(remote: RemotePost, account: Account) -> Post:
 
 
 def pull(
-    service: SyncService,
+    ctx: PublishContext,
     account: Account,
     *,
     limit: int | None = None,
@@ -111,8 +109,8 @@ def pull(
 ) -> PullResult:
     report = progress or no_progress
     token = cancel or CancelToken()
-    library = service.library
-    provider = service.provider(account)
+    library = ctx.library
+    provider = ctx.provider(account)
     report(Progress("pull", "Looking for posts already linked to this blog"))
     rels = [s.path for s in library.posts(sort="title")]
     linked = linked_posts(library.root, rels, account.id)
@@ -134,13 +132,13 @@ def pull(
             rel = linked.get(remote.remote_id)
             if rel is None:
                 post = new_local_post(remote, account)
-                post.set_sync_state(account.id, _state(remote, post))
+                post.set_sync_state(account.id, pulled_state(remote, post))
                 library.save(post)  # one atomic write: the file is linked from its first byte
-                rel = service.rel_path(post.path or "")
+                rel = ctx.rel_path(post.path or "")
                 linked[remote.remote_id] = rel
                 created.append(rel)
             else:
-                outcome = _refresh(service, account, rel, remote)
+                outcome = _refresh(ctx, account, rel, remote)
                 if outcome == "updated":
                     updated.append(rel)
                 elif outcome == "unchanged":
@@ -161,8 +159,8 @@ def pull(
     )
 
 
-def _refresh(service: SyncService, account: Account, rel: str, remote: RemotePost) -> str:
-    post = service.library.load(rel)
+def _refresh(ctx: PublishContext, account: Account, rel: str, remote: RemotePost) -> str:
+    post = ctx.library.load(rel)
     state = post.sync_state(account.id)
     if state.get("remote_hash") == changes.remote_hash(remote):
         return "unchanged"
@@ -171,7 +169,7 @@ def _refresh(service: SyncService, account: Account, rel: str, remote: RemotePos
             f"{rel}: changed both here and on the blog; publish it to see the differences "
             "and choose which to keep."
         )
-    _apply(post, remote, account)
-    post.set_sync_state(account.id, dict(state, **_state(remote, post)))
-    service.library.save(post)
+    apply_remote(post, remote, account)
+    post.set_sync_state(account.id, dict(state, **pulled_state(remote, post)))
+    ctx.library.save(post)
     return "updated"

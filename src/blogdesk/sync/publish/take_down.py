@@ -4,31 +4,28 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.provider import NotFoundError, PostPayload, RemotePost
 from blogdesk.sync.publish import changes
 from blogdesk.sync.publish import post_fields as pl
+from blogdesk.sync.publish.context import PublishContext
 from blogdesk.sync.publish.results import PublishResult
-
-if TYPE_CHECKING:
-    from blogdesk.sync.service import SyncService
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def unpublish(service: SyncService, path: Path | str, account: Account) -> PublishResult:
+def unpublish(ctx: PublishContext, path: Path | str, account: Account) -> PublishResult:
     """Take the post off the blog but keep it there as a draft (content untouched)."""
-    rel = service.rel_path(path)
-    post = service.library.load(rel)
+    rel = ctx.rel_path(path)
+    post = ctx.library.load(rel)
     state = post.sync_state(account.id)
     if not state.get("remote_id"):
         raise BlogDeskError(f"{rel} has not been published to {account.name!r}.")
-    provider = service.provider(account)
+    provider = ctx.provider(account)
     remote = provider.get_post(str(state["remote_id"]))
     stored = provider.update_post(remote.remote_id, payload_from(remote, "draft"))
     readback = provider.get_post(stored.remote_id)
@@ -43,7 +40,7 @@ def unpublish(service: SyncService, path: Path | str, account: Account) -> Publi
     post.status = "draft"
     if unchanged_locally:
         new_state["source_hash"] = changes.source_hash(post)
-    service.store_state(post, account.id, new_state, "draft")
+    ctx.store_state(post, account.id, new_state, "draft")
     return PublishResult(
         account_id=account.id,
         post_path=rel,
@@ -55,21 +52,21 @@ def unpublish(service: SyncService, path: Path | str, account: Account) -> Publi
     )
 
 
-def delete_remote(service: SyncService, path: Path | str, account: Account) -> PublishResult:
+def delete_remote(ctx: PublishContext, path: Path | str, account: Account) -> PublishResult:
     """Move the blog's copy to the blog's trash; the local post stays, unlinked."""
-    rel = service.rel_path(path)
-    post = service.library.load(rel)
+    rel = ctx.rel_path(path)
+    post = ctx.library.load(rel)
     state = post.sync_state(account.id)
     if not state.get("remote_id"):
         raise BlogDeskError(f"{rel} has not been published to {account.name!r}.")
-    provider = service.provider(account)
+    provider = ctx.provider(account)
     remote_id = str(state["remote_id"])
     try:
         provider.delete_post(remote_id)
     except NotFoundError:
         pass  # already gone: the state we want
     new_state = {"deleted_remote_id": remote_id, "status": "trash", "synced_at": _now()}
-    service.store_state(post, account.id, new_state, "draft")
+    ctx.store_state(post, account.id, new_state, "draft")
     return PublishResult(
         account_id=account.id,
         post_path=rel,

@@ -1,4 +1,4 @@
-"""Publishing in the window, installed with one call: `install_publishing(window)`.
+"""Publishing in the window, installed with one call: `install_publishing(window, factory)`.
 
 Adds the Publish toolbar button (Ctrl+Shift+P: one click publishes the open post with its own
 settings), the publish panel, a "Blog" menu (Publish, Publish Options…, Update, Unpublish,
@@ -7,7 +7,9 @@ the post on the blog) in the status bar, the conflict dialog, the library's sync
 outbox flush at start-up and whenever its next job falls due.
 
 The menus are built at once; the sync layer (requests, keyring, the service) is imported and
-built on first use or just after start-up, so it costs the window's first paint nothing.
+built on first use or just after start-up, so it costs the window's first paint nothing. The
+service comes from the factory the composition root passes (`blogdesk.services`), never from
+defaults here: accounts, keyring and render options are the application's, not this module's.
 While a sync job may rewrite the post open in the editor (the service records the blog's state
 in its front matter), the editor is read-only; afterwards the post is reloaded from disk, so the
 author's text and BlogDesk's record never race each other.
@@ -16,6 +18,7 @@ author's text and BlogDesk's record never race each other.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,17 +57,18 @@ STARTUP_FLUSH_MS = 1500  # let the window settle before the first outbox flush
 
 def install_publishing(
     window: Any,
-    service: SyncService | None = None,
+    service_factory: Callable[[], SyncService],
     *,
     runner: TaskRunner | None = None,
     startup_flush_ms: int | None = STARTUP_FLUSH_MS,
 ) -> Publishing:
-    """Add publishing to the main window (`window.publishing`). Without a `service`, one is made
-    for `window.library` on first use (accounts and keyring as configured) and closed with it."""
+    """Add publishing to the main window (`window.publishing`). `service_factory()` gives the
+    SyncService for `window.library`; it is called on first use, not now (start-up time), and
+    whoever made the factory closes the service."""
     existing = getattr(window, "publishing", None)
     if isinstance(existing, Publishing):
         return existing
-    publishing = Publishing(window, service, runner or window.runner)
+    publishing = Publishing(window, service_factory, runner or window.runner)
     window.publishing = publishing
     if startup_flush_ms is not None:
         publishing.startup_timer.start(startup_flush_ms)
@@ -76,12 +80,14 @@ class Publishing(PublishFeedback):
     accountDialogShown = Signal(object)  # the AccountDialog just opened
     badgesUpdated = Signal(object)  # dict rel path -> SyncBadge
 
-    def __init__(self, window: Any, service: SyncService | None, runner: TaskRunner) -> None:
+    def __init__(
+        self, window: Any, service_factory: Callable[[], SyncService], runner: TaskRunner
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.runner = runner
-        self._service = service
-        self._owns_service = service is None
+        self._service_factory = service_factory
+        self._service: SyncService | None = None
         self._controller: PublishController | None = None
         self._updater: BadgeUpdater | None = None
         self._panel: PublishPanel | None = None
@@ -126,9 +132,7 @@ class Publishing(PublishFeedback):
     @property
     def service(self) -> SyncService:
         if self._service is None:
-            from blogdesk.sync.service import SyncService
-
-            self._service = SyncService(self.window.library)
+            self._service = self._service_factory()
         return self._service
 
     @property
@@ -208,15 +212,13 @@ class Publishing(PublishFeedback):
             menu_actions.update({f"blog_{k}": v for k, v in a.items()})
 
     def shutdown(self) -> None:
-        """The window closed: stop sending; close the service if this object made it."""
+        """The window closed: stop sending (the service is closed by whoever made it)."""
         if self._controller is not None:
             self._controller.flush_enabled = False
             self._controller.stop_timer()
             self._controller.cancel()
         if self._panel is not None:
             self._panel.hide()
-        if self._owns_service and self._service is not None:
-            self._service.close()
 
     # -- which post, which blog ---------------------------------------------------------------
 

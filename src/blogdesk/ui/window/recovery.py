@@ -1,6 +1,6 @@
 """The crash journal: unsaved editor text and the session, written on a short timer.
 
-Layout (in `paths.state_dir()/recovery`, one folder per user since the window is single-instance):
+Layout (in `recovery` in the state folder, one per user since the window is single-instance):
 - `running` — the marker: created at start, removed on a clean exit. Found at start-up, it means the
   last run crashed (or the power went), so the window reopens where it was.
 - `session.json` — the library, the open post and the cursor position.

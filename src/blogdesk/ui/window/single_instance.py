@@ -1,10 +1,11 @@
 """One window per user: a second `blogdesk FILE…` hands its files to the running window and exits.
 
 The running window listens on a QLocalServer (a Unix socket readable by this user only). The name
-is derived from the state folder, so each user — and each test with its own BLOGDESK_STATE_DIR —
-gets its own. The message is one JSON line, `{"files": [...], "library": "..."}`, answered with
-`ok`, or with `library <path>` when the window shows another library than the one asked for (the
-window cannot switch libraries, so the second launch says so and exits 1).
+is derived from the state folder the caller passes (`blogdesk.services.Folders.state`), so each
+user — and each test with its own BLOGDESK_STATE_DIR — gets its own. The message is one JSON
+line, `{"files": [...], "library": "..."}`, answered with `ok`, or with `library <path>` when the
+window shows another library than the one asked for (the window cannot switch libraries, so the
+second launch says so and exits 1).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from blogdesk.core import paths
 from blogdesk.core.errors import BlogDeskError
 
 __all__ = ["InstanceServer", "OtherLibraryOpen", "send_to_running", "server_name"]
@@ -28,8 +28,8 @@ log = logging.getLogger(__name__)
 MAX_MESSAGE = 1 << 20
 
 
-def server_name() -> str:
-    where = str(paths.state_dir().expanduser().resolve())
+def server_name(state_dir: Path) -> str:
+    where = str(Path(state_dir).expanduser().resolve())
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
     digest = hashlib.sha256(f"{user}\0{where}".encode("utf-8", "surrogateescape")).hexdigest()
     return f"blogdesk-{digest[:16]}"
@@ -51,12 +51,12 @@ def _same_folder(a: str | Path, b: str | Path) -> bool:
 
 
 def send_to_running(
-    files: list[Path], timeout_ms: int = 2000, *, library: Path | None = None
+    files: list[Path], state_dir: Path, timeout_ms: int = 2000, *, library: Path | None = None
 ) -> bool:
     """Give `files` to the window already running; False when there is none (or it hung).
     OtherLibraryOpen when that window shows another library than `library`."""
     socket = QLocalSocket()
-    socket.connectToServer(server_name())
+    socket.connectToServer(server_name(state_dir))
     if not socket.waitForConnected(timeout_ms):
         return False
     request: dict[str, object] = {"files": [str(f) for f in files]}
@@ -80,8 +80,11 @@ def send_to_running(
 class InstanceServer(QObject):
     filesReceived = Signal(list)  # list[Path] another launch asked to open (may be empty: "raise")
 
-    def __init__(self, parent: QObject | None = None, *, library: Path | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, state_dir: Path, library: Path | None = None
+    ) -> None:
         super().__init__(parent)
+        self.state_dir = state_dir  # names the socket: one window per user (and state folder)
         self.library = library  # the window's library: launches for another one are refused
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -91,7 +94,7 @@ class InstanceServer(QObject):
     def listen(self) -> bool:
         """Start listening. Call only after send_to_running() found nobody: a socket file left
         by a crashed window is removed first."""
-        name = server_name()
+        name = server_name(self.state_dir)
         if self._server.listen(name):
             return True
         QLocalServer.removeServer(name)

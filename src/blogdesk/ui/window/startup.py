@@ -10,7 +10,7 @@ from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget
 
 from blogdesk.core.library.library import Library
-from blogdesk.core.settings import LibrarySettings, Settings
+from blogdesk.core.settings import LibrarySettings, Settings, render_options
 from blogdesk.ui.editor.document_controller import DocumentController
 from blogdesk.ui.editor.editor import MarkdownEditor
 from blogdesk.ui.library.panel import LibraryPanel
@@ -123,10 +123,9 @@ class WindowStartup(QMainWindow):
     def _connect_preview(self) -> None:
         if self.preview_controller is not None:
             return
-        from blogdesk.core.render.rendering import RenderOptions
         from blogdesk.ui.preview.controller import PreviewController
 
-        options = RenderOptions(smart_quotes=self.settings.smart_quotes)
+        options = render_options(self.settings)  # the same options publishing uses
         self.preview_controller = PreviewController(self.editor, self.preview, self.runner, options)
         self.preview_controller.rendered.connect(self._rendered)
         doc = self.documents.doc

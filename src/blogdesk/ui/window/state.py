@@ -1,6 +1,6 @@
 """The window's remembered layout: geometry, splitter sizes and which panels are shown.
 
-A QSettings INI file in `paths.state_dir()` (not the user's real home in tests, since the state
+A QSettings INI file in the state folder (not the user's real home in tests, since the state
 folder follows BLOGDESK_STATE_DIR). Layout is state, not a preference, so it is kept apart from
 settings.json.
 """
