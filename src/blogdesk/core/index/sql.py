@@ -16,7 +16,7 @@ from blogdesk.core.post.post import PostSummary
 
 # Bump when the tables change or when the rules that fill them (summarize) change meaning: an index
 # with another version is rebuilt from the files.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: titles from the first heading by core.render.lines
 
 SORTS = ("date", "title", "modified", "status")
 
