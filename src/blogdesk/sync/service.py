@@ -24,6 +24,7 @@ import requests
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library.library import ChangedOnDiskError, Library
 from blogdesk.core.post.post import Post
+from blogdesk.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 from blogdesk.core.render.rendering import RenderOptions
 from blogdesk.sync.accounts import setup as account_setup
 from blogdesk.sync.accounts.credentials import CredentialStore, keyring_problem, open_store
@@ -46,16 +47,7 @@ from blogdesk.sync.provider import (
 )
 from blogdesk.sync.publish.outbox import Action, Job, Outbox
 from blogdesk.sync.publish.publish_post import publish_post
-from blogdesk.sync.publish.results import (
-    CancelToken,
-    FlushResult,
-    PostSyncInfo,
-    Progress,
-    ProgressCallback,
-    PublishResult,
-    PullResult,
-    no_progress,
-)
+from blogdesk.sync.publish.results import FlushResult, PostSyncInfo, PublishResult, PullResult
 
 if TYPE_CHECKING:
     from blogdesk.sync.publish.outbox_flush import Resolution, ResolveResult

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.post.post import Post
+from blogdesk.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 from blogdesk.sync.provider import (
     ConflictError,
     RateLimitedError,
@@ -21,14 +22,7 @@ from blogdesk.sync.provider import (
     ServerError,
     SiteUnreachableError,
 )
-from blogdesk.sync.publish.results import (
-    CancelToken,
-    FlushResult,
-    Progress,
-    ProgressCallback,
-    PublishResult,
-    no_progress,
-)
+from blogdesk.sync.publish.results import FlushResult, PublishResult
 
 if TYPE_CHECKING:
     from blogdesk.sync.service import SyncService
