@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from blogdesk.core.errors import BlogDeskError
-from blogdesk.core.importers import Cancelled, ImportProgress
 from blogdesk.core.importers.folder import import_folder
 from blogdesk.core.library.library import Library
+from blogdesk.core.progress import CancelToken, Progress
 
 HELLO = b"---\ntitle: Hello\ntags: [intro]\n---\n\nFirst post, with *Markdown*.\n"
 TOML = '+++\ntitle = "Straße & TOML"\ndate = 2024-02-02T10:00:00Z\n+++\n\nTOML body.\n'.encode()
@@ -154,10 +154,10 @@ def test_name_collisions_get_a_number_and_stay_idempotent(
 
 
 def test_cancel_leaves_only_complete_posts(library: Library, hugo: Path) -> None:
-    cancel = Cancelled()
-    steps: list[ImportProgress] = []
+    cancel = CancelToken()
+    steps: list[Progress] = []
 
-    def on_progress(step: ImportProgress) -> None:
+    def on_progress(step: Progress) -> None:
         steps.append(step)
         if step.done == 2:
             cancel.cancel()

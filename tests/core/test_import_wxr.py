@@ -13,12 +13,12 @@ from bs4 import BeautifulSoup
 from tests.servers.common import serve_folder
 
 from blogdesk.core.errors import BlogDeskError
-from blogdesk.core.importers import Cancelled, ImportProgress
 from blogdesk.core.importers.media import urllib_fetcher
 from blogdesk.core.importers.wxr import account_id_for, import_wxr
 from blogdesk.core.importers.wxr_reader import WxrError
 from blogdesk.core.library.library import Library
 from blogdesk.core.post.post import Post
+from blogdesk.core.progress import CancelToken, Progress
 from blogdesk.core.render.rendering import RenderOptions, render
 
 DATA = Path(__file__).parent / "data" / "wxr"
@@ -216,10 +216,10 @@ def test_missing_file_is_a_clear_error(library: Library, tmp_path: Path) -> None
 
 
 def test_progress_and_cancel_leave_only_complete_posts(library: Library) -> None:
-    cancel = Cancelled()
-    seen: list[ImportProgress] = []
+    cancel = CancelToken()
+    seen: list[Progress] = []
 
-    def on_progress(step: ImportProgress) -> None:
+    def on_progress(step: Progress) -> None:
         seen.append(step)
         if step.done == 4:
             cancel.cancel()
@@ -228,7 +228,7 @@ def test_progress_and_cancel_leave_only_complete_posts(library: Library) -> None
     assert report.cancelled
     assert [s.done for s in seen] == [1, 2, 3, 4]
     assert {s.total for s in seen} == {14}
-    assert seen[0].current == "Low tide at dawn"
+    assert seen[0].message == "Low tide at dawn"
     assert sorted(report.imported) == sorted(
         ["low-tide-at-dawn.md", "привет-гавань.md", "winter-plans-draft.md"]
     )
@@ -304,8 +304,8 @@ def test_progress_line_rewrites_itself_on_a_terminal() -> None:
 
     stream = io.StringIO()
     line = ProgressLine(stream, interactive=True)
-    line(ImportProgress(1, 2, "First"))
-    line(ImportProgress(2, 2, "Second"))
+    line(Progress(message="First", done=1, total=2))
+    line(Progress(message="Second", done=2, total=2))
     line.finish()
     text = stream.getvalue()
     assert text.startswith("\rImporting 1/2: First")
@@ -335,7 +335,7 @@ def test_progress_shows_titles_unescaped_and_skips_name_their_item(
     export = tmp_path / "export.xml"
     export.write_text(text, encoding="utf-8")
     seen: list[str] = []
-    report = import_wxr(library, export, progress=lambda step: seen.append(step.current))
+    report = import_wxr(library, export, progress=lambda step: seen.append(step.message))
     assert seen[0] == "Low tide at dawn & other things"
     assert all("&amp;" not in current for current in seen)
     assert all(w.item for w in report.skipped + report.warnings)

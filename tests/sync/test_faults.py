@@ -14,6 +14,7 @@ from tests.servers.wordpress_fixture import WordPressServer
 from tests.sync.conftest import MakeService, unique
 
 from blogdesk.core.library.library import Library
+from blogdesk.core.progress import Cancelled, CancelToken, Progress
 from blogdesk.sync.accounts.credentials import LayeredStore
 from blogdesk.sync.accounts.store import Account, AccountStore
 from blogdesk.sync.http import make_session
@@ -24,7 +25,6 @@ from blogdesk.sync.provider import (
     RemotePost,
     ServerError,
 )
-from blogdesk.sync.publish.results import CancelledError, CancelToken, Progress
 from blogdesk.sync.service import _default_factory
 
 pytestmark = pytest.mark.wordpress
@@ -267,7 +267,7 @@ def test_cancel_between_uploads(
             token.cancel()  # the window's Cancel button, pressed during the second upload
 
     with make_service(library) as service:
-        with pytest.raises(CancelledError):
+        with pytest.raises(Cancelled):
             service.publish(post.path, account, progress=progress, cancel=token)
         assert len(service.ledger.entries(account.id)) == 2
         assert "remote_id" not in library.load(post.path).sync_state(account.id)

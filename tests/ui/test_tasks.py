@@ -9,7 +9,8 @@ import pytest
 
 from PySide6.QtCore import QThread
 
-from blogdesk.ui.tasks import Progress, ProgressReport, TaskRunner
+from blogdesk.core.progress import Cancelled, CancelToken, Progress
+from blogdesk.ui.tasks import TaskProgress, TaskRunner
 
 
 def test_result_arrives_on_gui_thread(qtbot, task_runner: TaskRunner) -> None:
@@ -52,11 +53,11 @@ def test_error_without_handler_is_signalled(
 
 
 def test_progress_and_cancel(qtbot, task_runner: TaskRunner) -> None:
-    reports: list[ProgressReport] = []
+    reports: list[Progress] = []
     outcome: list[str] = []
     started = threading.Event()
 
-    def long_job(progress: Progress) -> str:
+    def long_job(progress: TaskProgress) -> str:
         for i in range(1000):
             progress.report(i, 1000, f"item {i}")
             started.set()
@@ -77,6 +78,24 @@ def test_progress_and_cancel(qtbot, task_runner: TaskRunner) -> None:
     assert task_runner.wait_idle(5000)
     assert outcome == ["cancelled"]
     assert handle.finished
+
+
+def test_a_cancel_from_another_token_is_an_error(qtbot, task_runner: TaskRunner) -> None:
+    # The sync layer's token is not the task's: its `Cancelled` goes to on_error, where the
+    # publishing controller shows the sync layer's own message.
+    other = CancelToken("Cancelled. Nothing more was sent to the blog.")
+    other.cancel()
+    outcome: list[object] = []
+
+    def job(_progress: TaskProgress) -> None:
+        other.raise_if_cancelled()
+
+    task_runner.run_with_progress(
+        job, on_error=outcome.append, on_cancelled=lambda: outcome.append("cancelled")
+    )
+    assert task_runner.wait_idle(5000)
+    assert len(outcome) == 1 and isinstance(outcome[0], Cancelled)
+    assert "Nothing more was sent" in str(outcome[0])
 
 
 def test_wait_idle_reports_timeout(qtbot, task_runner: TaskRunner) -> None:

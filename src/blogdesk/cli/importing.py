@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from blogdesk.cli import open_services
-from blogdesk.core.importers import ImportProgress, ImportReport
+from blogdesk.core.importers import ImportReport
 from blogdesk.core.importers.folder import import_folder
 from blogdesk.core.importers.wxr import import_wxr
+from blogdesk.core.progress import Progress
 
 
 def register(sub: Any) -> None:
@@ -47,14 +48,14 @@ class ProgressLine:
         self._last = 0.0
         self._drawn = False
 
-    def __call__(self, step: ImportProgress) -> None:
+    def __call__(self, step: Progress) -> None:
         now = time.monotonic()
         final = step.total is not None and step.done >= step.total
         if not final and now - self._last < (0.1 if self._interactive else 2.0):
             return
         self._last = now
         of = f"/{step.total}" if step.total is not None else ""
-        line = f"Importing {step.done}{of}: {step.current}"
+        line = f"Importing {step.done}{of}: {step.message}"
         if self._interactive:
             width = shutil.get_terminal_size((80, 20)).columns - 1
             self._stream.write("\r" + line[:width].ljust(width))

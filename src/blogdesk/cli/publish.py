@@ -21,8 +21,9 @@ from blogdesk.core.library.library import Library
 if TYPE_CHECKING:
     # The sync layer (requests, providers) is imported when a command runs, not for every
     # `blogdesk list`: it is a good part of the CLI's start-up time.
+    from blogdesk.core.progress import Progress
     from blogdesk.sync.provider import ConflictError
-    from blogdesk.sync.publish.results import Progress, PublishResult
+    from blogdesk.sync.publish.results import PublishResult
     from blogdesk.sync.service import SyncService
 
 EXIT_QUEUED = 3

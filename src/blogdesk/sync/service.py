@@ -1,7 +1,7 @@
 """SyncService: publish, update, schedule, unpublish and delete posts, for every platform at once.
 
 Blocking and UI-agnostic: the CLI calls it directly, the window from a worker thread (with a
-progress callback and a CancelToken, see `sync.publish.results`). Every step follows
+progress callback and a CancelToken, see `core.progress`). Every step follows
 docs/publishing.md:
 render → upload new images (by content hash) → rewrite their links → create or update (after a
 conflict check) → read back → record the remote state in the post's front matter.
@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import requests
 
 from blogdesk.core.library.library import Library
+from blogdesk.core.progress import CancelToken, ProgressCallback
 from blogdesk.core.render.rendering import RenderOptions
 from blogdesk.sync.accounts import setup as account_setup
 from blogdesk.sync.accounts.credentials import CredentialStore, keyring_problem
@@ -47,14 +48,7 @@ from blogdesk.sync.provider import (
 from blogdesk.sync.publish import actions
 from blogdesk.sync.publish.context import PublishContext
 from blogdesk.sync.publish.outbox import Job, Outbox
-from blogdesk.sync.publish.results import (
-    CancelToken,
-    FlushResult,
-    PostSyncInfo,
-    ProgressCallback,
-    PublishResult,
-    PullResult,
-)
+from blogdesk.sync.publish.results import FlushResult, PostSyncInfo, PublishResult, PullResult
 
 if TYPE_CHECKING:
     from blogdesk.sync.publish.outbox_flush import Resolution, ResolveResult

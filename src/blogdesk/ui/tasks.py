@@ -2,7 +2,7 @@
 
 Work runs on a private QThreadPool; its result, error and progress come back to the GUI thread as
 queued signals and are handed to the callbacks there. Workers never see a widget: `fn` gets only
-plain data (and, for long jobs, a `Progress` it may report to and poll for cancellation).
+plain data (and, for long jobs, a `TaskProgress` it may report to and poll for cancellation).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import logging
 import sys
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,61 +17,41 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
-__all__ = ["Handle", "Progress", "ProgressReport", "TaskCancelled", "TaskHandle", "TaskRunner"]
+from blogdesk.core.progress import CancelToken, Progress
+
+__all__ = ["Handle", "TaskHandle", "TaskProgress", "TaskRunner"]
 
 T = TypeVar("T")
 UI_SWITCH_INTERVAL = 0.0005  # seconds; see TaskRunner.__init__
 log = logging.getLogger(__name__)
 
 
-class TaskCancelled(Exception):
-    """Raised inside a worker by `Progress.raise_if_cancelled()` once its handle was cancelled."""
+class TaskProgress(CancelToken):
+    """What a long job gets: report how far it is, and ask whether the user cancelled it (it is
+    the job's cancel token: `cancelled`, or `raise_if_cancelled()`, which raises `Cancelled`).
 
-
-class Progress:
-    """What a long job gets: report how far it is, and ask whether the user cancelled it.
-
-    Safe to use from the worker thread; reports reach `on_progress` on the GUI thread.
+    Safe to use from the worker thread; reports reach `on_progress` on the GUI thread as a
+    `blogdesk.core.progress.Progress`.
     """
 
-    def __init__(self, emit: Callable[[int, int | None, str], None]) -> None:
+    def __init__(self, emit: Callable[[Progress], None]) -> None:
+        super().__init__()
         self._emit = emit
-        self._cancel = threading.Event()
 
     def report(self, done: int, total: int | None = None, message: str = "") -> None:
-        self._emit(done, total, message)
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def request_cancel(self) -> None:
-        self._cancel.set()
-
-    def raise_if_cancelled(self) -> None:
-        if self._cancel.is_set():
-            raise TaskCancelled()
-
-
-@dataclass(frozen=True)
-class ProgressReport:
-    """The payload of `on_progress`: `total` is None while the size of the job is unknown."""
-
-    done: int
-    total: int | None
-    message: str
+        self._emit(Progress(message=message, done=done, total=total))
 
 
 class TaskHandle:
     """Returned by `run_with_progress`; `cancel()` asks the worker to stop (cooperatively) and
     guarantees that neither `on_done` nor `on_error` runs afterwards."""
 
-    def __init__(self, progress: Progress) -> None:
+    def __init__(self, progress: TaskProgress) -> None:
         self._progress = progress
         self.finished = False
 
     def cancel(self) -> None:
-        self._progress.request_cancel()
+        self._progress.cancel()
 
     @property
     def cancelled(self) -> bool:
@@ -83,7 +62,7 @@ class TaskHandle:
 class _Job(Generic[T]):
     on_done: Callable[[T], None] | None
     on_error: Callable[[BaseException], None] | None
-    on_progress: Callable[[ProgressReport], None] | None = None
+    on_progress: Callable[[Progress], None] | None = None
     on_cancelled: Callable[[], None] | None = None
     handle: TaskHandle | None = None
 
@@ -93,7 +72,7 @@ class _Relay(QObject):
 
     done = Signal(int, object)  # job id, the function's return value
     failed = Signal(int, object)  # job id, the exception it raised
-    progressed = Signal(int, object)  # job id, ProgressReport
+    progressed = Signal(int, object)  # job id, core.progress.Progress
 
 
 class _Runnable(QRunnable):
@@ -171,8 +150,8 @@ class TaskRunner(QObject):
 
     def run_with_progress(
         self,
-        fn: Callable[[Progress], T],
-        on_progress: Callable[[ProgressReport], None] | None = None,
+        fn: Callable[[TaskProgress], T],
+        on_progress: Callable[[Progress], None] | None = None,
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
@@ -184,13 +163,13 @@ class TaskRunner(QObject):
         job_id = next(self._ids)
         relay = self._relay
 
-        def emit(done: int, total: int | None, message: str) -> None:
+        def emit(report: Progress) -> None:
             try:
-                relay.progressed.emit(job_id, ProgressReport(done, total, message))
+                relay.progressed.emit(job_id, report)
             except RuntimeError:
                 pass  # runner gone: see _Runnable._emit
 
-        progress = Progress(emit)
+        progress = TaskProgress(emit)
         handle = TaskHandle(progress)
         job: _Job[T] = _Job(on_done, on_error, on_progress, on_cancelled, handle)
         self._start(lambda: fn(progress), job, job_id)
@@ -250,7 +229,9 @@ class TaskRunner(QObject):
         if job is None:
             return
         assert isinstance(exc, BaseException)
-        if job.handle is not None and (job.handle.cancelled or isinstance(exc, TaskCancelled)):
+        # Only this job's own token makes a failure a cancellation: a `Cancelled` from another
+        # token (the sync layer's, which the job's caller reports itself) is an error like others.
+        if job.handle is not None and job.handle.cancelled:
             if job.on_cancelled is not None:
                 job.on_cancelled()
         elif job.on_error is not None:
@@ -266,7 +247,7 @@ class TaskRunner(QObject):
             return
         if job.handle is not None and job.handle.cancelled:
             return
-        assert isinstance(report, ProgressReport)
+        assert isinstance(report, Progress)
         job.on_progress(report)
 
     def _finish(self, job_id: int) -> _Job[Any] | None:

@@ -19,16 +19,12 @@ from pathlib import Path, PurePosixPath
 
 from blogdesk.core.errors import BlogDeskError, PostFormatError
 from blogdesk.core.fsutil import atomic_write, fsync_dir
-from blogdesk.core.importers.report import (
-    CancelToken,
-    ImportProgress,
-    ImportReport,
-    ProgressCallback,
-)
+from blogdesk.core.importers.report import ImportReport
 from blogdesk.core.library.library import Library
 from blogdesk.core.post.frontmatter import decode_post_bytes
 from blogdesk.core.post.naming import MARKDOWN_SUFFIXES
 from blogdesk.core.post.post import Post
+from blogdesk.core.progress import CancelToken, Progress, ProgressCallback
 
 __all__ = ["import_folder"]
 
@@ -128,7 +124,7 @@ def import_folder(
                 report.cancelled = True
                 break
             if progress is not None:
-                progress(ImportProgress(done, len(units), unit.label))
+                progress(Progress(message=unit.label, done=done, total=len(units)))
             try:
                 _import_unit(library.root, unit, report)
             except OSError as exc:

@@ -1,4 +1,5 @@
-"""What an import tells the person running it: progress while it runs, a report at the end.
+"""What an import tells the person running it at the end: a report (its progress while it runs
+is a `blogdesk.core.progress.Progress`).
 
 Shared by every importer (WordPress export, Jekyll/Hugo folder) and by the CLI and the dialog that
 show them. Plain data, no I/O.
@@ -6,54 +7,10 @@ show them. Plain data, no I/O.
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
 
-__all__ = [
-    "CancelToken",
-    "Cancelled",
-    "ImportProgress",
-    "ImportReport",
-    "ImportWarning",
-    "ProgressCallback",
-]
-
-
-@dataclass(frozen=True)
-class ImportProgress:
-    """One progress step: `done` of `total` items (`total` None while unknown), `current` names
-    the item being imported (a post title or a file name)."""
-
-    done: int
-    total: int | None
-    current: str
-
-
-ProgressCallback = Callable[[ImportProgress], None]
-
-
-class CancelToken(Protocol):
-    """Anything with a `cancelled` flag: `blogdesk.ui.tasks.Progress` is one, `Cancelled` too."""
-
-    @property
-    def cancelled(self) -> bool: ...
-
-
-class Cancelled:
-    """A cancel token for code without a window (the CLI's Ctrl+C, tests)."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
+__all__ = ["ImportReport", "ImportWarning"]
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,7 @@ from urllib.parse import unquote, urlsplit
 from blogdesk.core.convert.htmltomd import html_to_markdown
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.importers.media import Fetcher, MediaDownloader, urllib_fetcher
-from blogdesk.core.importers.report import (
-    CancelToken,
-    ImportProgress,
-    ImportReport,
-    ProgressCallback,
-)
+from blogdesk.core.importers.report import ImportReport
 from blogdesk.core.importers.writing import (
     BatchWriter,
     Every,
@@ -42,6 +37,7 @@ from blogdesk.core.importers.wxr_reader import (
 )
 from blogdesk.core.library.library import Library
 from blogdesk.core.post.naming import title_to_stem
+from blogdesk.core.progress import CancelToken, Progress, ProgressCallback
 
 __all__ = ["ACCOUNT_PREFIX", "account_id_for", "import_wxr"]
 
@@ -154,7 +150,7 @@ def import_wxr(
                     media.hosts = _site_hosts(run.channel)
                 done += 1
                 if progress is not None:
-                    progress(ImportProgress(done, total, _display_title(item)))
+                    progress(Progress(message=_display_title(item), done=done, total=total))
                 _import_item(run, item)
     except WxrDamaged as exc:
         report.error = str(exc)

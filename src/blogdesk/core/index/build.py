@@ -4,24 +4,30 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as futures_wait
-from typing import TYPE_CHECKING
+from contextlib import AbstractContextManager
 
+from blogdesk.core.index.entry import Entry
 from blogdesk.core.index.sql import CLEAR, FROM_STAGING, INSERT_STAGING, STAGING, Rows
 
-if TYPE_CHECKING:
-    from blogdesk.core.index.index import Entry, Index
+__all__ = ["Transaction", "write_all"]
 
-__all__ = ["write_all"]
+# The index's write transaction (`Index._transaction`): takes its write lock, yields its connection
+# and commits, or rolls back on an exception. Passed in so that this module needs no Index.
+Transaction = Callable[[], AbstractContextManager[sqlite3.Connection]]
 
 
 def write_all(
-    index: Index, batches: Iterable[Sequence[Entry]], now_ns: int, *, clear: bool = False
+    transaction: Transaction,
+    batches: Iterable[Sequence[Entry]],
+    now_ns: int,
+    *,
+    clear: bool = False,
 ) -> None:
     """Fill an index that holds no files (new, or emptied first by `clear`) in one
-    transaction, from `batches` of new entries.
+    `transaction`, from `batches` of new entries.
 
     Tokenizing for FTS5 is half a build's time: each batch goes into a staging table and
     one INSERT … SELECT moves it into the FTS table in a helper thread. That single
@@ -32,7 +38,7 @@ def write_all(
     cost, so there the batches go in one after the other.
     """
     parallel = (os.cpu_count() or 1) > 1
-    with index._transaction() as conn, ThreadPoolExecutor(1, "blogdesk-fts") as helper:
+    with transaction() as conn, ThreadPoolExecutor(1, "blogdesk-fts") as helper:
         if clear:
             for statement in CLEAR.split(";"):
                 if statement.strip():

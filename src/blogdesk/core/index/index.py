@@ -21,6 +21,7 @@ from typing import Any
 
 from blogdesk.core.errors import LibraryError
 from blogdesk.core.index import build
+from blogdesk.core.index.entry import Entry, Problem
 from blogdesk.core.index.search_text import SnippetMaker, fts_query, query_terms, snippets
 from blogdesk.core.index.sql import (
     BODIES,
@@ -66,15 +67,6 @@ class Stamp:
 
 
 @dataclass(frozen=True)
-class Problem:
-    """A file in the library that cannot be read as a post (it is listed, never modified)."""
-
-    path: str  # relative to the library root, POSIX separators
-    message: str
-    line: int | None = None
-
-
-@dataclass(frozen=True)
 class SearchHit:
     """One search result. `summary.body` is left empty (the snippet shows the match)."""
 
@@ -84,18 +76,6 @@ class SearchHit:
     # Relevance, higher is better: FTS5's bm25 negated, rounded to 4 significant digits (only the
     # order means something; words found in most posts give small values such as 2.1e-06).
     score: float
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One file's new state for `Index.write`: a post (summary) or a problem."""
-
-    path: str
-    mtime_ns: int
-    size: int
-    hash: str
-    summary: PostSummary | None = None
-    problem: Problem | None = None
 
 
 def is_transient(exc: sqlite3.Error) -> bool:
@@ -292,7 +272,7 @@ class Index:
     ) -> None:
         """Fill an index that holds no files (new, or emptied first by `clear`) in one
         transaction, from `batches` of new entries (how: see `build.write_all`)."""
-        build.write_all(self, batches, now_ns, clear=clear)
+        build.write_all(self._transaction, batches, now_ns, clear=clear)
 
     def rename(self, old: str, new: str) -> None:
         with self._transaction() as conn:

@@ -7,18 +7,16 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from blogdesk.core.errors import LibraryError
+from blogdesk.core.index.entry import Entry
 from blogdesk.core.index.search_text import SNIPPET_END, SNIPPET_START, index_texts
 from blogdesk.core.post.post import PostSummary
 
-if TYPE_CHECKING:
-    from blogdesk.core.index.index import Entry
-
 # Bump when the tables change or when the rules that fill them (summarize) change meaning: an index
 # with another version is rebuilt from the files.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: titles from the first heading by core.render.lines
 
 SORTS = ("date", "title", "modified", "status")
 

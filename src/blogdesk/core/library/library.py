@@ -24,7 +24,8 @@ from typing import Any
 
 from blogdesk.core.errors import LibraryError
 from blogdesk.core.fsutil import atomic_write
-from blogdesk.core.index.index import Entry, Index, Problem, SearchHit, is_transient
+from blogdesk.core.index.entry import Entry, Problem
+from blogdesk.core.index.index import Index, SearchHit, is_transient
 from blogdesk.core.library.scan import (
     MEDIA_DIR,
     SKIPPED_DIRS,

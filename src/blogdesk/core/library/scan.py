@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from blogdesk.core.errors import BlogDeskError, LibraryError
-from blogdesk.core.index.index import Entry, Problem, Stamp
+from blogdesk.core.index.entry import Entry, Problem
+from blogdesk.core.index.index import Stamp
 from blogdesk.core.post.frontmatter import MAX_POST_BYTES, decode_post_bytes
 from blogdesk.core.post.naming import MARKDOWN_SUFFIXES
 from blogdesk.core.post.post import Post, summarize

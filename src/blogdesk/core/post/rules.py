@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
+from blogdesk.core.render.lines import headings
+
 KNOWN_STATUSES = ("draft", "scheduled", "published", "private", "pending")
 
 # Other tools' names for our statuses (WordPress's REST/XML-RPC "publish" and "future").
@@ -168,11 +170,6 @@ def utc_offset_text(delta: timedelta) -> str:
     return datetime(2000, 1, 1, tzinfo=timezone(delta)).strftime("%z")
 
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-
-
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"[*`]+|(?<!\w)_+|_+(?!\w)")
 
@@ -183,31 +180,14 @@ def _heading_text(text: str) -> str:
 
 
 def first_heading(body: str) -> str | None:
-    """The text of the body's first ATX (`# Title`) or Setext (`Title` / `=====`) heading."""
-    fence: str | None = None
-    previous = ""
-    for raw in body.splitlines():
-        line = raw.rstrip()
-        fence_match = _FENCE.match(line)
-        if fence is not None:
-            if fence_match and fence_match[1][0] == fence[0] and len(fence_match[1]) >= len(fence):
-                fence = None
-            continue
-        if fence_match:
-            fence = fence_match[1]
-            previous = ""
-            continue
-        atx = _ATX.match(line)
-        if atx:
-            text = _heading_text(atx[2])
+    """The text of the body's first ATX (`# Title`) or Setext (`Title` / `=====`) heading that
+    has words, outside block quotes (a quoted heading is someone else's words), by the line
+    grammar the renderer, the outline and the editor's highlighter share."""
+    for heading in headings(body.splitlines()):
+        if not heading.quoted:
+            text = _heading_text(heading.text)
             if text:
                 return text
-        elif _SETEXT.match(line) and previous.strip() and not previous.startswith(("    ", "\t")):
-            # "---" under a paragraph line is a heading; under a blank line it is a rule.
-            text = _heading_text(previous)
-            if text:
-                return text
-        previous = line
     return None
 
 

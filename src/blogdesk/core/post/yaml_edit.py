@@ -271,7 +271,7 @@ def set_key(block: str, key: str, value: Any, newline: str) -> str:
     matches = [entry for entry in entries if entry.name == key]
     style = matches[0].style if matches else _Style()
     expected = value.date() if _date_only_value(value, style) else value
-    old_comments = list_comments(root, lines, matches[0]) if matches and root else None
+    old_comments = list_comments(root, lines, matches[0].first) if matches and root else None
     for attempt in range(2):
         new_text = (
             _emit(key, value, style, seq_offset, indent)

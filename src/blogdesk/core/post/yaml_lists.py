@@ -5,12 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
-
-if TYPE_CHECKING:
-    from blogdesk.core.post.yaml_edit import _Entry
 
 
 # Here rather than in yaml_edit (which re-exports it) so that the two modules import one way.
@@ -33,9 +30,11 @@ class ListComments:
     items: list[tuple[Any, list[str], str]]  # (value, comment lines above it, trailing comment)
 
 
-def list_comments(root: yaml.MappingNode, lines: list[str], entry: _Entry) -> ListComments | None:
-    """The comments of `entry` when its value is a block list of one-line scalars, else None."""
-    node = next((v for k, v in root.value if int(k.start_mark.line) == entry.first), None)
+def list_comments(root: yaml.MappingNode, lines: list[str], first: int) -> ListComments | None:
+    """The comments of the key on line `first` (0-based) when its value is a block list of
+    one-line scalars, else None. (The line rather than yaml_edit's entry: this module is below
+    yaml_edit and must not import it back.)"""
+    node = next((v for k, v in root.value if int(k.start_mark.line) == first), None)
     if not isinstance(node, yaml.SequenceNode) or node.flow_style:
         return None
     children = node.value
@@ -43,13 +42,13 @@ def list_comments(root: yaml.MappingNode, lines: list[str], entry: _Entry) -> Li
         return None  # quoted or multi-line items: rare; leave them to the emitter alone
     comment_re = re.compile(r"^\s+#")
     found = ""
-    head = lines[entry.first].rstrip("\r\n")
+    head = lines[first].rstrip("\r\n")
     key_end = head.find(":")
     if key_end >= 0 and comment_re.match(head[key_end + 1 :]):
         found = head[key_end + 1 :]
     items: list[tuple[Any, list[str], str]] = []
     above: list[str] = []
-    line = entry.first + 1
+    line = first + 1
     for child in children:
         start, end = int(child.start_mark.line), int(child.end_mark.line)
         if start != end:

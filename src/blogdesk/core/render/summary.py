@@ -11,7 +11,7 @@ import html as htmllib
 import re
 from typing import NamedTuple
 
-from markdown.extensions.fenced_code import FencedBlockPreprocessor
+from blogdesk.core.render.lines import fenced_lines, headings
 
 WORDS_PER_MINUTE = 230
 
@@ -50,8 +50,6 @@ _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NO_WORD_TOKEN_RE = re.compile(r"(?<!\S)[^\w\s]+(?!\S)|(?<!\S)_+(?!\S)")
 _REMOTE_RE = re.compile(r"^(?:https?:|data:|//)", re.IGNORECASE)
 
-_ATX_RE = re.compile(r"^((?:> ?)*)(#{1,6})(.*?)#*\s*$")
-_SETEXT_RE = re.compile(r"^((?:> ?)*)([=-])+ *$")
 _RAW_HEADING_RE = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)(?:</h\1>|$)", re.IGNORECASE)
 _ATTR_LIST_RE = re.compile(r"\s*\{[^}]*\}\s*$")
 
@@ -127,33 +125,13 @@ def _match_line(
     return None, pos
 
 
-def _fenced_lines(source: str) -> set[int]:
-    """Line numbers inside fenced code blocks, found with Python-Markdown's own fence regex."""
-    inside: set[int] = set()
-    for m in FencedBlockPreprocessor.FENCED_BLOCK_RE.finditer(source):
-        first = source.count("\n", 0, m.start())
-        last = first + source.count("\n", m.start(), m.end())
-        inside.update(range(first, last + 1))
-    return inside
-
-
 def _source_headings(source: str) -> list[tuple[int, int, str]]:
-    """(line, level, comparison key) of every line that looks like a heading, in order."""
-    text = source.replace("\r\n", "\n").replace("\r", "\n")
-    fenced = _fenced_lines(text) if ("```" in text or "~~~" in text) else set()
-    lines = text.split("\n")
-    out: list[tuple[int, int, str]] = []
+    """(line, level, comparison key) of every line that is a heading, in order: Markdown ones by
+    the shared line grammar, raw HTML ones (`<h2>…</h2>`) by their tag."""
+    lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    found = [(h.line, h.level, _key(_ATTR_LIST_RE.sub("", h.text))) for h in headings(lines)]
+    fenced = fenced_lines(lines) if "<h" in source or "<H" in source else set()
     for i, line in enumerate(lines):
-        if i in fenced or not line or line[0] not in "#>=-<":
-            continue
-        if m := _ATX_RE.match(line):
-            out.append((i, len(m.group(2)), _key(_ATTR_LIST_RE.sub("", m.group(3)))))
-        elif (m := _SETEXT_RE.match(line)) and i > 0 and lines[i - 1].strip(" >"):
-            prev = lines[i - 1]
-            if i - 1 in fenced:
-                continue
-            level = 1 if m.group(2) == "=" else 2
-            out.append((i - 1, level, _key(_ATTR_LIST_RE.sub("", prev.lstrip("> ")))))
-        elif m := _RAW_HEADING_RE.match(line):
-            out.append((i, int(m.group(1)), _key(_TAG_RE.sub("", m.group(2)))))
-    return out
+        if line.startswith("<") and (m := _RAW_HEADING_RE.match(line)) and i not in fenced:
+            found.append((i, int(m.group(1)), _key(_TAG_RE.sub("", m.group(2)))))
+    return sorted(found)

@@ -12,19 +12,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from blogdesk.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.provider import ResponseLostError, SiteUnreachableError
 from blogdesk.sync.publish import take_down
 from blogdesk.sync.publish.context import PublishContext
 from blogdesk.sync.publish.outbox import Action
 from blogdesk.sync.publish.publish_post import publish_post
-from blogdesk.sync.publish.results import (
-    CancelToken,
-    Progress,
-    ProgressCallback,
-    PublishResult,
-    no_progress,
-)
+from blogdesk.sync.publish.results import PublishResult
 
 __all__ = ["delete_remote", "publish", "unpublish"]
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.post.post import Post
+from blogdesk.core.progress import Progress
 from blogdesk.sync.counting_provider import CountingProvider
 from blogdesk.sync.provider import (
     ConflictError,
@@ -19,7 +20,6 @@ from blogdesk.sync.provider import (
 from blogdesk.sync.publish import changes
 from blogdesk.sync.publish import post_fields as pl
 from blogdesk.sync.publish.prepare import PublishRun
-from blogdesk.sync.publish.results import Progress
 
 
 def update_remote(

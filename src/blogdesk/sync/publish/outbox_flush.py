@@ -14,6 +14,7 @@ from typing import Literal
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.post.post import Post
+from blogdesk.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 from blogdesk.sync.provider import (
     ConflictError,
     RateLimitedError,
@@ -24,14 +25,7 @@ from blogdesk.sync.provider import (
 from blogdesk.sync.publish import actions
 from blogdesk.sync.publish.context import PublishContext
 from blogdesk.sync.publish.pull import apply_remote, pulled_state
-from blogdesk.sync.publish.results import (
-    CancelToken,
-    FlushResult,
-    Progress,
-    ProgressCallback,
-    PublishResult,
-    no_progress,
-)
+from blogdesk.sync.publish.results import FlushResult, PublishResult
 
 Resolution = Literal["overwrite", "take_remote", "keep_both"]
 _RETRYABLE = (SiteUnreachableError, ResponseLostError, ServerError, RateLimitedError)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.post.post import Post
+from blogdesk.core.progress import CancelToken, Progress, ProgressCallback
 from blogdesk.core.render.rendering import RenderOptions, render
 from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.counting_provider import CountingProvider
@@ -23,7 +24,6 @@ from blogdesk.sync.media.ledger import (
 from blogdesk.sync.media.markdown_images import rewrite_markdown_images
 from blogdesk.sync.provider import PostPayload
 from blogdesk.sync.publish import post_fields as pl
-from blogdesk.sync.publish.results import CancelToken, Progress, ProgressCallback
 
 
 @dataclass

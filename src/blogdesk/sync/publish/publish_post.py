@@ -6,6 +6,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
+from blogdesk.core.progress import CancelToken, Progress, ProgressCallback
 from blogdesk.sync.accounts import setup as account_setup
 from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.provider import ConflictError, PostPayload, RemotePost
@@ -14,7 +15,7 @@ from blogdesk.sync.publish import post_fields as pl
 from blogdesk.sync.publish.context import PublishContext
 from blogdesk.sync.publish.create_or_update import create_remote, update_remote
 from blogdesk.sync.publish.prepare import PublishRun, build_payload
-from blogdesk.sync.publish.results import CancelToken, Progress, ProgressCallback, PublishResult
+from blogdesk.sync.publish.results import PublishResult
 
 __all__ = ["publish_post", "record"]
 

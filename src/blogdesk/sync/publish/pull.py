@@ -13,18 +13,13 @@ from typing import Any
 
 from blogdesk.core.convert.htmltomd import html_to_markdown
 from blogdesk.core.post.post import Post
+from blogdesk.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.provider import RemotePost
 from blogdesk.sync.publish import changes
 from blogdesk.sync.publish import post_fields as pl
 from blogdesk.sync.publish.context import PublishContext
-from blogdesk.sync.publish.results import (
-    CancelToken,
-    Progress,
-    ProgressCallback,
-    PullResult,
-    no_progress,
-)
+from blogdesk.sync.publish.results import PullResult
 
 PAGE_SIZE = 100
 

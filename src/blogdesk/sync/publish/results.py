@@ -1,60 +1,19 @@
-"""What the sync service reports back: progress, cancellation and results. Plain data, no Qt.
+"""What the sync service reports back: its results. Plain data, no Qt.
 
-The window runs `SyncService` calls on a worker thread: it passes a `progress` callable (called on
-the worker thread; the window forwards it to the GUI thread through a signal) and a `CancelToken`
-whose `cancel()` it may call from the GUI thread. Cancellation is checked between steps (before
-each upload and before the create/update), never in the middle of a request.
+Progress and cancellation use `blogdesk.core.progress`, as the importers do. The window runs
+`SyncService` calls on a worker thread: it passes a `progress` callable (called on the worker
+thread; the window forwards it to the GUI thread through a signal) and a `CancelToken` whose
+`cancel()` it may call from the GUI thread. Cancellation is checked between steps (before each
+upload and before the create/update), never in the middle of a request.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from blogdesk.core.errors import BlogDeskError
-
-
-class CancelledError(BlogDeskError):
-    """The author cancelled; nothing after the last finished step was done."""
-
-    def __init__(self, message: str = "Cancelled. Nothing more was sent to the blog.") -> None:
-        super().__init__(message)
-
-
-class CancelToken:
-    """Set from any thread; checked by the service between steps."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def raise_if_cancelled(self) -> None:
-        if self._event.is_set():
-            raise CancelledError()
-
-
-@dataclass(frozen=True)
-class Progress:
-    """One step of a long job. `done`/`total` count steps (uploads, pages); total 0 = unknown."""
-
-    stage: str  # "render" | "upload" | "send" | "verify" | "record" | "pull" | "queued" | "done"
-    message: str
-    done: int = 0
-    total: int = 0
-
-
-ProgressCallback = Callable[[Progress], None]
-
-
-def no_progress(_: Progress) -> None:
-    return None
+# What a cancelled sync job says (the token `SyncService` callers pass is
+# `CancelToken(CANCELLED)`): the service checks it between steps, so this is a promise it keeps.
+CANCELLED = "Cancelled. Nothing more was sent to the blog."
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QFileDialog, QPlainTextEdit, QWidget
 
 from blogdesk.core.errors import BlogDeskError
+from blogdesk.core.render.lines import list_item
 from blogdesk.ui.editor import formatting
 from blogdesk.ui.editor.find_replace import Finder, FindReplaceBar
 from blogdesk.ui.editor.highlighter import MarkdownHighlighter, in_code_fence
@@ -294,7 +295,7 @@ class MarkdownEditor(QPlainTextEdit):
         elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not self.isReadOnly():
             outdent = key == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
             cursor = self.textCursor()
-            on_item = formatting.LIST_ITEM.match(cursor.block().text()) is not None
+            on_item = list_item(cursor.block().text()) is not None
             if cursor.hasSelection() or on_item or outdent:
                 self.setTextCursor(formatting.indent_lines(cursor, outdent))
                 return

@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QTextCursor
 
+from blogdesk.core.render.lines import LIST_ITEM, QUOTE, atx_heading
+
 __all__ = [
     "INDENT",
     "continue_block",
@@ -24,14 +26,10 @@ __all__ = [
 ]
 
 INDENT = "    "  # Python-Markdown nests list items at four spaces
-LIST_ITEM = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|(?P<num>\d{1,9})(?P<delim>[.)]))"
-    r"(?P<space>[ \t]+)(?P<task>\[[ xX]\][ \t]+)?"
-)
-QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
-_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+|^ {0,3}#{1,6}$")
+# LIST_ITEM, QUOTE and headings come from core.render.lines (the renderer's line grammar), so a
+# line these commands treat as a list item or heading is one in the published post.
 _BULLET = re.compile(r"^([ \t]*)[-*+][ \t]+")
-_NUMBERED = re.compile(r"^([ \t]*)\d{1,9}[.)][ \t]+")
+_NUMBERED = re.compile(r"^([ \t]*)\d+\.[ \t]+")
 _URL = re.compile(r"^(?:https?://|mailto:|www\.)\S+$")
 
 
@@ -166,8 +164,15 @@ def set_heading(cursor: QTextCursor, level: int) -> QTextCursor:
     prefix = "#" * level + " "
 
     def change(_: int, line: str) -> str:
-        body = _HEADING.sub("", line, count=1)
-        return body if line.startswith(prefix) else prefix + body
+        # " # x" is no heading to the renderer, but plainly meant as one: replace its marker too.
+        text = (
+            line.lstrip(" ")
+            if line.startswith(" ") and len(line) - len(line.lstrip(" ")) <= 3
+            else line
+        )
+        heading = atx_heading(text)
+        body = text[heading.marker_end :].lstrip(" \t") if heading else line
+        return body if heading and heading.level == level else prefix + body
 
     return _rewrite_lines(cursor, change)
 

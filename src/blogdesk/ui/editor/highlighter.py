@@ -18,6 +18,15 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from blogdesk.core.render.lines import (
+    QUOTE,
+    atx_heading,
+    closes_fence,
+    fence_open,
+    list_item,
+    setext_level,
+)
+
 __all__ = [
     "FENCE_STATE_BASE",
     "FRONT_MATTER_TOML",
@@ -33,12 +42,9 @@ FRONT_MATTER_TOML = 2
 # FENCE_STATE_BASE + length * 2 + (1 for "~", 0 for "`").
 FENCE_STATE_BASE = 100
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+# Headings, setext underlines, fences, quotes and list markers: core.render.lines, the grammar
+# the renderer, the outline and the title share (what is coloured a heading is published as one).
 _HR = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+")
-_LIST = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)(?:[ \t]+\[[ xX]\])?")
 _INDENTED_CODE = re.compile(r"^(?: {4}|\t)(?![ \t]*(?:[-*+]|\d{1,9}[.)])[ \t])")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPH = re.compile(r"(?<![*_\w])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*_\w])")
@@ -123,9 +129,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             yaml = text.startswith("-")
             self.setCurrentBlockState(FRONT_MATTER_YAML if yaml else FRONT_MATTER_TOML)
             return
-        m = _FENCE.match(text)
-        if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
-            fence = m.group(1)
+        fence = fence_open(text)
+        if fence is not None:
+            # A fence that never closes is text to the renderer; here it is code until closed,
+            # as the rest of the post cannot be looked at on every keystroke.
             self.setFormat(0, len(text), self.f_marker)
             self.setCurrentBlockState(FENCE_STATE_BASE + len(fence) * 2 + (fence[0] == "~"))
             return
@@ -146,41 +153,40 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self.setFormat(0, m.end(1), self.f_front_key)
 
     def _fenced_line(self, text: str, state: int) -> None:
-        m = _FENCE.match(text)
-        if m and not m.group(2).strip():
-            length, tilde = divmod(state - FENCE_STATE_BASE, 2)
-            fence = m.group(1)
-            if (fence[0] == "~") == bool(tilde) and len(fence) >= length:
-                self.setFormat(0, len(text), self.f_marker)
-                self.setCurrentBlockState(NORMAL)
-                return
+        length, tilde = divmod(state - FENCE_STATE_BASE, 2)
+        if closes_fence(text, ("~" if tilde else "`") * length):
+            self.setFormat(0, len(text), self.f_marker)
+            self.setCurrentBlockState(NORMAL)
+            return
         self.setCurrentBlockState(state)
         if text:
             self.setFormat(0, len(text), self.f_fence)
 
     def _block_line(self, text: str) -> None:
-        m = _HEADING.match(text)
-        if m:
+        heading = atx_heading(text)
+        if heading is not None:
             self.setFormat(0, len(text), self.f_heading)
-            self.setFormat(0, m.end(1), self.f_marker)
-            self._inline(text, m.end())
+            self.setFormat(0, heading.marker_end, self.f_marker)
+            self._inline(text, heading.marker_end)
             return
-        if _HR.match(text) or _SETEXT.match(text):
+        if _HR.match(text) or setext_level(text) is not None:
             self.setFormat(0, len(text), self.f_marker)
             return
         if _REFDEF.match(text):
             self.setFormat(0, len(text), self.f_link)
             return
         start = 0
-        m = _QUOTE.match(text)
+        m = QUOTE.match(text)
         if m:
             self.setFormat(0, len(text), self.f_quote)
             self.setFormat(0, m.end(), self.f_marker)
             start = m.end()
-        m = _LIST.match(text, start)
-        if m:
-            self.setFormat(start, m.end() - start, self.f_marker)
-            start = m.end()
+        item = list_item(text[start:])
+        if item:
+            # The marker, and a task box "[ ]" after it if there is one.
+            end = start + (item.start("task") + 3 if item["task"] else item.end("marker"))
+            self.setFormat(start, end - start, self.f_marker)
+            start = end
         elif start == 0 and _INDENTED_CODE.match(text):
             self.setFormat(0, len(text), self.f_fence)
             return

@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from blogdesk.core.errors import BlogDeskError
-from blogdesk.core.importers import ImportProgress, ImportReport
+from blogdesk.core.importers import ImportReport
 from blogdesk.core.importers.folder import import_folder
 from blogdesk.core.importers.media import Fetcher
 from blogdesk.core.importers.wxr import import_wxr
 from blogdesk.core.library.library import Library
-from blogdesk.ui.tasks import Progress, ProgressReport, TaskHandle, TaskRunner
+from blogdesk.core.progress import Progress
+from blogdesk.ui.tasks import TaskHandle, TaskProgress, TaskRunner
 
 __all__ = [
     "ImportDialog",
@@ -105,11 +106,11 @@ class ImportDialog(QDialog):
             on_cancelled=self._on_cancelled,
         )
 
-    def _work(self, progress: Progress) -> ImportReport:
+    def _work(self, progress: TaskProgress) -> ImportReport:
         """Runs on a worker thread: plain data in, the report out."""
 
-        def report_step(step: ImportProgress) -> None:
-            progress.report(step.done, step.total, step.current)
+        def report_step(step: Progress) -> None:
+            progress.report(step.done, step.total, step.message)
 
         if self._kind == "wxr":
             return import_wxr(
@@ -144,7 +145,7 @@ class ImportDialog(QDialog):
 
     # -- callbacks (GUI thread) -------------------------------------------------------------
 
-    def _on_progress(self, step: ProgressReport) -> None:
+    def _on_progress(self, step: Progress) -> None:
         if step.total is not None and step.total > 0:
             self.bar.setRange(0, step.total)
             self.bar.setValue(min(step.done, step.total))

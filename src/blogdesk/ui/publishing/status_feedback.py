@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
+from blogdesk.core.progress import Progress as ProgressReport
 from blogdesk.ui.publishing.options_panel import PublishStatus, result_text
-from blogdesk.ui.tasks import ProgressReport
 
 if TYPE_CHECKING:
     from blogdesk.sync.publish.results import FlushResult, PublishResult, PullResult

@@ -23,18 +23,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from blogdesk.core.errors import BlogDeskError
+from blogdesk.core.progress import Cancelled, CancelToken, Progress
 from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.provider import ConflictError
-from blogdesk.sync.publish.results import (
-    CancelledError,
-    CancelToken,
-    FlushResult,
-    Progress,
-    PublishResult,
-)
+from blogdesk.sync.publish.results import CANCELLED, FlushResult, PublishResult
 from blogdesk.sync.service import SyncService
-from blogdesk.ui.tasks import Progress as TaskProgress
-from blogdesk.ui.tasks import TaskHandle, TaskRunner
+from blogdesk.ui.tasks import TaskHandle, TaskProgress, TaskRunner
 
 __all__ = ["PublishController"]
 
@@ -49,7 +43,7 @@ Work = Callable[[Callable[[Progress], None], CancelToken], Any]
 
 class PublishController(QObject):
     started = Signal(str, object)  # what runs now ("Publishing “Title”…"), rel paths it may rewrite
-    progressed = Signal(object)  # tasks.ProgressReport(done, total or None, message)
+    progressed = Signal(object)  # core.progress.Progress(done, total or None, message)
     finished = Signal(object)  # rel paths the job may have rewritten (reload them if open)
     published = Signal(object)  # PublishResult (sent, or result.queued: waiting in the outbox)
     conflict = Signal(object)  # ConflictError: the author must choose (SyncConflictDialog)
@@ -204,7 +198,7 @@ class PublishController(QObject):
             if not quiet:
                 self.message.emit("BlogDesk is still busy with the blog; try again in a moment.")
             return False
-        token = CancelToken()
+        token = CancelToken(CANCELLED)
         self._token = token
 
         def run(progress: TaskProgress) -> Any:
@@ -242,7 +236,7 @@ class PublishController(QObject):
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ConflictError):
             self.conflict.emit(exc)
-        elif isinstance(exc, CancelledError):
+        elif isinstance(exc, Cancelled):
             self.cancelled.emit(str(exc))
         elif isinstance(exc, BlogDeskError):
             self.failed.emit(str(exc))
