@@ -92,7 +92,7 @@ class MainWindow(WindowStartup):
         self.theme = ThemeWatcher(self)
 
         self.library_panel = LibraryPanel(library, runner, self)
-        self.library_panel.default_status = library_settings.default_status
+        self.library_panel.post_actions.default_status = library_settings.default_status
         self.outline = OutlinePanel(self)
         self.metadata = MetadataPanel(self)
         self.editor = MarkdownEditor(self, dark=self.theme.dark)

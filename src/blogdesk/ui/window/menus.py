@@ -78,7 +78,7 @@ def _action(
 
 
 def build(window: MainWindow) -> None:
-    panel, docs, editor = window.library_panel, window.documents, window.editor
+    panel, docs, editor = window.library_panel.post_actions, window.documents, window.editor
     editor_actions = editor.actions_by_name()
     acts: dict[str, QAction] = {}
     window.menu_actions = acts
@@ -306,8 +306,11 @@ def sync_fullscreen(window: MainWindow) -> None:
 def _undo(window: MainWindow) -> None:
     """Ctrl+Z outside a text field: undo the last delete when the library list has focus."""
     focus = window.focusWidget()
-    if isinstance(focus, QAbstractItemView) and window.library_panel.undo_delete_action.isEnabled():
-        window.library_panel.undo_delete()
+    if (
+        isinstance(focus, QAbstractItemView)
+        and window.library_panel.post_actions.undo_delete_action.isEnabled()
+    ):
+        window.library_panel.post_actions.undo_delete()
     elif isinstance(focus, QLineEdit):
         focus.undo()
     else:
