@@ -279,7 +279,7 @@ def test_title_column_gets_the_room(qtbot, make_desk, wait_listed, sample_librar
     window = desk.window
     window.resize(1200, 630)  # the first window QA saw, on a 1400×900 screen
     qtbot.waitUntil(lambda: window.splitter.width() > 1100)
-    window.first_start_layout()
+    window.startup.first_start_layout()
     qtbot.waitUntil(lambda: window.library_panel.view.viewport().width() > 200)
     panel = window.library_panel
     header = panel.view.header()

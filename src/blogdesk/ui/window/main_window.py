@@ -1,8 +1,9 @@
 """The desk window: library panel | editor | preview, and the wiring between them.
 
 Layout and wiring only: documents are the DocumentController's, the list is the LibraryPanel's,
-menus are window_menus', remembered layout is window_state's, start-up order is window_startup's:
-the preview (QtWebEngine, the slow part of start-up) is created once the first frame is on screen.
+menus are window_menus', remembered layout is window_state's, start-up order is WindowStartup's
+(`window.startup`): the preview (QtWebEngine, the slow part of start-up) is created once the
+first frame is on screen.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -49,7 +51,7 @@ __all__ = ["MainWindow"]
 log = logging.getLogger(__name__)
 
 
-class MainWindow(WindowStartup):
+class MainWindow(QMainWindow):
     firstFrameShown = Signal()  # once, when the first frame is on screen
     previewReady = Signal()  # the web preview exists and was handed the document
     previewPainted = Signal()  # emitted once, when the preview first shows a rendered post
@@ -81,12 +83,7 @@ class MainWindow(WindowStartup):
         self.library_settings = library_settings
         self.runner = runner
         self.state = state
-        self.preview: Any = None  # PreviewView, once the web engine is up
-        self.preview_controller: Any = None
-        self.preview_enabled = start_preview  # False: no web preview (tests, lite mode)
         self.import_dialog: Any = None  # the last File → Import window (kept alive while open)
-        self._shown_once = False
-        self._first_frame_done = False  # the preview and the watcher start after it
         if icon is not None:
             self.setWindowIcon(icon)
         self.theme = ThemeWatcher(self)
@@ -109,10 +106,51 @@ class MainWindow(WindowStartup):
             library, runner, period_s=settings.library_refresh_seconds, parent=self
         )
         self._build_layout()
+        self.startup = WindowStartup(
+            self,
+            library=library,
+            settings=settings,
+            library_settings=library_settings,
+            runner=runner,
+            theme=self.theme,
+            library_panel=self.library_panel,
+            editor=self.editor,
+            documents=self.documents,
+            watcher=self.watcher,
+            splitter=self.splitter,
+            preview_stack=self.preview_stack,
+            on_rendered=self._rendered,
+            preview_enabled=start_preview,
+        )
+        self.startup.firstFrameShown.connect(self.firstFrameShown)
+        self.startup.previewReady.connect(self.previewReady)
+        self.startup.previewPainted.connect(self.previewPainted)
         menus.build(self)
         self._wire()
-        self._layout_restored = self.state.restore(self)
+        self.startup.layout_restored = self.state.restore(self)
         self._update_title()
+
+    @property
+    def preview(self) -> Any:
+        """The PreviewView once the web engine is up, else None."""
+        return self.startup.preview
+
+    @property
+    def preview_controller(self) -> Any:
+        return self.startup.preview_controller
+
+    @property
+    def preview_enabled(self) -> bool:
+        """False: no web preview (tests, lite mode)."""
+        return self.startup.preview_enabled
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.startup.window_shown()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.startup.window_painted()
 
     # -- layout --------------------------------------------------------------------------------
 
