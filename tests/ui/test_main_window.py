@@ -297,7 +297,7 @@ def test_file_import_wordpress_export(
         "&Jekyll or Hugo Folder…",
     ]
     window.menu_actions["import_wxr"].trigger()
-    dialog = window.import_dialog
+    dialog = window.menus.import_dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
     wait_listed(desk, 5)

@@ -1,9 +1,9 @@
 """The desk window: library panel | editor | preview, and the wiring between them.
 
 Layout and wiring only: documents are the DocumentController's, the list is the LibraryPanel's,
-menus are window_menus', remembered layout is window_state's, start-up order is WindowStartup's
-(`window.startup`): the preview (QtWebEngine, the slow part of start-up) is created once the
-first frame is on screen.
+menus, toolbar and focus mode are `Menus`' (`window.menus`), the remembered layout is
+WindowState's, start-up order is WindowStartup's (`window.startup`): the preview (QtWebEngine,
+the slow part of start-up) is created once the first frame is on screen.
 """
 
 from __future__ import annotations
@@ -13,19 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QPaintEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +38,7 @@ from blogdesk.ui.editor.outline_panel import OutlinePanel
 from blogdesk.ui.library.panel import LibraryPanel
 from blogdesk.ui.library.watcher import LibraryWatcher
 from blogdesk.ui.tasks import TaskRunner
-from blogdesk.ui.window import menus
+from blogdesk.ui.window.menus import Menus
 from blogdesk.ui.window.recovery import RecoveryJournal
 from blogdesk.ui.window.startup import WindowStartup
 from blogdesk.ui.window.state import WindowState
@@ -56,13 +54,6 @@ class MainWindow(QMainWindow):
     previewReady = Signal()  # the web preview exists and was handed the document
     previewPainted = Signal()  # emitted once, when the preview first shows a rendered post
     closed = Signal()  # emitted after a close that saved everything
-
-    # Set by menus.build():
-    menu_actions: dict[str, QAction]
-    toolbar: QToolBar
-    recent_menu: QMenu
-    focus_mode: bool
-    _focus_saved: dict[str, bool]
 
     def __init__(
         self,
@@ -83,7 +74,6 @@ class MainWindow(QMainWindow):
         self.library_settings = library_settings
         self.runner = runner
         self.state = state
-        self.import_dialog: Any = None  # the last File → Import window (kept alive while open)
         if icon is not None:
             self.setWindowIcon(icon)
         self.theme = ThemeWatcher(self)
@@ -125,9 +115,18 @@ class MainWindow(QMainWindow):
         self.startup.firstFrameShown.connect(self.firstFrameShown)
         self.startup.previewReady.connect(self.previewReady)
         self.startup.previewPainted.connect(self.previewPainted)
-        menus.build(self)
+        panels = {
+            "library": self.library_panel,
+            "outline": self.outline,
+            "metadata": self.metadata,
+            "preview": self.preview_stack,
+        }
+        self.menus = Menus(self, host=self, panels=panels)
+        # On the window too: install_publishing adds the Blog actions and button to these.
+        self.menu_actions = self.menus.actions
+        self.toolbar = self.menus.toolbar
         self._wire()
-        self.startup.layout_restored = self.state.restore(self)
+        self.startup.layout_restored = self.state.restore(self, self._splitters, self.menus)
         self._update_title()
 
     @property
@@ -143,6 +142,10 @@ class MainWindow(QMainWindow):
     def preview_enabled(self) -> bool:
         """False: no web preview (tests, lite mode)."""
         return self.startup.preview_enabled
+
+    @property
+    def focus_mode(self) -> bool:
+        return self.menus.focus_mode
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -195,6 +198,7 @@ class MainWindow(QMainWindow):
         em = self.fontMetrics().averageCharWidth()
         self.splitter.setSizes([em * 40, em * 80, em * 80])
         self.setCentralWidget(self.splitter)
+        self._splitters = {"main": self.splitter, "left": self.left}  # sizes kept by WindowState
         # First start (no remembered geometry): 80 % of the screen's free area.
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is not None:
@@ -363,17 +367,6 @@ class MainWindow(QMainWindow):
         if self.preview is not None and hasattr(self.preview, "set_dark"):
             self.preview.set_dark(dark)
 
-    # -- panels and modes (see window_menus) ----------------------------------------------------
-
-    def set_panel_visible(self, name: str, visible: bool) -> None:
-        menus.set_panel_visible(self, name, visible)
-
-    def panel_visible(self, name: str) -> bool:
-        return menus.panel_visible(self, name)
-
-    def set_focus_mode(self, on: bool) -> None:
-        menus.set_focus_mode(self, on)
-
     # -- closing ---------------------------------------------------------------------------------
 
     def confirm_quit_unsaved(self, reason: str) -> bool:
@@ -395,7 +388,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.documents.save_session()
-        self.state.save(self)
+        self.state.save(self, self._splitters, self.menus)
         self.watcher.stop()
         event.accept()
         self.closed.emit()
@@ -408,7 +401,7 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _help_last(self) -> None:
-        help_act = getattr(self, "menu_actions", {}).get("help_menu")
+        help_act = self.menus.actions.get("help_menu")
         actions = self.menuBar().actions()
         if help_act in actions and actions[-1] is not help_act:
             self.menuBar().removeAction(help_act)
@@ -416,5 +409,7 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.WindowStateChange:
-            menus.sync_fullscreen(self)
+        # Not before the menus exist (a state change while the window is being built).
+        menus: Menus | None = getattr(self, "menus", None)
+        if event.type() == QEvent.Type.WindowStateChange and menus is not None:
+            menus.sync_fullscreen()
