@@ -16,12 +16,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -40,6 +38,7 @@ from blogdesk.ui.library.watcher import LibraryWatcher
 from blogdesk.ui.tasks import TaskRunner
 from blogdesk.ui.window.menus import Menus
 from blogdesk.ui.window.recovery import RecoveryJournal
+from blogdesk.ui.window.save_alert import SaveAlert
 from blogdesk.ui.window.startup import WindowStartup
 from blogdesk.ui.window.state import WindowState
 from blogdesk.ui.window.theme import ThemeWatcher
@@ -176,7 +175,9 @@ class MainWindow(QMainWindow):
         self._editor_row = row
         column = QVBoxLayout(self.editor_column)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self._build_alert())
+        self.alert = SaveAlert(self)  # a failed save, above the post
+        self.alert.retry_button.clicked.connect(lambda: self.documents.save_now())
+        column.addWidget(self.alert)
         column.addWidget(self.metadata)
         column.addLayout(row, 1)
 
@@ -214,27 +215,6 @@ class MainWindow(QMainWindow):
         self.save_label.setObjectName("saveState")
         for label in (self.words_label, self.reading_label, self.save_label):
             bar.addPermanentWidget(label)
-
-    def _build_alert(self) -> QFrame:
-        """A bar above the post for what the author must not miss (a save that failed): the
-        status bar is easy to overlook, and a modal dialog every autosave retry would nag."""
-        self.alert = QFrame(self)
-        self.alert.setObjectName("alertBar")
-        self.alert.setFrameShape(QFrame.Shape.StyledPanel)
-        self.alert.setStyleSheet("#alertBar { background: #fdecea; color: #611a15; }")
-        self.alert_label = QLabel(self.alert)
-        self.alert_label.setWordWrap(True)
-        self.alert_retry = QPushButton("Try Again", self.alert)
-        self.alert_retry.clicked.connect(lambda: self.documents.save_now())
-        self.alert_dismiss = QPushButton("Dismiss", self.alert)
-        self.alert_dismiss.clicked.connect(self._dismiss_alert)
-        self._alert_dismissed = ""  # the failure the author closed: autosave retries keep quiet
-        row = QHBoxLayout(self.alert)
-        row.addWidget(self.alert_label, 1)
-        row.addWidget(self.alert_retry)
-        row.addWidget(self.alert_dismiss)
-        self.alert.hide()
-        return self.alert
 
     def _wire(self) -> None:
         panel, docs = self.library_panel, self.documents
@@ -318,20 +298,9 @@ class MainWindow(QMainWindow):
 
     def _save_state_changed(self, state: str) -> None:
         self.save_label.setText(state)
-        if state.startswith("Save failed") and state != self._alert_dismissed:
-            name = self.documents.path.name if self.documents.path else "The post"
-            self.alert_label.setText(
-                f"{name} could not be saved ({state.removeprefix('Save failed: ')}). Your text "
-                "is kept in the recovery journal; BlogDesk keeps trying."
-            )
-            self.alert.show()
-        elif state == "Saved":
-            self._alert_dismissed = ""
-            self.alert.hide()
-
-    def _dismiss_alert(self) -> None:
-        self._alert_dismissed = self.save_label.text()
-        self.alert.hide()
+        self.alert.show_state(
+            state, self.documents.path.name if self.documents.path else "The post"
+        )
 
     def _post_saved(self, path: Path) -> None:
         # Library.save() already updated the index, so the watcher's refresh finds nothing new
