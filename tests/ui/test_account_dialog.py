@@ -48,12 +48,14 @@ def dialog(qtbot: Any, service: SyncService, task_runner: TaskRunner) -> Account
 
 
 def fill(dialog: AccountDialog, wordpress: WordPressServer, secret: str | None = None) -> str:
-    assert dialog.provider.currentData() == "wordpress"  # the default platform
+    assert dialog.add_form.provider.currentData() == "wordpress"  # the default platform
     name = f"blog-{uuid.uuid4().hex[:6]}"
-    dialog.name.setText(name)
-    dialog.set_value("site_url", wordpress.url)
-    dialog.set_value("user", wordpress.user)
-    dialog.set_value("app_password", secret if secret is not None else wordpress.app_password)
+    dialog.add_form.name.setText(name)
+    dialog.add_form.set_value("site_url", wordpress.url)
+    dialog.add_form.set_value("user", wordpress.user)
+    dialog.add_form.set_value(
+        "app_password", secret if secret is not None else wordpress.app_password
+    )
     return name
 
 
@@ -74,24 +76,27 @@ class UrlCatcher(QObject):
 
 def test_form_is_built_from_the_providers_account_fields(dialog: AccountDialog) -> None:
     fields = WordPressProvider.account_fields
-    assert list(dialog.inputs) == [f.key for f in fields]
+    assert list(dialog.add_form.inputs) == [f.key for f in fields]
     for field in fields:
-        widget = dialog.inputs[field.key]
+        widget = dialog.add_form.inputs[field.key]
         assert isinstance(widget, QLineEdit)
         assert (widget.echoMode() == QLineEdit.EchoMode.Password) == field.secret
-        assert dialog.form.labelForField(widget).text() == field.label + ":"
+        assert dialog.add_form.fields.labelForField(widget).text() == field.label + ":"
     # Every platform brings its own form, built from its fields.
-    for index in range(dialog.provider.count()):
-        dialog.provider.setCurrentIndex(index)
-        cls = registry.get(str(dialog.provider.currentData()))
-        assert list(dialog.inputs) == [f.key for f in cls.account_fields]
+    for index in range(dialog.add_form.provider.count()):
+        dialog.add_form.provider.setCurrentIndex(index)
+        cls = registry.get(str(dialog.add_form.provider.currentData()))
+        assert list(dialog.add_form.inputs) == [f.key for f in cls.account_fields]
         for field in cls.account_fields:
             kind = {"bool": QCheckBox, "choice": QComboBox}.get(field.kind, QLineEdit)
-            assert isinstance(dialog.inputs[field.key], kind)
-            assert dialog.form.labelForField(dialog.inputs[field.key]).text() == field.label + ":"
-    dialog.provider.setCurrentIndex(0)
+            assert isinstance(dialog.add_form.inputs[field.key], kind)
+            assert (
+                dialog.add_form.fields.labelForField(dialog.add_form.inputs[field.key]).text()
+                == field.label + ":"
+            )
+    dialog.add_form.provider.setCurrentIndex(0)
     # Nothing filled in: the dialog names what is missing and talks to nobody.
-    dialog.add_account()
+    dialog.add_form.add_account()
     assert dialog.message.text().startswith("Please fill in: Name, Blog address")
     assert not dialog.is_busy()
 
@@ -107,20 +112,20 @@ def test_add_test_rename_and_remove_an_account(
 ) -> None:
     name = fill(dialog, wordpress)
     with qtbot.waitSignal(dialog.discovered, timeout=TIMEOUT) as found:
-        click(qtbot, dialog.find_button)
+        click(qtbot, dialog.add_form.find_button)
     assert found.args[0].api_url.startswith(wordpress.url)
-    text = dialog.found.text()
+    text = dialog.add_form.found.text()
     assert "Application passwords: available" in text and "API: " in text
     catcher = UrlCatcher()
     QDesktopServices.setUrlHandler("http", catcher, "handle")
     try:
-        click(qtbot, dialog.open_page_button)
+        click(qtbot, dialog.add_form.open_page_button)
     finally:
         QDesktopServices.unsetUrlHandler("http")
     assert len(catcher.urls) == 1 and "authorize-application.php" in catcher.urls[0]
 
     with qtbot.waitSignal(dialog.accountsChanged, timeout=TIMEOUT):
-        click(qtbot, dialog.add_button)
+        click(qtbot, dialog.add_form.add_button)
     stored = accounts.all()
     assert [a.name for a in stored] == [name]
     account = stored[0]
@@ -128,7 +133,7 @@ def test_add_test_rename_and_remove_an_account(
     # The secret is in the keyring (the in-memory backend) and nowhere else.
     assert memory_keyring.items[("BlogDesk", account.id)] == wordpress.app_password
     assert wordpress.app_password not in accounts.path.read_text(encoding="utf-8")
-    assert dialog.inputs["app_password"].text() == ""  # type: ignore[attr-defined]
+    assert dialog.add_form.inputs["app_password"].text() == ""  # type: ignore[attr-defined]
     assert "kept in the system keyring" in dialog.message.text()
     assert dialog.list.count() == 1
 
@@ -156,7 +161,7 @@ def test_a_wrong_password_is_refused_and_nothing_is_stored(
 ) -> None:
     fill(dialog, wordpress, secret="abcd efgh ijkl mnop qrst uvwx")
     with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
-        click(qtbot, dialog.add_button)
+        click(qtbot, dialog.add_form.add_button)
     assert "rejected the user name or application password" in failed.args[0]
     assert dialog.message.text() == failed.args[0]
     assert "Traceback" not in failed.args[0]
@@ -175,7 +180,7 @@ def test_without_a_keyring_the_secret_can_be_kept_for_this_session_only(
     # tests/conftest.py sets PYTHON_KEYRING_BACKEND to keyring's "fail" backend: no keyring.
     name = fill(dialog, wordpress)
     with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
-        click(qtbot, dialog.add_button)
+        click(qtbot, dialog.add_form.add_button)
     assert failed.args[0].startswith(NO_KEYRING_MESSAGE)
     assert accounts.all() == []  # nothing is kept until the author chooses
     assert not dialog.session_only_button.isHidden()
@@ -200,7 +205,7 @@ def test_change_password_stores_and_tests_the_new_one(
 ) -> None:
     fill(dialog, wordpress)
     with qtbot.waitSignal(dialog.accountsChanged, timeout=TIMEOUT):
-        click(qtbot, dialog.add_button)
+        click(qtbot, dialog.add_form.add_button)
     account = accounts.all()[0]
     with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
         dialog.change_password("wxyz wxyz wxyz wxyz wxyz wxyz")
@@ -220,12 +225,12 @@ def test_change_password_stores_and_tests_the_new_one(
 def test_find_my_blog_on_an_address_where_nothing_answers(
     qtbot: Any, dialog: AccountDialog
 ) -> None:
-    dialog.set_value("site_url", "http://127.0.0.1:9")
+    dialog.add_form.set_value("site_url", "http://127.0.0.1:9")
     with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
-        click(qtbot, dialog.find_button)
+        click(qtbot, dialog.add_form.find_button)
     message = failed.args[0]
     assert message and "Traceback" not in message and "Something went wrong" not in message
-    assert not dialog.is_busy() and dialog.find_button.isEnabled()
+    assert not dialog.is_busy() and dialog.add_form.find_button.isEnabled()
 
 
 def test_a_site_folder_shows_no_empty_user_and_no_password_to_change(
@@ -259,17 +264,17 @@ def test_a_site_folder_shows_no_empty_user_and_no_password_to_change(
 
 
 def choose(dialog: AccountDialog, provider_id: str) -> None:
-    dialog.provider.setCurrentIndex(dialog.provider.findData(provider_id))
-    assert dialog.provider.currentData() == provider_id
+    dialog.add_form.provider.setCurrentIndex(dialog.add_form.provider.findData(provider_id))
+    assert dialog.add_form.provider.currentData() == provider_id
 
 
 def test_only_micropub_and_blogger_offer_sign_in_in_the_browser(dialog: AccountDialog) -> None:
     offered = set()
-    for index in range(dialog.provider.count()):
-        dialog.provider.setCurrentIndex(index)
-        if dialog.sign_in is not None:
-            offered.add(dialog.provider.currentData())
-            assert dialog.sign_in.button.text() == "Sign In in &Browser…"
+    for index in range(dialog.add_form.provider.count()):
+        dialog.add_form.provider.setCurrentIndex(index)
+        if dialog.add_form.sign_in is not None:
+            offered.add(dialog.add_form.provider.currentData())
+            assert dialog.add_form.sign_in.button.text() == "Sign In in &Browser…"
     assert offered == {"micropub", "blogger"}
 
 
@@ -283,8 +288,8 @@ def test_blogger_sign_in_without_a_client_id_says_what_to_enter(
     opened: list[str] = []
     monkeypatch.setattr(webbrowser, "open", opened.append)
     choose(dialog, "blogger")
-    assert dialog.sign_in is not None
-    click(qtbot, dialog.sign_in.button)
+    assert dialog.add_form.sign_in is not None
+    click(qtbot, dialog.add_form.sign_in.button)
     assert "Google client ID" in dialog.message.text()
     assert not dialog.is_busy() and opened == []
 
@@ -304,7 +309,7 @@ def test_blogger_sign_in_can_be_cancelled_while_waiting_for_the_browser(
 
     monkeypatch.setattr(webbrowser, "open", browser)
     choose(dialog, "blogger")
-    sign_in = dialog.sign_in
+    sign_in = dialog.add_form.sign_in
     assert sign_in is not None and sign_in.client_id is not None
     sign_in.client_id.setText("test-client.apps.googleusercontent.com")
     click(qtbot, sign_in.button)
@@ -314,7 +319,7 @@ def test_blogger_sign_in_can_be_cancelled_while_waiting_for_the_browser(
     with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
         click(qtbot, sign_in.cancel_button)
     assert failed.args[0] == "Sign-in was cancelled."
-    assert dialog.value("refresh_token") == "" and not dialog.is_busy()
+    assert dialog.add_form.value("refresh_token") == "" and not dialog.is_busy()
     assert sign_in.button.isEnabled() and sign_in.cancel_button.isHidden()
 
 
@@ -342,28 +347,28 @@ def test_micropub_blog_is_added_by_signing_in_in_the_browser(
 
     monkeypatch.setattr(webbrowser, "open", browser)
     choose(dialog, "micropub")
-    dialog.name.setText("notes")
-    sign_in = dialog.sign_in
+    dialog.add_form.name.setText("notes")
+    sign_in = dialog.add_form.sign_in
     assert sign_in is not None
     click(qtbot, sign_in.button)
     assert dialog.message.text() == "Please fill in your site's address first, then sign in."
-    dialog.set_value("site_url", micropub_server.url)
+    dialog.add_form.set_value("site_url", micropub_server.url)
     click(qtbot, sign_in.button)
     assert dialog.message.text().startswith("Waiting for the browser")
     assert not sign_in.cancel_button.isHidden() and not sign_in.button.isEnabled()
-    qtbot.waitUntil(lambda: bool(dialog.value("token")), timeout=TIMEOUT)
-    token = dialog.value("token")
+    qtbot.waitUntil(lambda: bool(dialog.add_form.value("token")), timeout=TIMEOUT)
+    token = dialog.add_form.value("token")
     assert len(opened) == 1 and token not in dialog.message.text()
-    secret_field = dialog.inputs["token"]
+    secret_field = dialog.add_form.inputs["token"]
     assert isinstance(secret_field, QLineEdit)
     assert secret_field.echoMode() == QLineEdit.EchoMode.Password
     assert sign_in.cancel_button.isHidden() and not dialog.is_busy()
     with qtbot.waitSignal(dialog.accountsChanged, timeout=TIMEOUT):
-        click(qtbot, dialog.add_button)
+        click(qtbot, dialog.add_form.add_button)
     [account] = service.accounts.all()
     assert account.provider == "micropub" and account.name == "notes"
     assert list(memory_keyring.items.values()) == [token]
-    assert dialog.value("token") == ""  # the token lives in the keyring only
+    assert dialog.add_form.value("token") == ""  # the token lives in the keyring only
 
 
 def test_micropub_sign_in_can_be_cancelled_while_waiting_for_the_browser(
@@ -382,12 +387,41 @@ def test_micropub_sign_in_can_be_cancelled_while_waiting_for_the_browser(
 
     monkeypatch.setattr(webbrowser, "open", browser)
     choose(dialog, "micropub")
-    dialog.set_value("site_url", micropub_server.url)
-    sign_in = dialog.sign_in
+    dialog.add_form.set_value("site_url", micropub_server.url)
+    sign_in = dialog.add_form.sign_in
     assert sign_in is not None
     click(qtbot, sign_in.button)
     qtbot.waitUntil(lambda: bool(opened), timeout=TIMEOUT)  # discovered, the page is open
     with qtbot.waitSignal(dialog.failed, timeout=10_000) as failed:  # well before the timeout
         click(qtbot, sign_in.cancel_button)
     assert failed.args[0] == "Sign-in was cancelled."
-    assert dialog.value("token") == "" and not dialog.is_busy() and sign_in.button.isEnabled()
+    assert (
+        dialog.add_form.value("token") == "" and not dialog.is_busy() and sign_in.button.isEnabled()
+    )
+
+
+def test_closing_the_dialog_ends_the_wait_for_the_browser(
+    qtbot: Any,
+    dialog: AccountDialog,
+    micropub_server: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+
+    def browser(url: str) -> bool:  # the author never comes back from the browser
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", browser)
+    choose(dialog, "micropub")
+    dialog.add_form.set_value("site_url", micropub_server.url)
+    sign_in = dialog.add_form.sign_in
+    assert sign_in is not None
+    click(qtbot, sign_in.button)
+    qtbot.waitUntil(lambda: bool(opened), timeout=TIMEOUT)
+    with qtbot.waitSignal(dialog.failed, timeout=10_000) as failed:  # well before the timeout
+        dialog.reject()  # Close (or Escape)
+    assert failed.args[0] == "Sign-in was cancelled."
+    assert not dialog.is_busy() and sign_in.button.isEnabled()

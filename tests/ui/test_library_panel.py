@@ -92,13 +92,13 @@ def test_delete_and_undo(qtbot, make_desk, wait_listed, sample_library):
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: len(_titles(desk)) == 2)
     assert not (sample_library / "second-post.md").exists()
-    assert panel.undo_bar.isVisible()
+    assert panel.post_actions.undo_bar.isVisible()
     # Ctrl+Z while the list has focus brings it back, byte for byte.
     panel.view.setFocus()
     qtbot.keyClick(panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(_titles(desk)) == 3)
     assert (sample_library / "second-post.md").read_bytes() == original
-    assert not panel.undo_bar.isVisible()
+    assert not panel.post_actions.undo_bar.isVisible()
 
 
 def test_deleting_the_open_post_saves_it_first(qtbot, make_desk, wait_listed, sample_library):
@@ -107,9 +107,9 @@ def test_deleting_the_open_post_saves_it_first(qtbot, make_desk, wait_listed, sa
     wait_listed(desk, 3)
     desk.window.editor.insertPlainText("Unsaved line. ")
     _select(desk, "third-post.md")
-    assert desk.window.library_panel.delete_selected()
+    assert desk.window.library_panel.post_actions.delete_selected()
     assert desk.window.documents.doc is None
-    restored = desk.window.library_panel.undo_delete()
+    restored = desk.window.library_panel.post_actions.undo_delete()
     assert restored is not None and "Unsaved line. " in restored.read_text()
 
 
@@ -129,14 +129,14 @@ def test_duplicate_and_rename(qtbot, make_desk, wait_listed, sample_library):
     wait_listed(desk, 3)
     panel = desk.window.library_panel
     _select(desk, "first-post.md")
-    copy = panel.duplicate_selected()
+    copy = panel.post_actions.duplicate_selected()
     assert copy is not None and copy.exists()
     assert "The aardvark paragraph." in copy.read_text()
     qtbot.waitUntil(lambda: "First post (copy)" in _titles(desk))
     # Renaming the open post: the editor follows the file.
     _select(desk, "first-post.md")
     desk.window.open_path(sample_library / "first-post.md")
-    renamed = panel.rename_selected("hello-world.md")
+    renamed = panel.post_actions.rename_selected("hello-world.md")
     assert renamed == (sample_library / "hello-world.md").resolve()
     assert desk.window.documents.path == renamed
     assert not (sample_library / "first-post.md").exists()
@@ -204,11 +204,11 @@ def test_file_menu_delete_acts_on_the_open_post(qtbot, make_desk, wait_listed, s
     wait_listed(desk, 3)
     panel = desk.window.library_panel
     _select(desk, "second-post.md")  # highlighted, its post not open (yet)
-    panel.delete_action.trigger()  # File → Delete Post
+    panel.post_actions.delete_action.trigger()  # File → Delete Post
     assert not (sample_library / "first-post.md").exists()
     assert (sample_library / "second-post.md").exists()
     assert desk.window.documents.doc is None
-    restored = panel.undo_delete()
+    restored = panel.post_actions.undo_delete()
     assert restored is not None and restored.name == "first-post.md"
 
 
@@ -267,7 +267,7 @@ def test_new_post_is_dated_and_rename_suggests_its_title(
         return text, True
 
     monkeypatch.setattr("blogdesk.ui.library.panel.QInputDialog.getText", answer)
-    window.library_panel.rename_action.trigger()  # File → Rename File…
+    window.library_panel.post_actions.rename_action.trigger()  # File → Rename File…
     assert offered == ["a-trip-to-rome.md"]
     assert window.documents.path == (sample_library / "a-trip-to-rome.md").resolve()
     assert Post.load(window.documents.path).title == "A trip to Rome"
@@ -279,7 +279,7 @@ def test_title_column_gets_the_room(qtbot, make_desk, wait_listed, sample_librar
     window = desk.window
     window.resize(1200, 630)  # the first window QA saw, on a 1400×900 screen
     qtbot.waitUntil(lambda: window.splitter.width() > 1100)
-    window.first_start_layout()
+    window.startup.first_start_layout()
     qtbot.waitUntil(lambda: window.library_panel.view.viewport().width() > 200)
     panel = window.library_panel
     header = panel.view.header()

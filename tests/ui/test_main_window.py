@@ -243,13 +243,13 @@ def test_failed_save_shows_a_notification_bar(qtbot, make_desk, sample_library) 
     post.mkdir()  # the file's name is now a folder: the save cannot write it
     assert not window.documents.save_now()
     assert window.alert.isVisible()
-    assert "second-post.md could not be saved" in window.alert_label.text()
-    window.alert_dismiss.click()  # the author read it: autosave's retries do not bring it back
+    assert "second-post.md could not be saved" in window.alert.label.text()
+    window.alert.dismiss_button.click()  # the author read it: autosave's retries keep quiet
     assert not window.documents.save_now()
     assert not window.alert.isVisible()
     assert window.save_label.text().startswith("Save failed")
     post.rmdir()
-    window.alert_retry.click()
+    window.alert.retry_button.click()
     assert window.save_label.text() == "Saved"
     assert not window.alert.isVisible()
     assert "Words that must not be lost. " in post.read_text()
@@ -297,7 +297,7 @@ def test_file_import_wordpress_export(
         "&Jekyll or Hugo Folder…",
     ]
     window.menu_actions["import_wxr"].trigger()
-    dialog = window.import_dialog
+    dialog = window.menus.import_dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
     wait_listed(desk, 5)

@@ -1,24 +1,27 @@
-"""The "Add a blog" half of the Blogs dialog: a form built from the provider's account fields."""
+"""The "Add a blog" half of the Blogs dialog: a form built from the provider's account fields.
+
+`AddBlogForm` is a group box that `AccountDialog` makes and holds (`dialog.add_form`). The dialog
+runs the work (busy buttons, the message line, errors, the session-only retry) and hands the form
+those as callables; the form reports what it found and added through its signals.
+"""
 
 from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,7 +35,22 @@ from blogdesk.sync.provider import AccountField, AccountInfo, BlogProvider, Disc
 from blogdesk.sync.service import SyncService
 from blogdesk.ui.accounts.browser_sign_in import SIGN_IN_PROVIDERS, BrowserSignIn
 
-__all__ = ["AddBlogForm", "describe_discovery", "describe_info"]
+__all__ = ["AddBlogForm", "RunInBackground", "describe_discovery", "describe_info"]
+
+
+class RunInBackground(Protocol):
+    """The dialog's way to run `fn` in its TaskRunner, busy meanwhile, then `done(result)` (or
+    its error shown). `retry_session_only`: what "Keep for This Session Only" runs when the
+    keyring does not work (None: keep the one offered before)."""
+
+    def __call__(
+        self,
+        what: str,
+        fn: Callable[[], Any],
+        done: Callable[[Any], None],
+        *,
+        retry_session_only: Callable[[], None] | None = None,
+    ) -> None: ...
 
 
 def describe_discovery(found: DiscoveryResult) -> str:
@@ -61,71 +79,89 @@ def describe_info(info: AccountInfo) -> str:
     return "\n".join(lines)
 
 
-class AddBlogForm(QDialog):
-    """The add-a-blog form; `AccountDialog` adds the list of blogs and runs the work."""
+class AddBlogForm(QGroupBox):
+    """The add-a-blog box: platform, name, the platform's fields, Find My Blog, Test and Add."""
 
-    accountsChanged = Signal()  # an account was added, renamed or removed
     discovered = Signal(object)  # DiscoveryResult of "Find my blog"
+    added = Signal(object)  # AddedAccount just saved, its secret in the credential store
 
-    # Made by AccountDialog (the list, the message line, the background work).
-    service: SyncService
-    discovery: DiscoveryResult | None
-    inputs: dict[str, QWidget]
-    list: QListWidget
-    session_only_button: QPushButton
-    _retry_session_only: Callable[[], None] | None
-    _run: Callable[[str, Callable[[], Any], Callable[[Any], None]], None]
-    _say: Callable[[str], None]
-    _error: Callable[[BaseException], None]
-    sign_in: BrowserSignIn | None = None  # the "Sign In in Browser…" row, where there is one
-    reload: Callable[[], None]
-    selected_account: Callable[[], Account | None]
+    def __init__(
+        self,
+        service: SyncService,
+        *,
+        run: RunInBackground,
+        say: Callable[[str], None],
+        show_error: Callable[[BaseException], None],
+        selected_account: Callable[[], Account | None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__("Add a blog", parent)
+        self.service = service
+        # The dialog's: background work, its message line, its error display (the sign-in row
+        # uses these three too), and the blog chosen in its list (for the passwords page).
+        self.run = run
+        self.say = say
+        self.show_error = show_error
+        self._selected_account = selected_account
+        self.discovery: DiscoveryResult | None = None
+        self.inputs: dict[str, QWidget] = {}
+        self.sign_in: BrowserSignIn | None = None  # the "Sign In in Browser…" row, if any
+        self._build()
+        self._build_fields()
 
-    def _build_add_box(self) -> None:
-        self.add_box = QGroupBox("Add a blog", self)
-        self.provider = QComboBox(self.add_box)
+    def _build(self) -> None:
+        self.provider = QComboBox(self)
         for provider_id, cls in registry.available().items():  # built-ins first, WordPress first
             self.provider.addItem(cls.display_name, provider_id)
-        self.provider.currentIndexChanged.connect(lambda _i: self._build_form())
-        self.name = QLineEdit(self.add_box, placeholderText="what you call this blog")
+        self.provider.currentIndexChanged.connect(lambda _i: self._build_fields())
+        self.name = QLineEdit(self, placeholderText="what you call this blog")
         self.name.setObjectName("accountName")
-        self.form = QFormLayout()
-        self.find_button = QPushButton("&Find My Blog", self.add_box)
+        self.fields = QFormLayout()  # one row per field of the chosen platform
+        self.find_button = QPushButton("&Find My Blog", self)
         self.find_button.clicked.connect(self.find_blog)
-        self.open_page_button = QPushButton("Open the Application &Passwords Page", self.add_box)
+        self.open_page_button = QPushButton("Open the Application &Passwords Page", self)
         self.open_page_button.setEnabled(False)
         self.open_page_button.clicked.connect(self.open_password_page)
-        self.found = QLabel(self.add_box)
+        self.found = QLabel(self)
         self.found.setObjectName("discoveryResult")
         self.found.setWordWrap(True)
         self.found.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.add_button = QPushButton("Test and &Add", self.add_box)
+        self.add_button = QPushButton("Test and &Add", self)
         self.add_button.setObjectName("addAccount")
         self.add_button.clicked.connect(lambda: self.add_account())
         find_row = QHBoxLayout()
         find_row.addWidget(self.find_button)
         find_row.addWidget(self.open_page_button)
         find_row.addStretch(1)
-        box = QVBoxLayout(self.add_box)
+        box = QVBoxLayout(self)
         top = QFormLayout()
         top.addRow("Platform:", self.provider)
         top.addRow("Name:", self.name)
         box.addLayout(top)
-        box.addLayout(self.form)
+        box.addLayout(self.fields)
         box.addLayout(find_row)
         box.addWidget(self.found)
         box.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
 
+    def set_busy(self, busy: bool) -> None:
+        """While the dialog runs something, nothing else may start from here."""
+        for button in (self.find_button, self.add_button):
+            button.setEnabled(not busy)
+
+    def cancel_sign_in(self) -> None:
+        """End a wait for the browser (the dialog closed)."""
+        if self.sign_in is not None:
+            self.sign_in.cancel()
+
     def provider_class(self) -> type[BlogProvider]:
         return registry.get(str(self.provider.currentData()))
 
-    def _build_form(self) -> None:
+    def _build_fields(self) -> None:
         """One input per AccountField of the chosen provider."""
-        if self.sign_in is not None:
-            self.sign_in.cancel()  # a wait for the browser ends with the form it belonged to
+        self.cancel_sign_in()  # a wait for the browser ends with the form it belonged to
         self.sign_in = None  # removeRow deletes the old row's widget
-        while self.form.rowCount():
-            self.form.removeRow(0)
+        while self.fields.rowCount():
+            self.fields.removeRow(0)
         self.inputs.clear()
         provider_id = str(self.provider.currentData())
         for field in self.provider_class().account_fields:
@@ -133,22 +169,22 @@ class AddBlogForm(QDialog):
             widget.setObjectName(f"field_{field.key}")
             widget.setToolTip(field.help)
             self.inputs[field.key] = widget
-            self.form.addRow(field.label + ":", widget)
+            self.fields.addRow(field.label + ":", widget)
             if field.secret and provider_id in SIGN_IN_PROVIDERS:
-                self.sign_in = BrowserSignIn(self, provider_id, field.key, self.add_box)
-                self.form.addRow(self.sign_in)
+                self.sign_in = BrowserSignIn(self, provider_id, field.key, self)
+                self.fields.addRow(self.sign_in)
 
     def _input_for(self, field: AccountField) -> QWidget:
         if field.kind == "bool":
-            check = QCheckBox(self.add_box)
+            check = QCheckBox(self)
             check.setChecked(field.default.lower() in ("1", "true", "yes"))
             return check
         if field.kind == "choice":
-            combo = QComboBox(self.add_box)
+            combo = QComboBox(self)
             combo.addItems(list(field.choices))
             combo.setCurrentText(field.default)
             return combo
-        edit = QLineEdit(field.default, self.add_box)
+        edit = QLineEdit(field.default, self)
         edit.setPlaceholderText(field.placeholder)
         if field.kind == "password" or field.secret:
             edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -187,21 +223,25 @@ class AddBlogForm(QDialog):
             finally:
                 session.close()
 
-        self._run("Looking for the blog…", discover, self._found)
+        self.run("Looking for the blog…", discover, self._found)
 
     def _found(self, found: DiscoveryResult) -> None:
         self.discovery = found
         self.found.setText(describe_discovery(found))
-        self._say("")
-        self.open_page_button.setEnabled(self._password_page() is not None)
+        self.say("")
+        self.update_page_button()
         if not self.name.text().strip() and found.site_name:
             self.name.setText(found.site_name)
         self.discovered.emit(found)
 
+    def update_page_button(self) -> None:
+        """Offer the passwords page when there is one (the found blog's, else the chosen one's)."""
+        self.open_page_button.setEnabled(self._password_page() is not None)
+
     def _password_page(self) -> str | None:
         if self.discovery is not None:
             return self.discovery.authorize_url or self.discovery.options.get("profile_url")
-        account = self.selected_account() if hasattr(self, "list") else None
+        account = self._selected_account()
         if account is not None:
             page = account.options.get("authorize_url") or account.options.get("profile_url")
             return str(page) if page else None
@@ -229,7 +269,7 @@ class AddBlogForm(QDialog):
         if not name:
             missing.insert(0, "Name")
         if missing:
-            self._say("Please fill in: " + ", ".join(missing) + ".")
+            self.say("Please fill in: " + ", ".join(missing) + ".")
             return
         service, provider_id = self.service, str(self.provider.currentData())
         url, user, secret = self.value("site_url"), self.value("user"), self.value(secret_key)
@@ -257,12 +297,14 @@ class AddBlogForm(QDialog):
                 added = replace(added, account=account)
             return added
 
-        self._retry_session_only = lambda: self.add_account(session_only=True)
-        self._run("Checking the blog and your password…", add, self._added)
+        self.run(
+            "Checking the blog and your password…",
+            add,
+            self._added,
+            retry_session_only=lambda: self.add_account(session_only=True),
+        )
 
     def _added(self, added: AddedAccount) -> None:
-        self.session_only_button.hide()
-        self._retry_session_only = None
         secret_widget = next(
             (
                 w
@@ -274,13 +316,8 @@ class AddBlogForm(QDialog):
         if secret_widget is not None:
             secret_widget.clear()  # the secret now lives in the credential store only
         self.found.setText(describe_discovery(added.discovery))
-        self._say(
+        self.say(
             f"Added “{added.account.name}”. {describe_info(added.info)}\n"
             f"The password is kept in {added.secret_storage}."
         )
-        self.reload()
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == added.account.id:
-                self.list.setCurrentRow(row)
-        self.accountsChanged.emit()
+        self.added.emit(added)  # the dialog lists it and chooses it

@@ -1,10 +1,10 @@
 """The author's blogs: add (find the blog, test, save), test, rename, change the password, remove.
 
-The "add" form (`add_blog_form`) is built from the provider's `account_fields` (data, not
-code), so a new platform brings its own form. Talking to the blog (discovery, verification) runs
-in the TaskRunner. The secret goes to the credential store only; when the system keyring does not
-work, the dialog says so plainly and offers to keep the secret for this session only — never a
-file.
+The "add" form (`add_blog_form`, held as `add_form`) is built from the provider's
+`account_fields` (data, not code), so a new platform brings its own form. Talking to the blog
+(discovery, verification) runs in the TaskRunner. The secret goes to the credential store only;
+when the system keyring does not work, the dialog says so plainly and offers to keep the secret
+for this session only — never a file.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
@@ -32,8 +33,9 @@ from blogdesk.core.errors import BlogDeskError
 from blogdesk.sync import registry
 from blogdesk.sync.accounts import setup as account_setup
 from blogdesk.sync.accounts.credentials import KeyringUnavailableError, LayeredStore
+from blogdesk.sync.accounts.setup import AddedAccount
 from blogdesk.sync.accounts.store import Account, AccountError
-from blogdesk.sync.provider import AccountInfo, DiscoveryResult
+from blogdesk.sync.provider import AccountInfo
 from blogdesk.sync.service import SyncService
 from blogdesk.ui.accounts.add_blog_form import AddBlogForm, describe_discovery, describe_info
 from blogdesk.ui.tasks import TaskRunner
@@ -41,7 +43,9 @@ from blogdesk.ui.tasks import TaskRunner
 __all__ = ["AccountDialog", "describe_discovery", "describe_info"]
 
 
-class AccountDialog(AddBlogForm):
+class AccountDialog(QDialog):
+    accountsChanged = Signal()  # an account was added, renamed or removed
+    discovered = Signal(object)  # DiscoveryResult of "Find my blog" (the add form's)
     tested = Signal(object)  # AccountInfo of a successful test
     failed = Signal(str)  # the error's own message (also shown in the dialog)
 
@@ -53,8 +57,6 @@ class AccountDialog(AddBlogForm):
         self.setWindowTitle("Blogs")
         self.service = service
         self.runner = runner
-        self.discovery: DiscoveryResult | None = None
-        self.inputs: dict[str, QWidget] = {}
         self._retry_session_only: Callable[[], None] | None = None
         self._busy = False
         self._build()
@@ -83,7 +85,18 @@ class AccountDialog(AddBlogForm):
         ):
             row.addWidget(button)
 
-        self._build_add_box()
+        self.add_form = AddBlogForm(
+            self.service,
+            run=self._run,
+            say=self._say,
+            show_error=self._error,
+            selected_account=self.selected_account,
+            parent=self,
+        )
+        self.add_form.discovered.connect(self.discovered)
+        self.add_form.added.connect(self._account_added)
+        # Closing the dialog ends a wait for the browser too.
+        self.finished.connect(lambda _result: self.add_form.cancel_sign_in())
 
         self.message = QLabel(self)
         self.message.setObjectName("accountMessage")
@@ -100,11 +113,10 @@ class AccountDialog(AddBlogForm):
         layout.addWidget(QLabel("Your blogs:", self))
         layout.addWidget(self.list)
         layout.addLayout(row)
-        layout.addWidget(self.add_box)
+        layout.addWidget(self.add_form)
         layout.addWidget(self.message)
         layout.addWidget(self.session_only_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(close)
-        self._build_form()
 
     # -- the list --------------------------------------------------------------------------------
 
@@ -144,11 +156,20 @@ class AccountDialog(AddBlogForm):
         for button in (self.test_button, self.rename_button, self.remove_button):
             button.setEnabled(has)
         self.password_button.setEnabled(has and self._has_secret(self.selected_account()))
-        self.open_page_button.setEnabled(self._password_page() is not None)
+        self.add_form.update_page_button()
 
     # -- background work -------------------------------------------------------------------------
 
-    def _run(self, what: str, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
+    def _run(
+        self,
+        what: str,
+        fn: Callable[[], Any],
+        done: Callable[[Any], None],
+        *,
+        retry_session_only: Callable[[], None] | None = None,
+    ) -> None:
+        if retry_session_only is not None:
+            self._retry_session_only = retry_session_only
         self._set_busy(True)
         self._say(what)
 
@@ -164,8 +185,7 @@ class AccountDialog(AddBlogForm):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for button in (self.find_button, self.add_button):
-            button.setEnabled(not busy)
+        self.add_form.set_busy(busy)
         self._selection_changed()
 
     def _error(self, exc: BaseException) -> None:
@@ -183,6 +203,16 @@ class AccountDialog(AddBlogForm):
 
     def is_busy(self) -> bool:
         return self._busy
+
+    def _account_added(self, added: AddedAccount) -> None:
+        self.session_only_button.hide()
+        self._retry_session_only = None
+        self.reload()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == added.account.id:
+                self.list.setCurrentRow(row)
+        self.accountsChanged.emit()
 
     def _keep_for_session(self) -> None:
         self.session_only_button.hide()
@@ -258,8 +288,12 @@ class AccountDialog(AddBlogForm):
             service.forget_session(account.id)
             return info
 
-        self._retry_session_only = lambda: self.change_password(value, session_only=True)
-        self._run("Saving the password and testing it…", store_and_test, self._tested)
+        self._run(
+            "Saving the password and testing it…",
+            store_and_test,
+            self._tested,
+            retry_session_only=lambda: self.change_password(value, session_only=True),
+        )
 
     def remove_selected(self, *, confirm: bool = True) -> bool:
         account = self.selected_account()

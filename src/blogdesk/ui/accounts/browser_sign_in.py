@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import shiboken6
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.sync.service import SyncService
@@ -47,9 +47,9 @@ class _Form(Protocol):
 
     def value(self, key: str) -> str: ...
     def set_value(self, key: str, value: str) -> None: ...
-    def _run(self, what: str, fn: Callable[[], Any], done: Callable[[Any], None]) -> None: ...
-    def _say(self, text: str) -> None: ...
-    def _error(self, exc: BaseException) -> None: ...
+    def run(self, what: str, fn: Callable[[], Any], done: Callable[[Any], None]) -> None: ...
+    def say(self, text: str) -> None: ...
+    def show_error(self, exc: BaseException) -> None: ...
 
 
 def _poke_loopback(authorization_url: str) -> None:
@@ -73,6 +73,7 @@ def _poke_loopback(authorization_url: str) -> None:
 
 class BrowserSignIn(QWidget):
     """The sign-in button (and, for Blogger, the Google client id inputs) under the secret field.
+    The form cancels the wait when its dialog closes.
 
     `open_url` is the browser (tests put a stand-in there); it is called from the worker thread.
     """
@@ -117,8 +118,6 @@ class BrowserSignIn(QWidget):
         row.addWidget(self.cancel_button)
         row.addStretch(1)
         layout.addRow("", row)
-        if isinstance(form, QDialog):  # closing the dialog ends the wait for the browser too
-            form.finished.connect(self.cancel)
 
     def options(self) -> dict[str, str]:
         """Account options the sign-in needs later too (Blogger refreshes with the client)."""
@@ -148,7 +147,7 @@ class BrowserSignIn(QWidget):
                     return None, SignInCancelled()
                 return None, exc
 
-        self._form._run(WAITING, guarded, self._finished)
+        self._form.run(WAITING, guarded, self._finished)
 
     @Slot()
     def cancel(self) -> None:
@@ -166,10 +165,10 @@ class BrowserSignIn(QWidget):
         self._set_waiting(False)
         token, error = outcome
         if error is not None:
-            self._form._error(error)
+            self._form.show_error(error)
             return
         self._form.set_value(self.secret_key, token or "")
-        self._form._say(
+        self._form.say(
             "Signed in. Press “Test and Add” to check the blog and save it "
             "(the token goes to the keyring)."
         )
@@ -199,7 +198,7 @@ class BrowserSignIn(QWidget):
         if self.provider_id == "micropub":
             url = self._form.value("site_url")
             if not url:
-                self._form._say("Please fill in your site's address first, then sign in.")
+                self._form.say("Please fill in your site's address first, then sign in.")
                 return None
 
             def indieauth_flow() -> str:
@@ -219,7 +218,7 @@ class BrowserSignIn(QWidget):
 
         client = oauth_client(self.options())
         if not client.client_id:
-            self._form._say(NO_CLIENT_ID)
+            self._form.say(NO_CLIENT_ID)
             return None
 
         def google_flow() -> str:

@@ -1,5 +1,5 @@
 """The library panel: search, filters and the post list. The post actions (new, duplicate, rename,
-delete with undo, reveal in the file manager) are library_actions'.
+delete with undo, reveal in the file manager) are `PostActions`', held as `panel.post_actions`.
 
 Queries run in the TaskRunner; a revision number drops answers older than the latest question, so
 typing fast in the search field never shows a stale list.
@@ -15,20 +15,18 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
-    QPushButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-# Re-exported: tests patch blogdesk.ui.library.panel.QInputDialog (used by library_actions).
+# Re-exported: tests patch blogdesk.ui.library.panel.QInputDialog (used by post_actions).
 from PySide6.QtWidgets import QInputDialog as QInputDialog
 
 from blogdesk.core.errors import BlogDeskError
-from blogdesk.core.library.library import Library, TrashItem
+from blogdesk.core.library.library import Library
 from blogdesk.core.post.post import PostSummary, summarize
 from blogdesk.ui.library.model import PATH_ROLE, Column, LibraryModel, StatusBadgeDelegate
 from blogdesk.ui.library.post_actions import PostActions
@@ -45,7 +43,7 @@ STATUSES = ("draft", "pending", "scheduled", "published", "private")
 ALL = ""
 
 
-class LibraryPanel(PostActions):
+class LibraryPanel(QWidget):
     openRequested = Signal(object)  # Path of the post the author picked (absolute)
     aboutToRemove = Signal(object)  # Path about to be deleted: save it and let go of it
     aboutToRename = Signal(object)  # Path about to get a new name: save it first
@@ -58,9 +56,7 @@ class LibraryPanel(PostActions):
         self._library = library
         self._runner = runner
         self._revision = 0
-        self._trash: list[tuple[TrashItem, str]] = []  # (item, title) newest last
         self._current: str | None = None  # rel path to keep selected across reloads
-        self.default_status = "draft"  # status of posts made with New Post
         # The post in the editor (in the library or not): what File-menu actions act on.
         self.open_post: Path | None = None
         self._open_timer = QTimer(self, singleShot=True, interval=OPEN_DEBOUNCE_MS)
@@ -98,7 +94,6 @@ class LibraryPanel(PostActions):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setItemDelegateForColumn(Column.STATUS, StatusBadgeDelegate(self.view))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.activated.connect(self._on_activated)
         self.view.clicked.connect(self._on_activated)
         # Selection follows the current row (arrow keys, End, Page Down): the editor follows it.
@@ -121,23 +116,30 @@ class LibraryPanel(PostActions):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
 
-        self.undo_bar = QWidget(self)
-        self.undo_label = QLabel(self.undo_bar)
-        self.undo_button = QPushButton("Undo", self.undo_bar)
-        self.undo_button.clicked.connect(self.undo_delete)
-        bar = QHBoxLayout(self.undo_bar)
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(self.undo_label, 1)
-        bar.addWidget(self.undo_button)
-        self.undo_bar.hide()
+        # Not `actions`: that name is QWidget.actions(), the widget's QAction list.
+        self.post_actions = PostActions(
+            self._library,
+            self.view,
+            selected_path=self.selected_path,
+            acting_path=self.acting_path,
+            title_of=self._title_of,
+            reload=self.reload,
+            cancel_pending_open=self._open_timer.stop,
+            parent=self,
+        )
+        actions = self.post_actions
+        actions.openRequested.connect(self.openRequested)
+        actions.aboutToRemove.connect(self.aboutToRemove)
+        actions.aboutToRename.connect(self.aboutToRename)
+        actions.renamed.connect(self._post_renamed)
+        actions.message.connect(self.message)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.undo_bar)
-        self._make_actions()
+        layout.addWidget(self.post_actions.undo_bar)
 
     def preferred_width(self) -> int:
         """Room for about 28 characters of title beside the status and date columns."""
@@ -271,6 +273,12 @@ class LibraryPanel(PostActions):
         rows = self.view.selectionModel().selectedRows(Column.TITLE)
         if rows:
             self._on_activated(rows[0])
+
+    def _post_renamed(self, old: Path, new: Path) -> None:
+        # Before the window hears of it: the reload that follows keeps the row highlighted.
+        if self._current == self._relative(old):
+            self._current = self._relative(new)
+        self.renamed.emit(old, new)
 
     def _title_of(self, path: Path) -> str:
         rel = self._relative(path)

@@ -1,4 +1,9 @@
-"""The library panel's post actions: new, duplicate, rename, delete/undo, show in file manager."""
+"""The library panel's post actions: new, duplicate, rename, delete/undo, show in file manager.
+
+`PostActions` is made and held by `LibraryPanel` (`panel.post_actions`): it gets the list view
+and the panel's queries as callables, and reports through its own signals, which the panel passes
+on.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QPoint, Qt, QTimer, QUrl
+from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMenu, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTreeView,
+    QWidget,
+)
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library.library import Library, TrashItem
@@ -23,33 +37,59 @@ T = TypeVar("T")
 UNTITLED = re.compile(r"untitled-post(-\d+)?", re.IGNORECASE)
 
 
-class PostActions(QWidget):
-    """The post actions of `LibraryPanel`, which builds the list, the undo bar and the state."""
+class PostActions(QObject):
+    """The post actions of the library panel, their menu entries and the undo-delete bar."""
 
-    # Made by LibraryPanel.
-    openRequested: Any
-    aboutToRemove: Any
-    aboutToRename: Any
-    renamed: Any
-    message: Any
-    default_status: str
-    open_post: Path | None
-    view: QTreeView
-    undo_bar: QWidget
-    undo_label: QLabel
-    _library: Library
-    _trash: list[tuple[TrashItem, str]]
-    _current: str | None
-    _open_timer: QTimer
-    reload: Callable[[], None]
-    selected_path: Callable[[], Path | None]
-    acting_path: Callable[[], Path | None]
-    _title_of: Callable[[Path], str]
-    _relative: Callable[[Path], str | None]
+    openRequested = Signal(object)  # Path of a post just made (new, duplicate): open it
+    aboutToRemove = Signal(object)  # Path about to be deleted: save it and let go of it
+    aboutToRename = Signal(object)  # Path about to get a new name: save it first
+    renamed = Signal(object, object)  # old Path, new Path
+    message = Signal(str)  # a line for the status bar
+
+    def __init__(
+        self,
+        library: Library,
+        view: QTreeView,
+        *,
+        selected_path: Callable[[], Path | None],
+        acting_path: Callable[[], Path | None],
+        title_of: Callable[[Path], str],
+        reload: Callable[[], None],
+        cancel_pending_open: Callable[[], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._view = view
+        # The panel's: the highlighted row, what File-menu commands act on, a row's title, ask
+        # the library again, and drop the open-on-highlight still waiting (the row may go away).
+        self._selected_path = selected_path
+        self._acting_path = acting_path
+        self._title_of = title_of
+        self._reload = reload
+        self._cancel_pending_open = cancel_pending_open
+        self._widget = parent  # dialogs and menus open over the panel
+        self._trash: list[tuple[TrashItem, str]] = []  # (item, title) newest last
+        self.default_status = "draft"  # status of posts made with New Post
+        self._build_undo_bar()
+        self._make_actions()
+        view.customContextMenuRequested.connect(self._context_menu)
+
+    def _build_undo_bar(self) -> None:
+        """The bar under the list after a delete; the panel puts it in its layout."""
+        self.undo_bar = QWidget(self._widget)
+        self.undo_label = QLabel(self.undo_bar)
+        self.undo_button = QPushButton("Undo", self.undo_bar)
+        self.undo_button.clicked.connect(self.undo_delete)
+        bar = QHBoxLayout(self.undo_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.undo_label, 1)
+        bar.addWidget(self.undo_button)
+        self.undo_bar.hide()
 
     def _make_actions(self) -> None:
         def action(text: str, slot: Callable[[], Any], shortcut: Any = None) -> QAction:
-            act = QAction(text, self)
+            act = QAction(text, self._widget)
             act.triggered.connect(lambda _checked=False: slot())
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
@@ -58,13 +98,13 @@ class PostActions(QWidget):
         self.new_action = action("&New Post", self.new_post, QKeySequence.StandardKey.New)
         # File-menu actions act on the post the author sees in the editor ...
         self.duplicate_action = action(
-            "D&uplicate Post", lambda: self.duplicate_selected(self.acting_path())
+            "D&uplicate Post", lambda: self.duplicate_selected(self._acting_path())
         )
         self.rename_action = action(
-            "&Rename File…", lambda: self.rename_selected(path=self.acting_path())
+            "&Rename File…", lambda: self.rename_selected(path=self._acting_path())
         )
         self.delete_action = action(
-            "&Delete Post", lambda: self.delete_selected(self.acting_path())
+            "&Delete Post", lambda: self.delete_selected(self._acting_path())
         )
         # ... the list's context menu and Delete key on the row they point at.
         self.row_actions = [
@@ -78,11 +118,11 @@ class PostActions(QWidget):
         # Delete acts on the list only while it has focus: elsewhere it edits text.
         # (Ctrl+Z is the window's Undo action, which undoes a delete while the list has focus: a
         # second Ctrl+Z shortcut here would make the key ambiguous and do nothing.)
-        local = QAction(self.delete_action.text(), self.view)
+        local = QAction(self.delete_action.text(), self._view)
         local.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         local.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         local.triggered.connect(lambda _checked=False: self.delete_selected())
-        self.view.addAction(local)
+        self._view.addAction(local)
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -102,15 +142,15 @@ class PostActions(QWidget):
         )
         if post is None or post.path is None:
             return None
-        self.reload()
+        self._reload()
         self.openRequested.emit(Path(post.path))
         return Path(post.path)
 
     def duplicate_selected(self, path: Path | None = None) -> Path | None:
-        path = path or self.selected_path()
+        path = path or self._selected_path()
         if path is None:
             return None
-        self._open_timer.stop()
+        self._cancel_pending_open()
 
         def duplicate() -> Path | None:
             original = self._library.load(path)
@@ -122,19 +162,19 @@ class PostActions(QWidget):
 
         new_path = self._guard("duplicate the post", duplicate)
         if new_path is not None:
-            self.reload()
+            self._reload()
             self.openRequested.emit(new_path)
         return new_path
 
     def rename_selected(self, new_name: str | None = None, path: Path | None = None) -> Path | None:
-        path = path or self.selected_path()
+        path = path or self._selected_path()
         if path is None:
             return None
-        self._open_timer.stop()
+        self._cancel_pending_open()
         self.aboutToRename.emit(path)  # saved first: the suggestion reads the title on disk
         if new_name is None:
             new_name, ok = QInputDialog.getText(
-                self,
+                self._widget,
                 "Rename File",
                 "New file name:",
                 QLineEdit.EchoMode.Normal,
@@ -144,10 +184,8 @@ class PostActions(QWidget):
                 return None
         target = self._guard("rename the file", lambda: self._library.rename(path, new_name))
         if target is not None:
-            if self._current == self._relative(path):
-                self._current = self._relative(target)
-            self.renamed.emit(path, target)
-            self.reload()
+            self.renamed.emit(path, target)  # the panel keeps the renamed row highlighted
+            self._reload()
         return target
 
     def suggested_name(self, path: Path) -> str:
@@ -162,10 +200,10 @@ class PostActions(QWidget):
         return f"{stem}{path.suffix}" if stem and not UNTITLED.fullmatch(stem) else path.name
 
     def delete_selected(self, path: Path | None = None) -> bool:
-        path = path or self.selected_path()
+        path = path or self._selected_path()
         if path is None:
             return False
-        self._open_timer.stop()
+        self._cancel_pending_open()
         title = self._title_of(path)
         self.aboutToRemove.emit(path)
         item = self._guard("delete the post", lambda: self._library.delete(path))
@@ -176,7 +214,7 @@ class PostActions(QWidget):
         self.undo_bar.show()
         self.undo_delete_action.setEnabled(True)
         self.message.emit(f"Deleted “{title}” (Undo Delete brings it back)")
-        self.reload()
+        self._reload()
         return True
 
     def undo_delete(self) -> Path | None:
@@ -193,18 +231,18 @@ class PostActions(QWidget):
         else:
             self.undo_bar.hide()
         self.message.emit(f"Restored “{title}”")
-        self.reload()
+        self._reload()
         return Path(restored)
 
     def reveal_selected(self) -> None:
-        path = self.selected_path() or self._library.root
+        path = self._selected_path() or self._library.root
         folder = path if path.is_dir() else path.parent
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _context_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
+        menu = QMenu(self._widget)
         menu.addAction(self.new_action)
-        has_selection = self.view.indexAt(pos).isValid()
+        has_selection = self._view.indexAt(pos).isValid()
         for act in self.row_actions:
             act.setEnabled(has_selection)
             menu.addAction(act)
@@ -212,7 +250,7 @@ class PostActions(QWidget):
         menu.addSeparator()
         menu.addAction(self.reveal_action)
         menu.aboutToHide.connect(self._enable_post_actions)
-        menu.popup(self.view.viewport().mapToGlobal(pos))
+        menu.popup(self._view.viewport().mapToGlobal(pos))
 
     def _enable_post_actions(self) -> None:
         for act in self.row_actions:

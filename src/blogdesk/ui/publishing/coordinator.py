@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QInputDialog
 
@@ -75,7 +75,7 @@ def install_publishing(
     return publishing
 
 
-class Publishing(PublishFeedback):
+class Publishing(QObject):
     conflictShown = Signal(object)  # the SyncConflictDialog just opened (tests drive it)
     accountDialogShown = Signal(object)  # the AccountDialog just opened
     badgesUpdated = Signal(object)  # dict rel path -> SyncBadge
@@ -91,11 +91,8 @@ class Publishing(PublishFeedback):
         self._controller: PublishController | None = None
         self._updater: BadgeUpdater | None = None
         self._panel: PublishPanel | None = None
-        self.conflicted: set[str] = set()  # posts whose conflict the author has not settled
-        self.last_result: PublishResult | None = None
         self.conflict_dialog: SyncConflictDialog | None = None
         self.account_dialog: AccountDialog | None = None
-        self._guarded = False
         self._last_account: str | None = None
         self.status = PublishStatus(window.statusBar())
         self.result_label = self.status.result_label
@@ -107,6 +104,10 @@ class Publishing(PublishFeedback):
         # At start-up every pending job is tried once (force), then the back-off timer rules.
         self.startup_timer.timeout.connect(self._startup_flush)
         self._build_actions()
+        # Progress and results in the status bar, the editor locked while a job may rewrite it.
+        self.feedback = PublishFeedback(
+            window, self.status, self.actions, document=self._document, rel=self._rel, parent=self
+        )
         panel = getattr(window, "library_panel", None)
         if panel is not None and hasattr(panel, "listed"):
             panel.listed.connect(lambda _n: self.refresh_badges())
@@ -141,18 +142,19 @@ class Publishing(PublishFeedback):
             from blogdesk.ui.publishing.sync_calls import PublishController
 
             c = self._controller = PublishController(self.service, self.runner, self)
-            c.started.connect(self._started)
-            c.progressed.connect(self._progressed)
-            c.finished.connect(self._finished)
-            c.published.connect(self._published)
+            shown = self.feedback
+            c.started.connect(shown.show_started)
+            c.progressed.connect(shown.show_progress)
+            c.finished.connect(shown.show_finished)
+            c.published.connect(shown.show_published)
             c.conflict.connect(self._conflict)
-            c.resolved.connect(self._resolved)
-            c.pulled.connect(self._pulled)
-            c.flushed.connect(self._flushed)
+            c.resolved.connect(shown.show_resolved)
+            c.pulled.connect(shown.show_pulled)
+            c.flushed.connect(shown.show_flushed)
             c.failed.connect(self.status.show_plain)
             c.cancelled.connect(self.status.show_plain)
             c.message.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
-            c.busyChanged.connect(self._busy_changed)
+            c.busyChanged.connect(shown.show_busy)
         return self._controller
 
     @property
@@ -164,6 +166,15 @@ class Publishing(PublishFeedback):
             panel.accountsRequested.connect(self.show_accounts)
             panel.accountChanged.connect(self._load_terms)
         return self._panel
+
+    @property
+    def last_result(self) -> PublishResult | None:
+        """The last result shown: published, resolved, or sent from the outbox."""
+        return self.feedback.last_result
+
+    @last_result.setter
+    def last_result(self, result: PublishResult | None) -> None:
+        self.feedback.last_result = result
 
     @property
     def badges(self) -> dict[str, SyncBadge]:
@@ -378,7 +389,7 @@ class Publishing(PublishFeedback):
     def _conflict(self, error: ConflictError) -> None:
         from blogdesk.ui.publishing.blog_conflict_dialog import SyncConflictDialog
 
-        self.conflicted.add(error.post_path)
+        self.feedback.conflicted.add(error.post_path)
         self.status.show_plain("Changed on the blog: choose which version to keep.")
         dialog = self.conflict_dialog = SyncConflictDialog(error, self.window)
         dialog.chosen.connect(lambda choice: self.controller.resolve(error, choice))
@@ -409,7 +420,7 @@ class Publishing(PublishFeedback):
                 self.runner, self.window.library.root, self._outbox(), self
             )
             self._updater.updated.connect(self._badges_ready)
-        self._updater.refresh(panel.model.paths(), self.conflicted)
+        self._updater.refresh(panel.model.paths(), self.feedback.conflicted)
 
     def _badges_ready(self, badges: dict[str, SyncBadge]) -> None:
         model = self.window.library_panel.model

@@ -1,4 +1,9 @@
-"""How a sync job shows in the window: progress and results in the status bar, editor locked."""
+"""How a sync job shows in the window: progress and results in the status bar, editor locked.
+
+`PublishFeedback` is made and held by `Publishing` (`publishing.feedback`), which connects the
+PublishController's signals to its `show_*` slots. It keeps the record of what came back: the
+last result and the posts whose conflict is not settled yet.
+"""
 
 from __future__ import annotations
 
@@ -20,19 +25,31 @@ __all__ = ["PublishFeedback"]
 
 
 class PublishFeedback(QObject):
-    """The PublishController's signals shown to the author; `Publishing` connects them."""
+    """The PublishController's signals shown to the author."""
 
-    # Made by Publishing.
-    window: Any
-    status: PublishStatus
-    actions: dict[str, QAction]
-    conflicted: set[str]
-    last_result: PublishResult | None
-    _guarded: bool
-    _document: Callable[[], Any]
-    _rel: Callable[[Path], str | None]
+    def __init__(
+        self,
+        window: Any,
+        status: PublishStatus,
+        actions: dict[str, QAction],
+        *,
+        document: Callable[[], Any],
+        rel: Callable[[Path], str | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        # The window's documents, editor, metadata and library panel are looked up when needed
+        # (getattr): a window without one of them still shows the status bar.
+        self.window = window
+        self.status = status
+        self.actions = actions  # the Blog menu's: Cancel only while busy, the rest only idle
+        self._document = document  # the open document, or None
+        self._rel = rel  # a post's path relative to the library (None: outside it)
+        self.conflicted: set[str] = set()  # posts whose conflict the author has not settled
+        self.last_result: PublishResult | None = None
+        self._guarded = False
 
-    def _started(self, what: str, paths: list[str] | None) -> None:
+    def show_started(self, what: str, paths: list[str] | None) -> None:
         self.status.show_plain(what)
         self.status.busy(True)
         doc = self._document()
@@ -43,15 +60,15 @@ class PublishFeedback(QObject):
             self.window.documents.save_now()
             self._guard(True)
 
-    def _progressed(self, report: ProgressReport) -> None:
+    def show_progress(self, report: ProgressReport) -> None:
         self.status.step(report.done, report.total, report.message)
 
-    def _busy_changed(self, busy: bool) -> None:
+    def show_busy(self, busy: bool) -> None:
         self.actions["cancel"].setEnabled(busy)
         for name in ("publish", "update", "unpublish", "pull"):
             self.actions[name].setEnabled(not busy)
 
-    def _finished(self, _paths: list[str] | None) -> None:
+    def show_finished(self, _paths: list[str] | None) -> None:
         self.status.busy(False)
         self._guard(False)
         docs = getattr(self.window, "documents", None)
@@ -72,13 +89,13 @@ class PublishFeedback(QObject):
         if metadata is not None:
             metadata.setEnabled(not on)
 
-    def _published(self, result: PublishResult) -> None:
+    def show_published(self, result: PublishResult) -> None:
         self.last_result = result
         if not result.queued:
             self.conflicted.discard(result.post_path)
         self.status.show_rich(result_text(result), "\n".join(result.notices))
 
-    def _resolved(self, result: Any) -> None:
+    def show_resolved(self, result: Any) -> None:
         self.conflicted.discard(result.post_path)
         if result.publish is None:
             self.status.show_plain("Took the blog's version of the post.")
@@ -89,7 +106,7 @@ class PublishFeedback(QObject):
             text += html.escape(f" — the blog's version is kept as {result.copy_path}")
         self.status.show_rich(text, "\n".join(result.publish.notices))
 
-    def _flushed(self, result: FlushResult) -> None:
+    def show_flushed(self, result: FlushResult) -> None:
         if not result.sent:
             return
         self.last_result = result.sent[-1]
@@ -102,7 +119,7 @@ class PublishFeedback(QObject):
         )
         self.status.show_rich(result_text(result.sent[-1]) + html.escape(more))
 
-    def _pulled(self, result: PullResult) -> None:
+    def show_pulled(self, result: PullResult) -> None:
         text = (
             f"Fetched from the blog: {len(result.created)} new, {len(result.updated)} "
             f"updated, {result.unchanged} unchanged."

@@ -1,8 +1,9 @@
 """The desk window: library panel | editor | preview, and the wiring between them.
 
 Layout and wiring only: documents are the DocumentController's, the list is the LibraryPanel's,
-menus are window_menus', remembered layout is window_state's, start-up order is window_startup's:
-the preview (QtWebEngine, the slow part of start-up) is created once the first frame is on screen.
+menus, toolbar and focus mode are `Menus`' (`window.menus`), the remembered layout is
+WindowState's, start-up order is WindowStartup's (`window.startup`): the preview (QtWebEngine,
+the slow part of start-up) is created once the first frame is on screen.
 """
 
 from __future__ import annotations
@@ -12,18 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QMenu,
+    QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -38,8 +36,9 @@ from blogdesk.ui.editor.outline_panel import OutlinePanel
 from blogdesk.ui.library.panel import LibraryPanel
 from blogdesk.ui.library.watcher import LibraryWatcher
 from blogdesk.ui.tasks import TaskRunner
-from blogdesk.ui.window import menus
+from blogdesk.ui.window.menus import Menus
 from blogdesk.ui.window.recovery import RecoveryJournal
+from blogdesk.ui.window.save_alert import SaveAlert
 from blogdesk.ui.window.startup import WindowStartup
 from blogdesk.ui.window.state import WindowState
 from blogdesk.ui.window.theme import ThemeWatcher
@@ -49,18 +48,11 @@ __all__ = ["MainWindow"]
 log = logging.getLogger(__name__)
 
 
-class MainWindow(WindowStartup):
+class MainWindow(QMainWindow):
     firstFrameShown = Signal()  # once, when the first frame is on screen
     previewReady = Signal()  # the web preview exists and was handed the document
     previewPainted = Signal()  # emitted once, when the preview first shows a rendered post
     closed = Signal()  # emitted after a close that saved everything
-
-    # Set by menus.build():
-    menu_actions: dict[str, QAction]
-    toolbar: QToolBar
-    recent_menu: QMenu
-    focus_mode: bool
-    _focus_saved: dict[str, bool]
 
     def __init__(
         self,
@@ -81,18 +73,12 @@ class MainWindow(WindowStartup):
         self.library_settings = library_settings
         self.runner = runner
         self.state = state
-        self.preview: Any = None  # PreviewView, once the web engine is up
-        self.preview_controller: Any = None
-        self.preview_enabled = start_preview  # False: no web preview (tests, lite mode)
-        self.import_dialog: Any = None  # the last File → Import window (kept alive while open)
-        self._shown_once = False
-        self._first_frame_done = False  # the preview and the watcher start after it
         if icon is not None:
             self.setWindowIcon(icon)
         self.theme = ThemeWatcher(self)
 
         self.library_panel = LibraryPanel(library, runner, self)
-        self.library_panel.default_status = library_settings.default_status
+        self.library_panel.post_actions.default_status = library_settings.default_status
         self.outline = OutlinePanel(self)
         self.metadata = MetadataPanel(self)
         self.editor = MarkdownEditor(self, dark=self.theme.dark)
@@ -109,10 +95,64 @@ class MainWindow(WindowStartup):
             library, runner, period_s=settings.library_refresh_seconds, parent=self
         )
         self._build_layout()
-        menus.build(self)
+        self.startup = WindowStartup(
+            self,
+            library=library,
+            settings=settings,
+            library_settings=library_settings,
+            runner=runner,
+            theme=self.theme,
+            library_panel=self.library_panel,
+            editor=self.editor,
+            documents=self.documents,
+            watcher=self.watcher,
+            splitter=self.splitter,
+            preview_stack=self.preview_stack,
+            on_rendered=self._rendered,
+            preview_enabled=start_preview,
+        )
+        self.startup.firstFrameShown.connect(self.firstFrameShown)
+        self.startup.previewReady.connect(self.previewReady)
+        self.startup.previewPainted.connect(self.previewPainted)
+        panels = {
+            "library": self.library_panel,
+            "outline": self.outline,
+            "metadata": self.metadata,
+            "preview": self.preview_stack,
+        }
+        self.menus = Menus(self, host=self, panels=panels)
+        # On the window too: install_publishing adds the Blog actions and button to these.
+        self.menu_actions = self.menus.actions
+        self.toolbar = self.menus.toolbar
         self._wire()
-        self._layout_restored = self.state.restore(self)
+        self.startup.layout_restored = self.state.restore(self, self._splitters, self.menus)
         self._update_title()
+
+    @property
+    def preview(self) -> Any:
+        """The PreviewView once the web engine is up, else None."""
+        return self.startup.preview
+
+    @property
+    def preview_controller(self) -> Any:
+        return self.startup.preview_controller
+
+    @property
+    def preview_enabled(self) -> bool:
+        """False: no web preview (tests, lite mode)."""
+        return self.startup.preview_enabled
+
+    @property
+    def focus_mode(self) -> bool:
+        return self.menus.focus_mode
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.startup.window_shown()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.startup.window_painted()
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -135,7 +175,9 @@ class MainWindow(WindowStartup):
         self._editor_row = row
         column = QVBoxLayout(self.editor_column)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self._build_alert())
+        self.alert = SaveAlert(self)  # a failed save, above the post
+        self.alert.retry_button.clicked.connect(lambda: self.documents.save_now())
+        column.addWidget(self.alert)
         column.addWidget(self.metadata)
         column.addLayout(row, 1)
 
@@ -157,6 +199,7 @@ class MainWindow(WindowStartup):
         em = self.fontMetrics().averageCharWidth()
         self.splitter.setSizes([em * 40, em * 80, em * 80])
         self.setCentralWidget(self.splitter)
+        self._splitters = {"main": self.splitter, "left": self.left}  # sizes kept by WindowState
         # First start (no remembered geometry): 80 % of the screen's free area.
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is not None:
@@ -172,27 +215,6 @@ class MainWindow(WindowStartup):
         self.save_label.setObjectName("saveState")
         for label in (self.words_label, self.reading_label, self.save_label):
             bar.addPermanentWidget(label)
-
-    def _build_alert(self) -> QFrame:
-        """A bar above the post for what the author must not miss (a save that failed): the
-        status bar is easy to overlook, and a modal dialog every autosave retry would nag."""
-        self.alert = QFrame(self)
-        self.alert.setObjectName("alertBar")
-        self.alert.setFrameShape(QFrame.Shape.StyledPanel)
-        self.alert.setStyleSheet("#alertBar { background: #fdecea; color: #611a15; }")
-        self.alert_label = QLabel(self.alert)
-        self.alert_label.setWordWrap(True)
-        self.alert_retry = QPushButton("Try Again", self.alert)
-        self.alert_retry.clicked.connect(lambda: self.documents.save_now())
-        self.alert_dismiss = QPushButton("Dismiss", self.alert)
-        self.alert_dismiss.clicked.connect(self._dismiss_alert)
-        self._alert_dismissed = ""  # the failure the author closed: autosave retries keep quiet
-        row = QHBoxLayout(self.alert)
-        row.addWidget(self.alert_label, 1)
-        row.addWidget(self.alert_retry)
-        row.addWidget(self.alert_dismiss)
-        self.alert.hide()
-        return self.alert
 
     def _wire(self) -> None:
         panel, docs = self.library_panel, self.documents
@@ -276,20 +298,9 @@ class MainWindow(WindowStartup):
 
     def _save_state_changed(self, state: str) -> None:
         self.save_label.setText(state)
-        if state.startswith("Save failed") and state != self._alert_dismissed:
-            name = self.documents.path.name if self.documents.path else "The post"
-            self.alert_label.setText(
-                f"{name} could not be saved ({state.removeprefix('Save failed: ')}). Your text "
-                "is kept in the recovery journal; BlogDesk keeps trying."
-            )
-            self.alert.show()
-        elif state == "Saved":
-            self._alert_dismissed = ""
-            self.alert.hide()
-
-    def _dismiss_alert(self) -> None:
-        self._alert_dismissed = self.save_label.text()
-        self.alert.hide()
+        self.alert.show_state(
+            state, self.documents.path.name if self.documents.path else "The post"
+        )
 
     def _post_saved(self, path: Path) -> None:
         # Library.save() already updated the index, so the watcher's refresh finds nothing new
@@ -325,17 +336,6 @@ class MainWindow(WindowStartup):
         if self.preview is not None and hasattr(self.preview, "set_dark"):
             self.preview.set_dark(dark)
 
-    # -- panels and modes (see window_menus) ----------------------------------------------------
-
-    def set_panel_visible(self, name: str, visible: bool) -> None:
-        menus.set_panel_visible(self, name, visible)
-
-    def panel_visible(self, name: str) -> bool:
-        return menus.panel_visible(self, name)
-
-    def set_focus_mode(self, on: bool) -> None:
-        menus.set_focus_mode(self, on)
-
     # -- closing ---------------------------------------------------------------------------------
 
     def confirm_quit_unsaved(self, reason: str) -> bool:
@@ -357,7 +357,7 @@ class MainWindow(WindowStartup):
                 event.ignore()
                 return
         self.documents.save_session()
-        self.state.save(self)
+        self.state.save(self, self._splitters, self.menus)
         self.watcher.stop()
         event.accept()
         self.closed.emit()
@@ -370,7 +370,7 @@ class MainWindow(WindowStartup):
         return super().eventFilter(watched, event)
 
     def _help_last(self) -> None:
-        help_act = getattr(self, "menu_actions", {}).get("help_menu")
+        help_act = self.menus.actions.get("help_menu")
         actions = self.menuBar().actions()
         if help_act in actions and actions[-1] is not help_act:
             self.menuBar().removeAction(help_act)
@@ -378,5 +378,7 @@ class MainWindow(WindowStartup):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.WindowStateChange:
-            menus.sync_fullscreen(self)
+        # Not before the menus exist (a state change while the window is being built).
+        menus: Menus | None = getattr(self, "menus", None)
+        if event.type() == QEvent.Type.WindowStateChange and menus is not None:
+            menus.sync_fullscreen()

@@ -3,34 +3,45 @@
 Shortcuts are Qt's standard keys where one exists (New, Open, Save, Close, Quit, Undo, Redo, Find),
 so they match the platform. Editor-only commands (bold, headings, …) are the editor's own actions,
 bound to the editor so they never steal keys from other fields.
+
+`Menus` builds them into a QMainWindow and keeps what it made (`actions`, `toolbar`,
+`recent_menu`) and the focus mode; the window holds it (`window.menus`). What it needs of the
+desk beyond the QMainWindow is `MenuHost` (MainWindow is one): this module never imports the
+window's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPlainTextEdit,
+    QSplitter,
     QToolBar,
+    QWidget,
 )
 
 from blogdesk import __version__
 from blogdesk.core.errors import BlogDeskError
-from blogdesk.core.settings import save_library_settings
-from blogdesk.ui.window.state import PANELS
+from blogdesk.core.library.library import Library
+from blogdesk.core.settings import LibrarySettings, Settings, save_library_settings
+from blogdesk.ui.editor.document_controller import DocumentController
+from blogdesk.ui.editor.editor import MarkdownEditor
+from blogdesk.ui.editor.metadata_panel import MetadataPanel
+from blogdesk.ui.library.panel import LibraryPanel
+from blogdesk.ui.library.watcher import LibraryWatcher
+from blogdesk.ui.tasks import TaskRunner
 
-if TYPE_CHECKING:
-    from blogdesk.ui.window.main_window import MainWindow
-
-__all__ = ["build", "panel_visible", "set_focus_mode", "set_panel_visible", "sync_fullscreen"]
+__all__ = ["FORMAT_ACTIONS", "PANEL_TITLES", "MenuHost", "Menus"]
 
 PANEL_TITLES = {
     "library": ("&Library", "Ctrl+Shift+B"),
@@ -56,327 +67,347 @@ FORMAT_ACTIONS = (
 )
 
 
-def _action(
-    window: MainWindow,
-    text: str,
-    slot: Callable[..., Any],
-    shortcut: Any = None,
-    icon: str | None = None,
-    checkable: bool = False,
-) -> QAction:
-    act = QAction(text, window)
-    if icon:
-        act.setIcon(QIcon.fromTheme(icon))
-    if shortcut is not None:
-        act.setShortcut(QKeySequence(shortcut))
-    act.setCheckable(checkable)
-    if checkable:
-        act.toggled.connect(lambda on: slot(on))
-    else:
-        act.triggered.connect(lambda _checked=False: slot())
-    return act
+class MenuHost(Protocol):
+    """What the menus act on, besides the QMainWindow they are built into."""
+
+    library: Library
+    settings: Settings
+    library_settings: LibrarySettings
+    runner: TaskRunner
+    library_panel: LibraryPanel
+    documents: DocumentController
+    editor: MarkdownEditor
+    metadata: MetadataPanel
+    watcher: LibraryWatcher
+    left: QSplitter  # the column of the library and the outline
+
+    @property
+    def preview(self) -> Any: ...  # the PreviewView, None until the web engine is up
+
+    def open_files(self, files: list[Path]) -> None: ...
+    def show_message(self, text: str) -> None: ...
 
 
-def build(window: MainWindow) -> None:
-    panel, docs, editor = window.library_panel, window.documents, window.editor
-    editor_actions = editor.actions_by_name()
-    acts: dict[str, QAction] = {}
-    window.menu_actions = acts
+class Menus:
+    """The window's menus and toolbar, built on construction, and the panel and focus modes.
 
-    acts["new"] = panel.new_action
-    panel.new_action.setIcon(QIcon.fromTheme("document-new"))
-    acts["open"] = _action(
-        window,
-        "&Open File…",
-        lambda: _open_dialog(window),
-        QKeySequence.StandardKey.Open,
-        "document-open",
-    )
-    acts["save"] = _action(
-        window, "&Save", docs.save_now, QKeySequence.StandardKey.Save, "document-save"
-    )
-    acts["close"] = _action(
-        window, "&Close Post", docs.close_document, QKeySequence.StandardKey.Close
-    )
-    acts["quit"] = _action(
-        window, "&Quit", window.close, QKeySequence.StandardKey.Quit, "application-exit"
-    )
-    acts["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+    `panels` maps each name of PANEL_TITLES to the widget that View ▸ shows and hides.
+    """
 
-    file_menu = window.menuBar().addMenu("&File")
-    file_menu.addActions([acts["new"], acts["open"]])
-    window.recent_menu = file_menu.addMenu("Open &Recent")
-    window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window))
-    file_menu.addActions([acts["save"], acts["close"]])
-    import_menu = file_menu.addMenu("&Import")
-    acts["import_wxr"] = _action(window, "&WordPress Export (WXR)…", lambda: _import(window, "wxr"))
-    acts["import_folder"] = _action(
-        window, "&Jekyll or Hugo Folder…", lambda: _import(window, "folder")
-    )
-    import_menu.addActions([acts["import_wxr"], acts["import_folder"]])
-    file_menu.addSeparator()
-    file_menu.addActions(
-        [
-            panel.duplicate_action,
-            panel.rename_action,
-            panel.delete_action,
-            panel.undo_delete_action,
-            panel.reveal_action,
-        ]
-    )
-    file_menu.addSeparator()
-    file_menu.addAction(acts["quit"])
+    def __init__(self, window: QMainWindow, host: MenuHost, panels: Mapping[str, QWidget]) -> None:
+        self.window = window
+        self.host = host
+        self.panels = dict(panels)
+        self.actions: dict[str, QAction] = {}
+        self.focus_mode = False
+        self._focus_saved: dict[str, bool] = {}
+        self.import_dialog: Any = None  # the last File → Import window (kept alive while open)
+        self._build()
 
-    acts["undo"] = _action(
-        window, "&Undo", lambda: _undo(window), QKeySequence.StandardKey.Undo, "edit-undo"
-    )
-    acts["redo"] = _action(window, "&Redo", editor.redo, QKeySequence.StandardKey.Redo, "edit-redo")
-    edit_menu = window.menuBar().addMenu("&Edit")
-    edit_menu.addActions([acts["undo"], acts["redo"]])
-    edit_menu.addSeparator()
-    for name, text, key in (
-        ("cut", "Cu&t", QKeySequence.StandardKey.Cut),
-        ("copy", "&Copy", QKeySequence.StandardKey.Copy),
-        ("paste", "&Paste", QKeySequence.StandardKey.Paste),
-        ("select_all", "Select &All", QKeySequence.StandardKey.SelectAll),
-    ):
-        acts[name] = _action(
-            window,
-            text,
-            partial(_edit_command, window, name),
-            key,
-            f"edit-{name.replace('_', '-')}",
+    def _action(
+        self,
+        text: str,
+        slot: Callable[..., Any],
+        shortcut: Any = None,
+        icon: str | None = None,
+        checkable: bool = False,
+    ) -> QAction:
+        act = QAction(text, self.window)
+        if icon:
+            act.setIcon(QIcon.fromTheme(icon))
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.setCheckable(checkable)
+        if checkable:
+            act.toggled.connect(lambda on: slot(on))
+        else:
+            act.triggered.connect(lambda _checked=False: slot())
+        return act
+
+    def _build(self) -> None:
+        window, host, acts = self.window, self.host, self.actions
+        panel, docs, editor = host.library_panel.post_actions, host.documents, host.editor
+        editor_actions = editor.actions_by_name()
+
+        acts["new"] = panel.new_action
+        panel.new_action.setIcon(QIcon.fromTheme("document-new"))
+        acts["open"] = self._action(
+            "&Open File…",
+            self._open_dialog,
+            QKeySequence.StandardKey.Open,
+            "document-open",
         )
-        edit_menu.addAction(acts[name])
-    edit_menu.addSeparator()
-    for name in ("find", "replace", "find_next", "find_previous", "paste_plain"):
-        if name in editor_actions:
-            edit_menu.addAction(editor_actions[name])
+        acts["save"] = self._action(
+            "&Save", docs.save_now, QKeySequence.StandardKey.Save, "document-save"
+        )
+        acts["close"] = self._action(
+            "&Close Post", docs.close_document, QKeySequence.StandardKey.Close
+        )
+        acts["quit"] = self._action(
+            "&Quit", window.close, QKeySequence.StandardKey.Quit, "application-exit"
+        )
+        acts["quit"].setMenuRole(QAction.MenuRole.QuitRole)
 
-    format_menu = window.menuBar().addMenu("F&ormat")
-    for entry in FORMAT_ACTIONS:
-        if entry is None:
-            format_menu.addSeparator()
-        elif entry in editor_actions:
-            format_menu.addAction(editor_actions[entry])
+        file_menu = window.menuBar().addMenu("&File")
+        file_menu.addActions([acts["new"], acts["open"]])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addActions([acts["save"], acts["close"]])
+        import_menu = file_menu.addMenu("&Import")
+        acts["import_wxr"] = self._action("&WordPress Export (WXR)…", partial(self._import, "wxr"))
+        acts["import_folder"] = self._action(
+            "&Jekyll or Hugo Folder…", partial(self._import, "folder")
+        )
+        import_menu.addActions([acts["import_wxr"], acts["import_folder"]])
+        file_menu.addSeparator()
+        file_menu.addActions(
+            [
+                panel.duplicate_action,
+                panel.rename_action,
+                panel.delete_action,
+                panel.undo_delete_action,
+                panel.reveal_action,
+            ]
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(acts["quit"])
 
-    view_menu = window.menuBar().addMenu("&View")
-    for name, (text, keys) in PANEL_TITLES.items():
-        act = _action(window, text, _panel_toggle(window, name), keys, checkable=True)
-        act.setChecked(True)
-        acts[f"panel_{name}"] = act
-        view_menu.addAction(act)
-    window.toolbar = QToolBar("Toolbar", window)
-    window.toolbar.setObjectName("mainToolbar")
-    window.addToolBar(window.toolbar)
-    acts["toolbar"] = window.toolbar.toggleViewAction()
-    view_menu.addAction(acts["toolbar"])
-    view_menu.addSeparator()
-    acts["focus"] = _action(
-        window,
-        "&Focus Mode",
-        partial(set_focus_mode, window),
-        "Ctrl+Shift+F",
-        "view-fullscreen",
-        checkable=True,
-    )
-    acts["fullscreen"] = _action(
-        window, "F&ull Screen", partial(_fullscreen, window), "F11", checkable=True
-    )
-    view_menu.addActions([acts["focus"], acts["fullscreen"]])
-    # Escape leaves focus mode. Enabled only in focus mode, so it takes Escape from nobody
-    # otherwise; dialogs are windows of their own, and the find bar claims its Escape first.
-    acts["leave_focus"] = _action(
-        window, "Leave Focus Mode", partial(set_focus_mode, window, False), "Escape"
-    )
-    acts["leave_focus"].setEnabled(False)
-    window.addAction(acts["leave_focus"])
-
-    library_menu = window.menuBar().addMenu("&Library")
-    acts["refresh"] = _action(
-        window,
-        "&Look for Changes on Disk",
-        window.watcher.refresh_now,
-        QKeySequence.StandardKey.Refresh,
-        "view-refresh",
-    )
-    acts["remote"] = _action(
-        window, "Allow &Remote Content in Preview", partial(_allow_remote, window), checkable=True
-    )
-    acts["remote"].setChecked(window.library_settings.allow_remote_content)
-    library_menu.addActions([acts["refresh"], acts["remote"]])
-
-    help_menu = window.menuBar().addMenu("&Help")
-    acts["help_menu"] = help_menu.menuAction()  # kept last by MainWindow (menus added later)
-    acts["about"] = _action(window, "&About BlogDesk", lambda: _about(window))
-    acts["about"].setMenuRole(QAction.MenuRole.AboutRole)
-    help_menu.addAction(acts["about"])
-
-    bar = window.toolbar
-    bar.addActions([acts["new"], acts["save"]])
-    bar.addSeparator()
-    bar.addActions(
-        [editor_actions[n] for n in ("bold", "italic", "link", "image") if n in editor_actions]
-    )
-    bar.addSeparator()
-    bar.addActions([acts["panel_preview"], acts["focus"]])
-    window.focus_mode = False
-    window._focus_saved = {}
-    # The image dialog starts in the open post's folder (else the library's), not the cwd.
-    editor.image_folder = lambda: _post_folder(window)
-    window.metadata.image_folder = lambda: _post_folder(window)
-
-
-def _post_folder(window: MainWindow) -> Path:
-    doc = window.documents.doc
-    return doc.path.parent if doc is not None else window.library.root
-
-
-def _panel_toggle(window: MainWindow, name: str) -> Callable[[bool], None]:
-    return lambda on: set_panel_visible(window, name, on)
-
-
-# -- panels and modes -----------------------------------------------------------------------------
-
-
-def panel_visible(window: MainWindow, name: str) -> bool:
-    return not getattr(window, PANELS[name]).isHidden()
-
-
-def set_panel_visible(window: MainWindow, name: str, visible: bool) -> None:
-    getattr(window, PANELS[name]).setVisible(visible)
-    act = window.menu_actions.get(f"panel_{name}")
-    if act is not None and act.isChecked() != visible:
-        act.blockSignals(True)
-        act.setChecked(visible)
-        act.blockSignals(False)
-    # The left column holds the library and the outline: hide it when both are.
-    window.left.setVisible(panel_visible(window, "library") or panel_visible(window, "outline"))
-
-
-def set_focus_mode(window: MainWindow, on: bool) -> None:
-    """Editor only, its text in a centred column of `focus_column_chars` characters."""
-    if on == window.focus_mode:
-        return
-    window.focus_mode = on
-    window.menu_actions["leave_focus"].setEnabled(on)
-    act = window.menu_actions["focus"]
-    if act.isChecked() != on:
-        act.blockSignals(True)
-        act.setChecked(on)
-        act.blockSignals(False)
-    if on:
-        window._focus_saved = {name: panel_visible(window, name) for name in PANELS}
-        window._focus_saved["toolbar"] = not window.toolbar.isHidden()
-        for name in PANELS:
-            set_panel_visible(window, name, False)
-        window.toolbar.hide()
-        metrics = window.editor.fontMetrics()
-        chars = max(20, window.settings.focus_column_chars)
-        margin = window.editor.frameWidth() * 2 + window.editor.document().documentMargin() * 2
-        scrollbar = window.editor.verticalScrollBar().sizeHint().width()
-        width = metrics.horizontalAdvance("n" * chars) + int(margin) + scrollbar
-        window.editor.setMaximumWidth(width)
-        window.editor.setFocus()
-    else:
-        window.editor.setMaximumWidth(16777215)  # QWIDGETSIZE_MAX: no limit
-        for name in PANELS:
-            set_panel_visible(window, name, window._focus_saved.get(name, True))
-        window.toolbar.setVisible(window._focus_saved.get("toolbar", True))
-
-
-def _fullscreen(window: MainWindow, on: bool) -> None:
-    if on:
-        window.showFullScreen()
-    else:
-        window.showNormal()
-
-
-def sync_fullscreen(window: MainWindow) -> None:
-    act = getattr(window, "menu_actions", {}).get("fullscreen")
-    if act is not None and act.isChecked() != window.isFullScreen():
-        act.blockSignals(True)
-        act.setChecked(window.isFullScreen())
-        act.blockSignals(False)
-
-
-# -- commands -----------------------------------------------------------------------------------
-
-
-def _undo(window: MainWindow) -> None:
-    """Ctrl+Z outside a text field: undo the last delete when the library list has focus."""
-    focus = window.focusWidget()
-    if isinstance(focus, QAbstractItemView) and window.library_panel.undo_delete_action.isEnabled():
-        window.library_panel.undo_delete()
-    elif isinstance(focus, QLineEdit):
-        focus.undo()
-    else:
-        window.editor.undo()
-
-
-def _edit_command(window: MainWindow, name: str) -> None:
-    """Cut/Copy/Paste/Select All on the focused text field (a metadata field, the search box),
-    else on the editor. Text fields take these keys themselves; the menu needs this."""
-    focus = window.focusWidget()
-    preview = window.preview
-    if preview is not None and focus is not None and preview.isAncestorOf(focus):
-        if name in ("copy", "select_all"):  # the preview is read-only
-            from PySide6.QtWebEngineCore import QWebEnginePage
-
-            action = (
-                QWebEnginePage.WebAction.Copy
-                if name == "copy"
-                else QWebEnginePage.WebAction.SelectAll
+        acts["undo"] = self._action("&Undo", self._undo, QKeySequence.StandardKey.Undo, "edit-undo")
+        acts["redo"] = self._action(
+            "&Redo", editor.redo, QKeySequence.StandardKey.Redo, "edit-redo"
+        )
+        edit_menu = window.menuBar().addMenu("&Edit")
+        edit_menu.addActions([acts["undo"], acts["redo"]])
+        edit_menu.addSeparator()
+        for name, text, key in (
+            ("cut", "Cu&t", QKeySequence.StandardKey.Cut),
+            ("copy", "&Copy", QKeySequence.StandardKey.Copy),
+            ("paste", "&Paste", QKeySequence.StandardKey.Paste),
+            ("select_all", "Select &All", QKeySequence.StandardKey.SelectAll),
+        ):
+            acts[name] = self._action(
+                text,
+                partial(self._edit_command, name),
+                key,
+                f"edit-{name.replace('_', '-')}",
             )
-            preview.view.triggerPageAction(action)
-        return
-    method = "selectAll" if name == "select_all" else name
-    target = focus if isinstance(focus, (QLineEdit, QPlainTextEdit)) else window.editor
-    getattr(target, method)()
+            edit_menu.addAction(acts[name])
+        edit_menu.addSeparator()
+        for name in ("find", "replace", "find_next", "find_previous", "paste_plain"):
+            if name in editor_actions:
+                edit_menu.addAction(editor_actions[name])
 
+        format_menu = window.menuBar().addMenu("F&ormat")
+        for entry in FORMAT_ACTIONS:
+            if entry is None:
+                format_menu.addSeparator()
+            elif entry in editor_actions:
+                format_menu.addAction(editor_actions[entry])
 
-def _import(window: MainWindow, kind: str) -> None:
-    from blogdesk.ui.library import import_dialog
+        view_menu = window.menuBar().addMenu("&View")
+        for name, (text, keys) in PANEL_TITLES.items():
+            act = self._action(text, partial(self.set_panel_visible, name), keys, checkable=True)
+            act.setChecked(True)
+            acts[f"panel_{name}"] = act
+            view_menu.addAction(act)
+        self.toolbar = QToolBar("Toolbar", window)
+        self.toolbar.setObjectName("mainToolbar")
+        window.addToolBar(self.toolbar)
+        acts["toolbar"] = self.toolbar.toggleViewAction()
+        view_menu.addAction(acts["toolbar"])
+        view_menu.addSeparator()
+        acts["focus"] = self._action(
+            "&Focus Mode",
+            self.set_focus_mode,
+            "Ctrl+Shift+F",
+            "view-fullscreen",
+            checkable=True,
+        )
+        acts["fullscreen"] = self._action("F&ull Screen", self._fullscreen, "F11", checkable=True)
+        view_menu.addActions([acts["focus"], acts["fullscreen"]])
+        # Escape leaves focus mode. Enabled only in focus mode, so it takes Escape from nobody
+        # otherwise; dialogs are windows of their own, and the find bar claims its Escape first.
+        acts["leave_focus"] = self._action(
+            "Leave Focus Mode", partial(self.set_focus_mode, False), "Escape"
+        )
+        acts["leave_focus"].setEnabled(False)
+        window.addAction(acts["leave_focus"])
 
-    ask = import_dialog.ask_and_import_wxr if kind == "wxr" else import_dialog.ask_and_import_folder
-    dialog = ask(window, window.library, window.runner)
-    if dialog is not None:
-        window.import_dialog = dialog
-        dialog.importFinished.connect(lambda _report: window.library_panel.reload())
+        library_menu = window.menuBar().addMenu("&Library")
+        acts["refresh"] = self._action(
+            "&Look for Changes on Disk",
+            host.watcher.refresh_now,
+            QKeySequence.StandardKey.Refresh,
+            "view-refresh",
+        )
+        acts["remote"] = self._action(
+            "Allow &Remote Content in Preview", self._allow_remote, checkable=True
+        )
+        acts["remote"].setChecked(host.library_settings.allow_remote_content)
+        library_menu.addActions([acts["refresh"], acts["remote"]])
 
+        help_menu = window.menuBar().addMenu("&Help")
+        acts["help_menu"] = help_menu.menuAction()  # kept last by the window (menus added later)
+        acts["about"] = self._action("&About BlogDesk", self._about)
+        acts["about"].setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(acts["about"])
 
-def _open_dialog(window: MainWindow) -> None:
-    chosen, _ = QFileDialog.getOpenFileName(
-        window, "Open Post", str(window.library.root), "Markdown (*.md *.markdown);;All files (*)"
-    )
-    if chosen:
-        window.open_files([Path(chosen)])
+        bar = self.toolbar
+        bar.addActions([acts["new"], acts["save"]])
+        bar.addSeparator()
+        bar.addActions(
+            [editor_actions[n] for n in ("bold", "italic", "link", "image") if n in editor_actions]
+        )
+        bar.addSeparator()
+        bar.addActions([acts["panel_preview"], acts["focus"]])
+        # The image dialog starts in the open post's folder (else the library's), not the cwd.
+        editor.image_folder = self._post_folder
+        host.metadata.image_folder = self._post_folder
 
+    def _post_folder(self) -> Path:
+        doc = self.host.documents.doc
+        return doc.path.parent if doc is not None else self.host.library.root
 
-def _fill_recent(window: MainWindow) -> None:
-    menu = window.recent_menu
-    menu.clear()
-    for entry in window.settings.recent_files:
-        act = menu.addAction(Path(entry).name)
-        act.setToolTip(entry)
-        act.triggered.connect(lambda _c=False, p=entry: window.open_files([Path(p)]))
-    menu.setEnabled(bool(window.settings.recent_files))
+    # -- panels and modes -------------------------------------------------------------------------
 
+    def panel_visible(self, name: str) -> bool:
+        return not self.panels[name].isHidden()
 
-def _allow_remote(window: MainWindow, allowed: bool) -> None:
-    window.library_settings.allow_remote_content = allowed
-    try:
-        save_library_settings(window.library_settings, window.library.root)
-    except BlogDeskError as exc:  # shown; the toggle still applies for this session
-        window.show_message(str(exc))
-    if window.preview is not None:
-        window.preview.set_allow_remote(allowed)
+    def set_panel_visible(self, name: str, visible: bool) -> None:
+        self.panels[name].setVisible(visible)
+        act = self.actions.get(f"panel_{name}")
+        if act is not None and act.isChecked() != visible:
+            act.blockSignals(True)
+            act.setChecked(visible)
+            act.blockSignals(False)
+        # The left column holds the library and the outline: hide it when both are.
+        self.host.left.setVisible(self.panel_visible("library") or self.panel_visible("outline"))
 
+    def set_focus_mode(self, on: bool) -> None:
+        """Editor only, its text in a centred column of `focus_column_chars` characters."""
+        if on == self.focus_mode:
+            return
+        self.focus_mode = on
+        self.actions["leave_focus"].setEnabled(on)
+        act = self.actions["focus"]
+        if act.isChecked() != on:
+            act.blockSignals(True)
+            act.setChecked(on)
+            act.blockSignals(False)
+        if on:
+            self._focus_saved = {name: self.panel_visible(name) for name in self.panels}
+            self._focus_saved["toolbar"] = not self.toolbar.isHidden()
+            for name in self.panels:
+                self.set_panel_visible(name, False)
+            self.toolbar.hide()
+            editor = self.host.editor
+            metrics = editor.fontMetrics()
+            chars = max(20, self.host.settings.focus_column_chars)
+            margin = editor.frameWidth() * 2 + editor.document().documentMargin() * 2
+            scrollbar = editor.verticalScrollBar().sizeHint().width()
+            width = metrics.horizontalAdvance("n" * chars) + int(margin) + scrollbar
+            editor.setMaximumWidth(width)
+            editor.setFocus()
+        else:
+            self.host.editor.setMaximumWidth(16777215)  # QWIDGETSIZE_MAX: no limit
+            for name in self.panels:
+                self.set_panel_visible(name, self._focus_saved.get(name, True))
+            self.toolbar.setVisible(self._focus_saved.get("toolbar", True))
 
-def _about(window: MainWindow) -> None:
-    QMessageBox.about(
-        window,
-        "About BlogDesk",
-        f"<b>BlogDesk {__version__}</b><p>Write, preview and publish blog posts.</p>"
-        f"<p>Library: {window.library.root}</p>",
-    )
+    def _fullscreen(self, on: bool) -> None:
+        if on:
+            self.window.showFullScreen()
+        else:
+            self.window.showNormal()
+
+    def sync_fullscreen(self) -> None:
+        """The window's state changed: the Full Screen check follows (F11, the window manager)."""
+        act = self.actions.get("fullscreen")
+        if act is not None and act.isChecked() != self.window.isFullScreen():
+            act.blockSignals(True)
+            act.setChecked(self.window.isFullScreen())
+            act.blockSignals(False)
+
+    # -- commands -------------------------------------------------------------------------------
+
+    def _undo(self) -> None:
+        """Ctrl+Z outside a text field: undo the last delete when the library list has focus."""
+        focus = self.window.focusWidget()
+        post_actions = self.host.library_panel.post_actions
+        if isinstance(focus, QAbstractItemView) and post_actions.undo_delete_action.isEnabled():
+            post_actions.undo_delete()
+        elif isinstance(focus, QLineEdit):
+            focus.undo()
+        else:
+            self.host.editor.undo()
+
+    def _edit_command(self, name: str) -> None:
+        """Cut/Copy/Paste/Select All on the focused text field (a metadata field, the search box),
+        else on the editor. Text fields take these keys themselves; the menu needs this."""
+        focus = self.window.focusWidget()
+        preview = self.host.preview
+        if preview is not None and focus is not None and preview.isAncestorOf(focus):
+            if name in ("copy", "select_all"):  # the preview is read-only
+                from PySide6.QtWebEngineCore import QWebEnginePage
+
+                action = (
+                    QWebEnginePage.WebAction.Copy
+                    if name == "copy"
+                    else QWebEnginePage.WebAction.SelectAll
+                )
+                preview.view.triggerPageAction(action)
+            return
+        method = "selectAll" if name == "select_all" else name
+        target = focus if isinstance(focus, (QLineEdit, QPlainTextEdit)) else self.host.editor
+        getattr(target, method)()
+
+    def _import(self, kind: str) -> None:
+        from blogdesk.ui.library import import_dialog
+
+        ask = (
+            import_dialog.ask_and_import_wxr
+            if kind == "wxr"
+            else import_dialog.ask_and_import_folder
+        )
+        host = self.host
+        dialog = ask(self.window, host.library, host.runner)
+        if dialog is not None:
+            self.import_dialog = dialog
+            dialog.importFinished.connect(lambda _report: host.library_panel.reload())
+
+    def _open_dialog(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.window,
+            "Open Post",
+            str(self.host.library.root),
+            "Markdown (*.md *.markdown);;All files (*)",
+        )
+        if chosen:
+            self.host.open_files([Path(chosen)])
+
+    def _fill_recent(self) -> None:
+        menu, host = self.recent_menu, self.host
+        menu.clear()
+        for entry in host.settings.recent_files:
+            act = menu.addAction(Path(entry).name)
+            act.setToolTip(entry)
+            act.triggered.connect(lambda _c=False, p=entry: host.open_files([Path(p)]))
+        menu.setEnabled(bool(host.settings.recent_files))
+
+    def _allow_remote(self, allowed: bool) -> None:
+        host = self.host
+        host.library_settings.allow_remote_content = allowed
+        try:
+            save_library_settings(host.library_settings, host.library.root)
+        except BlogDeskError as exc:  # shown; the toggle still applies for this session
+            host.show_message(str(exc))
+        if host.preview is not None:
+            host.preview.set_allow_remote(allowed)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self.window,
+            "About BlogDesk",
+            f"<b>BlogDesk {__version__}</b><p>Write, preview and publish blog posts.</p>"
+            f"<p>Library: {self.host.library.root}</p>",
+        )

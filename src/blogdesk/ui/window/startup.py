@@ -1,12 +1,15 @@
-"""The window's start-up order: first frame on screen, then the web preview and the watcher."""
+"""The window's start-up order: first frame on screen, then the web preview and the watcher.
+
+`WindowStartup` is made and held by `MainWindow` (`window.startup`), which hands it the parts it
+starts and tells it when the window was shown and painted. It owns the web preview once made.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QPaintEvent, QShowEvent
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget
 
 from blogdesk.core.library.library import Library
@@ -29,47 +32,68 @@ def _warm_up_renderer() -> None:
     render("# warm\n\n*up* `code`\n")
 
 
-class WindowStartup(QMainWindow):
-    """The start-up steps of `MainWindow`, which makes the panels, the state and the signals."""
+class WindowStartup(QObject):
+    """What happens once the window is on screen, in order: list, first frame, preview, watcher."""
 
-    # Made by MainWindow.
-    firstFrameShown: Any
-    previewReady: Any
-    previewPainted: Any
-    library: Library
-    settings: Settings
-    library_settings: LibrarySettings
-    runner: TaskRunner
-    theme: ThemeWatcher
-    library_panel: LibraryPanel
-    editor: MarkdownEditor
-    documents: DocumentController
-    watcher: LibraryWatcher
-    splitter: QSplitter
-    preview_stack: QStackedWidget
-    preview: Any
-    preview_controller: Any
-    preview_enabled: bool
-    _shown_once: bool
-    _first_frame_done: bool
-    _layout_restored: bool
-    _rendered: Callable[[Any], None]
+    firstFrameShown = Signal()  # once, when the first frame is on screen
+    previewReady = Signal()  # the web preview exists and was handed the document
+    previewPainted = Signal()  # emitted once, when the preview first shows a rendered post
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        *,
+        library: Library,
+        settings: Settings,
+        library_settings: LibrarySettings,
+        runner: TaskRunner,
+        theme: ThemeWatcher,
+        library_panel: LibraryPanel,
+        editor: MarkdownEditor,
+        documents: DocumentController,
+        watcher: LibraryWatcher,
+        splitter: QSplitter,
+        preview_stack: QStackedWidget,
+        on_rendered: Callable[[Any], None],
+        preview_enabled: bool,
+    ) -> None:
+        super().__init__(window)  # and the context of its timers: gone with the window
+        self._window = window  # the preview's parent
+        self._library = library
+        self._settings = settings
+        self._library_settings = library_settings
+        self._runner = runner
+        self._theme = theme
+        self._library_panel = library_panel
+        self._editor = editor
+        self._documents = documents
+        self._watcher = watcher
+        self._splitter = splitter
+        self._preview_stack = preview_stack  # the preview goes in here, over its placeholder
+        self._on_rendered = on_rendered  # each render's word count and outline: the window's
+        self.preview: Any = None  # PreviewView, once the web engine is up
+        self.preview_controller: Any = None
+        self.preview_enabled = preview_enabled  # False: no web preview (tests, lite mode)
+        # Set by the window: True when the remembered layout came back (no first-start layout).
+        self.layout_restored = False
+        self._shown_once = False
+        self._first_frame_done = False  # the preview and the watcher start after it
 
     # -- start-up --------------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
+    def window_shown(self) -> None:
+        """The window's showEvent (after Qt's own)."""
         if not self._shown_once:
             self._shown_once = True
-            if not self._layout_restored:
+            if not self.layout_restored:
                 self.first_start_layout()
-            self.library_panel.reload()  # from the index, on a worker: no scan before the frame
+            self._library_panel.reload()  # from the index, on a worker: no scan before the frame
             # The rest waits for the first frame (paintEvent); a zero timer here would run before
             # the X server even asked for it. The fallback is for a window that never paints.
             QTimer.singleShot(FIRST_FRAME_FALLBACK_MS, self, self._after_first_frame)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
+    def window_painted(self) -> None:
+        """The window's paintEvent (after Qt's own)."""
         if self._shown_once and not self._first_frame_done:
             QTimer.singleShot(0, self, self._after_first_frame)  # once this frame is flushed
 
@@ -81,17 +105,17 @@ class WindowStartup(QMainWindow):
         if self.preview_enabled:
             self.start_preview()
         # A walk of the library: while QtWebEngine starts its processes, after the first frame.
-        self.watcher.start()
+        self._watcher.start()
 
     def first_start_layout(self) -> None:
         """Share the width as library | editor | preview: the library at least 22 % and enough
         for readable titles (at most 35 %), the rest split evenly."""
-        width = self.splitter.width()
+        width = self._splitter.width()
         library = min(
-            max(width * 22 // 100, self.library_panel.preferred_width()), width * 35 // 100
+            max(width * 22 // 100, self._library_panel.preferred_width()), width * 35 // 100
         )
         rest = width - library
-        self.splitter.setSizes([library, rest // 2, rest - rest // 2])
+        self._splitter.setSizes([library, rest // 2, rest - rest // 2])
 
     def start_preview(self) -> None:
         """Create the web view and start loading its page. The controller (it needs the Markdown
@@ -101,20 +125,20 @@ class WindowStartup(QMainWindow):
             return
         from blogdesk.ui.preview.web_preview import PreviewView
 
-        doc = self.documents.doc
+        doc = self._documents.doc
         self.preview = PreviewView(
-            self,
-            allow_remote=self.library_settings.allow_remote_content,
-            dark=self.theme.dark,
-            base_dir=doc.path.parent if doc else self.library.root,
+            self._window,
+            allow_remote=self._library_settings.allow_remote_content,
+            dark=self._theme.dark,
+            base_dir=doc.path.parent if doc else self._library.root,
         )
         self.preview.setObjectName("preview")
-        self.preview_stack.addWidget(self.preview)
-        self.preview_stack.setCurrentWidget(self.preview)
+        self._preview_stack.addWidget(self.preview)
+        self._preview_stack.setCurrentWidget(self.preview)
         self.preview.contentUpdated.connect(self._first_paint)
         # QtWebEngine holds the GIL while it starts, so the worker imports the renderer now,
         # while the page loads (other processes) and this thread waits.
-        self.runner.run(
+        self._runner.run(
             _warm_up_renderer,
             lambda _none: self._connect_preview(),
             lambda _exc: self._connect_preview(),
@@ -125,11 +149,13 @@ class WindowStartup(QMainWindow):
             return
         from blogdesk.ui.preview.controller import PreviewController
 
-        options = render_options(self.settings)  # the same options publishing uses
-        self.preview_controller = PreviewController(self.editor, self.preview, self.runner, options)
-        self.preview_controller.rendered.connect(self._rendered)
-        doc = self.documents.doc
-        self.preview_controller.set_document(doc.path.parent if doc else self.library.root)
+        options = render_options(self._settings)  # the same options publishing uses
+        self.preview_controller = PreviewController(
+            self._editor, self.preview, self._runner, options
+        )
+        self.preview_controller.rendered.connect(self._on_rendered)
+        doc = self._documents.doc
+        self.preview_controller.set_document(doc.path.parent if doc else self._library.root)
         self.previewReady.emit()
 
     def _first_paint(self, _revision: int) -> None:

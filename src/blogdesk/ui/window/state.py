@@ -3,27 +3,37 @@
 A QSettings INI file in the state folder (not the user's real home in tests, since the state
 folder follows BLOGDESK_STATE_DIR). Layout is state, not a preference, so it is kept apart from
 settings.json.
+
+It takes what it saves and puts back (the QMainWindow, its splitters, its panel switches) as
+arguments: this module never imports the window's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar
 
-if TYPE_CHECKING:
-    from blogdesk.ui.window.main_window import MainWindow
+__all__ = ["PANELS", "PanelSwitches", "WindowState"]
 
-__all__ = ["PANELS", "WindowState"]
+# The panels whose visibility is remembered, by the names of the View menu's toggles.
+PANELS = ("library", "outline", "metadata", "preview")
 
-# panel name -> attribute of the window holding the widget
-PANELS = {
-    "library": "library_panel",
-    "outline": "outline",
-    "metadata": "metadata",
-    "preview": "preview_stack",
-}
+
+class PanelSwitches(Protocol):
+    """The window's panel toggles and focus mode (its `Menus` is one)."""
+
+    @property
+    def toolbar(self) -> QToolBar: ...
+    @property
+    def focus_mode(self) -> bool: ...
+
+    def panel_visible(self, name: str) -> bool: ...
+    def set_panel_visible(self, name: str, visible: bool) -> None: ...
+    def set_focus_mode(self, on: bool) -> None: ...
 
 
 class WindowState:
@@ -32,8 +42,11 @@ class WindowState:
         self.path = path
         self._store = QSettings(str(path), QSettings.Format.IniFormat)
 
-    def restore(self, window: MainWindow) -> bool:
-        """Put back the remembered layout; False when there was none (first start)."""
+    def restore(
+        self, window: QMainWindow, splitters: Mapping[str, QSplitter], panels: PanelSwitches
+    ) -> bool:
+        """Put back the remembered layout; False when there was none (first start).
+        `splitters`: "main" (the three columns) and "left" (library over outline)."""
         store = self._store
         geometry = store.value("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -41,30 +54,32 @@ class WindowState:
         state = store.value("window/state")
         if isinstance(state, QByteArray):
             window.restoreState(state)
-        for name, splitter in (("main", window.splitter), ("left", window.left)):
+        for name, splitter in splitters.items():
             value = store.value(f"splitter/{name}")
             if isinstance(value, QByteArray):
                 splitter.restoreState(value)
         for name in PANELS:
             visible = store.value(f"panels/{name}", None)
             if visible is not None:
-                window.set_panel_visible(name, _truthy(visible))
+                panels.set_panel_visible(name, _truthy(visible))
         toolbar = store.value("panels/toolbar", None)
         if toolbar is not None:
-            window.toolbar.setVisible(_truthy(toolbar))
+            panels.toolbar.setVisible(_truthy(toolbar))
         return isinstance(store.value("splitter/main"), QByteArray)
 
-    def save(self, window: MainWindow) -> None:
+    def save(
+        self, window: QMainWindow, splitters: Mapping[str, QSplitter], panels: PanelSwitches
+    ) -> None:
         store = self._store
-        if window.focus_mode:
-            window.set_focus_mode(False)  # remember the normal layout, not the focused one
+        if panels.focus_mode:
+            panels.set_focus_mode(False)  # remember the normal layout, not the focused one
         store.setValue("window/geometry", window.saveGeometry())
         store.setValue("window/state", window.saveState())
-        store.setValue("splitter/main", window.splitter.saveState())
-        store.setValue("splitter/left", window.left.saveState())
+        for name, splitter in splitters.items():
+            store.setValue(f"splitter/{name}", splitter.saveState())
         for name in PANELS:
-            store.setValue(f"panels/{name}", window.panel_visible(name))
-        store.setValue("panels/toolbar", not window.toolbar.isHidden())
+            store.setValue(f"panels/{name}", panels.panel_visible(name))
+        store.setValue("panels/toolbar", not panels.toolbar.isHidden())
         store.sync()
 
     def panels(self) -> dict[str, bool | None]:
