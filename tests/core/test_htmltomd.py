@@ -6,6 +6,7 @@ sees, not the exact bytes.
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
@@ -151,6 +152,60 @@ def test_quote_with_cite_paragraph() -> None:
     assert "Mies" in markdown
     quote = BeautifulSoup(back, "html.parser").blockquote
     assert quote is not None and "Mies" in quote.get_text()
+
+
+ATTRIBUTED_QUOTES = [
+    "> I once informed leaders…\n> — Brian Hioe\n",
+    '> Less is "more".\n>\n> -- [Mies](https://example.com/mies), *Bauhaus*\n',
+    "> Outer.\n>\n> > Inner.\n> > ― Inner Author\n>\n> --- Outer Author\n",
+    "> - a list\n> - quoted\n>\n> — After The List\n",
+    "1. item\n\n    > quoted in a list\n    > — Someone\n",
+    "> — only a line, not an attribution\n",
+]
+
+
+@pytest.mark.parametrize("source", ATTRIBUTED_QUOTES)
+@pytest.mark.parametrize("options", [PLAIN, RenderOptions()], ids=["plain", "default"])
+def test_attributed_quote_round_trips(source: str, options: RenderOptions) -> None:
+    html = render(source, options).html
+    markdown = html_to_markdown(html)
+    assert render(markdown, options).html == html, markdown
+    if "<cite>" in html:
+        # The <cite> comes back as the quote's closing "> — …" line, after a blank ">" line.
+        assert re.search(r"^ *>\n *> — \S", markdown, re.M), markdown
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # WordPress's Quote block, as the block editor stores it.
+        '<!-- wp:quote -->\n<blockquote class="wp-block-quote"><!-- wp:paragraph -->\n'
+        "<p>Less is more.</p>\n<!-- /wp:paragraph --><cite>Mies <em>van der</em> Rohe</cite>"
+        "</blockquote>\n<!-- /wp:quote -->",
+        # Its Pullquote block: a figure around the same quote.
+        '<!-- wp:pullquote -->\n<figure class="wp-block-pullquote"><blockquote><p>Less is more.'
+        "</p><cite>Mies <em>van der</em> Rohe</cite></blockquote></figure>\n<!-- /wp:pullquote -->",
+        # A classic post: autop gives the <cite> a paragraph of its own.
+        "<blockquote>Less is more.\n\n<cite>Mies <i>van der</i> Rohe</cite></blockquote>",
+    ],
+    ids=["quote-block", "pullquote-block", "classic"],
+)
+def test_wordpress_quote_citations_become_the_attribution_line(html: str) -> None:
+    markdown = html_to_markdown(html, wordpress=True)
+    assert markdown == "> Less is more.\n>\n> — Mies *van der* Rohe\n"
+    quote = BeautifulSoup(render(markdown, PLAIN).html, "html.parser").blockquote
+    assert quote is not None
+    assert [el.name for el in quote.find_all(recursive=False)] == ["p", "cite"]
+    assert quote.cite is not None and quote.cite.decode_contents() == "Mies <em>van der</em> Rohe"
+
+
+def test_a_cite_that_is_not_a_quotes_attribution_stays_an_element() -> None:
+    alone = html_to_markdown("<blockquote><cite>Only a cite</cite></blockquote>")
+    assert alone == "> <cite>Only a cite</cite>\n"
+    in_text = html_to_markdown("<blockquote><p>Read <cite>Hamlet</cite> again.</p></blockquote>")
+    assert in_text == "> Read <cite>Hamlet</cite> again.\n"
+    middle = "<blockquote><p>a</p><cite>Not last</cite><p>b</p></blockquote>"
+    assert "<cite>Not last</cite>" in html_to_markdown(middle)
 
 
 @pytest.mark.parametrize(

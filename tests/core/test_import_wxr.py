@@ -166,6 +166,8 @@ def test_block_editor_content(library: Library) -> None:
     quote = soup.blockquote
     assert quote is not None and quote.cite is not None
     assert quote.cite.get_text() == "Anonymous baker"
+    # The Quote block's citation is the quote's closing dash line in the Markdown.
+    assert "> Bread is the warmest, kindest of words.\n>\n> — Anonymous baker\n" in post.body
     assert soup.table is not None and soup.table.th is not None
     captions = [c.get_text() for c in soup.find_all("figcaption")]
     assert captions == ["Out of the oven"]
@@ -352,3 +354,23 @@ def test_repairs_to_the_export_name_the_file(library: Library) -> None:
     assert report.warnings
     assert all(w.item for w in report.warnings)
     assert any(w.item == "defects.xml" for w in report.warnings)
+
+
+def test_pullquote_blocks_import_as_quotes_with_their_attribution(
+    library: Library, tmp_path: Path
+) -> None:
+    text = (DATA / "blocks.xml").read_text(encoding="utf-8")
+    pullquote = (
+        '<!-- wp:pullquote -->\n<figure class="wp-block-pullquote"><blockquote><p>Knead '
+        '<em>gently</em>.</p><cite>The <a href="https://bakery.example">bakery</a></cite>'
+        "</blockquote></figure>\n<!-- /wp:pullquote -->\n\n<!-- wp:table -->"
+    )
+    assert text.count("<!-- wp:table -->") == 1  # after the Quote block and the more tag
+    export = tmp_path / "export.xml"
+    export.write_text(text.replace("<!-- wp:table -->", pullquote, 1), encoding="utf-8")
+    import_wxr(library, export)
+    body = library.load("bread.md").body
+    assert "> Knead *gently*.\n>\n> — The [bakery](https://bakery.example)\n" in body
+    soup = BeautifulSoup(render(body, RenderOptions(highlight=False)).html, "html.parser")
+    cites = [q.cite.decode_contents() for q in soup.find_all("blockquote") if q.cite]
+    assert cites == ["Anonymous baker", 'The <a href="https://bakery.example">bakery</a>']

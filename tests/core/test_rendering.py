@@ -12,6 +12,7 @@ import pytest
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.render.rendering import (
+    IncrementalRenderer,
     RenderedPost,
     RenderError,
     RenderOptions,
@@ -315,12 +316,104 @@ def test_markdown_inside_html_blocks_and_quotes_with_attribution() -> None:
     root = dom(render(QUOTE_POST).html)
     (quote,) = root.iter("blockquote")
     paras = quote.iter("p")
-    assert len(paras) == 3
+    assert len(paras) == 2  # the closing "> — *Anonymous editor*…" line is the quote's <cite>
     assert "“keep going”" in paras[0].text() and "pointless – especially" in paras[0].text()
-    assert paras[2].iter("em")[0].text() == "Anonymous editor"
+    (cite,) = quote.iter("cite")
+    assert quote.elements()[-1] is cite
+    assert cite.iter("em")[0].text() == "Anonymous editor"
+    assert cite.text() == "Anonymous editor, in a letter"
     (div,) = root.iter("div")
     assert div.iter("strong")[0].text() == "inside"
     assert div.iter("a")[0].attrs["href"] == "https://example.com"
+
+
+# --- quote attributions ---
+
+
+def test_a_quotes_closing_dash_line_is_its_citation_as_wordpress_saves_it() -> None:
+    html = render("> I once informed leaders…\n> — Brian Hioe\n").html
+    assert html == (
+        "<blockquote>\n<p>I once informed leaders…</p>\n<cite>Brian Hioe</cite>\n</blockquote>"
+    )
+
+
+@pytest.mark.parametrize("dash", ["—", "―", "--", "---", "—  ", "--\t"])
+def test_attribution_dashes(dash: str) -> None:
+    for source in (f"> Words.\n> {dash}Brian Hioe", f"> Words.\n>\n> {dash}Brian Hioe"):
+        (quote,) = dom(render(source).html).iter("blockquote")
+        assert [el.tag for el in quote.elements()] == ["p", "cite"], source
+        assert quote.elements()[1].text() == "Brian Hioe"
+        assert quote.elements()[0].text() == "Words."
+
+
+def test_attribution_holds_inline_markdown_and_smart_punctuation() -> None:
+    source = '> Less is more.\n> -- [Mies](https://example.com/mies), *"Bauhaus"* -- 1947\n'
+    (quote,) = dom(render(source).html).iter("blockquote")
+    (cite,) = quote.iter("cite")
+    assert cite.iter("a")[0].attrs["href"] == "https://example.com/mies"
+    assert cite.iter("em")[0].text() == "“Bauhaus”"
+    assert cite.text() == "Mies, “Bauhaus” – 1947"
+    plain = render(source, RenderOptions(smart_quotes=False)).html
+    assert '<cite><a href="https://example.com/mies">' in plain  # the leading dash is dropped
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "> — Brian Hioe",  # the quote is only the line: it is the quotation, not its source
+        "> Words.\n> — Brian Hioe\n> and more words",  # not the last line
+        "> Words.\n> — Shakespeare, <cite>Hamlet</cite>",  # already marked up by the author
+        "> Words.\n> ---- four dashes",
+        "> Words.\n> —",  # a dash and nothing to cite
+        "> Words.\n> - a list item",
+        "> Words.\n> &mdash; written as an entity",  # the way to keep such a line as text
+        "> Words.\n> \\-- escaped",
+        "Not a quote.\n— Brian Hioe",
+    ],
+)
+def test_lines_that_are_not_attributions(source: str) -> None:
+    root = dom(render(source).html)
+    assert [el for q in root.iter("blockquote") for el in q.elements() if el.tag == "cite"] == []
+
+
+def test_nested_quotes_each_get_their_own_attribution() -> None:
+    source = "> Outer words.\n>\n> > Inner words.\n> > ― Inner Author\n>\n> -- Outer Author\n"
+    (outer,) = dom(render(source).html).elements()
+    inner = outer.elements()[1]
+    assert [el.tag for el in outer.elements()] == ["p", "blockquote", "cite"]
+    assert [el.tag for el in inner.elements()] == ["p", "cite"]
+    assert inner.elements()[1].text() == "Inner Author"
+    assert outer.elements()[2].text() == "Outer Author"
+    # A nested quote as the last thing in the outer one: only the inner quote is attributed.
+    (outer,) = dom(render("> Outer.\n>\n> > Inner.\n> > — Inner Author").html).elements()
+    assert [el.tag for el in outer.elements()] == ["p", "blockquote"]
+
+
+def test_attributions_in_lists_and_after_other_blocks_in_the_quote() -> None:
+    source = "- item\n\n    > quoted\n    > — In A List\n\n> - a\n> - b\n>\n> — After A List\n"
+    root = dom(render(source).html)
+    assert [c.text() for c in root.iter("cite")] == ["In A List", "After A List"]
+
+
+ATTRIBUTION_DOCS = [
+    "# Quotes\n\n> I once informed leaders…\n> — Brian Hioe\n\nAfter.\n\n> Alone\n",
+    "Intro.\n\n> a\n>\n> > b\n> > -- B\n>\n> --- A\n\n## Next\n\n> — only\n",
+    "Text[^1].\n\n> q\n> — [who](https://example.com)\n\n[^1]: Note.\n\n    > in a note\n"
+    "    > ― Someone\n",
+    "- one\n- two\n\n    > q\n    > — X\n\nPara.\n\n> q\n\n> — merged into the quote above\n",
+]
+
+
+@pytest.mark.parametrize("doc", ATTRIBUTION_DOCS)
+def test_incremental_preview_renders_attributions_as_render_does(doc: str) -> None:
+    renderer = IncrementalRenderer()
+    assert renderer.render(doc).html == render(doc).html
+    assert "<cite>" in render(doc).html
+    # Typing the attribution a character at a time, as the preview sees it.
+    base, line = doc + "\n> Quoted words.\n", "> — *Brian* Hioe\n"
+    for n in range(len(line) + 1):
+        text = base + line[:n]
+        assert renderer.render(text).html == render(text).html, text
 
 
 # --- smart punctuation ---

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCursor
+from PySide6.QtCore import QEvent, QMimeData, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeyEvent, QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from blogdesk.ui.editor.editor import SHORTCUTS, MarkdownEditor
 from blogdesk.ui.editor.find_replace import FindOptions
@@ -53,8 +54,8 @@ def test_enter_continues_bullet_list_and_empty_item_ends_it(qtbot, editor) -> No
     assert editor.toPlainText() == "- apples\n- pears"
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert editor.toPlainText() == "- apples\n- pears\n- "
-    qtbot.keyClick(editor, Qt.Key.Key_Return)  # empty item: the list ends
-    assert editor.toPlainText() == "- apples\n- pears\n"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # empty item: the list ends, a blank line stays
+    assert editor.toPlainText() == "- apples\n- pears\n\n"
 
 
 def test_enter_increments_numbered_list_and_keeps_task_boxes(qtbot, editor) -> None:
@@ -76,7 +77,205 @@ def test_enter_continues_quote_and_shift_enter_does_not(qtbot, editor) -> None:
     assert editor.toPlainText().endswith("> more\n")
     set_text(editor, "> x\n> ")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert editor.toPlainText() == "> x\n"
+    assert editor.toPlainText() == "> x\n\n"
+
+
+# --- typing that follows the author: markers, blank lines, numbering, undo ---
+
+
+def type_text(ed: MarkdownEditor, text: str) -> None:
+    """Key presses for every character, also those QTest cannot name (—, …)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            QApplication.sendEvent(ed, event)
+
+
+def enter(qtbot, ed: MarkdownEditor) -> None:
+    qtbot.keyClick(ed, Qt.Key.Key_Return)
+
+
+def undo(qtbot, ed: MarkdownEditor) -> None:
+    qtbot.keyClick(ed, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_quote_with_an_attribution_typed_the_natural_way(qtbot, editor) -> None:
+    type_text(editor, "> I once informed leaders…")
+    enter(qtbot, editor)
+    assert editor.toPlainText() == "> I once informed leaders…\n> "
+    type_text(editor, "> — Brian Hioe")  # the author types their own ">" as well
+    assert editor.toPlainText() == "> I once informed leaders…\n> — Brian Hioe"
+    enter(qtbot, editor)
+    enter(qtbot, editor)  # an empty quote line ends the quote and leaves a blank line
+    qtbot.keyClicks(editor, "After the quote.")
+    assert editor.toPlainText() == (
+        "> I once informed leaders…\n> — Brian Hioe\n\nAfter the quote."
+    )
+
+
+def test_a_deliberate_second_quote_marker_still_nests(qtbot, editor) -> None:
+    qtbot.keyClicks(editor, "> > nested")  # typed by the author: nothing automatic
+    assert editor.toPlainText() == "> > nested"
+    enter(qtbot, editor)
+    assert editor.toPlainText() == "> > nested\n> > "
+    qtbot.keyClicks(editor, ">")  # right after the automatic prefix: replaces it
+    assert editor.toPlainText() == "> > nested\n>"
+    qtbot.keyClicks(editor, ">")  # the line is the author's now: this one nests
+    assert editor.toPlainText() == "> > nested\n>>"
+
+
+def test_quote_marker_after_the_author_typed_something_else_is_text(qtbot, editor) -> None:
+    set_text(editor, "> a")
+    enter(qtbot, editor)
+    qtbot.keyClicks(editor, "x")
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)  # an edit of their own: no longer automatic
+    qtbot.keyClicks(editor, ">")
+    assert editor.toPlainText() == "> a\n> >"
+    set_text(editor, "> a")
+    enter(qtbot, editor)
+    qtbot.keyClick(editor, Qt.Key.Key_Left)  # the caret left the end of the marker
+    qtbot.keyClicks(editor, ">")
+    assert editor.toPlainText() == "> a\n>> "
+
+
+@pytest.mark.parametrize(
+    ("first", "typed", "expected"),
+    [
+        ("* The Guardian", "* The Nation", "* The Guardian\n* The Nation"),
+        ("- one", "- two", "- one\n- two"),
+        ("- one", "+ two", "- one\n+ two"),  # the author's marker wins
+        ("1. one", "2. two", "1. one\n2. two"),
+        ("9. nine", "10. ten", "9. nine\n10. ten"),
+        ("    - nested", "- deeper", "    - nested\n    - deeper"),  # indentation kept
+        ("    - nested", "- [ ] task", "    - nested\n    - [ ] task"),
+        ("- one", "**bold**", "- one\n- **bold**"),  # emphasis, not a marker
+        ("- one", "-- dash", "- one\n- -- dash"),
+        ("1. one", "1984 was a year", "1. one\n2. 1984 was a year"),
+    ],
+)
+def test_list_marker_typed_after_the_automatic_one_does_not_nest(
+    qtbot, editor, first: str, typed: str, expected: str
+) -> None:
+    set_text(editor, first)
+    enter(qtbot, editor)
+    qtbot.keyClicks(editor, typed)
+    assert editor.toPlainText() == expected
+
+
+def test_empty_item_ends_the_list_and_the_next_paragraph_stays_out(qtbot, editor) -> None:
+    qtbot.keyClicks(editor, "* The Guardian")
+    enter(qtbot, editor)
+    qtbot.keyClicks(editor, "* The Nation")
+    enter(qtbot, editor)
+    enter(qtbot, editor)
+    qtbot.keyClicks(editor, "Both are newspapers.")
+    assert editor.toPlainText() == "* The Guardian\n* The Nation\n\nBoth are newspapers."
+
+
+def test_ending_a_list_in_its_middle_keeps_blank_lines_on_both_sides(qtbot, editor) -> None:
+    set_text(editor, "- a\n- b\n- c", cursor_at=len("- a\n- b"))
+    enter(qtbot, editor)
+    enter(qtbot, editor)
+    qtbot.keyClicks(editor, "between")
+    assert editor.toPlainText() == "- a\n- b\n\nbetween\n\n- c"
+
+
+def test_enter_in_the_middle_of_a_numbered_list_renumbers_what_follows(qtbot, editor) -> None:
+    set_text(editor, "1. one\n2. two\n3. three\n\n    more of three\n4. four\n\nAfter.\n1. x")
+    c = editor.textCursor()
+    c.setPosition(len("1. one"))
+    editor.setTextCursor(c)
+    enter(qtbot, editor)
+    qtbot.keyClicks(editor, "new")
+    assert editor.toPlainText() == (
+        "1. one\n2. new\n3. two\n4. three\n\n    more of three\n5. four\n\nAfter.\n1. x"
+    )
+    undo(qtbot, editor)  # the typing
+    undo(qtbot, editor)  # the automatic marker and the renumbering: one step
+    assert editor.toPlainText() == (
+        "1. one\n\n2. two\n3. three\n\n    more of three\n4. four\n\nAfter.\n1. x"
+    )
+
+
+def test_lazy_numbering_stays_lazy(qtbot, editor) -> None:
+    set_text(editor, "1. a\n1. b")
+    enter(qtbot, editor)
+    qtbot.keyClicks(editor, "c")
+    assert editor.toPlainText() == "1. a\n1. b\n1. c"
+
+
+def test_deleting_an_item_renumbers_the_list(qtbot, editor) -> None:
+    text = "Intro.\n\n1. one\n2. two\n3. three\n    - sub\n4. four"
+    set_text(editor, text)
+    start = text.index("2. two")
+    select(editor, start, start + len("2. two\n"))
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    assert editor.toPlainText() == "Intro.\n\n1. one\n2. three\n    - sub\n3. four"
+    undo(qtbot, editor)  # the renumbering first, then the deletion
+    assert editor.toPlainText() == "Intro.\n\n1. one\n3. three\n    - sub\n4. four"
+    undo(qtbot, editor)
+    assert editor.toPlainText() == text
+    # Backspace joining an empty item into the one above it counts too.
+    set_text(editor, "1. a\n2. \n3. c", cursor_at=len("1. a\n2. "))
+    for _ in range(4):
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert editor.toPlainText() == "1. a\n2. c"
+
+
+def test_undo_right_after_a_continuation_removes_just_the_marker(qtbot, editor) -> None:
+    set_text(editor, "- apples")
+    enter(qtbot, editor)
+    assert editor.toPlainText() == "- apples\n- "
+    undo(qtbot, editor)
+    assert editor.toPlainText() == "- apples\n"
+    assert editor.textCursor().position() == len("- apples\n")
+    undo(qtbot, editor)
+    assert editor.toPlainText() == "- apples"
+
+
+def test_each_automatic_change_is_one_undo_step(qtbot, editor) -> None:
+    set_text(editor, "> quote")
+    enter(qtbot, editor)
+    qtbot.keyClicks(editor, "> more")
+    assert editor.toPlainText() == "> quote\n> more"
+    undo(qtbot, editor)  # the author's typing after the merge
+    assert editor.toPlainText() == "> quote\n>"
+    undo(qtbot, editor)  # the merge: their ">" after the automatic "> " is back
+    assert editor.toPlainText() == "> quote\n> >"
+    undo(qtbot, editor)  # their ">"
+    assert editor.toPlainText() == "> quote\n> "
+    undo(qtbot, editor)  # the automatic marker
+    assert editor.toPlainText() == "> quote\n"
+    set_text(editor, "- a")
+    enter(qtbot, editor)
+    enter(qtbot, editor)  # ends the list
+    assert editor.toPlainText() == "- a\n\n"
+    undo(qtbot, editor)
+    assert editor.toPlainText() == "- a\n- "
+
+
+def paste(ed: MarkdownEditor, text: str) -> None:
+    mime = QMimeData()
+    mime.setText(text)
+    QGuiApplication.clipboard().setMimeData(mime)
+    ed.paste()
+
+
+def test_pasting_a_marker_at_the_automatic_one_keeps_one(qtbot, editor) -> None:
+    set_text(editor, "* The Guardian")
+    enter(qtbot, editor)
+    paste(editor, "* The Nation\n* The Atlantic")
+    assert editor.toPlainText() == "* The Guardian\n* The Nation\n* The Atlantic"
+    undo(qtbot, editor)  # the merge
+    assert editor.toPlainText() == "* The Guardian\n* * The Nation\n* The Atlantic"
+    set_text(editor, "> I once informed leaders")
+    enter(qtbot, editor)
+    paste(editor, "> — Brian Hioe")
+    assert editor.toPlainText() == "> I once informed leaders\n> — Brian Hioe"
+    set_text(editor, "- a")
+    enter(qtbot, editor)
+    paste(editor, "plain words")
+    assert editor.toPlainText() == "- a\n- plain words"
 
 
 def test_enter_inside_code_fence_is_plain(qtbot, editor) -> None:

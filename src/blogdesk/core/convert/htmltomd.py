@@ -57,6 +57,7 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 _BACKSLASH = re.compile(r"\\")
 _SINGLE_TRAILING_SPACE = re.compile(r"(?<=\S) $")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_PULLQUOTE = "wp-block-pullquote"
 
 
 class _Converter(MarkdownConverter):
@@ -183,9 +184,16 @@ class _Converter(MarkdownConverter):
         return result
 
     def convert_cite(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        # <cite> names a work; keep the element so the quote keeps its attribution's meaning.
         prefix, suffix, inner = _chomp(text)
-        return f"{prefix}<cite>{inner}</cite>{suffix}" if inner else ""
+        if not inner:
+            return ""
+        if "_inline" not in parent_tags and _is_attribution(el):
+            # A quote's own citation (WordPress's Quote block): the "> — Name" closing line
+            # that core.render.attribution turns back into this <cite>. One line, or the
+            # rest of it would not be the quote's last line.
+            return "\n\n\u2014 " + " ".join(inner.split()) + "\n\n"
+        # Elsewhere <cite> names a work; keep the element so the text keeps that meaning.
+        return f"{prefix}<cite>{inner}</cite>{suffix}"
 
     def convert_span(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return text
@@ -252,6 +260,30 @@ class _Converter(MarkdownConverter):
         return "\n\n" + text.strip() + "\n\n"
 
 
+def _is_attribution(cite: Tag) -> bool:
+    """A <cite> that closes a block quote holding something else: its attribution.
+
+    Also when it is alone in the quote's last paragraph: WordPress's autop wraps a classic
+    post's `<cite>` in a `<p>` of its own.
+    """
+    closing: Tag = cite
+    parent = cite.parent
+    if parent is not None and parent.name == "p" and _alone(cite):
+        closing, parent = parent, parent.parent
+    if parent is None or parent.name != "blockquote":
+        return False
+    before = any(_is_content(n) for n in closing.previous_siblings)
+    return before and not any(_is_content(n) for n in closing.next_siblings)
+
+
+def _alone(el: Tag) -> bool:
+    return not any(_is_content(n) for n in (*el.previous_siblings, *el.next_siblings))
+
+
+def _is_content(node: object) -> bool:
+    return isinstance(node, Tag) or bool(str(node).strip())
+
+
 def _chomp(text: str) -> tuple[str, str, str]:
     prefix = " " if text[:1] == " " else ""
     suffix = " " if text[-1:] == " " else ""
@@ -286,10 +318,21 @@ def _prepare(html: str, base_url: str | None, wordpress: bool) -> BeautifulSoup:
                 _styled_emphasis(node)
             if node.name in _EMPHASIS:
                 emphasis.append(node)
+            elif node.name == "figure" and _PULLQUOTE in (node.get("class") or ()):
+                _unwrap_pullquote(node)
             elif node.name == "table" and not is_simple_table(node):
                 node[RAW_MARK] = "1"
     _merge_adjacent_emphasis(emphasis)
     return soup
+
+
+def _unwrap_pullquote(figure: Tag) -> None:
+    """WordPress's Pullquote block is a figure around a quote and its <cite>: the quote is the
+    content (its colours and size are the theme's), so it converts as a plain block quote
+    instead of staying raw HTML like the other styled blocks."""
+    children = [c for c in figure.children if isinstance(c, Tag) or str(c).strip()]
+    if len(children) == 1 and isinstance(children[0], Tag) and children[0].name == "blockquote":
+        figure.unwrap()
 
 
 def _styled_emphasis(node: Tag) -> None:

@@ -25,6 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from pygments.formatters import HtmlFormatter
 
 from blogdesk.core.errors import BlogDeskError
+from blogdesk.core.render.attribution import AttributionExtension
 from blogdesk.core.render.smartquotes import SmartPunctuationExtension
 from blogdesk.core.render.summary import summarize_html
 
@@ -218,6 +219,7 @@ def _build_markdown(options: RenderOptions) -> markdown.Markdown:
             slugify=slugify_unicode,
             marker="[TOC]" if options.toc else "",
         ),
+        AttributionExtension(),  # "> — Name" closing a quote becomes its <cite>
     ]
     if options.highlight:
         extensions.append(

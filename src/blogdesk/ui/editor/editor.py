@@ -6,7 +6,8 @@ Shortcuts (all only while the editor has focus):
     Ctrl+Shift+Q quote · Ctrl+Shift+L bullet list · Ctrl+Shift+O numbered list
     Ctrl+Shift+C inline code · Ctrl+Shift+K code block · Ctrl+F find · Ctrl+H replace
     F3 / Shift+F3 find next / previous · Ctrl+Shift+V paste as plain text
-    Enter continues a list or quote (an empty item ends it) · Shift+Enter plain new line
+    Enter continues a list or quote (an empty item ends it, leaving a blank line) · a marker
+    typed or pasted right after the automatic one replaces it · Shift+Enter plain new line
     Tab / Shift+Tab indent / outdent list items and selected lines
 """
 
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPlainTextEdit, QWidget
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.render.lines import list_item
-from blogdesk.ui.editor import formatting
+from blogdesk.ui.editor import continuation, formatting
 from blogdesk.ui.editor.find_replace import Finder, FindReplaceBar
 from blogdesk.ui.editor.highlighter import MarkdownHighlighter, in_code_fence
 
@@ -125,6 +126,11 @@ class MarkdownEditor(QPlainTextEdit):
         self.find_bar.visibilityChanged.connect(self._place_find_bar)
         self._actions: dict[str, QAction] = {}
         self._build_actions()
+        # The marker Enter put on the current line, while the author has typed nothing else
+        # there: what they type next may replace it (ui.editor.continuation). Any other change
+        # to the text ends it.
+        self._auto: continuation.AutoPrefix | None = None
+        self.textChanged.connect(self._forget_auto_prefix)
 
     # -- public API -------------------------------------------------------------------------
 
@@ -212,7 +218,27 @@ class MarkdownEditor(QPlainTextEdit):
     def paste_plain(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()
         if mime is not None and mime.hasText():
-            self.insertPlainText(mime.text())
+            self._paste_text(mime.text())
+
+    def _paste_text(self, text: str) -> None:
+        """Paste like typing: "* item" pasted at an automatic "* " keeps one marker, and
+        pasting over lines of a numbered list renumbers it."""
+        cursor = self.textCursor()
+        auto = continuation.followed_at(self._auto, cursor)
+        replaced_lines = cursor.hasSelection() and "\u2029" in cursor.selectedText()
+        self.insertPlainText(text)
+        if auto is not None:
+            self._auto = continuation.absorb_marker(self.document(), auto)
+        if replaced_lines:
+            self._renumber_at_caret()
+
+    def _forget_auto_prefix(self) -> None:
+        self._auto = None
+
+    def _renumber_at_caret(self) -> None:
+        block = self.textCursor().block()
+        if not self.isReadOnly() and not in_code_fence(block.userState()):
+            continuation.renumber_list(self.document(), block.blockNumber())
 
     def _image_action(self) -> None:
         if self._media_handler is None:
@@ -287,9 +313,10 @@ class MarkdownEditor(QPlainTextEdit):
         plain = not (mods & ~Qt.KeyboardModifier.KeypadModifier)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain and not self.isReadOnly():
             if not in_code_fence(self.textCursor().block().userState()):
-                cursor = formatting.continue_block(self.textCursor())
-                if cursor is not None:
-                    self.setTextCursor(cursor)
+                done = continuation.continue_block(self.textCursor())
+                if done is not None:
+                    self.setTextCursor(done.cursor)
+                    self._auto = done.auto  # after the edits, whose textChanged clears it
                     self.ensureCursorVisible()
                     return
         elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not self.isReadOnly():
@@ -304,7 +331,23 @@ class MarkdownEditor(QPlainTextEdit):
         elif key == Qt.Key.Key_Escape and self.find_bar.isVisible():
             self.find_bar.close_bar()
             return
+        self._edit_key(e)
+
+    def _edit_key(self, e: QKeyEvent) -> None:
+        """Qt's own handling of ``e``, then what follows the author (ui.editor.continuation)."""
+        typed = e.text()
+        inserts = bool(typed) and typed.isprintable()
+        auto = continuation.followed_at(self._auto, self.textCursor()) if inserts else None
+        lines = self.blockCount()
         super().keyPressEvent(e)
+        if auto is not None:
+            self._auto = continuation.absorb_marker(self.document(), auto)
+        # Lines deleted (Backspace, Delete, Cut, typing over a selection), not taken back.
+        undoing = e.matches(QKeySequence.StandardKey.Undo) or e.matches(
+            QKeySequence.StandardKey.Redo
+        )
+        if self.blockCount() < lines and not undoing:
+            self._renumber_at_caret()
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasImage() or source.hasUrls() or super().canInsertFromMimeData(source)
@@ -324,7 +367,7 @@ class MarkdownEditor(QPlainTextEdit):
         elif plan.image is not None:
             self.insert_image_bytes(plan.image)
         elif plan.text is not None:
-            self.insertPlainText(plan.text)
+            self._paste_text(plan.text)
 
     def changeEvent(self, e: QEvent) -> None:
         # The system switched between light and dark: recolour the highlighting to match.

@@ -1,4 +1,5 @@
-"""Markdown formatting commands and list/quote continuation, as edits on a QTextCursor.
+"""Markdown formatting commands, as edits on a QTextCursor (Enter in lists and quotes:
+``ui.editor.continuation``).
 
 Every command runs inside one `beginEditBlock()`/`endEditBlock()` pair, so one Ctrl+Z undoes it,
 and returns the cursor the editor should show afterwards (usually with the new text selected).
@@ -15,7 +16,6 @@ from blogdesk.core.render.lines import LIST_ITEM, QUOTE, atx_heading
 
 __all__ = [
     "INDENT",
-    "continue_block",
     "indent_lines",
     "insert_image_reference",
     "insert_link",
@@ -260,40 +260,3 @@ def indent_lines(cursor: QTextCursor, outdent: bool) -> QTextCursor:
         line.insertText(new)
         pos = block.position() + max(0, col + u16len(new) - u16len(old))
         return _select(c, pos, pos)
-
-
-def continue_block(cursor: QTextCursor) -> QTextCursor | None:
-    """Handle Enter on a list item or quote line; None means "just insert a newline".
-
-    Continues the marker on the new line (numbers increment, task boxes restart unchecked); on an
-    item or quote line with no text, removes the marker instead, which ends the list or quote.
-    """
-    if cursor.hasSelection():
-        return None
-    block = cursor.block()
-    text = block.text()
-    col = cursor.positionInBlock()
-    m = LIST_ITEM.match(text)
-    prefix: str | None = None
-    if m and col >= m.end() - len(m.group("task") or "") - len(m.group("space")):
-        if not text[m.end() :].strip():
-            prefix = ""  # an empty item ends the list
-        else:
-            marker = m.group("marker")
-            if m.group("num") is not None:
-                marker = f"{int(m.group('num')) + 1}{m.group('delim')}"
-            task = "[ ] " if m.group("task") else ""
-            prefix = m.group("indent") + marker + m.group("space") + task
-    else:
-        q = QUOTE.match(text)
-        if q and col >= q.end():
-            prefix = "" if not text[q.end() :].strip() else q.group(0)
-    if prefix is None:
-        return None
-    with _Edit(cursor) as c:
-        if prefix == "":
-            line = _select(c, block.position(), block.position() + u16len(text))
-            line.insertText("")
-            return _select(c, block.position(), block.position())
-        c.insertText("\n" + prefix)
-        return c
