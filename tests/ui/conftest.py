@@ -27,6 +27,17 @@ if TYPE_CHECKING:
 register_url_scheme()
 
 
+@pytest.fixture(autouse=True)
+def _clipboard_freed_after_each_test() -> Iterator[None]:
+    """Data a test put on the clipboard is owned by Qt's clipboard, a C++ global destroyed after
+    Python has shut down: freeing the Python-made QMimeData then segfaults the process at exit,
+    after pytest's summary (exit 139). Clearing it after each test frees it while Python runs."""
+    yield
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.clipboard().clear()
+
+
 @pytest.fixture
 def task_runner(qtbot: object) -> Iterator[TaskRunner]:
     """A TaskRunner that is drained and shut down after the test, so no worker outlives it."""
