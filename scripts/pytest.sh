@@ -6,7 +6,9 @@ cd "$(dirname "$0")/.."
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 export PYTHONFAULTHANDLER=1
-.venv/bin/python -m pytest "$@" 2>&1 | tee "$log"
+# -p randomly: the test order is shuffled on every run (a missing plugin is an error, not a
+# quiet fixed order); the seed is printed at the end, --randomly-seed=N replays an order.
+.venv/bin/python -m pytest -p randomly "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 # The closing line: "==== 12 passed in 3.1s ====" (or, with -q, "12 passed in 3.1s").
 if ! tail -n 5 "$log" | grep -Eq '^(=+ )?([0-9]+ [a-z]+(, )?)+ in [0-9.]+s'; then

@@ -6,6 +6,7 @@ Qt's environment must be set before PySide6 is imported anywhere.
 import os
 
 import pytest
+from hypothesis import settings
 
 # The real window runs offscreen. CI runs as root, where QtWebEngine's sandbox refuses to start and
 # the process exits before pytest can print a summary; --disable-gpu makes offscreen start leaner.
@@ -32,3 +33,18 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     for name in ("DATA", "CONFIG", "CACHE", "STATE"):
         monkeypatch.setenv(f"BLOGDESK_{name}_DIR", str(base / name.lower()))
     monkeypatch.delenv("BLOGDESK_LIBRARY", raising=False)
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
+    """Repeat the test order's seed and the Hypothesis profile at the end, next to the result, so
+    a failure that depends on the order or the examples can be replayed (pytest-randomly prints
+    the seed in the header too, but -q hides the header and long logs bury it)."""
+    seed = getattr(config.option, "randomly_seed", None)
+    if isinstance(seed, int):
+        terminalreporter.write_line(
+            f"Test order: --randomly-seed={seed} (add it to the command to replay this order; "
+            "-p no:randomly runs in file order)"
+        )
+    terminalreporter.write_line(f"Hypothesis profile: {settings.get_current_profile_name()}")
