@@ -6,7 +6,7 @@ Qt's environment must be set before PySide6 is imported anywhere.
 import os
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 # The real window runs offscreen. CI runs as root, where QtWebEngine's sandbox refuses to start and
 # the process exits before pytest can print a summary; --disable-gpu makes offscreen start leaner.
@@ -15,6 +15,31 @@ os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
 # Tests never touch the developer's real keyring: tests that need one install an in-memory backend.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+# Hypothesis draws the same examples on every run and every machine unless asked otherwise: a red
+# `make test` must be red again on the next run and on a fresh clone, not only on the machine
+# that happened to draw the bad value. "ci" is the default everywhere, CI or not; `make fuzz`
+# (HYPOTHESIS_PROFILE=fuzz) explores new random examples, many more of them. A failure prints
+# the `@reproduce_failure` blob (print_blob) so it can be replayed exactly.
+settings.register_profile(
+    "ci",
+    derandomize=True,  # examples from the test's own name: the same set on every run
+    max_examples=100,
+    deadline=None,  # the machine is shared: wall-clock limits would make results depend on load
+    print_blob=True,
+    database=None,  # derandomized runs have nothing to replay from a database
+    # Timing is not determinism: "too slow" depends on the machine's load, not on the code.
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    derandomize=False,
+    max_examples=2_000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # Shared fixtures: an in-memory keyring backend, and the real servers on loopback (WordPress,
 # Ghost, Micropub) as session fixtures.
