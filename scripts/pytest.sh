@@ -19,4 +19,19 @@ if ! tail -n 5 "$log" | grep -Eq '[0-9]+ passed'; then
     echo "pytest.sh: no test passed. FAILED." >&2
     exit 1
 fi
+# A skipped test did not run: allowed only when listed in scripts/allowed-skips.txt (-ra in
+# pyproject.toml makes pytest print one "SKIPPED [n] file:line: reason" line per skip).
+allowed=$(grep -Ev '^[[:space:]]*(#|$)' scripts/allowed-skips.txt || true)
+unlisted=$(grep -E '^SKIPPED \[[0-9]+\] ' "$log" | { if [ -n "$allowed" ]; then grep -Evf <(printf '%s\n' "$allowed"); else cat; fi; } || true)
+if [ -n "$unlisted" ]; then
+    echo "pytest.sh: tests were skipped (a missing server or tool is a failure, not a skip):" >&2
+    echo "$unlisted" >&2
+    echo "pytest.sh: FAILED. Install what is missing (sudo bash scripts/system-deps.sh), or list a" \
+        "deliberate platform skip in scripts/allowed-skips.txt." >&2
+    exit 1
+fi
+if tail -n 5 "$log" | grep -Eq '[0-9]+ skipped' && ! grep -Eq '^SKIPPED \[' "$log"; then
+    echo "pytest.sh: tests were skipped but no reasons were printed (run with -ra). FAILED." >&2
+    exit 1
+fi
 exit "$rc"
