@@ -129,7 +129,7 @@ def test_load_errors_are_clear(lib: Library) -> None:
         lib.save(stray)
     assert not (lib.root / "media").exists()
     write(lib.root / "broken.md", "---\ntitle: [unclosed\n---\n")
-    with pytest.raises(PostFormatError):
+    with pytest.raises(PostFormatError, match=r"broken\.md:2: broken YAML front matter"):
         lib.load("broken.md")
 
 

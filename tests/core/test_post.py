@@ -446,7 +446,7 @@ def test_status_on_toml_draft_keeps_the_flag(corpus_copy: Callable[[str], Path])
 
 def test_empty_status_is_refused() -> None:
     post = Post.new("x")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="a status cannot be empty"):
         post.status = "  "
 
 
@@ -739,7 +739,7 @@ def test_get_and_metadata_return_plain_copies() -> None:
 
 def test_unwritable_value_leaves_the_post_unchanged() -> None:
     post = Post.parse("---\ntitle: a\n---\n")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="cannot write this value of 'thing'"):
         post.set("thing", object())
     assert post.dumps() == "---\ntitle: a\n---\n" and post.modified is False
 
@@ -758,13 +758,13 @@ def test_toml_set_none_removes_and_nested_values_become_tables(
         "hero": {"image": "images/hero.jpg", "alt": "A chart going up"},
     }
     assert len(again.get("resources")) == 2
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="TOML has no empty value"):
         post.set("list_with_none", [1, None])
 
 
 def test_save_is_atomic_and_clears_modified(tmp_path: Path) -> None:
     post = Post.new("Saved", "text\n")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="the post has no file yet: give a path"):
         post.save()
     target = tmp_path / "saved.md"
     post.save(target)

@@ -4,8 +4,8 @@ tests/servers/ghost.sh installs Ghost from the npm registry into .cache/ghost (o
 minutes on a fresh machine) and starts it (reused when it is already running, and then left
 running). The fixture then does what an author does in Ghost's admin, through the Admin API with
 a staff session cookie: create the owner (first run only), add a custom integration and take its
-Admin API key. When the server cannot start, the fixture skips with the reason, or fails when CI
-is set: on CI a missing server must never pass as green.
+Admin API key. When the server cannot start, the fixture fails with the reason, on CI or not: a
+missing server must never pass as green.
 
 Helpers act "behind BlogDesk's back" with the owner's session cookie, as another author in Ghost's
 editor would.

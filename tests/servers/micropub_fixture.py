@@ -5,7 +5,7 @@ its own virtual environment (~/.cache/blogdesk-tests/micropub-venv, made here fr
 micropub_server/requirements.txt
 on first use, about 15 s; BlogDesk's own environment never gets Django). Each test session gets
 its own site in a temporary folder (a fresh database takes about 2 s), so sessions never share
-posts. When it cannot start, the fixture skips with the reason, or fails when CI is set.
+posts. When it cannot start, the fixture fails with the reason (never skips).
 
 Helpers act as the author in a browser (`browser_session`: the site's login form, then
 django-indieweb's consent form with its CSRF token) or on the server side (`mint_token`,

@@ -1,8 +1,8 @@
 """pytest plugin: the session-scoped `wordpress` fixture, a real WordPress on 127.0.0.1.
 
 The server is started by tests/servers/wordpress.sh (reused when it is already running, and then
-left running). When it cannot start, the fixture skips with the reason, or fails when CI is set:
-on CI a missing server must never pass as green.
+left running). When it cannot start, the fixture fails with the reason, on CI or not: a missing
+server must never pass as green.
 
 The helpers act "on the server side", behind BlogDesk's back, through PHP scripts that load
 WordPress directly (tests/servers/wp-tool.php), so they work even while a test has revoked the

@@ -44,9 +44,38 @@ def test_normalize_html_ignores_insignificant_differences() -> None:
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
-def test_normalize_html_never_fails(text: str) -> None:
+def test_normalize_html_is_idempotent(text: str) -> None:
+    # Normalised HTML is already normal: comparing normalised forms would otherwise depend on
+    # how many times a value went through it (the stored hash and the fresh one must agree).
     once = changes.normalize_html(text)
-    assert isinstance(once, str)
+    assert changes.normalize_html(once) == once
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["<p>", "</p>", "<b>", "</b>", "<pre>", "</pre>", "<br>", "<br />", "&amp;"]
+        )
+        | st.sampled_from(['<img src="a.png" alt="">', "<p class='x' id=y>", "  ", "\n", "\r\n"])
+        | st.text(alphabet="ab &;#\n", max_size=6),
+        max_size=25,
+    ).map("".join)
+)
+def test_normalize_html_is_idempotent_on_markup(text: str) -> None:
+    # Arbitrary text rarely forms tags; this draws well-formed markup, the kind the normaliser
+    # actually rewrites (tags, attributes, entities, whitespace, <pre>).
+    once = changes.normalize_html(text)
+    assert changes.normalize_html(once) == once
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="normalize_html is not idempotent on a malformed attribute list (found by the "
+    "property above when it drew free text inside tags): a bug in sync/publish/changes.py",
+)
+def test_normalize_html_is_idempotent_on_a_malformed_attribute() -> None:
+    once = changes.normalize_html('<a/;=;"<p>')
+    assert changes.normalize_html(once) == once
 
 
 def test_remote_hash_ignores_status_and_time_but_not_content() -> None:

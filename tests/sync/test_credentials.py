@@ -56,7 +56,7 @@ def test_null_keyring_counts_as_unavailable() -> None:
     previous = keyring.get_keyring()
     keyring.set_keyring(keyring.backends.null.Keyring())
     try:
-        with pytest.raises(KeyringUnavailableError):
+        with pytest.raises(KeyringUnavailableError, match="No secure password storage"):
             KeyringStore().get("acc")
     finally:
         keyring.set_keyring(previous)
@@ -64,7 +64,7 @@ def test_null_keyring_counts_as_unavailable() -> None:
 
 def test_session_only_storage_when_no_keyring(fail_keyring: None) -> None:
     store = LayeredStore(KeyringStore())
-    with pytest.raises(KeyringUnavailableError):
+    with pytest.raises(KeyringUnavailableError, match="will not write your application password"):
         store.set("acc", "pw")
     store.set("acc", "pw", session_only=True)
     assert store.get("acc") == "pw"

@@ -178,9 +178,36 @@ _names = st.text(alphabet="abcdefghij-_ 0123", min_size=1, max_size=12).map(
 )
 
 
-@given(st.text(max_size=300))
-def test_rewrite_with_no_local_images_changes_nothing(text: str) -> None:
-    assert rewrite_image_links(text, {"a.png": "https://b/a.png"}) == text or "a.png" in text
+# HTML-ish text full of image tags and attributes, which can never name the image "qq.png": no
+# "q" (nor "%" or "&", which could spell one as %71 or &#113;).
+_no_q = st.characters(codec=None, categories=None, exclude_characters="qQ%&")
+_html_bits = st.sampled_from(
+    [
+        '<img src="',
+        "<IMG SRC=",
+        '<a href="',
+        '<picture><source srcset="',
+        ' srcset="',
+        " 2x, ",
+        "'",
+        '"',
+        ">",
+        " ",
+        "a.png",
+        "media/b.jpg",
+        "file:///tmp/c.png",
+        "?v=1",
+        "#top",
+        "https://example.org/d.png",
+    ]
+)
+_html_like = st.lists(_html_bits | _no_q, max_size=60).map("".join)
+
+
+@given(_html_like)
+def test_rewrite_leaves_text_without_the_mapped_image_unchanged(text: str) -> None:
+    # Other local images ("a.png", "media/b.jpg") are referenced, just not the one mapped.
+    assert rewrite_image_links(text, {"qq.png": "https://b/qq.png"}) == text
 
 
 @given(st.lists(_names, min_size=1, max_size=6), st.text(alphabet="xyz <>&\n", max_size=40))

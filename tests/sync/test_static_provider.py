@@ -4,7 +4,6 @@ file layout, git commit + push to a local bare repository, build and push failur
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 import requests
 from PIL import Image
+from tests.servers.common import require_tool
 from tests.sync.conftest import MakeService
 
 from blogdesk.core.library.library import Library
@@ -34,10 +34,20 @@ from blogdesk.sync.providers.static.commands import BuildError, GitError
 from blogdesk.sync.providers.static.provider import TRASH_DIR, StaticSiteProvider
 from blogdesk.sync.service import SyncService, _default_factory
 
-needs_hugo = pytest.mark.skipif(
-    shutil.which("hugo") is None, reason="hugo is not installed (bash scripts/system-deps.sh)"
-)
-needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+@pytest.fixture
+def hugo_installed() -> str:
+    # A missing hugo fails the test (a skip would let make test pass without building a site).
+    return require_tool("hugo")
+
+
+@pytest.fixture
+def git_installed() -> str:
+    return require_tool("git")
+
+
+needs_hugo = pytest.mark.usefixtures("hugo_installed")
+needs_git = pytest.mark.usefixtures("git_installed")
 
 LAYOUTS = {
     "baseof.html": '<!doctype html><html><body>{{ block "main" . }}{{ end }}</body></html>\n',

@@ -9,6 +9,9 @@ from PySide6.QtCore import Qt
 from blogdesk.core.library.library import Library
 from blogdesk.core.post.post import PostSummary
 from blogdesk.ui.library.model import Column, LibraryModel
+from blogdesk.ui.library.panel import LibraryPanel
+from blogdesk.ui.library.sync_badges import BADGE_LABELS, SyncBadge
+from blogdesk.ui.tasks import TaskRunner
 
 
 def _titles(desk) -> list[str]:
@@ -166,9 +169,66 @@ def test_model_holds_ten_thousand_rows_without_widgets(qtbot):
     assert model.index(0, Column.TITLE).data() == "Post 0"
 
 
-def test_library_opened_in_panel_matches_library(sample_library: Path):
+def test_panel_built_on_its_own_lists_searches_and_filters_the_library(
+    qtbot, sample_library: Path, task_runner: TaskRunner
+):
+    # The real LibraryPanel outside the window: only a Library and a TaskRunner, as it is built.
     with Library.open(sample_library) as library:
-        assert len(library.posts()) == 3
+        panel = LibraryPanel(library, task_runner)
+        qtbot.addWidget(panel)
+        panel.show()
+        with qtbot.waitSignal(panel.listed, timeout=5000) as listed:
+            panel.reload()
+        assert listed.args == [3]
+        titles = lambda: [  # noqa: E731
+            panel.model.index(r, Column.TITLE).data() for r in range(panel.model.rowCount())
+        ]
+        assert titles() == ["Third post", "Second post", "First post"]  # newest first
+        # Typing in the search field (debounced) lists only the post that has the word.
+        with qtbot.waitSignal(panel.listed, timeout=5000):
+            qtbot.keyClicks(panel.search, "aardvark")
+        assert titles() == ["First post"]
+        panel.search.clear()
+        qtbot.waitUntil(lambda: len(titles()) == 3, timeout=5000)
+        # The status filter asks the library again.
+        with qtbot.waitSignal(panel.listed, timeout=5000) as listed:
+            panel.status_filter.setCurrentIndex(panel.status_filter.findData("published"))
+        assert listed.args == [1] and titles() == ["First post"]
+        # Picking a row asks the window to open that post.
+        with qtbot.waitSignal(panel.openRequested, timeout=5000) as opened:
+            panel.view.clicked.emit(panel.model.index(0, Column.TITLE))
+        assert opened.args == [(sample_library / "first-post.md").resolve()]
+
+
+def _badge(key: str) -> SyncBadge:
+    return SyncBadge(key, BADGE_LABELS[key], f"why {key}")
+
+
+def test_sync_badges_show_in_the_title_cell(qtbot):
+    model = LibraryModel()
+    model.set_rows([_summary(1), _summary(2), _summary(3)])
+    cell = model.index(model.row_of("post-00001.md"), Column.TITLE)
+    assert cell.data(Qt.ItemDataRole.DecorationRole) is None  # nothing computed yet
+    changes: list[object] = []
+    model.dataChanged.connect(lambda *args: changes.append(args))
+    model.set_sync_badges({"post-00001.md": _badge("changed"), "post-00002.md": _badge("pending")})
+    assert changes, "the view was not told to repaint"
+    changed = model.index(model.row_of("post-00001.md"), Column.TITLE)
+    pending = model.index(model.row_of("post-00002.md"), Column.TITLE)
+    plain = model.index(model.row_of("post-00003.md"), Column.TITLE)
+    # Each is its own badge: its own dot, its own words in the tooltip.
+    changed_icon = changed.data(Qt.ItemDataRole.DecorationRole)
+    pending_icon = pending.data(Qt.ItemDataRole.DecorationRole)
+    assert not changed_icon.isNull() and not pending_icon.isNull()
+    assert changed_icon.cacheKey() != pending_icon.cacheKey()
+    assert "changed since publish: why changed" in changed.data(Qt.ItemDataRole.ToolTipRole)
+    assert "pending in outbox: why pending" in pending.data(Qt.ItemDataRole.ToolTipRole)
+    assert "outbox" not in changed.data(Qt.ItemDataRole.ToolTipRole)
+    assert changed.data(Qt.ItemDataRole.AccessibleTextRole) == "Post 1, changed since publish"
+    assert plain.data(Qt.ItemDataRole.DecorationRole) is None
+    # The title text itself stays the title (sorting and search read it).
+    assert changed.data() == "Post 1"
+    assert model.index(changed.row(), Column.STATUS).data(Qt.ItemDataRole.DecorationRole) is None
 
 
 def test_search_hits_keep_their_relevance_order(qtbot):

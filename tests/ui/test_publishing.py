@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QLabel
 
 from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.media.ledger import file_hash
+from blogdesk.ui.library.model import Column, badge_icon
 from blogdesk.ui.publishing.coordinator import PUBLISH_SHORTCUT, Publishing, install_publishing
 
 pytestmark = pytest.mark.wordpress
@@ -128,6 +129,30 @@ def badge_of(qtbot: Any, desk: Desk, expected: str) -> None:
     )
 
 
+def listed_badge(qtbot: Any, desk: Desk, key: str, label: str) -> None:
+    """Wait until the library list itself shows the post's badge: the dot of that kind before
+    the title and the badge's label in the title's tooltip (what the author sees)."""
+    model = desk.window.library_panel.model
+
+    def shown() -> bool:
+        row = model.row_of(desk.post.name)
+        if row < 0:
+            return False
+        cell = model.index(row, Column.TITLE)
+        icon = model.data(cell, Qt.ItemDataRole.DecorationRole)
+        tooltip = model.data(cell, Qt.ItemDataRole.ToolTipRole) or ""
+        expected = badge_icon(key)
+        assert expected is not None
+        return (
+            icon is not None
+            and icon.cacheKey() == expected.cacheKey()
+            and f"\n{label}" in tooltip
+            and model.data(cell, Qt.ItemDataRole.DisplayRole) == desk.title  # title unchanged
+        )
+
+    qtbot.waitUntil(shown, timeout=5_000)
+
+
 class UrlCatcher(QObject):
     def __init__(self) -> None:
         super().__init__()
@@ -206,19 +231,24 @@ def test_badges_published_then_changed_since_publish(
     qtbot: Any, make_publishing_desk: Callable[..., Desk]
 ) -> None:
     desk = make_publishing_desk()
-    # The library model gets the badges through `set_sync_badges(dict)` when it has one.
-    received: list[dict[str, Any]] = []
-    desk.window.library_panel.model.set_sync_badges = received.append
+    model = desk.window.library_panel.model
     badge_of(qtbot, desk, "local only")
+    # Local only: no dot (most posts of a library), and the tooltip says so.
+    row = model.row_of(desk.post.name)
+    title_cell = model.index(row, Column.TITLE)
+    qtbot.waitUntil(lambda: "local only" in (title_cell.data(Qt.ItemDataRole.ToolTipRole) or ""))
+    assert title_cell.data(Qt.ItemDataRole.DecorationRole) is None
     press_publish(qtbot, desk)
     badge_of(qtbot, desk, "published")
-    qtbot.waitUntil(lambda: received[-1][desk.post.name].label == "published", timeout=5_000)
+    listed_badge(qtbot, desk, "published", "published")
     assert desk.publishing.badges[desk.post.name].link == desk.publishing.last_result.link
     editor = desk.window.editor
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     editor.insertPlainText("\nA new line written after publishing.\n")
     assert desk.window.documents.save_now()
     badge_of(qtbot, desk, "changed since publish")
+    # Its own badge in the list, not the published one.
+    listed_badge(qtbot, desk, "changed", "changed since publish")
 
 
 def test_edit_on_server_then_publish_shows_conflict_and_overwrites_nothing_silently(
@@ -323,6 +353,7 @@ def test_unreachable_blog_queues_in_the_outbox(
         "Queued in the outbox, will be sent when the blog answers."
     )
     badge_of(qtbot, desk, "pending in outbox")
+    listed_badge(qtbot, desk, "pending", "pending in outbox")
     # The flush timer is armed for the job's retry (back-off: 30 s for the first).
     remaining = desk.publishing.controller.next_flush_in_ms()
     assert remaining is not None and 5_000 <= remaining <= 31_000

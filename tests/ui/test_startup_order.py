@@ -7,8 +7,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QEvent, QObject
+
 from blogdesk.app import DeskApp
 from blogdesk.ui.publishing.coordinator import Publishing
+
+
+class PaintCounter(QObject):
+    """Counts the paint events a widget receives."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
 
 
 def test_preview_and_watcher_start_after_the_first_frame(
@@ -46,8 +61,16 @@ def test_first_frame_signal_comes_once_even_without_a_preview(
     window = desk.window
     frames: list[int] = []
     window.firstFrameShown.connect(lambda: frames.append(1))
-    window.update()
-    qtbot.wait(50)
+    paints = PaintCounter()
+    window.installEventFilter(paints)
+    try:
+        window.update()
+        # Proof that a later paint really happened (not a guess at how long one takes).
+        qtbot.waitUntil(lambda: paints.count >= 1, timeout=5_000)
+        window.repaint()  # and one more, painted at once
+        assert paints.count >= 2
+    finally:
+        window.removeEventFilter(paints)
     assert frames == []  # later paints are not first frames
     assert window.watcher._periodic.isActive() and window.preview is None
 

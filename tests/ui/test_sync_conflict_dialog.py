@@ -104,7 +104,7 @@ def test_decide_later_chooses_nothing(qtbot: Any, dialog: SyncConflictDialog) ->
 
 
 def test_unknown_resolution_is_refused(dialog: SyncConflictDialog) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown resolution 'merge'"):
         dialog.choose("merge")
     assert dialog.choice is None
 

@@ -25,10 +25,12 @@ from blogdesk.core.post.frontmatter import (
     read_post_text,
     split,
 )
+from blogdesk.core.post.rules import FieldValueError
 
 __all__ = [
     "MAX_POST_BYTES",
     "RESERVED_KEY",
+    "FieldValueError",
     "Post",
     "PostFormatError",
     "PostSummary",
@@ -95,6 +97,10 @@ class Post:
         the other fields in the order given."""
         ordered: dict[str, Any] = {"title": title}
         ordered["status"] = fields.pop("status", "draft")
+        for key, value in [*ordered.items(), *fields.items()]:
+            # Refused here, naming the field, rather than as an error from the YAML emitter.
+            rules.check_writable(key, key)
+            rules.check_writable(key, value)
         ordered.update({key: value for key, value in fields.items() if value is not None})
         block = yaml_edit.new_block(ordered, "\n")
         body = _normalize_newlines(body)
@@ -167,7 +173,11 @@ class Post:
         """Set one front matter key, rewriting only its lines (a new key goes at the end).
 
         Setting the value a key already has changes nothing, so its written form is kept.
+        A key or value with a character no post file can carry raises FieldValueError (a
+        BlogDeskError naming the field) and leaves the post as it was.
         """
+        rules.check_writable(key, key)
+        rules.check_writable(key, value)
         value = _fixed_offsets(value)
         if key in self._meta and yaml_edit.same_value(self._meta[key], value):
             return

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
+from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.render.lines import headings
 
 KNOWN_STATUSES = ("draft", "scheduled", "published", "private", "pending")
@@ -24,6 +25,57 @@ _TRUE_WORDS = frozenset({"true", "yes", "on", "1", "y"})
 # Jekyll names posts "YYYY-MM-DD-title.md"; the date in the name is the post's date when the front
 # matter has none.
 _JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:-(.*))?$")
+
+
+class FieldValueError(BlogDeskError):
+    """A front matter value (or key) holding a character no post file can carry: refused when it
+    is set, with the field and the character named, instead of failing deep inside YAML/TOML."""
+
+    def __init__(self, field: str, character: str, what: str) -> None:
+        self.field = field
+        self.character = character
+        super().__init__(
+            f"The “{field}” field cannot hold the character U+{ord(character):04X} "
+            f"({what}): remove it and try again."
+        )
+
+
+def _unwritable(char: str) -> str | None:
+    """Why `char` cannot be written to a post file and read back as itself (None when it can).
+
+    Unpaired surrogates are not UTF-8 at all; U+FFFE and U+FFFF are outside YAML's printable set
+    and YAML emitters refuse them; DEL and the C1 controls (U+007F-U+009F, with NEL, a YAML line
+    break) are refused the same way. C0 controls, BOM, U+2028/9 and the other noncharacters are
+    written escaped or as they are and read back identically, so they are kept.
+    """
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return "an unpaired surrogate, which is not text"
+    if code in (0xFFFE, 0xFFFF):
+        return "a noncharacter"
+    if 0x7F <= code <= 0x9F:
+        return "a control character"
+    return None
+
+
+_UNWRITABLE = re.compile("[\ud800-\udfff\ufffe\uffff\x7f-\x9f]")
+
+
+def check_writable(field: str, value: Any) -> None:
+    """Raise FieldValueError when `value` (strings, nested in lists and mappings, and the
+    mappings' keys) holds a character that cannot be written; `field` names the top key."""
+    if isinstance(value, str):
+        found = _UNWRITABLE.search(value)
+        if found is not None:
+            char = found.group()
+            raise FieldValueError(field, char, _unwritable(char) or "a control character")
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            check_writable(field, key)
+            check_writable(field, item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            check_writable(field, item)
 
 
 def _flag(value: Any) -> bool | None:

@@ -7,16 +7,19 @@ thousand posts cost one list and a view that paints only what is visible. While 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from blogdesk.core.post.post import PostSummary
 from blogdesk.ui.window.theme import is_dark, status_colours
+
+if TYPE_CHECKING:  # the badges module loads the outbox; the model only shows what it computed
+    from blogdesk.ui.library.sync_badges import SyncBadge
 
 __all__ = ["Column", "LibraryModel", "StatusBadgeDelegate"]
 
@@ -41,6 +44,42 @@ _HEADERS = {
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # the post's path relative to the library (str)
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2  # the PostSummary itself
+SYNC_BADGE_ROLE = Qt.ItemDataRole.UserRole + 3  # the post's SyncBadge (None until computed)
+
+# The sync badge is drawn as a dot before the title, one colour per kind; "local only" gets none
+# (most posts of a library that never published). Changed-since-published and waiting-in-the-
+# outbox are what the author must act on, so they have colours of their own.
+_BADGE_COLOURS = {
+    "conflict": "#d93025",
+    "attention": "#e8710a",
+    "pending": "#f9ab00",
+    "changed": "#1a73e8",
+    "published": "#188038",
+    "scheduled": "#12b5cb",
+    "draft": "#9aa0a6",
+    "private": "#9334e6",
+    "review": "#a142f4",
+    "trash": "#5f6368",
+}
+_icons: dict[str, QIcon] = {}
+
+
+def badge_icon(key: str) -> QIcon | None:
+    """The dot shown before the title for a sync badge (None for "local only")."""
+    colour = _BADGE_COLOURS.get(key)
+    if colour is None:
+        return None
+    if key not in _icons:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colour))
+        painter.drawEllipse(1, 1, 10, 10)
+        painter.end()
+        _icons[key] = QIcon(pixmap)
+    return _icons[key]
 
 
 def display_title(summary: PostSummary) -> str:
@@ -56,6 +95,7 @@ class LibraryModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[PostSummary] = []
         self._snippets: dict[str, str] = {}
+        self._badges: dict[str, SyncBadge] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # -- feeding -------------------------------------------------------------------------------
@@ -96,6 +136,23 @@ class LibraryModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
         return True
 
+    def set_sync_badges(self, badges: Mapping[str, SyncBadge]) -> None:
+        """Show each listed post's sync badge (rel path -> SyncBadge, from BadgeUpdater): a dot
+        before the title, the badge's label and explanation in the title's tooltip."""
+        self._badges = dict(badges)
+        if self._rows:
+            last = self.index(len(self._rows) - 1, 0)
+            roles = [
+                Qt.ItemDataRole.DecorationRole,
+                Qt.ItemDataRole.ToolTipRole,
+                Qt.ItemDataRole.AccessibleTextRole,
+                SYNC_BADGE_ROLE,
+            ]
+            self.dataChanged.emit(self.index(0, Column.TITLE), last, roles)
+
+    def sync_badge(self, rel_path: str) -> SyncBadge | None:
+        return self._badges.get(rel_path)
+
     def summary_at(self, row: int) -> PostSummary | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
@@ -131,12 +188,21 @@ class LibraryModel(QAbstractTableModel):
         if summary is None:
             return None
         column = index.column()
+        badge = self._badges.get(summary.path)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return badge_icon(badge.key) if badge is not None and column == Column.TITLE else None
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == Column.TITLE:
+            # Screen readers hear the badge the dot shows.
+            title = display_title(summary)
+            return f"{title}, {badge.label}" if badge is not None else title
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.MATCH:
                 return self._snippets.get(summary.path)
             lines = [display_title(summary), summary.path]
+            if badge is not None:
+                lines.append(f"{badge.label}: {badge.tooltip}" if badge.tooltip else badge.label)
             if summary.excerpt:
                 lines.append(summary.excerpt)
             lines.append(f"{summary.word_count:,} words")
@@ -145,6 +211,8 @@ class LibraryModel(QAbstractTableModel):
             return summary.path
         if role == SUMMARY_ROLE:
             return summary
+        if role == SYNC_BADGE_ROLE:
+            return badge
         return None
 
     def _display(self, summary: PostSummary, column: int) -> str:
