@@ -577,3 +577,28 @@ def test_an_oversized_file_is_a_problem_and_is_not_read_whole(lib: Library) -> N
     [problem] = lib.refresh().problems
     assert problem.path == "huge.md" and "20 MB" in problem.message
     assert big.stat().st_size == MAX_POST_BYTES + 10
+
+
+def test_a_new_draft_is_dated_only_provisionally(lib: Library) -> None:
+    from datetime import datetime, timedelta
+
+    from blogdesk.core.post import rules
+
+    before = datetime.now().astimezone().replace(microsecond=0)
+    post = lib.create("Begun today", new_draft=True)
+    assert post.date is not None and before <= post.date <= datetime.now().astimezone()
+    assert rules.date_is_provisional(post.metadata())
+    # Listed among the newest by that stamp, as any dated post.
+    lib.create("Older", date="2001-01-01")
+    assert [s.title for s in lib.posts()] == ["Begun today", "Older"]
+    # A date the author sets — in BlogDesk or in another editor — is theirs.
+    post.date = post.date + timedelta(days=1)
+    assert not rules.date_is_provisional(post.metadata())
+    assert post.path is not None
+    text = post.path.read_text(encoding="utf-8")
+    stamp = text.split("date: ", 1)[1].split("\n", 1)[0]
+    write(post.path, text.replace(f"date: {stamp}", "date: 2024-05-01 09:00:00+02:00", 1))
+    assert not rules.date_is_provisional(lib.load(post.path).metadata())
+    # Posts with a date and no creation stamp (every post before this rule) keep their date.
+    dated = lib.create("Dated", date="2024-01-01")
+    assert not rules.date_is_provisional(dated.metadata())

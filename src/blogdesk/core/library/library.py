@@ -17,7 +17,7 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -41,6 +41,7 @@ from blogdesk.core.library.scan import (
 from blogdesk.core.library.trash import Trash, TrashItem
 from blogdesk.core.post.naming import MARKDOWN_SUFFIXES, check_file_name, title_to_stem, unique_name
 from blogdesk.core.post.post import Post, PostSummary
+from blogdesk.core.post.rules import CREATED_KEY, RESERVED_KEY
 
 __all__ = [
     "ChangedOnDiskError",
@@ -128,8 +129,17 @@ class Library:
 
     # -- posts -------------------------------------------------------------------------------
 
-    def create(self, title: str, body: str = "", **fields: Any) -> Post:
-        """Write a new post with a unique file name made from its title; returns it, saved."""
+    def create(self, title: str, body: str = "", *, new_draft: bool = False, **fields: Any) -> Post:
+        """Write a new post with a unique file name made from its title; returns it, saved.
+
+        `new_draft=True` is New Post: the post is dated now only provisionally (`date:` and
+        `blogdesk.created` hold the same moment, see `rules.date_is_provisional`), so lists sort
+        it among the newest while publishing still uses the moment of publishing.
+        """
+        if new_draft:
+            now = datetime.now().astimezone().replace(microsecond=0)  # to the second: as blogs
+            fields.setdefault("date", now)
+            fields[RESERVED_KEY] = {CREATED_KEY: now}
         post = Post.new(title, body, **fields)
         with self._index.write_lock:
             post.path = self._free_path(self.root, title_to_stem(title), ".md")

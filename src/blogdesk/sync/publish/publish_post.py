@@ -91,6 +91,7 @@ def record(service: SyncService, run: PublishRun, remote: RemotePost, payload: P
     local_status = pl.REMOTE_TO_LOCAL.get(remote.status)
     if local_status:
         post.status = local_status  # before source_hash: the hash covers the file we keep
+    pl.settle_date(post, remote.status, remote.date_gmt)  # before source_hash, too
     state: dict[str, Any] = {
         "remote_id": remote.remote_id,
         "link": remote.link,

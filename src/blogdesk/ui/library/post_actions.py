@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMenu, QTreeView,
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library.library import Library, TrashItem
 from blogdesk.core.post.naming import title_to_stem
+from blogdesk.core.post.rules import date_is_provisional
 
 __all__ = ["UNTITLED", "PostActions"]
 
@@ -95,10 +95,9 @@ class PostActions(QWidget):
 
     def new_post(self, title: str = "Untitled post") -> Path | None:
         status = self.default_status
-        # Dated now in the author's time zone, to the second: as `blogdesk new` does.
-        now = datetime.now().astimezone().replace(microsecond=0)
+        # Dated now only provisionally (Library.create): publishing uses the moment of publishing.
         post = self._guard(
-            "create a post", lambda: self._library.create(title, status=status, date=now)
+            "create a post", lambda: self._library.create(title, status=status, new_draft=True)
         )
         if post is None or post.path is None:
             return None
@@ -117,7 +116,13 @@ class PostActions(QWidget):
             fields = original.metadata()
             for key in ("title", "slug", "blogdesk"):
                 fields.pop(key, None)
-            copy = self._library.create(f"{original.title} (copy)", original.body, **fields)
+            # A copy of a draft whose date is only its creation stamp is a new draft itself.
+            fresh = date_is_provisional(original.metadata())
+            if fresh:
+                fields.pop("date", None)
+            copy = self._library.create(
+                f"{original.title} (copy)", original.body, new_draft=fresh, **fields
+            )
             return Path(copy.path) if copy.path is not None else None
 
         new_path = self._guard("duplicate the post", duplicate)
