@@ -602,3 +602,18 @@ def test_a_new_draft_is_dated_only_provisionally(lib: Library) -> None:
     # Posts with a date and no creation stamp (every post before this rule) keep their date.
     dated = lib.create("Dated", date="2024-01-01")
     assert not rules.date_is_provisional(dated.metadata())
+
+
+def test_the_library_knows_its_own_writes(lib: Library) -> None:
+    post = lib.create("Mine")
+    assert post.path is not None
+    assert lib.wrote(post.path, post.path.read_bytes())
+    post.set_sync_state("wp", {"remote_id": "7"})
+    lib.save(post)  # as the sync service records a publish
+    assert lib.wrote(post.path, post.path.read_bytes())
+    renamed = lib.rename(post.path, "other.md")
+    assert lib.wrote(renamed, renamed.read_bytes())  # a rename keeps the record
+    write(renamed, renamed.read_text(encoding="utf-8") + "Edited elsewhere.\n")
+    assert not lib.wrote(renamed, renamed.read_bytes())
+    assert not lib.wrote(lib.root / "never.md", b"")
+    assert not lib.wrote(lib.root / "notes.txt", b"")

@@ -16,7 +16,6 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -32,6 +31,7 @@ from blogdesk.core.library.scan import (
     ChangedOnDiskError,
     Changes,
     LoadedPosts,
+    RefreshReport,
     digest,
     entry_for,
     find_changes,
@@ -54,24 +54,6 @@ __all__ = [
 ]
 
 INDEX_FILE = "index.sqlite3"
-
-
-@dataclass(frozen=True)
-class RefreshReport:
-    """What a refresh found. Paths are relative to the library root, POSIX separators.
-
-    `problems` lists every file that cannot be read right now (not only newly found ones), so a
-    window opened on a library can show them at once.
-    """
-
-    added: tuple[str, ...] = ()
-    updated: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    problems: tuple[Problem, ...] = ()
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed)
 
 
 class Library:
@@ -186,6 +168,17 @@ class Library:
             post.path = full
             post.modified = False
             self._loaded.remember(post, full, hashed)
+            self._loaded.wrote(full, hashed)
+
+    def wrote(self, path: Path | str, data: bytes) -> bool:
+        """Whether `data` is exactly what this library last wrote to `path`: a change seen on
+        disk is then BlogDesk's own (a publish recording the blog's state, say), not another
+        program's. Any thread."""
+        try:
+            hashed = self._loaded.last_written(self._resolve(path))
+        except LibraryError:
+            return False  # not a post file of this library: BlogDesk never wrote it here
+        return hashed is not None and hashed == digest(data)
 
     def rename(self, path: Path | str, new_name: str) -> Path:
         """Give the post file at `path` a new file name in the same folder; returns the new path.

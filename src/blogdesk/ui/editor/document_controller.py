@@ -359,11 +359,48 @@ class DocumentController(QObject):
             return
         if on_disk == doc.disk_bytes:
             return
+        if doc.in_library and self.library.wrote(doc.path, on_disk) and self._take_own(on_disk):
+            return
         if self._dirty:
             self._raise_conflict(on_disk)
         else:
             self.reload_from_disk()
             self.message.emit(f"Reloaded {doc.path.name}: it was changed outside BlogDesk")
+
+    def _take_own(self, on_disk: bytes) -> bool:
+        """Take in a write BlogDesk itself made to the open file (the sync service recording the
+        blog's state after a publish): no "changed outside" message, no question. False when it
+        cannot be taken in without losing an unsaved edit: then it is handled as any change."""
+        doc = self.doc
+        assert doc is not None
+        try:
+            post = self.library.load(doc.path)
+            before = Post.parse(doc.disk_bytes.decode("utf-8")) if doc.disk_bytes else None
+        except (BlogDeskError, OSError, UnicodeDecodeError):
+            return False
+        if post.dumps().encode("utf-8") != on_disk:
+            return False  # written again meanwhile: look at that write on its own
+        if self._dirty:
+            # Unsaved typing survives when the write left the text alone and no front matter
+            # edit is pending: the next save writes the new front matter with the typed text.
+            if (
+                before is None
+                or before.body != post.body
+                or before.metadata() != doc.post.metadata()
+            ):
+                return False
+            doc.post, doc.disk_bytes = post, on_disk
+            self.documentOpened.emit(doc)
+            return True
+        doc.post, doc.disk_bytes = post, on_disk
+        if self.editor.toPlainText() != post.body:  # a "take the blog's version" rewrote it
+            position = self.editor.textCursor().position()
+            self._set_editor_text(post.body, undoable=True)
+            self.set_cursor(position)
+        self.journal.forget(doc.path)
+        self._set_clean()
+        self.documentOpened.emit(doc)
+        return True
 
     def reload_from_disk(self) -> None:
         doc = self.doc
