@@ -617,3 +617,24 @@ def test_the_library_knows_its_own_writes(lib: Library) -> None:
     assert not lib.wrote(renamed, renamed.read_bytes())
     assert not lib.wrote(lib.root / "never.md", b"")
     assert not lib.wrote(lib.root / "notes.txt", b"")
+
+
+def test_only_a_new_posts_name_follows_its_title(lib: Library) -> None:
+    from blogdesk.core.library.title_names import follows_title, rename_for_title
+
+    post = lib.create("Untitled post", new_draft=True)
+    assert post.path is not None and post.path.name == "untitled-post.md"
+    assert follows_title(post, post.path, "Untitled post")
+    post.title = "2024-05-01 Trip"  # would read as a Jekyll date: the name stays
+    assert rename_for_title(lib, post, post.path, "Untitled post") is None
+    lib.create("Rome", new_draft=True)
+    post.title = "Rome"
+    lib.save(post)
+    moved = rename_for_title(lib, post, post.path, "Untitled post")
+    assert moved is not None and moved.name == "rome-2.md" and post.path == moved
+    assert follows_title(post, moved, "Rome")  # numbered beside its namesake, still following
+    assert not follows_title(post, moved.with_name("my-name.md"), "Rome")  # named by the author
+    post.set_sync_state("wp", {"remote_id": "1"})
+    assert not follows_title(post, moved, "Rome")  # published: the blog points at it
+    other = lib.create("Hand written")  # not made by New Post: an imported site's own name
+    assert other.path is not None and not follows_title(other, other.path, "Hand written")

@@ -136,7 +136,10 @@ class PostActions(QWidget):
         if path is None:
             return None
         self._open_timer.stop()
+        was_open = path == self.open_post
         self.aboutToRename.emit(path)  # saved first: the suggestion reads the title on disk
+        if was_open and self.open_post is not None:
+            path = self.open_post  # that save may have renamed a new post after its title
         if new_name is None:
             new_name, ok = QInputDialog.getText(
                 self,
