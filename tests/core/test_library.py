@@ -577,3 +577,64 @@ def test_an_oversized_file_is_a_problem_and_is_not_read_whole(lib: Library) -> N
     [problem] = lib.refresh().problems
     assert problem.path == "huge.md" and "20 MB" in problem.message
     assert big.stat().st_size == MAX_POST_BYTES + 10
+
+
+def test_a_new_draft_is_dated_only_provisionally(lib: Library) -> None:
+    from datetime import datetime, timedelta
+
+    from blogdesk.core.post import rules
+
+    before = datetime.now().astimezone().replace(microsecond=0)
+    post = lib.create("Begun today", new_draft=True)
+    assert post.date is not None and before <= post.date <= datetime.now().astimezone()
+    assert rules.date_is_provisional(post.metadata())
+    # Listed among the newest by that stamp, as any dated post.
+    lib.create("Older", date="2001-01-01")
+    assert [s.title for s in lib.posts()] == ["Begun today", "Older"]
+    # A date the author sets — in BlogDesk or in another editor — is theirs.
+    post.date = post.date + timedelta(days=1)
+    assert not rules.date_is_provisional(post.metadata())
+    assert post.path is not None
+    text = post.path.read_text(encoding="utf-8")
+    stamp = text.split("date: ", 1)[1].split("\n", 1)[0]
+    write(post.path, text.replace(f"date: {stamp}", "date: 2024-05-01 09:00:00+02:00", 1))
+    assert not rules.date_is_provisional(lib.load(post.path).metadata())
+    # Posts with a date and no creation stamp (every post before this rule) keep their date.
+    dated = lib.create("Dated", date="2024-01-01")
+    assert not rules.date_is_provisional(dated.metadata())
+
+
+def test_the_library_knows_its_own_writes(lib: Library) -> None:
+    post = lib.create("Mine")
+    assert post.path is not None
+    assert lib.wrote(post.path, post.path.read_bytes())
+    post.set_sync_state("wp", {"remote_id": "7"})
+    lib.save(post)  # as the sync service records a publish
+    assert lib.wrote(post.path, post.path.read_bytes())
+    renamed = lib.rename(post.path, "other.md")
+    assert lib.wrote(renamed, renamed.read_bytes())  # a rename keeps the record
+    write(renamed, renamed.read_text(encoding="utf-8") + "Edited elsewhere.\n")
+    assert not lib.wrote(renamed, renamed.read_bytes())
+    assert not lib.wrote(lib.root / "never.md", b"")
+    assert not lib.wrote(lib.root / "notes.txt", b"")
+
+
+def test_only_a_new_posts_name_follows_its_title(lib: Library) -> None:
+    from blogdesk.core.library.title_names import follows_title, rename_for_title
+
+    post = lib.create("Untitled post", new_draft=True)
+    assert post.path is not None and post.path.name == "untitled-post.md"
+    assert follows_title(post, post.path, "Untitled post")
+    post.title = "2024-05-01 Trip"  # would read as a Jekyll date: the name stays
+    assert rename_for_title(lib, post, post.path, "Untitled post") is None
+    lib.create("Rome", new_draft=True)
+    post.title = "Rome"
+    lib.save(post)
+    moved = rename_for_title(lib, post, post.path, "Untitled post")
+    assert moved is not None and moved.name == "rome-2.md" and post.path == moved
+    assert follows_title(post, moved, "Rome")  # numbered beside its namesake, still following
+    assert not follows_title(post, moved.with_name("my-name.md"), "Rome")  # named by the author
+    post.set_sync_state("wp", {"remote_id": "1"})
+    assert not follows_title(post, moved, "Rome")  # published: the blog points at it
+    other = lib.create("Hand written")  # not made by New Post: an imported site's own name
+    assert other.path is not None and not follows_title(other, other.path, "Hand written")

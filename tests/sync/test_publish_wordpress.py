@@ -17,6 +17,7 @@ from tests.sync.conftest import unique
 
 from blogdesk.core import paths
 from blogdesk.core.library.library import Library
+from blogdesk.core.post.post import Post
 from blogdesk.core.render.rendering import render
 from blogdesk.core.settings import render_options
 from blogdesk.services import Services
@@ -361,3 +362,48 @@ def test_terms_are_created_cached_and_listed(
     assert tag in service.terms(wp_account, "tag")  # cached from the publish, no request
     assert category in service.terms(wp_account, "category", refresh=True)
     assert "Uncategorized" in service.terms(wp_account, "category")
+
+
+def _age_new_draft(library: Library, title: str, days: int) -> Post:
+    """A draft made with New Post `days` ago: its provisional date and creation stamp both then."""
+    post = library.create(title, "Written over a few days.\n", new_draft=True)
+    then = (datetime.now().astimezone() - timedelta(days=days)).replace(microsecond=0)
+    post.date = then
+    post.set("blogdesk", {"created": then})
+    library.save(post)
+    return post
+
+
+def test_a_draft_begun_days_ago_is_published_now(
+    service: SyncService, library: Library, wp_account: Account, wordpress: WordPressServer
+) -> None:
+    post = _age_new_draft(library, unique("Begun last week"), days=5)
+    result = service.publish(post.path, wp_account, status="publish")
+    assert result.status == "publish"
+    server = wordpress.get_post(result.remote_id)
+    published = datetime.fromisoformat(server["date_gmt"]).replace(tzinfo=UTC)
+    assert abs(published - datetime.now(UTC)) < timedelta(minutes=1)
+    # From now on the post is dated when it appeared, here as on the blog; updates keep it.
+    local = library.load(post.path)
+    assert local.date is not None and abs(local.date - published) <= timedelta(seconds=1)
+    again = service.publish(post.path, wp_account)
+    assert wordpress.get_post(again.remote_id)["date_gmt"] == server["date_gmt"]
+
+
+def test_a_date_the_author_set_is_kept(
+    service: SyncService, library: Library, wp_account: Account, wordpress: WordPressServer
+) -> None:
+    # A future date set on a New Post draft schedules it.
+    post = library.create(unique("Set for later"), "Later.\n", new_draft=True)
+    when = (datetime.now(UTC) + timedelta(days=3)).replace(microsecond=0, second=0)
+    post.date = when
+    library.save(post)
+    result = service.publish(post.path, wp_account, status="future")
+    assert result.status == "future"
+    assert wordpress.get_post(result.remote_id)["date_gmt"].startswith(
+        when.strftime("%Y-%m-%d %H:%M")
+    )
+    # A post dated before this rule (no creation stamp) keeps its past date.
+    old = library.create(unique("Dated"), "Old.\n", date="2021-03-04T05:06:00+00:00")
+    published = service.publish(old.path, wp_account, status="publish")
+    assert wordpress.get_post(published.remote_id)["date_gmt"].startswith("2021-03-04")

@@ -161,3 +161,55 @@ def test_switching_away_is_refused_while_a_conflict_is_open(qtbot, make_desk, sa
     qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
     assert desk.window.open_path(sample_library / "second-post.md") is True
     assert first.read_text().endswith("Mine.")
+
+
+def _record_publish(desk, post: Path, account: str = "wp-1") -> None:
+    """What SyncService.store_state does after a publish: load, record the state, Library.save."""
+    library = desk.library
+    fresh = library.load(post)
+    fresh.status = "published"
+    fresh.set_sync_state(account, {"remote_id": "42", "link": "https://blog.example/p/42"})
+    library.save(fresh)
+
+
+def test_blogdesks_own_write_is_not_an_outside_change(qtbot, make_desk, sample_library) -> None:
+    post = sample_library / "second-post.md"
+    desk = make_desk(sample_library, [post])
+    docs = desk.window.documents
+    messages: list[str] = []
+    docs.message.connect(messages.append)
+    desk.window.editor.moveCursor(desk.window.editor.textCursor().MoveOperation.End)
+    cursor = desk.window.editor.textCursor().position()
+    _record_publish(desk, post)
+    qtbot.wait(600)  # the file watcher's turn
+    docs.check_disk()  # and what the publishing feedback calls when the worker is done
+    # The editor shows the new front matter, silently, with the text and cursor as they were.
+    assert docs.doc is not None and docs.doc.post.sync_state("wp-1")["remote_id"] == "42"
+    assert desk.window.metadata.status.currentText() == "published"
+    assert not [m for m in messages if "outside" in m]
+    assert "outside" not in desk.window.statusBar().currentMessage()
+    assert desk.window.editor.textCursor().position() == cursor
+    assert not docs.dirty
+    # Typing after it saves on top of the recorded state (no conflict question).
+    _type_at_end(qtbot, desk, "More.")
+    assert docs.save_now()
+    assert "remote_id: '42'" in post.read_text() and post.read_text().endswith("More.")
+    # A real outside edit is still one.
+    _outside_edit(post, "Rewritten elsewhere.\n")
+    qtbot.waitUntil(lambda: any("changed outside BlogDesk" in m for m in messages), timeout=5000)
+    assert desk.window.editor.toPlainText() == "Rewritten elsewhere.\n"
+
+
+def test_own_write_while_typing_keeps_the_typing(qtbot, make_desk, sample_library) -> None:
+    post = sample_library / "first-post.md"
+    desk = make_desk(sample_library, [post], autosave_delay_ms=60_000)
+    docs = desk.window.documents
+    dialogs: list[ConflictDialog] = []
+    docs.conflictShown.connect(dialogs.append)
+    _type_at_end(qtbot, desk, "Typed during the publish.")
+    _record_publish(desk, post)
+    docs.check_disk()
+    assert not dialogs and docs.dirty
+    assert docs.save_now()
+    text = post.read_text()
+    assert "remote_id: '42'" in text and text.rstrip().endswith("Typed during the publish.")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -94,12 +93,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not args.title.strip():
         raise BlogDeskError('A new post needs a title, e.g. blogdesk new "Three days in Lisbon".')
     with _open(args, create=True) as library:
-        # A new post is dated now, in the author's time zone, to the second (what blogs show).
-        now = datetime.now().astimezone().replace(microsecond=0)
-        fields: dict[str, Any] = {"status": args.status, "date": now}
+        # Dated now only provisionally (Library.create): publishing uses the moment of publishing.
+        fields: dict[str, Any] = {"status": args.status}
         if args.tag:
             fields["tags"] = args.tag
-        post = library.create(args.title, **fields)
+        post = library.create(args.title, new_draft=True, **fields)
         print(post.path)
     return 0
 

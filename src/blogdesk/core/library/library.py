@@ -16,8 +16,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -33,6 +32,7 @@ from blogdesk.core.library.scan import (
     ChangedOnDiskError,
     Changes,
     LoadedPosts,
+    RefreshReport,
     digest,
     entry_for,
     find_changes,
@@ -42,6 +42,7 @@ from blogdesk.core.library.scan import (
 from blogdesk.core.library.trash import Trash, TrashItem
 from blogdesk.core.post.naming import MARKDOWN_SUFFIXES, check_file_name, title_to_stem, unique_name
 from blogdesk.core.post.post import Post, PostSummary
+from blogdesk.core.post.rules import CREATED_KEY, RESERVED_KEY
 
 __all__ = [
     "ChangedOnDiskError",
@@ -54,24 +55,6 @@ __all__ = [
 ]
 
 INDEX_FILE = "index.sqlite3"
-
-
-@dataclass(frozen=True)
-class RefreshReport:
-    """What a refresh found. Paths are relative to the library root, POSIX separators.
-
-    `problems` lists every file that cannot be read right now (not only newly found ones), so a
-    window opened on a library can show them at once.
-    """
-
-    added: tuple[str, ...] = ()
-    updated: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    problems: tuple[Problem, ...] = ()
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed)
 
 
 class Library:
@@ -129,8 +112,17 @@ class Library:
 
     # -- posts -------------------------------------------------------------------------------
 
-    def create(self, title: str, body: str = "", **fields: Any) -> Post:
-        """Write a new post with a unique file name made from its title; returns it, saved."""
+    def create(self, title: str, body: str = "", *, new_draft: bool = False, **fields: Any) -> Post:
+        """Write a new post with a unique file name made from its title; returns it, saved.
+
+        `new_draft=True` is New Post: the post is dated now only provisionally (`date:` and
+        `blogdesk.created` hold the same moment, see `rules.date_is_provisional`), so lists sort
+        it among the newest while publishing still uses the moment of publishing.
+        """
+        if new_draft:
+            now = datetime.now().astimezone().replace(microsecond=0)  # to the second: as blogs
+            fields.setdefault("date", now)
+            fields[RESERVED_KEY] = {CREATED_KEY: now}
         post = Post.new(title, body, **fields)
         with self._index.write_lock:
             post.path = self._free_path(self.root, title_to_stem(title), ".md")
@@ -177,6 +169,17 @@ class Library:
             post.path = full
             post.modified = False
             self._loaded.remember(post, full, hashed)
+            self._loaded.wrote(full, hashed)
+
+    def wrote(self, path: Path | str, data: bytes) -> bool:
+        """Whether `data` is exactly what this library last wrote to `path`: a change seen on
+        disk is then BlogDesk's own (a publish recording the blog's state, say), not another
+        program's. Any thread."""
+        try:
+            hashed = self._loaded.last_written(self._resolve(path))
+        except LibraryError:
+            return False  # not a post file of this library: BlogDesk never wrote it here
+        return hashed is not None and hashed == digest(data)
 
     def rename(self, path: Path | str, new_name: str) -> Path:
         """Give the post file at `path` a new file name in the same folder; returns the new path.

@@ -30,6 +30,7 @@ __all__ = [
     "ChangedOnDiskError",
     "Changes",
     "LoadedPosts",
+    "RefreshReport",
     "find_changes",
     "read_all",
     "scan_files",
@@ -53,6 +54,24 @@ class Changes:
     removed: list[str] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)  # new or changed posts and problems
     touched: list[Entry] = field(default_factory=list)  # new mtime, same content
+
+
+@dataclass(frozen=True)
+class RefreshReport:
+    """What a refresh found. Paths are relative to the library root, POSIX separators.
+
+    `problems` lists every file that cannot be read right now (not only newly found ones), so a
+    window opened on a library can show them at once.
+    """
+
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
 
 
 def find_changes(root: Path, known: dict[str, Stamp]) -> Changes:
@@ -175,6 +194,10 @@ class LoadedPosts:
 
     def __init__(self) -> None:
         self._posts: dict[int, _Loaded] = {}
+        # The hash of what this library last wrote to each path, so that a watcher seeing the
+        # file change can tell BlogDesk's own write (a publish recording its state) from another
+        # program's. Tiny: one entry per file saved since the library was opened.
+        self._written: dict[Path, str] = {}
         # Re-entrant: a weakref callback (a Post collected) may run while this thread holds it.
         self._lock = threading.RLock()
 
@@ -188,9 +211,20 @@ class LoadedPosts:
         with self._lock:
             self._posts[key] = _Loaded(weakref.ref(post, forget), path, hashed)
 
+    def wrote(self, path: Path, hashed: str) -> None:
+        with self._lock:
+            self._written[path] = hashed
+
+    def last_written(self, path: Path) -> str | None:
+        with self._lock:
+            return self._written.get(path)
+
     def moved(self, old: Path, new: Path) -> None:
         """A file was renamed: the posts loaded from it follow it."""
         with self._lock:
+            hashed = self._written.pop(old, None)
+            if hashed is not None:
+                self._written[new] = hashed
             for loaded in self._posts.values():
                 post = loaded.post()
                 if post is not None and loaded.path == old:

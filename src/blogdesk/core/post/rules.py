@@ -214,6 +214,37 @@ def date_from(meta: Mapping[str, Any], stem: str | None) -> datetime | None:
     return date_from_file_name(stem) if stem else None
 
 
+# Where BlogDesk notes, inside its own front matter key (`Post.RESERVED_KEY`; post.py imports this
+# module, so the name is spelled here), the moment it created a post with New Post.
+RESERVED_KEY = "blogdesk"
+CREATED_KEY = "created"
+
+
+def created_at(meta: Mapping[str, Any]) -> datetime | None:
+    """When BlogDesk created the post (`blogdesk: {created: …}`), or None for any other post."""
+    reserved = meta.get(RESERVED_KEY)
+    if not isinstance(reserved, Mapping):
+        return None
+    return parse_datetime(reserved.get(CREATED_KEY))
+
+
+def date_is_provisional(meta: Mapping[str, Any]) -> bool:
+    """Whether `date:` is only the stamp New Post wrote, not a date the author chose.
+
+    A new draft is dated at creation so that lists sort it among the newest, but that is not
+    when it should appear on a blog. The stamp is recognised by its value, equal to
+    `blogdesk.created`: a date the author sets — here, in another editor, or by publishing —
+    differs from it, and a post written by any other tool has no `created` at all.
+    """
+    created = created_at(meta)
+    if created is None or "date" not in meta:
+        return False
+    date = parse_datetime(meta["date"])
+    if date is None or (date.utcoffset() is None) != (created.utcoffset() is None):
+        return False  # naive and aware moments cannot be the same stamp
+    return date == created
+
+
 def iso_date(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slugify import slugify
 
+from blogdesk.core.post import rules
 from blogdesk.core.post.post import Post
 from blogdesk.sync.provider import REMOTE_STATUSES, RemoteStatus
 from blogdesk.sync.publish.results import ScheduleInfo
@@ -63,6 +64,30 @@ def make_aware(value: datetime, tz: tzinfo | None = None) -> datetime:
     if value.utcoffset() is not None:
         return value
     return value.replace(tzinfo=tz or author_timezone())
+
+
+def publish_date(post: Post, requested: datetime | None) -> datetime | None:
+    """The date to send, aware; None lets the blog use the moment of publishing.
+
+    A date asked for (the Publish dialog's schedule, --date) wins, then the post's own — unless
+    that is only New Post's creation stamp: a draft written over days must not appear on the
+    blog backdated to when it was begun.
+    """
+    if requested is not None:
+        return make_aware(requested)
+    if post.date is None or rules.date_is_provisional(post.metadata()):
+        return None
+    return make_aware(post.date)
+
+
+def settle_date(post: Post, remote_status: str, remote_date: datetime | None) -> None:
+    """Once the blog has dated a post whose date was provisional, that is its date here too,
+    so the library lists it when readers saw it appear (and later updates keep it)."""
+    if remote_date is None or remote_status not in ("publish", "future", "private"):
+        return
+    if rules.date_is_provisional(post.metadata()):
+        local = make_aware(remote_date, UTC).astimezone().replace(microsecond=0)
+        post.date = local
 
 
 _OFFSET = re.compile(r"^(?:UTC)?([+-])(\d{1,2})(?::?(\d{2}))?$")

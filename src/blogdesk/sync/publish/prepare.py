@@ -52,8 +52,7 @@ def build_payload(
     """Render the post, upload its new images, and make what is sent."""
     post = run.post
     remote_status = pl.remote_status(post, status)
-    when = date if date is not None else post.date
-    when = pl.make_aware(when) if when is not None else None
+    when = pl.publish_date(post, date)
     if remote_status == "future" and when is None:
         raise BlogDeskError("To schedule a post, give it a date (front matter `date:` or --date).")
     rendered = render(post.body, options)

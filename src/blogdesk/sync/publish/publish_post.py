@@ -88,6 +88,7 @@ def record(ctx: PublishContext, run: PublishRun, remote: RemotePost, payload: Po
     local_status = pl.REMOTE_TO_LOCAL.get(remote.status)
     if local_status:
         post.status = local_status  # before source_hash: the hash covers the file we keep
+    pl.settle_date(post, remote.status, remote.date_gmt)  # before source_hash, too
     state: dict[str, Any] = {
         "remote_id": remote.remote_id,
         "link": remote.link,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.fsutil import atomic_write
 from blogdesk.core.library.library import ChangedOnDiskError, Library
+from blogdesk.core.library.title_names import rename_for_title
 from blogdesk.core.post.post import Post
 from blogdesk.ui.window.recovery import RecoveryJournal, Session
 
@@ -44,6 +45,7 @@ class OpenDocument:
     post: Post
     in_library: bool
     disk_bytes: bytes | None  # the file as last loaded or saved: what "unchanged on disk" means
+    saved_title: str = ""  # the title in disk_bytes: a file name that follows it follows edits
 
 
 class DocumentController(QObject):
@@ -123,7 +125,7 @@ class DocumentController(QObject):
             current = self.doc.path.name if self.doc else "The open post"
             self.message.emit(f"{current} could not be saved, so it stays open: {self._last_state}")
             return False
-        self.doc = OpenDocument(path, post, in_library, raw)
+        self.doc = OpenDocument(path, post, in_library, raw, post.title)
         self._set_editor_text(post.body, undoable=False)
         if cursor is not None:
             self.set_cursor(cursor)
@@ -171,6 +173,7 @@ class DocumentController(QObject):
             self.doc.post = self.library.load(new)
             self.doc.path = new
             self.doc.disk_bytes = new.read_bytes()
+            self.doc.saved_title = self.doc.post.title
         except (BlogDeskError, OSError) as exc:
             self.message.emit(f"Could not follow the renamed file: {exc}")
             return
@@ -293,6 +296,7 @@ class DocumentController(QObject):
             else:
                 atomic_write(doc.path, doc.post.dumps().encode("utf-8"))
             doc.disk_bytes = doc.path.read_bytes()
+            saved_title, doc.saved_title = doc.saved_title, doc.post.title
         except ChangedOnDiskError as exc:
             # Written by someone else between our check and the library's own: same question.
             try:
@@ -305,12 +309,36 @@ class DocumentController(QObject):
             return self._save_failed(exc)
         except (BlogDeskError, OSError) as exc:
             return self._save_failed(exc)
+        if doc.in_library and doc.post.title != saved_title:
+            self._follow_title(doc, saved_title)
         self._watch(doc.path)  # the rename of an atomic save ends the old watch
         if self.editor.toPlainText() == text:
             self.journal.forget(doc.path)
             self._set_clean()
         self.saved.emit(doc.path)
         return not self._dirty
+
+    def _follow_title(self, doc: OpenDocument, saved_title: str) -> None:
+        """Rename a new post's file after its new title (core/library/title_names.py says when).
+
+        The words are already saved under the old name; the rename is one atomic os.rename.
+        The editor keeps its text, undo history and cursor (only the path changes), and the
+        journal, the watch, the session and the window follow the new path."""
+        old = doc.path
+        try:
+            new = rename_for_title(self.library, doc.post, old, saved_title)
+        except (BlogDeskError, OSError) as exc:
+            log.info("the file name stays %s: %s", old.name, exc)  # a namesake appeared
+            return
+        if new is None:
+            return
+        self._unwatch()
+        self.journal.forget(old)
+        doc.path = new  # doc.post.path followed already: Library.rename moves loaded posts
+        if self._dirty:  # typed during the save: the journal holds it under the new name
+            self._write_journal()
+        self.documentOpened.emit(doc)
+        self.save_session()
 
     def _save_failed(self, exc: BaseException) -> bool:
         reason = getattr(exc, "strerror", None) or str(exc)
@@ -359,11 +387,48 @@ class DocumentController(QObject):
             return
         if on_disk == doc.disk_bytes:
             return
+        if doc.in_library and self.library.wrote(doc.path, on_disk) and self._take_own(on_disk):
+            return
         if self._dirty:
             self._raise_conflict(on_disk)
         else:
             self.reload_from_disk()
             self.message.emit(f"Reloaded {doc.path.name}: it was changed outside BlogDesk")
+
+    def _take_own(self, on_disk: bytes) -> bool:
+        """Take in a write BlogDesk itself made to the open file (the sync service recording the
+        blog's state after a publish): no "changed outside" message, no question. False when it
+        cannot be taken in without losing an unsaved edit: then it is handled as any change."""
+        doc = self.doc
+        assert doc is not None
+        try:
+            post = self.library.load(doc.path)
+            before = Post.parse(doc.disk_bytes.decode("utf-8")) if doc.disk_bytes else None
+        except (BlogDeskError, OSError, UnicodeDecodeError):
+            return False
+        if post.dumps().encode("utf-8") != on_disk:
+            return False  # written again meanwhile: look at that write on its own
+        if self._dirty:
+            # Unsaved typing survives when the write left the text alone and no front matter
+            # edit is pending: the next save writes the new front matter with the typed text.
+            if (
+                before is None
+                or before.body != post.body
+                or before.metadata() != doc.post.metadata()
+            ):
+                return False
+            doc.post, doc.disk_bytes, doc.saved_title = post, on_disk, post.title
+            self.documentOpened.emit(doc)
+            return True
+        doc.post, doc.disk_bytes, doc.saved_title = post, on_disk, post.title
+        if self.editor.toPlainText() != post.body:  # a "take the blog's version" rewrote it
+            position = self.editor.textCursor().position()
+            self._set_editor_text(post.body, undoable=True)
+            self.set_cursor(position)
+        self.journal.forget(doc.path)
+        self._set_clean()
+        self.documentOpened.emit(doc)
+        return True
 
     def reload_from_disk(self) -> None:
         doc = self.doc
@@ -376,7 +441,7 @@ class DocumentController(QObject):
             self.message.emit(f"Could not reload {doc.path.name}: {exc}")
             return
         position = self.editor.textCursor().position()
-        doc.post, doc.disk_bytes = post, raw
+        doc.post, doc.disk_bytes, doc.saved_title = post, raw, post.title
         self._set_editor_text(post.body, undoable=True)
         self.set_cursor(position)
         self.journal.forget(doc.path)

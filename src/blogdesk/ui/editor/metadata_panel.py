@@ -153,28 +153,40 @@ class MetadataPanel(QWidget):
         self.excerpt.textChanged.connect(
             lambda: None if self._loading else self._excerpt_timer.start()
         )
+        self._post: Post | None = None
         self.set_post(None)
 
     def set_post(self, post: Post | None) -> None:
         """Show `post`'s front matter (or an empty, disabled form)."""
+        # The same post shown again (its file was renamed after its title) must not take back
+        # what the author is typing in a field right now.
+        again = post is not None and post is self._post
+        self._post = post
         self._loading = True
         try:
-            self._excerpt_timer.stop()
+            if not (again and self.excerpt.hasFocus()):
+                self._excerpt_timer.stop()
             self.setEnabled(post is not None)
-            self.title.setText(post.title if post else "")
+            self._show(self.title, post.title if post else "", again)
             status = post.status if post else "draft"
             if self.status.findText(status) < 0:
                 self.status.addItem(status)
             self.status.setCurrentText(status)
-            self.date.setText(format_date(post.date) if post else "")
+            self._show(self.date, format_date(post.date) if post else "", again)
             self._flag(self.date, None)
-            self.tags.setText(", ".join(post.tags) if post else "")
-            self.categories.setText(", ".join(post.categories) if post else "")
-            self.slug.setText((post.slug or "") if post else "")
-            self.excerpt.setPlainText((post.excerpt or "") if post else "")
-            self.featured.setText((post.featured_image or "") if post else "")
+            self._show(self.tags, ", ".join(post.tags) if post else "", again)
+            self._show(self.categories, ", ".join(post.categories) if post else "", again)
+            self._show(self.slug, (post.slug or "") if post else "", again)
+            if not (again and self.excerpt.hasFocus()):
+                self.excerpt.setPlainText((post.excerpt or "") if post else "")
+            self._show(self.featured, (post.featured_image or "") if post else "", again)
         finally:
             self._loading = False
+
+    @staticmethod
+    def _show(field: QLineEdit, text: str, again: bool) -> None:
+        if not (again and field.hasFocus()):
+            field.setText(text)
 
     def focus_title(self) -> None:
         self.title.setFocus()

@@ -122,6 +122,7 @@ class LibraryPanel(QWidget):
             self.view,
             selected_path=self.selected_path,
             acting_path=self.acting_path,
+            open_post=lambda: self.open_post,
             title_of=self._title_of,
             reload=self.reload,
             cancel_pending_open=self._open_timer.stop,

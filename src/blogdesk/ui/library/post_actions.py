@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library.library import Library, TrashItem
 from blogdesk.core.post.naming import title_to_stem
+from blogdesk.core.post.rules import date_is_provisional
 
 __all__ = ["UNTITLED", "PostActions"]
 
@@ -53,6 +53,7 @@ class PostActions(QObject):
         *,
         selected_path: Callable[[], Path | None],
         acting_path: Callable[[], Path | None],
+        open_post: Callable[[], Path | None],
         title_of: Callable[[Path], str],
         reload: Callable[[], None],
         cancel_pending_open: Callable[[], None],
@@ -65,6 +66,7 @@ class PostActions(QObject):
         # the library again, and drop the open-on-highlight still waiting (the row may go away).
         self._selected_path = selected_path
         self._acting_path = acting_path
+        self._open_post = open_post  # the post open in the editor
         self._title_of = title_of
         self._reload = reload
         self._cancel_pending_open = cancel_pending_open
@@ -135,10 +137,9 @@ class PostActions(QObject):
 
     def new_post(self, title: str = "Untitled post") -> Path | None:
         status = self.default_status
-        # Dated now in the author's time zone, to the second: as `blogdesk new` does.
-        now = datetime.now().astimezone().replace(microsecond=0)
+        # Dated now only provisionally (Library.create): publishing uses the moment of publishing.
         post = self._guard(
-            "create a post", lambda: self._library.create(title, status=status, date=now)
+            "create a post", lambda: self._library.create(title, status=status, new_draft=True)
         )
         if post is None or post.path is None:
             return None
@@ -157,7 +158,13 @@ class PostActions(QObject):
             fields = original.metadata()
             for key in ("title", "slug", "blogdesk"):
                 fields.pop(key, None)
-            copy = self._library.create(f"{original.title} (copy)", original.body, **fields)
+            # A copy of a draft whose date is only its creation stamp is a new draft itself.
+            fresh = date_is_provisional(original.metadata())
+            if fresh:
+                fields.pop("date", None)
+            copy = self._library.create(
+                f"{original.title} (copy)", original.body, new_draft=fresh, **fields
+            )
             return Path(copy.path) if copy.path is not None else None
 
         new_path = self._guard("duplicate the post", duplicate)
@@ -171,7 +178,11 @@ class PostActions(QObject):
         if path is None:
             return None
         self._cancel_pending_open()
+        was_open = path == self._open_post()
         self.aboutToRename.emit(path)  # saved first: the suggestion reads the title on disk
+        renamed_by_save = self._open_post()
+        if was_open and renamed_by_save is not None:
+            path = renamed_by_save  # that save may have renamed a new post after its title
         if new_name is None:
             new_name, ok = QInputDialog.getText(
                 self._widget,
