@@ -16,6 +16,7 @@ from tests.servers.wordpress_fixture import WordPressServer
 from tests.sync.conftest import unique
 
 from blogdesk.core import paths
+from blogdesk.core.convert.wp_blocks import to_blocks
 from blogdesk.core.library.library import Library
 from blogdesk.core.post.post import Post
 from blogdesk.core.render.rendering import render
@@ -52,8 +53,8 @@ def test_publish_draft_creates_one_post_and_records_state(
     server = wordpress.get_post(result.remote_id)
     assert server["title"] == title
     assert server["status"] == "draft"
-    # The body sent is exactly the rendered HTML (no images to rewrite here).
-    assert normalize_html(server["content"]) == normalize_html(render(post.body).html)
+    # The body sent is exactly the rendered HTML as WordPress blocks (no images to rewrite here).
+    assert server["content"] == to_blocks(render(post.body).html)
     reloaded = library.load(post.path)
     state = reloaded.sync_state(wp_account.id)
     assert state["remote_id"] == result.remote_id
@@ -346,10 +347,10 @@ def test_published_html_is_the_previewed_html_with_smart_quotes_off(
         services.close()
         library.close()
     # The HTML the preview shows with these settings (its renderer is given the same options).
-    previewed = render(body, render_options(services.settings)).html
+    previewed = to_blocks(render(body, render_options(services.settings)).html)
     assert normalize_html(stored) == normalize_html(previewed)
     # ... which is not what the default (smart) rendering gives, so this test can fail.
-    assert normalize_html(stored) != normalize_html(render(body).html)
+    assert normalize_html(stored) != normalize_html(to_blocks(render(body).html))
     assert '"Straight"' in normalize_html(stored)
 
 

@@ -55,6 +55,11 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("render", help="print a post's body HTML exactly as it will be published")
     p.add_argument("file", type=Path)
+    p.add_argument(
+        "--account",
+        help="the blog account's name: print the body in that blog's form (WordPress blocks, "
+        "a Ghost HTML card), as it is sent there",
+    )
     p.set_defaults(handler=cmd_render)
 
     p = sub.add_parser("reindex", help="rebuild the library's index from the files")
@@ -192,9 +197,30 @@ def cmd_render(args: argparse.Namespace) -> int:
     post = _load(args.file, args)
     # Exactly the bytes the sync service sends as the post body (before image URLs are rewritten):
     # the render options come from the settings, as for the preview (no library is opened).
-    sys.stdout.write(render(post.body, Services().render_options()).html)
+    services = Services()
+    html = render(post.body, services.render_options()).html
+    if args.account:
+        html = _as_sent_to(services, args.account, html)
+    sys.stdout.write(html)
     sys.stdout.flush()
     return 0
+
+
+def _as_sent_to(services: Services, name: str, html: str) -> str:
+    """`html` in the form the account's provider sends (`sync.provider.body_for`)."""
+    from blogdesk.sync import registry
+    from blogdesk.sync.http import make_session
+    from blogdesk.sync.provider import body_for
+
+    account = services.accounts().get(name)
+    session = make_session()
+    try:
+        # No secret: shaping the body needs none (XML-RPC asks the server which API it offers,
+        # which anyone may ask).
+        provider = registry.get(account.provider)(account, session, "")
+        return body_for(provider, html)
+    finally:
+        session.close()
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:

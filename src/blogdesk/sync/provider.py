@@ -229,6 +229,19 @@ class BlogProvider(Protocol):
     def list_terms(self, kind: TermKind) -> list[Term]: ...
 
 
+def body_for(provider: object, html: str) -> str:
+    """render()'s HTML as `provider` sends it: what `PostPayload.html` carries.
+
+    A provider may define `body_html(self, html) -> str` to make the page its platform serves
+    equal the preview (WordPress: block markup, so its display filters leave the text alone;
+    Ghost: an HTML card it keeps verbatim). It is optional, outside the protocol, so providers
+    written before it (and plugins) need no change. `blogdesk render FILE --account NAME`
+    prints this.
+    """
+    transform = getattr(provider, "body_html", None)
+    return str(transform(html)) if callable(transform) else html
+
+
 # --------------------------------------------------------------------------------------- errors
 
 

@@ -41,6 +41,8 @@ _ORDERED_START = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)", re.M)
 _RAW_BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 _CLIPBOARD_COMMENT = re.compile(r"(?:StartFragment|EndFragment|\[if |<!\[endif)", re.I)
 _PAGE_BREAK = re.compile(r"(more|nextpage|noteaser)\b")
+# Ghost's card markers (`<!--kg-card-begin: html-->`): where an editor card starts, not text.
+_GHOST_CARD = re.compile(r"kg-card-(?:begin|end):")
 _DOCUMENT_ONLY = frozenset({"head", "meta", "link", "title", "base"})
 _DOCUMENT_TAG = re.compile(r"<(?:head|meta|link|title|base)\b", re.I)
 _EMPHASIS = frozenset({"em", "i", "strong", "b", "code", "a"})
@@ -304,8 +306,8 @@ def _prepare(html: str, base_url: str | None, wordpress: bool) -> BeautifulSoup:
     for node in list(soup.descendants):
         if isinstance(node, Comment):
             body = str(node).strip()
-            if _CLIPBOARD_COMMENT.match(body):
-                node.extract()  # the clipboard's fragment markers and Word's conditionals
+            if _CLIPBOARD_COMMENT.match(body) or _GHOST_CARD.match(body):
+                node.extract()  # the clipboard's fragment markers, Word's conditionals, cards
                 continue
             # Page breaks on a line of their own; other comments (an author's notes) kept in place.
             marker = soup.new_tag(PAGE_BREAK_TAG if _PAGE_BREAK.match(body) else COMMENT_TAG)

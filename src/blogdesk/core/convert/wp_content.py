@@ -11,8 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-# `<!-- wp:paragraph {"align":"center"} -->` and `<!-- /wp:paragraph -->` (JSON never holds "-->").
-_BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:[^\n]*?-->\n?", re.DOTALL)
+from blogdesk.core.convert.wp_blocks import from_blocks
 
 # The element names wpautop treats as blocks (never wrapped in <p>, never given a <br> after).
 _BLOCK_TAGS = (
@@ -47,8 +46,12 @@ def has_blocks(content: str) -> bool:
 
 
 def strip_block_comments(content: str) -> str:
-    """Remove the `<!-- wp:... -->` delimiters; the HTML between them is the content."""
-    return _BLOCK_COMMENT.sub("", content)
+    """Remove the `<!-- wp:... -->` delimiters; the HTML between them is the content.
+
+    The block classes BlogDesk's own block markup adds (`core.convert.wp_blocks`) go too, so a
+    post published as blocks pulls back to the Markdown it was written in.
+    """
+    return from_blocks(content)
 
 
 def _attrs(text: str) -> dict[str, str]:

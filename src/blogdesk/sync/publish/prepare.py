@@ -22,7 +22,7 @@ from blogdesk.sync.media.ledger import (
     reference_key,
 )
 from blogdesk.sync.media.markdown_images import rewrite_markdown_images
-from blogdesk.sync.provider import PostPayload
+from blogdesk.sync.provider import PostPayload, body_for
 from blogdesk.sync.publish import post_fields as pl
 
 
@@ -61,7 +61,9 @@ def build_payload(
     if featured and is_local_reference(featured):
         refs.append(featured)
     urls, ids = upload_images(run, ledger, library_root, refs)
-    html = rewrite_image_links(rendered.html, urls)
+    # The platform's own form of the body (WordPress blocks, a Ghost HTML card), after the image
+    # links are final: it is what the blog stores and shows.
+    html = body_for(run.provider, rewrite_image_links(rendered.html, urls))
     featured_id = None
     if featured:
         featured_id = ids.get(reference_key(featured))

@@ -51,6 +51,11 @@ if TYPE_CHECKING:
 _TO_GHOST = {"draft": "draft", "publish": "published", "future": "scheduled"}
 _FROM_GHOST = {"draft": "draft", "published": "publish", "scheduled": "future"}
 _POST_QUERY = {"formats": "html", "include": "tags"}
+# Ghost turns HTML between these comments into one HTML card and serves it verbatim; anything
+# else it converts into its own cards and renders again (losing markup on the way).
+CARD_BEGIN = "<!--kg-card-begin: html-->"
+CARD_END = "<!--kg-card-end: html-->"
+EXACT_HTML = "exact_html"  # the account option; on unless set to false
 
 
 def _ghost_date(when: datetime) -> str:
@@ -92,6 +97,15 @@ def discover_site(session: requests.Session, url: str) -> DiscoveryResult:
     )
 
 
+def keeps_exact_html(option: object) -> bool:
+    """The `exact_html` option: on when missing; the form stores a bool, the CLI a string."""
+    if option is None or option == "":
+        return True
+    if isinstance(option, str):
+        return option.strip().lower() not in ("false", "0", "no", "off")
+    return bool(option)
+
+
 class GhostProvider:
     id: ClassVar[str] = "ghost"
     display_name: ClassVar[str] = "Ghost (Admin API)"
@@ -110,6 +124,16 @@ class GhostProvider:
             secret=True,
             placeholder="6489...:a1b2c3...",
             help=KEY_HELP,
+        ),
+        AccountField(
+            EXACT_HTML,
+            "Keep BlogDesk's HTML exactly",
+            kind="bool",
+            required=False,
+            default="true",
+            help="On: readers see exactly the preview, and Ghost's editor shows the post as one "
+            "HTML card. Off: Ghost converts the post into its own cards, editable in its "
+            "editor, and renders them its own way (quotes, code and footnotes may change).",
         ),
     )
     capabilities: ClassVar[frozenset[str]] = frozenset(
@@ -161,6 +185,13 @@ class GhostProvider:
         )
 
     # -------------------------------------------------------------------------------- posts
+    def body_html(self, html: str) -> str:
+        """The body inside one HTML card, unless the account asks for Ghost's own cards."""
+        if not keeps_exact_html(self.account.options.get(EXACT_HTML)) or not html.strip():
+            return html
+        body = html.strip("\n")
+        return f"{CARD_BEGIN}\n{body}\n{CARD_END}"
+
     def create_post(self, payload: PostPayload) -> RemotePost:
         body = {"posts": [self._body(payload)]}
         data = self._api().json(

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from blogdesk.core.convert.wp_blocks import to_blocks
 from blogdesk.sync import provider as p
 from blogdesk.sync.http import host_of
 from blogdesk.sync.provider import (
@@ -166,6 +167,10 @@ class WordPressProvider:
         )
 
     # ----------------------------------------------------------------------------------- posts
+    def body_html(self, html: str) -> str:
+        """Block markup: WordPress's `wpautop` would turn wrapped lines into `<br />` otherwise."""
+        return to_blocks(html)
+
     def create_post(self, payload: PostPayload) -> RemotePost:
         body = self._body(payload)
         data = self._api().json("POST", "wp/v2/posts", "creating the post", json=body)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from slugify import slugify
 
+from blogdesk.core.convert.wp_blocks import to_blocks
 from blogdesk.sync import provider as p
 from blogdesk.sync.provider import (
     AccountField,
@@ -169,6 +170,11 @@ class XmlRpcProvider:
         )
 
     # -------------------------------------------------------------------------------- posts
+    def body_html(self, html: str) -> str:
+        """WordPress (the wp.* API) gets block markup, as over REST: its `wpautop` would turn
+        wrapped lines into `<br />` otherwise. Other engines get the HTML as rendered."""
+        return to_blocks(html) if self.flavour == "wordpress" else html
+
     def create_post(self, payload: PostPayload) -> RemotePost:
         doing = "creating the post"
         flavour = self.flavour
