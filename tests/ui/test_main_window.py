@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QSplitter
 
@@ -397,3 +398,17 @@ def test_featured_image_dialog_starts_in_the_posts_folder(
     desk = make_desk(sample_library, [sample_library / "first-post.md"])
     desk.window.metadata._choose_image()
     assert asked == [str(sample_library)]
+
+
+def test_a_title_no_file_can_hold_is_refused_with_the_reason(qtbot, make_desk, sample_library):
+    post = sample_library / "second-post.md"
+    before = post.read_bytes()
+    desk = make_desk(sample_library, [post])
+    field = desk.window.metadata.title
+    field.selectAll()
+    field.insert("Tab\ufffeKey")  # as a paste puts it (QTest.keyClicks aborts on U+FFFE)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert "U+FFFE" in desk.window.statusBar().currentMessage()
+    assert desk.window.documents.dirty is False
+    assert desk.window.documents.save_now()
+    assert post.read_bytes() == before

@@ -203,11 +203,18 @@ class DocumentController(QObject):
         ):
             if getattr(post, name) == value:
                 return
-            setattr(post, name, value)
+            change = lambda: setattr(post, name, value)  # noqa: E731
         else:
             if post.get(name) == value:
                 return
-            post.set(name, value)
+            change = lambda: post.set(name, value)  # noqa: E731
+        try:
+            change()
+        except BlogDeskError as exc:
+            # A value no post file can hold (e.g. a control character pasted into the title):
+            # refused at entry with the reason; the file keeps its last good value.
+            self.message.emit(str(exc))
+            return
         if name == "title":
             self.titleChanged.emit(post.title)
         self._mark_dirty()
