@@ -47,6 +47,7 @@ from blogdesk.core.importers.wxr_identity import (
     KnownPosts,
     account_id_for,
     content_hash,
+    fields_hash,
     item_hash,
 )
 from blogdesk.core.importers.wxr_late import fill_late_thumbnails
@@ -274,7 +275,7 @@ def _write_post(run: _Run, item: WxrItem, target: Path | None) -> None:
     if item.guid:
         state["guid"] = item.guid  # a hint for other tools; never the key
     state["imported_hash"] = item_hash(item, author_of(item, run.channel))
-    state["local_hash"] = content_hash(post_text(fields, body).encode("utf-8"))
+    state["local_hash"] = fields_hash(fields, body)
     state = {key: value for key, value in state.items() if value is not None}
     fields[RESERVED_KEY] = _reserved(path if target else None, run.account, state)
     run.writer.write(path, post_text({k: fields.get(k) for k in FIELD_ORDER}, body))

@@ -35,6 +35,7 @@ __all__ = [
     "KnownPosts",
     "account_id_for",
     "content_hash",
+    "fields_hash",
     "item_hash",
 ]
 
@@ -95,15 +96,22 @@ def item_hash(item: WxrItem, author: str) -> str:
     )
 
 
+def fields_hash(fields: Mapping[str, Any], body: str) -> str:
+    """The `content_hash` of the file `post_text(fields, body)` writes, without writing and
+    parsing it back (an import computes one per post)."""
+    meta = {k: v for k, v in fields.items() if v is not None and k != RESERVED_KEY}
+    return _digest([meta, body.lstrip("\n").rstrip("\n")])
+
+
 def content_hash(data: bytes) -> str | None:
     """A post file's front matter other than `blogdesk:`, and its body, as a hash (None when the
     file has no readable YAML front matter). Compares values, not formatting, so a save that
-    only re-quotes the front matter is not taken for an edit."""
+    only re-quotes the front matter or adds a final newline is not taken for an edit."""
     split = split_front_matter(data)
     if split is None:
         return None
     meta, rest = split
-    return _digest([{k: v for k, v in meta.items() if k != RESERVED_KEY}, rest])
+    return fields_hash(meta, rest)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from blogdesk.core.importers.media import MediaDownloader
 from blogdesk.core.importers.report import ImportReport
 from blogdesk.core.importers.writing import BatchWriter, post_text, split_front_matter
 from blogdesk.core.importers.wxr_fields import FIELD_ORDER
-from blogdesk.core.importers.wxr_identity import RESERVED_KEY, content_hash
+from blogdesk.core.importers.wxr_identity import RESERVED_KEY, fields_hash
 from blogdesk.core.library.library import Library
 
 __all__ = ["fill_late_thumbnails"]
@@ -68,6 +68,5 @@ def _set_featured(writer: BatchWriter, path: Path, account: str, featured: str) 
     state = reserved.get("accounts", {}).get(account) if isinstance(reserved, dict) else None
     if not isinstance(state, dict):
         raise ValueError("the post's import record is missing")
-    plain = {key: value for key, value in fields.items() if key != RESERVED_KEY}
-    state["local_hash"] = content_hash(post_text(plain, body).encode("utf-8"))
+    state["local_hash"] = fields_hash(fields, body)
     writer.write(path, post_text(fields, body))

@@ -46,6 +46,11 @@ _DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)
 _START = re.compile(
     r"""<([A-Za-z_:][-\w.:]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(/?)>"""
 )
+_COMMON = re.compile(
+    r"""<(?:([A-Za-z_][-\w.:]*)(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>"""
+    r"|/([A-Za-z_][-\w.:]*)\s*>|!\[CDATA\[.*?\]\]>|!--.*?-->)",
+    re.S,
+)
 _LOOSE_START = re.compile(r"<([A-Za-z_:][-\w.:]*)[^>]*?(/?)>")
 _END = re.compile(r"</\s*([^\s>]*)\s*>")
 _DOCTYPE = re.compile(r"<!(?:[^\[>]|\[[^\]]*\])*>")
@@ -192,6 +197,20 @@ class _Tokenizer:
                 if not self._fill():
                     yield self._take(len(self._buf), TEXT)
             else:
+                # The usual tags, CDATA and comments in one regular-expression call; anything
+                # else, or markup whose end is not in the buffer yet, the careful way.
+                fast = _COMMON.match(buf, pos)
+                if fast is not None:
+                    if fast[1] is not None:
+                        yield self._take(fast.end(), START, fast[1], bool(fast[2]))
+                    elif fast[3] is not None:
+                        yield self._take(fast.end(), END, fast[3])
+                    else:
+                        yield self._take(
+                            fast.end(),
+                            CDATA if buf[pos + 1] == "!" and buf[pos + 2] == "[" else COMMENT,
+                        )
+                    continue
                 tok = self._markup()
                 if tok is not None:
                     yield tok
