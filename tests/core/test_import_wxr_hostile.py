@@ -138,6 +138,20 @@ def test_text_before_the_export_and_a_late_declaration_are_ignored(
     assert "atom: is used but never declared (line 14)" in warnings  # lines still the file's
 
 
+def test_damage_outside_the_items_costs_only_the_channel_fields_after_it(
+    library: Library, tmp_path: Path
+) -> None:
+    text = (DATA / "wpcom.xml").read_text(encoding="utf-8")
+    broken = "<description>Shells <b>and tides</description>"
+    export = tmp_path / "export.xml"
+    export.write_text(text.replace("<description>Shells and tides</description>", broken), "utf-8")
+    report = import_wxr(library, export)
+    assert len(report.imported) == 4 and report.failed == []
+    assert "the export's channel (outside the items) is damaged at line 12" in warnings_of(report)
+    # <link> came before the damage: the posts still belong to the site.
+    assert library.load("about.md").sync_state("wxr:https://seaside.example")["remote_id"] == 104
+
+
 def test_a_declared_latin1_file_is_read_in_its_encoding(library: Library, tmp_path: Path) -> None:
     text = (DATA / "wpcom.xml").read_text(encoding="utf-8")
     text = text.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace("Cockles", "Café")

@@ -219,7 +219,7 @@ def _import_item(run: _Run, item: WxrItem) -> None:
     except BlogDeskError as exc:
         report.fail(name, str(exc))
     except OSError as exc:
-        report.fail(name, f"could not be written: {exc.strerror or exc}")
+        report.fail(name, f"could not be read or written: {exc.strerror or exc}")
     except (RecursionError, ValueError, LookupError) as exc:
         # One post the converter cannot handle (absurdly deep HTML, say) must not stop the rest.
         report.fail(name, f"could not be converted ({type(exc).__name__}: {exc})")
