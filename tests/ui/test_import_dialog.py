@@ -53,9 +53,10 @@ def test_dialog_runs_an_import_and_shows_the_summary(
     assert len(report.imported) == 8
     assert dialog.heading.text() == "Import finished."
     assert dialog.summary.isVisible()
-    assert dialog.summary.toPlainText().startswith("Imported 8 posts, 4 skipped.")
-    assert "Imported 8, already there 0, skipped 4" in dialog.counts.text()
+    assert dialog.summary.toPlainText().startswith("Imported 8 posts, 6 skipped.")
+    assert "Imported 8, updated 0, skipped 6, failed 0" in dialog.counts.text()
     assert dialog.bar.value() == dialog.bar.maximum() == 14
+    assert dialog.bar.property("importState") == "done"
     assert dialog.cancel_button.text() == "Close"
     assert len(library.posts()) == 8
 
@@ -95,6 +96,48 @@ def test_an_unsafe_file_shows_the_error(
     assert dialog.heading.text() == "The import did not run."
     assert "entities" in dialog.summary.toPlainText()
     assert library.posts() == []
+    # The bar no longer animates (a 0..0 range is Qt's busy bar) and shows the failure.
+    assert dialog.bar.maximum() > 0 and dialog.bar.value() == 0
+    assert dialog.bar.property("importState") == "error"
+    assert dialog.bar.format() == "Did not run"
+
+
+def test_the_summary_names_every_failed_and_skipped_item(
+    qtbot: QtBot, library: Library, task_runner: TaskRunner
+) -> None:
+    first = start_import(None, library, "wxr", DATA / "wpcom.xml", task_runner)
+    qtbot.addWidget(first)
+    with qtbot.waitSignal(first.importFinished, timeout=20_000):
+        pass
+    dialog = start_import(None, library, "wxr", DATA / "wpcom.xml", task_runner)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.importFinished, timeout=20_000):
+        pass
+    text = dialog.summary.toPlainText()
+    for name in ("Shells on the beach (#101) → shells.md", "Tide pools (#102) → tide-pools.md"):
+        assert name in text
+    assert "already in the library, unchanged on the blog" in text
+    hostile = start_import(None, library, "wxr", DATA / "hostile.xml", task_runner)
+    qtbot.addWidget(hostile)
+    with qtbot.waitSignal(hostile.importFinished, timeout=20_000):
+        pass
+    assert hostile.heading.text() == "Import finished with problems."
+    assert "Broken (#3): its XML is broken at line 27" in hostile.summary.toPlainText()
+    assert hostile.bar.property("importState") == "error"
+    assert "failed 1" in hostile.counts.text()
+
+
+def test_a_file_cut_short_stops_the_bar_where_it_stopped(
+    qtbot: QtBot, library: Library, task_runner: TaskRunner
+) -> None:
+    dialog = start_import(None, library, "wxr", DATA / "cut-mid-item.xml", task_runner)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.importFinished, timeout=20_000):
+        pass
+    assert dialog.heading.text() == "Import finished with problems."
+    assert dialog.bar.property("importState") == "error"
+    assert (dialog.bar.value(), dialog.bar.maximum()) == (3, 3)
+    assert "cut short" in dialog.summary.toPlainText()
 
 
 def test_folder_import_through_the_dialog(

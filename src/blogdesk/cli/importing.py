@@ -1,8 +1,9 @@
 """`blogdesk import wxr FILE [--download-media]` and `blogdesk import folder DIR`.
 
 Progress goes to stderr (one line rewritten in place on a terminal, an occasional line otherwise),
-the summary to stdout. Exit code 0, or 1 when the source broke off part-way (what was read is
-imported), or 130 after Ctrl+C (the posts written so far are complete).
+the summary to stdout, naming every skipped and failed item. Exit code 0; 1 when the source broke
+off part-way (what was read is imported) or an item failed; 130 after Ctrl+C (the posts written so
+far are complete).
 """
 
 from __future__ import annotations
@@ -12,13 +13,17 @@ import shutil
 import sys
 import time
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from blogdesk.cli import open_services
+from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.importers import ImportReport
 from blogdesk.core.importers.folder import import_folder
 from blogdesk.core.importers.wxr import import_wxr
 from blogdesk.core.progress import Progress
+
+if TYPE_CHECKING:
+    from blogdesk.services import Services
 
 
 def register(sub: Any) -> None:
@@ -74,7 +79,8 @@ class ProgressLine:
 def _run(args: argparse.Namespace, kind: str, source: Path) -> int:
     report = ImportReport()
     progress = ProgressLine(sys.stderr)
-    with open_services(args).library as library:
+    services = open_services(args)
+    with services.library as library:
         try:
             if kind == "wxr":
                 import_wxr(
@@ -83,6 +89,7 @@ def _run(args: argparse.Namespace, kind: str, source: Path) -> int:
                     download_media=args.download_media,
                     progress=progress,
                     report=report,
+                    sites=_blog_sites(services),
                 )
             else:
                 import_folder(library, source, progress=progress, report=report)
@@ -94,7 +101,15 @@ def _run(args: argparse.Namespace, kind: str, source: Path) -> int:
         finally:
             progress.finish()
     print(report.summary())
-    return 1 if report.error else 0
+    return 1 if report.error or report.failed else 0
+
+
+def _blog_sites(services: Services) -> dict[str, str]:
+    """Account id → site URL of the person's blogs, so pulled posts are recognised on import."""
+    try:
+        return {account.id: account.site_url for account in services.accounts().all()}
+    except BlogDeskError:
+        return {}  # a damaged account list: permalinks recorded in the posts still match
 
 
 def cmd_import_wxr(args: argparse.Namespace) -> int:

@@ -156,7 +156,10 @@ def _import_unit(root: Path, unit: _Unit, report: ImportReport) -> None:
             report.imported.append(_rel(root, candidate, unit.bundle))
             return
         if _same(unit, contents, candidate):
-            report.unchanged.append(_rel(root, candidate, unit.bundle))
+            rel = _rel(root, candidate, unit.bundle)
+            report.unchanged.append(rel)
+            # Named with the rest of the skips, so the summary accounts for every file.
+            report.skip(f"{unit.label} → {rel}", "already in the library, unchanged")
             return
 
 

@@ -21,10 +21,18 @@ import yaml
 from blogdesk.core.fsutil import fsync_dir
 from blogdesk.core.post.naming import unique_name
 
-__all__ = ["BatchWriter", "Every", "FolderNames", "existing_sync_keys", "post_text"]
+__all__ = [
+    "SKIPPED_DIRS",
+    "BatchWriter",
+    "Every",
+    "FolderNames",
+    "front_matter",
+    "post_text",
+    "split_front_matter",
+]
 
 # The state folder and the media folder hold no posts (the same rule as the library's scan).
-_SKIPPED_DIRS = frozenset({"media", "node_modules", "__pycache__"})
+SKIPPED_DIRS = frozenset({"media", "node_modules", "__pycache__"})
 _NUMBERED = re.compile(r"-\d+$")
 _YAML_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)
 
@@ -182,8 +190,9 @@ class BatchWriter:
                 leftover.unlink()
 
 
-def front_matter(data: bytes) -> dict[str, Any] | None:
-    """The YAML front matter of a post file's bytes, or None (no YAML front matter, bad YAML)."""
+def split_front_matter(data: bytes) -> tuple[dict[str, Any], str] | None:
+    """A post file's YAML front matter and what follows it (from the closing `---` on), or None
+    (no YAML front matter, bad YAML, not UTF-8)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -195,41 +204,10 @@ def front_matter(data: bytes) -> dict[str, Any] | None:
         value = yaml.load(match[1], Loader=_Loader)
     except yaml.YAMLError:
         return None
-    return value if isinstance(value, dict) else None
+    return (value, text[match.end() :]) if isinstance(value, dict) else None
 
 
-def existing_sync_keys(root: Path, account_prefix: str) -> dict[tuple[str, str], str]:
-    """Posts already linked to an imported source: (account id, "id:N" or "guid:G") → path.
-
-    Only files mentioning `account_prefix` are parsed, so a library of thousands of posts is
-    scanned in well under a second.
-    """
-    marker = account_prefix.encode("utf-8")
-    found: dict[tuple[str, str], str] = {}
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS]
-        for name in files:
-            if not name.lower().endswith((".md", ".markdown")):
-                continue
-            path = os.path.join(folder, name)
-            try:
-                with open(path, "rb") as handle:
-                    data = handle.read()
-            except OSError:
-                continue
-            if marker not in data:
-                continue
-            meta = front_matter(data)
-            reserved = meta.get("blogdesk") if meta else None
-            accounts = reserved.get("accounts") if isinstance(reserved, dict) else None
-            if not isinstance(accounts, dict):
-                continue
-            rel = Path(path).relative_to(root).as_posix()
-            for account, state in accounts.items():
-                if not (str(account).startswith(account_prefix) and isinstance(state, dict)):
-                    continue
-                if state.get("remote_id") is not None:
-                    found[(str(account), f"id:{state['remote_id']}")] = rel
-                if state.get("guid"):
-                    found[(str(account), f"guid:{state['guid']}")] = rel
-    return found
+def front_matter(data: bytes) -> dict[str, Any] | None:
+    """The YAML front matter of a post file's bytes, or None (no YAML front matter, bad YAML)."""
+    split = split_front_matter(data)
+    return split[0] if split is not None else None

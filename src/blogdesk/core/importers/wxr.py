@@ -1,21 +1,23 @@
 """`blogdesk import wxr FILE`: a WordPress export (WXR) → posts and pages in the library.
 
-Each imported post remembers where it came from in its front matter, as the sync state of the
-account id `wxr:<site url>` (see `account_id_for`): `{remote_id, link, guid}`. That makes a second
-import of the same file change nothing, and lets a WordPress account of the same site adopt the
-posts later. Comments are counted (`comments: N`), not imported. Posts are written straight to
-files (atomically) and the index is refreshed once at the end.
+Every `<item>` of the file gets one outcome in the report: imported, updated, skipped (with the
+reason) or failed (with the reason). A post's identity is its site plus its WordPress post id
+(`wxr_identity`): two posts sharing a GUID or a URL name both come in; importing the same export
+again changes no byte; an export of the same site with edits updates the posts that changed on the
+blog and were not edited in BlogDesk, and reports the ones edited on both sides as conflicts,
+keeping the local text. Comments are counted (`comments: N`), not imported. Posts are written
+straight to files (in atomic batches) and the index is refreshed as they land.
 """
 
 from __future__ import annotations
 
-import html
+import copy
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from blogdesk.core.convert.htmltomd import html_to_markdown
 from blogdesk.core.errors import BlogDeskError
@@ -25,60 +27,45 @@ from blogdesk.core.importers.writing import (
     BatchWriter,
     Every,
     FolderNames,
-    existing_sync_keys,
+    front_matter,
     post_text,
 )
-from blogdesk.core.importers.wxr_reader import (
-    WxrChannel,
-    WxrDamaged,
-    WxrItem,
-    count_items,
-    read_wxr,
+from blogdesk.core.importers.wxr_fields import (
+    FIELD_ORDER,
+    NOT_IMPORTED,
+    STATUSES,
+    TYPE_REASONS,
+    author_of,
+    display_title,
+    front_matter_fields,
+    label,
 )
+from blogdesk.core.importers.wxr_identity import (
+    ACCOUNT_PREFIX,
+    RESERVED_KEY,
+    Known,
+    KnownPosts,
+    account_id_for,
+    content_hash,
+    fields_hash,
+    item_hash,
+)
+from blogdesk.core.importers.wxr_late import fill_late_thumbnails
+from blogdesk.core.importers.wxr_model import WxrChannel, WxrItem
+from blogdesk.core.importers.wxr_reader import read_wxr, survey
 from blogdesk.core.library.library import Library
 from blogdesk.core.post.naming import title_to_stem
 from blogdesk.core.progress import CancelToken, Progress, ProgressCallback
 
 __all__ = ["ACCOUNT_PREFIX", "account_id_for", "import_wxr"]
 
-ACCOUNT_PREFIX = "wxr:"
-STATUSES = {
-    "publish": "published",
-    "draft": "draft",
-    "future": "scheduled",
-    "pending": "pending",
-    "private": "private",
-}
-_NOT_IMPORTED = {
-    "auto-draft": "an empty automatic draft",
-    "trash": "in the WordPress trash",
-    "inherit": "a revision",
-}
-_TYPE_REASONS = {
-    "revision": "a revision",
-    "nav_menu_item": "a menu item",
-    "attachment": "an attachment",
-    "wp_block": "a reusable block",
-    "wp_template": "a theme template",
-    "wp_template_part": "a theme template",
-    "wp_global_styles": "theme styles",
-    "wp_navigation": "a navigation menu",
-    "custom_css": "custom CSS",
-    "customize_changeset": "a Customizer changeset",
-    "oembed_cache": "an embed cache entry",
-    "user_request": "a privacy request",
-}
-_NO_DATE = "0000-00-00 00:00:00"
-
-
-def account_id_for(site_url: str) -> str:
-    """`wxr:` + the site's address without scheme noise: `wxr:https://example.com/blog`."""
-    parts = urlsplit(site_url.strip())
-    if not parts.scheme or not parts.netloc:
-        return ACCOUNT_PREFIX + (site_url.strip() or "unknown-site")
-    return (
-        f"{ACCOUNT_PREFIX}{parts.scheme.lower()}://{parts.netloc.lower()}{parts.path.rstrip('/')}"
-    )
+UNCHANGED = "already in the library, unchanged on the blog"
+UNCOMPARED = (
+    "already in the library (imported before BlogDesk recorded what it imported, so not compared)"
+)
+PULLED = "already in the library, linked to your blog account (Pull brings the blog's changes)"
+CONFLICT = "changed on the blog and edited in BlogDesk: your version was kept, the blog's was not"
+REPEATED = "the same post id as an earlier item in this file: imported once"
 
 
 @dataclass
@@ -87,16 +74,22 @@ class _Run:
     report: ImportReport
     names: FolderNames
     writer: BatchWriter
-    existing: dict[tuple[str, str], str]
+    known: KnownPosts
     media: MediaDownloader | None
     channel: WxrChannel = field(default_factory=WxrChannel)
     attachments: dict[int, str] = field(default_factory=dict)  # attachment id → URL
-    # Featured images whose attachment comes later in the file: (path, thumbnail id, title).
+    seen: set[int | str] = field(default_factory=set)  # post ids (or GUIDs) met in this file
+    # Featured images whose attachment comes later in the file: (path, thumbnail id, label).
     pending_thumbnails: list[tuple[Path, int, str]] = field(default_factory=list)
 
     @property
+    def site(self) -> str:
+        channel = self.channel
+        return channel.base_blog_url or channel.link or channel.base_site_url
+
+    @property
     def account(self) -> str:
-        return account_id_for(self.channel.base_blog_url or self.channel.link)
+        return account_id_for(self.site)
 
 
 def import_wxr(
@@ -108,22 +101,26 @@ def import_wxr(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
     report: ImportReport | None = None,
+    sites: Mapping[str, str] | None = None,
 ) -> ImportReport:
     """Import the posts and pages of the export `source` into `library`.
 
     Raises a BlogDeskError (and writes nothing) for a file that is missing, unsafe or not an
-    export. A file damaged part-way is imported up to the damage; `report.error` says where.
-    Pass `report` to read partial results while the import runs (the window does).
+    export. A file cut short is imported up to the cut; `report.error` says where. Pass `report`
+    to read partial results while the import runs (the window does). `sites` maps the ids of
+    the person's blog accounts to their site URLs, so posts pulled from the export's site are
+    recognised (without it, their recorded permalinks are used).
     """
     source = Path(source)
     report = report if report is not None else ImportReport()
     report.source = str(source)
     try:
-        with open(source, "rb") as counting:
-            total = count_items(counting)
+        with open(source, "rb") as scanning:
+            found = survey(scanning)
         stream = open(source, "rb")  # noqa: SIM115 (closed below; the reader streams it)
     except OSError as exc:
         raise BlogDeskError(f"Cannot read {source}: {exc.strerror or exc}") from exc
+    report.items = found.items
     BatchWriter.remove_leftovers(library.root)
     media = None
     if download_media:
@@ -136,13 +133,13 @@ def import_wxr(
         # refresh holds a few batches in memory, not all 10,000 files at the end. (Each refresh
         # also stats every file, so not after every batch.)
         BatchWriter(on_flush=Every(library.refresh, 5.0)),
-        existing_sync_keys(library.root, ACCOUNT_PREFIX),
+        KnownPosts(library.root, sites),
         media,
     )
     done = 0
     try:
         with stream:
-            for item in read_wxr(stream, run.channel):
+            for item in read_wxr(stream, run.channel, found, source):
                 if cancel is not None and cancel.cancelled:
                     report.cancelled = True
                     break
@@ -150,10 +147,9 @@ def import_wxr(
                     media.hosts = _site_hosts(run.channel)
                 done += 1
                 if progress is not None:
-                    progress(Progress(message=_display_title(item), done=done, total=total))
+                    total = max(found.items, done)
+                    progress(Progress(message=display_title(item), done=done, total=total))
                 _import_item(run, item)
-    except WxrDamaged as exc:
-        report.error = str(exc)
     finally:
         try:
             run.writer.flush()  # every post written so far is complete: put them in place
@@ -162,8 +158,22 @@ def import_wxr(
             report.error = f"could not write the last posts: {exc.strerror or exc}"
         for repair in run.channel.repairs:
             report.warn(source.name, repair)  # a repair to the export file itself
+        cut = run.channel.cut_short_at
+        if cut is not None and not report.cancelled:
+            report.error = (
+                f"{source.name} is cut short: it ends at line {cut:,}, before the end of the "
+                "export; everything up to there was read"
+            )
         if not report.cancelled:
-            _fill_late_thumbnails(run)
+            fill_late_thumbnails(
+                run.library,
+                run.writer,
+                run.media,
+                run.attachments,
+                run.pending_thumbnails,
+                run.account,
+                report,
+            )
         if media is not None:
             report.media_downloaded = media.downloaded
         library.refresh()
@@ -175,163 +185,126 @@ def _site_hosts(channel: WxrChannel) -> set[str]:
     return {urlsplit(u).hostname or "" for u in urls if u} - {""}
 
 
-def _display_title(item: WxrItem) -> str:
-    """The title as a reader sees it (`&amp;` → `&`), else the URL name, else "(no title)"."""
-    return html.unescape(item.title).strip() or unquote(item.post_name) or "(no title)"
-
-
-def _label(item: WxrItem) -> str:
-    name = _display_title(item)
-    return f"{name} (#{item.post_id})" if item.post_id is not None else name
-
-
 def _import_item(run: _Run, item: WxrItem) -> None:
+    name = label(item)
+    report = run.report
+    if item.error is not None:
+        report.fail(name, item.error)
+        return
     kind = item.post_type or "post"
     if kind == "attachment":
         if item.post_id is not None and item.attachment_url:
             run.attachments[item.post_id] = item.attachment_url
+        report.skip(name, "not a post or page: an attachment (used for featured images)")
         return
     if kind not in ("post", "page"):
-        reason = _TYPE_REASONS.get(kind, f"of type '{kind}', which BlogDesk does not import")
-        run.report.skip(_label(item), f"not a post or page: {reason}")
+        reason = TYPE_REASONS.get(kind, f"of type '{kind}', which BlogDesk does not import")
+        report.skip(name, f"not a post or page: {reason}")
         return
-    if item.status in _NOT_IMPORTED:
-        run.report.skip(_label(item), f"not imported: {_NOT_IMPORTED[item.status]}")
+    if item.status in NOT_IMPORTED:
+        report.skip(name, f"not imported: {NOT_IMPORTED[item.status]}")
         return
-    account = run.account
-    keys = [f"id:{item.post_id}"] if item.post_id is not None else []
-    keys += [f"guid:{item.guid}"] if item.guid else []
-    for key in keys:
-        previous = run.existing.get((account, key))
-        if previous is not None:  # imported before (this run or an earlier one): leave it be
-            run.report.unchanged.append(previous)
-            return
+    identity = item.post_id if item.post_id is not None else item.guid
+    if identity in run.seen:
+        report.skip(name, REPEATED)
+        return
+    if identity:
+        run.seen.add(identity)
     try:
-        _write_post(run, item, account, kind)
+        known = run.known.find(run.account, run.site, item)
+        if known is None:
+            _write_post(run, item, None)
+        else:
+            _update(run, item, known)
     except BlogDeskError as exc:
-        run.report.skip(_label(item), str(exc))
+        report.fail(name, str(exc))
+    except OSError as exc:
+        report.fail(name, f"could not be read or written: {exc.strerror or exc}")
     except (RecursionError, ValueError, LookupError) as exc:
         # One post the converter cannot handle (absurdly deep HTML, say) must not stop the rest.
-        run.report.skip(_label(item), f"could not be converted ({type(exc).__name__}: {exc})")
+        report.fail(name, f"could not be converted ({type(exc).__name__}: {exc})")
 
 
-def _write_post(run: _Run, item: WxrItem, account: str, kind: str) -> None:
-    label = _label(item)
-    title = html.unescape(item.title).strip()
-    slug = unquote(item.post_name).strip() or None
-    base = run.channel.base_blog_url or run.channel.link or None
+def _update(run: _Run, item: WxrItem, known: Known) -> None:
+    """An item already in the library: leave it, rewrite it, or report a conflict."""
+    report = run.report
+    there = f"{label(item)} → {known.path}"
+    state = known.state
+    if state is None:
+        report.skip(there, PULLED)
+        report.unchanged.append(known.path)
+        return
+    recorded = state.get("imported_hash")
+    if recorded is None or recorded == item_hash(item, author_of(item, run.channel)):
+        report.skip(there, UNCOMPARED if recorded is None else UNCHANGED)
+        report.unchanged.append(known.path)
+        return
+    path = run.library.root / known.path
+    data = path.read_bytes()
+    if content_hash(data) != state.get("local_hash"):
+        report.skip(there, CONFLICT)
+        report.conflicts.append(known.path)
+        return
+    _write_post(run, item, path)
+
+
+def _write_post(run: _Run, item: WxrItem, target: Path | None) -> None:
+    """Write `item` as a new post, or over `target` (an untouched earlier import of it)."""
+    name = label(item)
+    fields = front_matter_fields(item, run.channel, "draft", None)
+    title, slug = fields["title"], fields["slug"]
+    base = run.site or None
     body = html_to_markdown(item.content, base_url=base, wordpress=True)
-    path = run.names.reserve(title_to_stem(slug or title or f"post-{item.post_id}"))
+    path = target or run.names.reserve(title_to_stem(slug or title or f"post-{item.post_id}"))
     problems: list[str] = []
-    featured = _featured_image(run, item, path, title)
+    featured = _featured_image(run, item, path, name)
     if run.media is not None:
         body = run.media.localize(body, path, problems)
         if featured and featured.startswith("http"):
             local = run.media.fetch(featured, problems)
             if local is not None:
-                featured = _relative(local, path)
+                featured = Path(os.path.relpath(local, path.parent)).as_posix()
     status = STATUSES.get(item.status)
     if status is None:
         problems.append(f"unknown status '{item.status}', imported as a draft")
-        status = "draft"
-    fields: dict[str, Any] = {
-        "title": title or None,
-        "status": status,
-        "date": _date(item),
-        "slug": slug,
-        "author": run.channel.authors.get(item.creator, item.creator) or None,
-        "categories": _terms(item, "category") or None,
-        "tags": _terms(item, "post_tag") or None,
-        "excerpt": html.unescape(item.excerpt).strip() or None,
-        "format": _post_format(item),
-        "sticky": True if item.is_sticky else None,
-        "type": "page" if kind == "page" else None,
-        "featured_image": featured,
-        "comments": item.approved_comments or None,
-        # Never the password itself: post files end up in git repositories and backups.
-        "password_protected": True if item.post_password else None,
-        "blogdesk": {"accounts": {account: _sync_state(item)}},
-    }
+    fields["status"] = status or "draft"
+    fields["featured_image"] = featured
     if item.post_password:
         problems.append("password-protected on WordPress; the password was not imported")
-    run.writer.write(path, post_text(fields, body))
-    rel = path.relative_to(run.library.root).as_posix()
-    run.report.imported.append(rel)
-    run.existing[(account, f"id:{item.post_id}")] = rel
-    if item.guid:
-        run.existing[(account, f"guid:{item.guid}")] = rel
-    for problem in problems:
-        run.report.warn(label, problem)
-
-
-def _relative(target: Path, post_path: Path) -> str:
-    return Path(os.path.relpath(target, post_path.parent)).as_posix()
-
-
-def _sync_state(item: WxrItem) -> dict[str, Any]:
     state: dict[str, Any] = {"remote_id": item.post_id, "link": item.link or None}
     if item.guid:
-        state["guid"] = item.guid
-    return {key: value for key, value in state.items() if value is not None}
+        state["guid"] = item.guid  # a hint for other tools; never the key
+    state["imported_hash"] = item_hash(item, author_of(item, run.channel))
+    state["local_hash"] = fields_hash(fields, body)
+    state = {key: value for key, value in state.items() if value is not None}
+    fields[RESERVED_KEY] = _reserved(path if target else None, run.account, state)
+    run.writer.write(path, post_text({k: fields.get(k) for k in FIELD_ORDER}, body))
+    rel = path.relative_to(run.library.root).as_posix()
+    (run.report.updated if target else run.report.imported).append(rel)
+    run.known.remember(run.account, item, rel, state)
+    for problem in problems:
+        run.report.warn(name, problem)
 
 
-def _date(item: WxrItem) -> datetime | None:
-    """The GMT date when WordPress set one (drafts have `0000-00-00`), else the local one."""
-    for value, zone in ((item.post_date_gmt, UTC), (item.post_date, None)):
-        value = value.strip()
-        if not value or value == _NO_DATE:
-            continue
-        try:
-            parsed = datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
-        except ValueError:
-            continue
-        return parsed.replace(tzinfo=zone) if zone else parsed
-    return None
+def _reserved(existing: Path | None, account: str, state: dict[str, Any]) -> dict[str, Any]:
+    """The `blogdesk:` value: this import's state, plus whatever else an existing file keeps
+    there (the state of a blog account that adopted the post, say)."""
+    reserved: dict[str, Any] = {}
+    if existing is not None:
+        value = (front_matter(existing.read_bytes()) or {}).get(RESERVED_KEY)
+        reserved = copy.deepcopy(value) if isinstance(value, dict) else {}
+    accounts = reserved.get("accounts")
+    accounts = dict(accounts) if isinstance(accounts, dict) else {}
+    accounts[account] = state
+    reserved["accounts"] = accounts
+    return reserved
 
 
-def _terms(item: WxrItem, domain: str) -> list[str]:
-    names: list[str] = []
-    for term in item.terms:
-        name = html.unescape(term.name) or unquote(term.nicename)
-        if term.domain == domain and name and name not in names:
-            names.append(name)
-    return names
-
-
-def _post_format(item: WxrItem) -> str | None:
-    for term in item.terms:
-        if term.domain == "post_format":
-            value = term.nicename or term.name
-            return value.removeprefix("post-format-").lower() or None
-    return None
-
-
-def _featured_image(run: _Run, item: WxrItem, path: Path, title: str) -> str | None:
+def _featured_image(run: _Run, item: WxrItem, path: Path, name: str) -> str | None:
     thumbnail = item.meta.get("_thumbnail_id", "").strip()
     if not thumbnail.isdigit():
         return None
     url = run.attachments.get(int(thumbnail))
     if url is None:  # the attachment may come later in the file
-        run.pending_thumbnails.append((path, int(thumbnail), _label(item)))
+        run.pending_thumbnails.append((path, int(thumbnail), name))
     return url
-
-
-def _fill_late_thumbnails(run: _Run) -> None:
-    """Set the featured images whose attachments came after their posts in the file."""
-    for path, thumbnail, label in run.pending_thumbnails:
-        url = run.attachments.get(thumbnail)
-        if url is None:
-            missing = f"its featured image (attachment #{thumbnail}) is not in the file"
-            run.report.warn(label, missing)
-            continue
-        try:
-            post = run.library.load(path)
-            problems: list[str] = []
-            local = run.media.fetch(url, problems) if run.media is not None else None
-            post.featured_image = _relative(local, path) if local else url
-            run.library.save(post)
-        except BlogDeskError as exc:
-            run.report.warn(label, f"could not set its featured image: {exc}")
-            continue
-        for problem in problems:
-            run.report.warn(label, problem)

@@ -171,24 +171,47 @@ class ImportDialog(QDialog):
 
     def _finish(self, report: ImportReport) -> None:
         self.running = False
-        if report.error and not report.imported and not report.unchanged:
+        did_nothing = report.accounted == 0
+        if report.error and did_nothing:
             self.heading.setText("The import did not run.")
+            self._stop_bar("error", "Did not run")
         elif report.cancelled:
             self.heading.setText("Import cancelled.")
+            self._stop_bar("cancelled", "Cancelled")
+        elif report.error or report.failed:
+            # Some items came in, some did not: finished, but not the way the person asked for.
+            self.heading.setText("Import finished with problems.")
+            self._stop_bar("error", "%v of %m items read" if report.error else "Finished")
         else:
             self.heading.setText("Import finished.")
-            if self.bar.maximum() == 0:
-                self.bar.setRange(0, 1)
+            self._stop_bar("done", "Finished")
             self.bar.setValue(self.bar.maximum())
         self.counts.setText(
-            f"Imported {len(report.imported):,}, already there {len(report.unchanged):,}, "
-            f"skipped {len(report.skipped):,}, warnings {len(report.warnings):,}"
+            f"Imported {len(report.imported):,}, updated {len(report.updated):,}, "
+            f"skipped {len(report.skipped):,}, failed {len(report.failed):,}, "
+            f"warnings {len(report.warnings):,}"
         )
-        self.summary.setPlainText(report.summary(max_lines=200))
+        # Every skipped and failed item named: the text box scrolls, nothing is left out.
+        self.summary.setPlainText(report.summary())
         self.summary.setVisible(True)
         self.cancel_button.setText("Close")
         self.cancel_button.setEnabled(True)
         self.importFinished.emit(report)
+
+    def _stop_bar(self, state: str, text: str) -> None:
+        """Stop the busy animation (a range of 0..0) and show how the import ended.
+
+        `state` is also the bar's `importState` property ("done", "cancelled", "error"), for
+        style sheets and tests; an error turns the bar's chunk red, as a failed task bar does.
+        """
+        if self.bar.maximum() == 0:
+            self.bar.setRange(0, 1)
+            self.bar.setValue(0)
+        self.bar.setProperty("importState", state)
+        self.bar.setFormat(text)
+        self.bar.setTextVisible(True)
+        if state == "error":
+            self.bar.setStyleSheet("QProgressBar::chunk { background-color: #c0392b; }")
 
 
 def start_import(
