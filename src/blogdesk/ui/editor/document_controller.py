@@ -191,7 +191,7 @@ class DocumentController(QObject):
         if self.doc is None:
             return
         post = self.doc.post
-        if name in (
+        typed = name in (
             "title",
             "date",
             "slug",
@@ -200,16 +200,14 @@ class DocumentController(QObject):
             "categories",
             "excerpt",
             "featured_image",
-        ):
-            if getattr(post, name) == value:
-                return
-            change = lambda: setattr(post, name, value)  # noqa: E731
-        else:
-            if post.get(name) == value:
-                return
-            change = lambda: post.set(name, value)  # noqa: E731
+        )
+        if (getattr(post, name) if typed else post.get(name)) == value:
+            return
         try:
-            change()
+            if typed:
+                setattr(post, name, value)
+            else:
+                post.set(name, value)
         except BlogDeskError as exc:
             # A value no post file can hold (e.g. a control character pasted into the title):
             # refused at entry with the reason; the file keeps its last good value.
