@@ -365,3 +365,28 @@ def test_arrowing_through_the_list_opens_only_where_it_stops(
     qtbot.waitUntil(lambda: desk.window.documents.path == first)
     qtbot.wait(300)
     assert asked == ["first-post.md"]
+
+
+def test_future_post_imported_by_another_program_is_listed(
+    qtbot, make_desk, wait_listed, sample_library, tmp_path
+):
+    from blogdesk.core.importers.folder import import_folder
+
+    desk = make_desk(sample_library)
+    wait_listed(desk, 3)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "next-year.md").write_text(
+        "---\ntitle: Coming soon\nstatus: future\ndate: 2099-01-01 10:00\n---\n\nSoon.\n",
+        encoding="utf-8",
+    )
+    # As `blogdesk import folder` does from a terminal: its own Library, which indexes the new
+    # file itself, so the window's refresh finds the index already up to date.
+    with Library.open(sample_library) as elsewhere:
+        assert import_folder(elsewhere, site).imported
+    desk.window.watcher.refresh_soon()  # what the folder watch does when the file appears
+    qtbot.waitUntil(lambda: "Coming soon" in _titles(desk), timeout=5000)
+    panel = desk.window.library_panel
+    row = panel.model.row_of("next-year.md")
+    assert _titles(desk)[0] == "Coming soon"  # newest first: the future is at the top
+    assert panel.model.index(row, Column.STATUS).data() == "scheduled"
