@@ -111,9 +111,11 @@ def test_deleting_the_open_post_saves_it_first(qtbot, make_desk, wait_listed, sa
     desk.window.editor.insertPlainText("Unsaved line. ")
     _select(desk, "third-post.md")
     assert desk.window.library_panel.post_actions.delete_selected()
-    assert desk.window.documents.doc is None
+    # The post below it in the list (newest first: Second) opens in its place.
+    assert desk.window.documents.path == (sample_library / "second-post.md").resolve()
     restored = desk.window.library_panel.post_actions.undo_delete()
     assert restored is not None and "Unsaved line. " in restored.read_text()
+    assert desk.window.documents.path == restored  # and Undo opens it again
 
 
 def test_new_post_opens_it(qtbot, make_desk, wait_listed, sample_library):
@@ -267,7 +269,8 @@ def test_file_menu_delete_acts_on_the_open_post(qtbot, make_desk, wait_listed, s
     panel.post_actions.delete_action.trigger()  # File → Delete Post
     assert not (sample_library / "first-post.md").exists()
     assert (sample_library / "second-post.md").exists()
-    assert desk.window.documents.doc is None
+    # First post was the last row: the one above it opens.
+    assert desk.window.documents.path == (sample_library / "second-post.md").resolve()
     restored = panel.post_actions.undo_delete()
     assert restored is not None and restored.name == "first-post.md"
 

@@ -231,7 +231,17 @@ class LibraryModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
+        # The view's selection and current row are persistent indexes: moved with their posts,
+        # or the highlight would stay on the row number and point at another post.
+        persistent = self.persistentIndexList()
+        was = [self._rows[index.row()].path for index in persistent]
         self._sort_rows(column, order)
+        now = {summary.path: row for row, summary in enumerate(self._rows)}
+        moved = [
+            self.index(now[path], index.column())
+            for path, index in zip(was, persistent, strict=True)
+        ]
+        self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:

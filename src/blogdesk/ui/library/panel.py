@@ -91,6 +91,8 @@ class LibraryPanel(QWidget):
         self.view.setUniformRowHeights(True)  # what keeps 10,000 rows cheap
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
+        # The sort keeps the selection on its post; this scrolls the open post into view.
+        self.model.layoutChanged.connect(lambda *_: self._select(self._current))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setItemDelegateForColumn(Column.STATUS, StatusBadgeDelegate(self.view))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -122,6 +124,7 @@ class LibraryPanel(QWidget):
             self.view,
             selected_path=self.selected_path,
             acting_path=self.acting_path,
+            neighbour_of=self.neighbour_of,
             open_post=lambda: self.open_post,
             title_of=self._title_of,
             reload=self.reload,
@@ -247,7 +250,9 @@ class LibraryPanel(QWidget):
         row = self.model.row_of(rel) if rel else -1
         selection = self.view.selectionModel()
         if row < 0:
-            selection.clearSelection()
+            # No current row either: a current row left on another post would be what a key
+            # press acts on, and its focus frame would look like a highlight.
+            selection.clear()
             return
         index = self.model.index(row, Column.TITLE)
         selection.setCurrentIndex(
@@ -256,9 +261,23 @@ class LibraryPanel(QWidget):
         self.view.scrollTo(index)
 
     def selected_path(self) -> Path | None:
-        index = self.view.currentIndex()
-        rel = index.data(PATH_ROLE) if index.isValid() else None
+        """The highlighted row's post: the open post, or the row the author moved to. Never the
+        bare current row, which a focus change can put on any post without highlighting it."""
+        rows = self.view.selectionModel().selectedRows(Column.TITLE)
+        rel = rows[0].data(PATH_ROLE) if rows else None
         return self._library.root / rel if rel else None
+
+    def neighbour_of(self, path: Path) -> Path | None:
+        """The post listed below `path`, else above it (None: not listed, or alone)."""
+        rel = self._relative(path)
+        row = self.model.row_of(rel) if rel else -1
+        if row < 0:
+            return None
+        for other in (row + 1, row - 1):
+            summary = self.model.summary_at(other)
+            if summary is not None:
+                return self._library.root / summary.path
+        return None
 
     def acting_path(self) -> Path | None:
         """What a File-menu command acts on: the open post, else the highlighted row."""
@@ -285,6 +304,12 @@ class LibraryPanel(QWidget):
         rel = self._relative(path)
         row = self.model.row_of(rel) if rel else -1
         title = self.model.index(row, Column.TITLE).data() if row >= 0 else None
+        if title is None:  # filtered out of the list: the index still knows it
+            try:
+                summary = self._library.summary(path)
+            except BlogDeskError:
+                summary = None
+            title = summary.title if summary is not None and summary.title.strip() else None
         return str(title or path.name)
 
     def _relative(self, path: Path) -> str | None:
