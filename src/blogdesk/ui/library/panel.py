@@ -48,6 +48,7 @@ class LibraryPanel(QWidget):
     aboutToRemove = Signal(object)  # Path about to be deleted: save it and let go of it
     aboutToRename = Signal(object)  # Path about to get a new name: save it first
     renamed = Signal(object, object)  # old Path, new Path
+    postCreated = Signal(object)  # Path of a post New Post made, now open
     message = Signal(str)  # a line for the status bar
     listed = Signal(int)  # emitted with the row count each time the list was (re)filled
 
@@ -136,6 +137,7 @@ class LibraryPanel(QWidget):
         actions.aboutToRemove.connect(self.aboutToRemove)
         actions.aboutToRename.connect(self.aboutToRename)
         actions.renamed.connect(self._post_renamed)
+        actions.created.connect(self.postCreated)
         actions.message.connect(self.message)
 
         layout = QVBoxLayout(self)

@@ -44,6 +44,7 @@ class PostActions(QObject):
     aboutToRemove = Signal(object)  # Path about to be deleted: save it and let go of it
     aboutToRename = Signal(object)  # Path about to get a new name: save it first
     renamed = Signal(object, object)  # old Path, new Path
+    created = Signal(object)  # Path of a post New Post made and opened: its title comes next
     message = Signal(str)  # a line for the status bar
 
     def __init__(
@@ -148,6 +149,7 @@ class PostActions(QObject):
             return None
         self._reload()
         self.openRequested.emit(Path(post.path))
+        self.created.emit(Path(post.path))
         return Path(post.path)
 
     def duplicate_selected(self, path: Path | None = None) -> Path | None:

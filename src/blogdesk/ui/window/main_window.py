@@ -232,6 +232,10 @@ class MainWindow(QMainWindow):
         docs.message.connect(lambda text: self.show_message(text, post=docs.path))
         docs.saved.connect(self._post_saved)
         self.metadata.fieldEdited.connect(docs.set_field)
+        self.metadata.body = self.editor
+        # New Post: the title first (Properties shown if hidden), then Enter/Tab to the text.
+        panel.postCreated.connect(lambda _path: self.menus.set_panel_visible("metadata", True))
+        panel.postCreated.connect(lambda _path: self.metadata.focus_title(new_post=True))
         self.metadata.media_importer = lambda path: self.store_media(path, path.name)
         self.editor.set_media_handler(self.store_media)
         self.editor.mediaError.connect(lambda text: self.show_message(text, post=docs.path))
