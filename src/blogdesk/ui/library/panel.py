@@ -7,14 +7,17 @@ typing fast in the search field never shows a stale list.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMenu,
     QTreeView,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import QInputDialog as QInputDialog
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library.library import Library
 from blogdesk.core.post.post import PostSummary, summarize
+from blogdesk.ui.library.match_text import MatchDelegate
 from blogdesk.ui.library.model import PATH_ROLE, Column, LibraryModel, StatusBadgeDelegate
 from blogdesk.ui.library.post_actions import PostActions
 from blogdesk.ui.tasks import TaskRunner
@@ -96,6 +100,9 @@ class LibraryPanel(QWidget):
         self.model.layoutChanged.connect(lambda *_: self._select(self._current))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setItemDelegateForColumn(Column.STATUS, StatusBadgeDelegate(self.view))
+        self.view.setItemDelegateForColumn(Column.MATCH, MatchDelegate(self.view))
+        # A narrow panel cuts long titles at their end ("A trip to…"); the tooltip has them whole.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.activated.connect(self._on_activated)
         self.view.clicked.connect(self._on_activated)
@@ -144,7 +151,19 @@ class LibraryPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addLayout(filters)
+        # A filter that matches nothing says so, and how to undo it, instead of a blank list.
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("libraryEmpty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setContentsMargins(4, 8, 4, 8)
+        self.empty_label.linkActivated.connect(lambda _link: self.clear_filters())
+        self.empty_label.hide()
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.view, 1)
+        # Esc in the search field or the list clears the filter (when there is one).
+        self.search.installEventFilter(self)
+        self.view.installEventFilter(self)
         layout.addWidget(self.post_actions.undo_bar)
 
     def preferred_width(self) -> int:
@@ -178,7 +197,7 @@ class LibraryPanel(QWidget):
                     if (status is None or h.summary.status == status)
                     and (tag is None or tag in h.summary.tags)
                 ]
-                snippets = {h.summary.path: h.snippet_text for h in hits}
+                snippets = {h.summary.path: h.snippet_html for h in hits}
                 return rows, snippets, []
             rows = library.posts(status=status, tag=tag)
             tags = sorted((name for name, _count in library.tags()), key=str.casefold)
@@ -228,7 +247,51 @@ class LibraryPanel(QWidget):
         if tags:
             self._set_tags(tags)
         self._select(self._current)
+        self._show_empty_state(len(rows))
         self.listed.emit(len(rows))
+
+    def filter_words(self) -> list[str]:
+        """The search text and the chosen status and tag, as the author sees them."""
+        words = [self.search.text().strip()]
+        for combo in (self.status_filter, self.tag_filter):
+            if combo.currentData():
+                words.append(combo.currentText())
+        return [w for w in words if w]
+
+    def clear_filters(self) -> None:
+        """Show every post again: one reload, not one per field cleared."""
+        for widget in (self.search, self.status_filter, self.tag_filter):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.status_filter.setCurrentIndex(0)
+        self.tag_filter.setCurrentIndex(0)
+        for widget in (self.search, self.status_filter, self.tag_filter):
+            widget.blockSignals(False)
+        self._search_timer.stop()
+        self.reload()
+
+    def _show_empty_state(self, rows: int) -> None:
+        words = self.filter_words()
+        if rows or not words:
+            self.empty_label.hide()
+            return
+        what = html.escape(" · ".join(words))
+        self.empty_label.setText(
+            f"No posts match “{what}”.<br><a href='clear'>Clear filter</a> (Esc)"
+        )
+        self.empty_label.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and watched in (self.search, self.view)
+            and self.filter_words()
+        ):
+            self.clear_filters()
+            return True
+        return super().eventFilter(watched, event)
 
     def _set_tags(self, tags: list[str]) -> None:
         chosen = self.tag_filter.currentData()
