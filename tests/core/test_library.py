@@ -281,6 +281,20 @@ def test_touch_without_change_is_not_an_update(lib: Library) -> None:
     assert not lib.refresh().changed
 
 
+def test_posts_another_process_indexed_are_reported_as_changed(lib: Library) -> None:
+    # A CLI import in another process writes files and indexes them itself: this library's
+    # refresh then finds the files already indexed, but what it listed before is out of date.
+    lib.refresh()
+    with Library.open(lib.root) as other:
+        other.create("Imported elsewhere", "Body.\n", date="2099-01-01 10:00")
+    report = lib.refresh()
+    assert report.added == () and report.elsewhere and report.changed
+    assert not lib.refresh().changed  # said once
+    lib.create("Made here", "Body.\n")  # this library's own writes are not "elsewhere"
+    assert not lib.refresh().changed
+    assert "Imported elsewhere" in [s.title for s in lib.posts()]
+
+
 def test_where_posts_are_looked_for(lib: Library) -> None:
     write(lib.root / "content" / "posts" / "hugo.md", "---\ntitle: Hugo\n---\n")
     write(lib.root / "_posts" / "2024-01-02-jekyll.markdown", "---\ntitle: J\n---\n")

@@ -111,9 +111,11 @@ def test_deleting_the_open_post_saves_it_first(qtbot, make_desk, wait_listed, sa
     desk.window.editor.insertPlainText("Unsaved line. ")
     _select(desk, "third-post.md")
     assert desk.window.library_panel.post_actions.delete_selected()
-    assert desk.window.documents.doc is None
+    # The post below it in the list (newest first: Second) opens in its place.
+    assert desk.window.documents.path == (sample_library / "second-post.md").resolve()
     restored = desk.window.library_panel.post_actions.undo_delete()
     assert restored is not None and "Unsaved line. " in restored.read_text()
+    assert desk.window.documents.path == restored  # and Undo opens it again
 
 
 def test_new_post_opens_it(qtbot, make_desk, wait_listed, sample_library):
@@ -267,7 +269,8 @@ def test_file_menu_delete_acts_on_the_open_post(qtbot, make_desk, wait_listed, s
     panel.post_actions.delete_action.trigger()  # File → Delete Post
     assert not (sample_library / "first-post.md").exists()
     assert (sample_library / "second-post.md").exists()
-    assert desk.window.documents.doc is None
+    # First post was the last row: the one above it opens.
+    assert desk.window.documents.path == (sample_library / "second-post.md").resolve()
     restored = panel.post_actions.undo_delete()
     assert restored is not None and restored.name == "first-post.md"
 
@@ -365,3 +368,28 @@ def test_arrowing_through_the_list_opens_only_where_it_stops(
     qtbot.waitUntil(lambda: desk.window.documents.path == first)
     qtbot.wait(300)
     assert asked == ["first-post.md"]
+
+
+def test_future_post_imported_by_another_program_is_listed(
+    qtbot, make_desk, wait_listed, sample_library, tmp_path
+):
+    from blogdesk.core.importers.folder import import_folder
+
+    desk = make_desk(sample_library)
+    wait_listed(desk, 3)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "next-year.md").write_text(
+        "---\ntitle: Coming soon\nstatus: future\ndate: 2099-01-01 10:00\n---\n\nSoon.\n",
+        encoding="utf-8",
+    )
+    # As `blogdesk import folder` does from a terminal: its own Library, which indexes the new
+    # file itself, so the window's refresh finds the index already up to date.
+    with Library.open(sample_library) as elsewhere:
+        assert import_folder(elsewhere, site).imported
+    desk.window.watcher.refresh_soon()  # what the folder watch does when the file appears
+    qtbot.waitUntil(lambda: "Coming soon" in _titles(desk), timeout=5000)
+    panel = desk.window.library_panel
+    row = panel.model.row_of("next-year.md")
+    assert _titles(desk)[0] == "Coming soon"  # newest first: the future is at the top
+    assert panel.model.index(row, Column.STATUS).data() == "scheduled"

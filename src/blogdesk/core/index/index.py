@@ -108,7 +108,13 @@ class Index:
         self._all_lock = threading.Lock()
         self.broad = BROAD  # see search()
         self.complete = False  # holds every file (not a first build cut short)
+        # The index is shared: a CLI import in another process indexes the files it writes, so
+        # this process's refresh then finds nothing new. Every write that changes posts bumps a
+        # generation number in `meta`; one this Index did not write means "changed elsewhere".
+        self._seen_generation = 0
+        self._foreign_write = False
         self.created = self._open_or_recreate()
+        self._seen_generation = self._generation(self._conn())
 
     # -- connections -------------------------------------------------------------------------
 
@@ -179,6 +185,7 @@ class Index:
             else:
                 self.use_wal()
             conn.executescript(f"BEGIN; {SCHEMA} COMMIT;")
+            self._seen_generation = 0
 
     def mark_complete(self) -> None:
         """Record that the index holds every file (after the first full write since `recreate`)."""
@@ -216,6 +223,31 @@ class Index:
                 raise
             conn.execute("COMMIT")
 
+    # -- who else wrote ----------------------------------------------------------------------
+
+    @staticmethod
+    def _generation(conn: sqlite3.Connection) -> int:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row is not None else 0
+
+    def _bump_generation(self, conn: sqlite3.Connection) -> None:
+        """Record, inside a write transaction, that this Index changed the posts."""
+        current = self._generation(conn)
+        if current != self._seen_generation:
+            self._foreign_write = True  # someone else wrote since this Index last looked
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(current + 1),))
+        self._seen_generation = current + 1
+
+    def changed_elsewhere(self) -> bool:
+        """True (once) when another Index — another process — changed the posts since this one
+        last looked: lists shown from this index are then out of date."""
+        with self.write_lock:
+            current = self._generation(self._conn())
+            changed = self._foreign_write or current != self._seen_generation
+            self._seen_generation = current
+            self._foreign_write = False
+            return changed
+
     # -- writing -----------------------------------------------------------------------------
 
     def stamps(self) -> dict[str, Stamp]:
@@ -238,7 +270,10 @@ class Index:
         """In one transaction: store `entries`, drop `removed` paths, and record new stamps for
         `touched` files whose content is unchanged. `clear` first empties the index (a rebuild
         that other threads never see half done)."""
+        removed = list(removed)
         with self._transaction() as conn:
+            if entries or removed or clear:
+                self._bump_generation(conn)  # a mere new mtime (`touched`) changes no post
             if clear:
                 for statement in CLEAR.split(";"):
                     if statement.strip():
@@ -272,10 +307,18 @@ class Index:
     ) -> None:
         """Fill an index that holds no files (new, or emptied first by `clear`) in one
         transaction, from `batches` of new entries (how: see `build.write_all`)."""
-        build.write_all(self._transaction, batches, now_ns, clear=clear)
+
+        @contextlib.contextmanager
+        def changing_posts() -> Iterator[sqlite3.Connection]:
+            with self._transaction() as conn:
+                self._bump_generation(conn)
+                yield conn
+
+        build.write_all(changing_posts, batches, now_ns, clear=clear)
 
     def rename(self, old: str, new: str) -> None:
         with self._transaction() as conn:
+            self._bump_generation(conn)
             conn.execute("UPDATE posts SET path = ? WHERE path = ?", (new, old))
             conn.execute("UPDATE problems SET path = ? WHERE path = ?", (new, old))
 

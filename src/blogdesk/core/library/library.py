@@ -352,6 +352,7 @@ class Library:
             tuple(changes.updated),
             tuple(changes.removed),
             tuple(self._index.problems()),
+            elsewhere=self._index.changed_elsewhere(),
         )
 
     def _read_everything(self, *, clear: bool) -> Changes:

@@ -68,10 +68,13 @@ class RefreshReport:
     updated: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
+    # Another program (a CLI import, another BlogDesk) changed posts and indexed them itself:
+    # this refresh found the index already up to date, yet lists shown before are not.
+    elsewhere: bool = False
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed)
+        return bool(self.added or self.updated or self.removed or self.elsewhere)
 
 
 def find_changes(root: Path, known: dict[str, Stamp]) -> Changes:

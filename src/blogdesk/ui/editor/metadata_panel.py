@@ -12,7 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -83,6 +84,11 @@ class MetadataPanel(QWidget):
         # Where the image dialog starts: the post's folder (set by the window); never the
         # process's working directory.
         self.image_folder: Callable[[], Path | None] = lambda: None
+        # The post's text, where Enter in the title goes on to (set by the window).
+        self.body: QPlainTextEdit | None = None
+        # Set by New Post until the title loses focus: Tab then goes to the text too, the way
+        # the author writes a new post (title, then text), instead of on to Status.
+        self._new_post = False
         self.title = _named(QLineEdit(self), "metaTitle")
         self.status = _named(QComboBox(self, editable=True), "metaStatus")
         self.status.addItems(STATUSES)
@@ -134,6 +140,8 @@ class MetadataPanel(QWidget):
         grid.setColumnStretch(3, 1)
 
         self.title.editingFinished.connect(lambda: self._emit("title", self.title.text().strip()))
+        self.title.returnPressed.connect(self._to_body)
+        self.title.installEventFilter(self)
         self.status.currentTextChanged.connect(self._status_changed)
         self.date.editingFinished.connect(self._date_changed)
         self.tags.editingFinished.connect(lambda: self._emit("tags", parse_terms(self.tags.text())))
@@ -162,6 +170,8 @@ class MetadataPanel(QWidget):
         # what the author is typing in a field right now.
         again = post is not None and post is self._post
         self._post = post
+        if not again:
+            self._new_post = False  # another post: Tab in the title keeps the form's order
         self._loading = True
         try:
             if not (again and self.excerpt.hasFocus()):
@@ -188,9 +198,37 @@ class MetadataPanel(QWidget):
         if not (again and field.hasFocus()):
             field.setText(text)
 
-    def focus_title(self) -> None:
-        self.title.setFocus()
+    def focus_title(self, *, new_post: bool = False) -> None:
+        """Put the cursor in the title, selected so that typing replaces it. `new_post`: Tab
+        goes on to the text too (not only Enter), with the cursor at its start."""
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
         self.title.selectAll()
+        self._new_post = new_post
+
+    def _to_body(self) -> None:
+        body = self.body
+        if body is None:
+            return
+        at_start, self._new_post = self._new_post, False
+        body.setFocus(Qt.FocusReason.TabFocusReason)
+        if at_start:  # a new post's text begins there; elsewhere the author's place is kept
+            cursor = body.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.Start)
+            body.setTextCursor(cursor)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.title and self._new_post:
+            if event.type() == QEvent.Type.FocusOut:
+                self._new_post = False
+            elif (
+                isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Tab
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            ):
+                self._to_body()  # the focus change finishes the edit: the title is kept
+                return True
+        return super().eventFilter(watched, event)
 
     def _emit(self, name: str, value: Any) -> None:
         if not self._loading:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from blogdesk.core.post.post import PostSummary
+from blogdesk.ui.library.match_text import MATCH_ROLE, Segments, match_segments, segments_text
 from blogdesk.ui.window.theme import is_dark, status_colours
 
 if TYPE_CHECKING:  # the badges module loads the outbox; the model only shows what it computed
@@ -94,7 +95,8 @@ class LibraryModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[PostSummary] = []
-        self._snippets: dict[str, str] = {}
+        self._snippets: dict[str, str] = {}  # rel path -> the match as plain text
+        self._matches: dict[str, Segments] = {}  # the same, in pieces: matched words marked
         self._badges: dict[str, SyncBadge] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
@@ -107,11 +109,14 @@ class LibraryModel(QAbstractTableModel):
         *,
         keep_order: bool = False,
     ) -> None:
-        """Show `rows`. `keep_order` keeps the order given (search hits, best first) instead of
-        the column the list was last sorted by."""
+        """Show `rows`. `snippets`: each search hit's snippet as the index gives it (escaped,
+        matches in <mark>). `keep_order` keeps the order given (search hits, best first) instead
+        of the column the list was last sorted by."""
         self.beginResetModel()
         self._rows = list(rows)
-        self._snippets = dict(snippets or {})
+        # Shown as words, never markup: the post's own HTML tags go, the matches are kept apart.
+        self._matches = {path: match_segments(html) for path, html in (snippets or {}).items()}
+        self._snippets = {path: segments_text(pieces) for path, pieces in self._matches.items()}
         if self._sort is not None and not keep_order:
             self._sort_rows(*self._sort)
         self.endResetModel()
@@ -213,6 +218,8 @@ class LibraryModel(QAbstractTableModel):
             return summary
         if role == SYNC_BADGE_ROLE:
             return badge
+        if role == MATCH_ROLE and column == Column.MATCH:
+            return self._matches.get(summary.path, [])
         return None
 
     def _display(self, summary: PostSummary, column: int) -> str:
@@ -231,7 +238,17 @@ class LibraryModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
+        # The view's selection and current row are persistent indexes: moved with their posts,
+        # or the highlight would stay on the row number and point at another post.
+        persistent = self.persistentIndexList()
+        was = [self._rows[index.row()].path for index in persistent]
         self._sort_rows(column, order)
+        now = {summary.path: row for row, summary in enumerate(self._rows)}
+        moved = [
+            self.index(now[path], index.column())
+            for path, index in zip(was, persistent, strict=True)
+        ]
+        self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:

@@ -7,14 +7,17 @@ typing fast in the search field never shows a stale list.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMenu,
     QTreeView,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import QInputDialog as QInputDialog
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library.library import Library
 from blogdesk.core.post.post import PostSummary, summarize
+from blogdesk.ui.library.match_text import MatchDelegate
 from blogdesk.ui.library.model import PATH_ROLE, Column, LibraryModel, StatusBadgeDelegate
 from blogdesk.ui.library.post_actions import PostActions
 from blogdesk.ui.tasks import TaskRunner
@@ -48,6 +52,7 @@ class LibraryPanel(QWidget):
     aboutToRemove = Signal(object)  # Path about to be deleted: save it and let go of it
     aboutToRename = Signal(object)  # Path about to get a new name: save it first
     renamed = Signal(object, object)  # old Path, new Path
+    postCreated = Signal(object)  # Path of a post New Post made, now open
     message = Signal(str)  # a line for the status bar
     listed = Signal(int)  # emitted with the row count each time the list was (re)filled
 
@@ -91,8 +96,13 @@ class LibraryPanel(QWidget):
         self.view.setUniformRowHeights(True)  # what keeps 10,000 rows cheap
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
+        # The sort keeps the selection on its post; this scrolls the open post into view.
+        self.model.layoutChanged.connect(lambda *_: self._select(self._current))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setItemDelegateForColumn(Column.STATUS, StatusBadgeDelegate(self.view))
+        self.view.setItemDelegateForColumn(Column.MATCH, MatchDelegate(self.view))
+        # A narrow panel cuts long titles at their end ("A trip to…"); the tooltip has them whole.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.activated.connect(self._on_activated)
         self.view.clicked.connect(self._on_activated)
@@ -122,6 +132,7 @@ class LibraryPanel(QWidget):
             self.view,
             selected_path=self.selected_path,
             acting_path=self.acting_path,
+            neighbour_of=self.neighbour_of,
             open_post=lambda: self.open_post,
             title_of=self._title_of,
             reload=self.reload,
@@ -133,13 +144,26 @@ class LibraryPanel(QWidget):
         actions.aboutToRemove.connect(self.aboutToRemove)
         actions.aboutToRename.connect(self.aboutToRename)
         actions.renamed.connect(self._post_renamed)
+        actions.created.connect(self.postCreated)
         actions.message.connect(self.message)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addLayout(filters)
+        # A filter that matches nothing says so, and how to undo it, instead of a blank list.
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("libraryEmpty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setContentsMargins(4, 8, 4, 8)
+        self.empty_label.linkActivated.connect(lambda _link: self.clear_filters())
+        self.empty_label.hide()
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.view, 1)
+        # Esc in the search field or the list clears the filter (when there is one).
+        self.search.installEventFilter(self)
+        self.view.installEventFilter(self)
         layout.addWidget(self.post_actions.undo_bar)
 
     def preferred_width(self) -> int:
@@ -173,7 +197,7 @@ class LibraryPanel(QWidget):
                     if (status is None or h.summary.status == status)
                     and (tag is None or tag in h.summary.tags)
                 ]
-                snippets = {h.summary.path: h.snippet_text for h in hits}
+                snippets = {h.summary.path: h.snippet_html for h in hits}
                 return rows, snippets, []
             rows = library.posts(status=status, tag=tag)
             tags = sorted((name for name, _count in library.tags()), key=str.casefold)
@@ -223,7 +247,51 @@ class LibraryPanel(QWidget):
         if tags:
             self._set_tags(tags)
         self._select(self._current)
+        self._show_empty_state(len(rows))
         self.listed.emit(len(rows))
+
+    def filter_words(self) -> list[str]:
+        """The search text and the chosen status and tag, as the author sees them."""
+        words = [self.search.text().strip()]
+        for combo in (self.status_filter, self.tag_filter):
+            if combo.currentData():
+                words.append(combo.currentText())
+        return [w for w in words if w]
+
+    def clear_filters(self) -> None:
+        """Show every post again: one reload, not one per field cleared."""
+        for widget in (self.search, self.status_filter, self.tag_filter):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.status_filter.setCurrentIndex(0)
+        self.tag_filter.setCurrentIndex(0)
+        for widget in (self.search, self.status_filter, self.tag_filter):
+            widget.blockSignals(False)
+        self._search_timer.stop()
+        self.reload()
+
+    def _show_empty_state(self, rows: int) -> None:
+        words = self.filter_words()
+        if rows or not words:
+            self.empty_label.hide()
+            return
+        what = html.escape(" · ".join(words))
+        self.empty_label.setText(
+            f"No posts match “{what}”.<br><a href='clear'>Clear filter</a> (Esc)"
+        )
+        self.empty_label.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and watched in (self.search, self.view)
+            and self.filter_words()
+        ):
+            self.clear_filters()
+            return True
+        return super().eventFilter(watched, event)
 
     def _set_tags(self, tags: list[str]) -> None:
         chosen = self.tag_filter.currentData()
@@ -247,7 +315,9 @@ class LibraryPanel(QWidget):
         row = self.model.row_of(rel) if rel else -1
         selection = self.view.selectionModel()
         if row < 0:
-            selection.clearSelection()
+            # No current row either: a current row left on another post would be what a key
+            # press acts on, and its focus frame would look like a highlight.
+            selection.clear()
             return
         index = self.model.index(row, Column.TITLE)
         selection.setCurrentIndex(
@@ -256,9 +326,23 @@ class LibraryPanel(QWidget):
         self.view.scrollTo(index)
 
     def selected_path(self) -> Path | None:
-        index = self.view.currentIndex()
-        rel = index.data(PATH_ROLE) if index.isValid() else None
+        """The highlighted row's post: the open post, or the row the author moved to. Never the
+        bare current row, which a focus change can put on any post without highlighting it."""
+        rows = self.view.selectionModel().selectedRows(Column.TITLE)
+        rel = rows[0].data(PATH_ROLE) if rows else None
         return self._library.root / rel if rel else None
+
+    def neighbour_of(self, path: Path) -> Path | None:
+        """The post listed below `path`, else above it (None: not listed, or alone)."""
+        rel = self._relative(path)
+        row = self.model.row_of(rel) if rel else -1
+        if row < 0:
+            return None
+        for other in (row + 1, row - 1):
+            summary = self.model.summary_at(other)
+            if summary is not None:
+                return self._library.root / summary.path
+        return None
 
     def acting_path(self) -> Path | None:
         """What a File-menu command acts on: the open post, else the highlighted row."""
@@ -285,6 +369,12 @@ class LibraryPanel(QWidget):
         rel = self._relative(path)
         row = self.model.row_of(rel) if rel else -1
         title = self.model.index(row, Column.TITLE).data() if row >= 0 else None
+        if title is None:  # filtered out of the list: the index still knows it
+            try:
+                summary = self._library.summary(path)
+            except BlogDeskError:
+                summary = None
+            title = summary.title if summary is not None and summary.title.strip() else None
         return str(title or path.name)
 
     def _relative(self, path: Path) -> str | None:

@@ -40,10 +40,11 @@ UNTITLED = re.compile(r"untitled-post(-\d+)?", re.IGNORECASE)
 class PostActions(QObject):
     """The post actions of the library panel, their menu entries and the undo-delete bar."""
 
-    openRequested = Signal(object)  # Path of a post just made (new, duplicate): open it
+    openRequested = Signal(object)  # a post to open: made (new, duplicate), restored, or next
     aboutToRemove = Signal(object)  # Path about to be deleted: save it and let go of it
     aboutToRename = Signal(object)  # Path about to get a new name: save it first
     renamed = Signal(object, object)  # old Path, new Path
+    created = Signal(object)  # Path of a post New Post made and opened: its title comes next
     message = Signal(str)  # a line for the status bar
 
     def __init__(
@@ -53,6 +54,7 @@ class PostActions(QObject):
         *,
         selected_path: Callable[[], Path | None],
         acting_path: Callable[[], Path | None],
+        neighbour_of: Callable[[Path], Path | None],
         open_post: Callable[[], Path | None],
         title_of: Callable[[Path], str],
         reload: Callable[[], None],
@@ -66,6 +68,7 @@ class PostActions(QObject):
         # the library again, and drop the open-on-highlight still waiting (the row may go away).
         self._selected_path = selected_path
         self._acting_path = acting_path
+        self._neighbour_of = neighbour_of  # the row below a post, else above: opened after it
         self._open_post = open_post  # the post open in the editor
         self._title_of = title_of
         self._reload = reload
@@ -108,7 +111,8 @@ class PostActions(QObject):
         self.delete_action = action(
             "&Delete Post", lambda: self.delete_selected(self._acting_path())
         )
-        # ... the list's context menu and Delete key on the row they point at.
+        # ... the list's context menu and Delete key on the highlighted row: the open post, or
+        # the row the author moved to (never a row the highlight merely drifted to).
         self.row_actions = [
             action("D&uplicate Post", self.duplicate_selected),
             action("&Rename File…", self.rename_selected),
@@ -145,6 +149,7 @@ class PostActions(QObject):
             return None
         self._reload()
         self.openRequested.emit(Path(post.path))
+        self.created.emit(Path(post.path))
         return Path(post.path)
 
     def duplicate_selected(self, path: Path | None = None) -> Path | None:
@@ -211,11 +216,16 @@ class PostActions(QObject):
         return f"{stem}{path.suffix}" if stem and not UNTITLED.fullmatch(stem) else path.name
 
     def delete_selected(self, path: Path | None = None) -> bool:
-        path = path or self._selected_path()
+        """Delete `path`, else the highlighted row, else the open post (the list is filtered
+        and does not show it). Deleting the open post opens the one below it (else above)."""
+        path = path or self._selected_path() or self._open_post()
         if path is None:
             return False
         self._cancel_pending_open()
         title = self._title_of(path)
+        open_post = self._open_post()
+        was_open = open_post is not None and open_post.resolve() == path.resolve()
+        after = self._neighbour_of(path) if was_open else None
         self.aboutToRemove.emit(path)
         item = self._guard("delete the post", lambda: self._library.delete(path))
         if item is None:
@@ -226,6 +236,8 @@ class PostActions(QObject):
         self.undo_delete_action.setEnabled(True)
         self.message.emit(f"Deleted “{title}” (Undo Delete brings it back)")
         self._reload()
+        if after is not None:
+            self.openRequested.emit(after)
         return True
 
     def undo_delete(self) -> Path | None:
@@ -243,6 +255,7 @@ class PostActions(QObject):
             self.undo_bar.hide()
         self.message.emit(f"Restored “{title}”")
         self._reload()
+        self.openRequested.emit(Path(restored))  # the author sees what came back
         return Path(restored)
 
     def reveal_selected(self) -> None:

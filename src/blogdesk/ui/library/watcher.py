@@ -28,10 +28,6 @@ MAX_WATCHES = 3000
 POST_SUFFIXES = (".md", ".markdown")
 
 
-def _report_has_changes(report: RefreshReport) -> bool:
-    return bool(report.added or report.updated or report.removed)
-
-
 class LibraryWatcher(QObject):
     """Watches `library.root` and refreshes the index when something changes there."""
 
@@ -95,7 +91,9 @@ class LibraryWatcher(QObject):
         self._busy = False
         if self._stopped:
             return
-        if _report_has_changes(report):
+        # `changed` also counts posts another program indexed itself (a CLI import): the index
+        # was already up to date, the list shown from it was not.
+        if report.changed:
             # New sub-folders may have appeared: watch them too.
             self._watch_folders()
             self.refreshed.emit(report)

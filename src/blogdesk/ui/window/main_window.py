@@ -41,6 +41,7 @@ from blogdesk.ui.window.recovery import RecoveryJournal
 from blogdesk.ui.window.save_alert import SaveAlert
 from blogdesk.ui.window.startup import WindowStartup
 from blogdesk.ui.window.state import WindowState
+from blogdesk.ui.window.status_messages import PostMessages
 from blogdesk.ui.window.theme import ThemeWatcher
 
 __all__ = ["MainWindow"]
@@ -215,6 +216,7 @@ class MainWindow(QMainWindow):
         self.save_label.setObjectName("saveState")
         for label in (self.words_label, self.reading_label, self.save_label):
             bar.addPermanentWidget(label)
+        self.status_messages = PostMessages(bar, root=self.library.root, parent=self)
 
     def _wire(self) -> None:
         panel, docs = self.library_panel, self.documents
@@ -226,12 +228,17 @@ class MainWindow(QMainWindow):
         docs.documentOpened.connect(self._document_opened)
         docs.saveStateChanged.connect(self._save_state_changed)
         docs.titleChanged.connect(lambda _t: self._update_title())
-        docs.message.connect(self.show_message)
+        # The controller's messages (reloaded, could not save …) are about the post open then.
+        docs.message.connect(lambda text: self.show_message(text, post=docs.path))
         docs.saved.connect(self._post_saved)
         self.metadata.fieldEdited.connect(docs.set_field)
+        self.metadata.body = self.editor
+        # New Post: the title first (Properties shown if hidden), then Enter/Tab to the text.
+        panel.postCreated.connect(lambda _path: self.menus.set_panel_visible("metadata", True))
+        panel.postCreated.connect(lambda _path: self.metadata.focus_title(new_post=True))
         self.metadata.media_importer = lambda path: self.store_media(path, path.name)
         self.editor.set_media_handler(self.store_media)
-        self.editor.mediaError.connect(self.show_message)
+        self.editor.mediaError.connect(lambda text: self.show_message(text, post=docs.path))
         self.outline.headingActivated.connect(self.editor.go_to_line)
         self.watcher.refreshed.connect(self._library_refreshed)
         self.watcher.failed.connect(self.show_message)
@@ -270,6 +277,7 @@ class MainWindow(QMainWindow):
         return store_media(source, name, media, doc.path)
 
     def _document_opened(self, doc: OpenDocument | None) -> None:
+        self.status_messages.post_opened(doc.path if doc else None)
         self.metadata.set_post(doc.post if doc else None)
         self.library_panel.open_post = doc.path if doc else None
         self.library_panel.set_current(doc.path if doc and doc.in_library else None)
@@ -318,8 +326,20 @@ class MainWindow(QMainWindow):
         # The save state is in the status bar; the title stays exactly "Post title — BlogDesk".
         self.setWindowTitle(f"{title} — BlogDesk")
 
-    def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 8000)
+    def show_message(self, text: str, post: Path | None = None) -> None:
+        """A status-bar line; `post`: the post it is about (cleared when another one opens)."""
+        self.status_messages.show(text, post=post)
+
+    @property
+    def publishing(self) -> Any:
+        """Set by install_publishing; its results in the status bar are about a post too."""
+        return getattr(self, "_publishing", None)
+
+    @publishing.setter
+    def publishing(self, value: Any) -> None:
+        self._publishing = value
+        if value is not None:
+            self.status_messages.watch_publishing(value)
 
     def _library_refreshed(self, report: Any) -> None:
         self.library_panel.reload()
