@@ -330,3 +330,33 @@ def test_pasted_image_file_goes_through_the_dialog(
     assert editor.toPlainText() == (
         '<figure class="alignleft"><img src="media/square.png" alt="Pasted square"></figure>'
     )
+
+
+def test_a_pasted_bitmap_is_described_with_its_real_size(qtbot, editor: MarkdownEditor) -> None:
+    image = QImage(64, 48, QImage.Format.Format_ARGB32)
+    image.fill(QColor("orange"))
+    mime = QMimeData()
+    mime.setImageData(image)
+    editor.setPlainText("Kept: ![A\u00a0b](m.png)")
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    editor.insertFromMimeData(mime)
+    dialog = image_dialog(qtbot, editor)
+    assert "64 × 48 px" in dialog.size_original.text()
+    press(dialog.size_width, Qt.Key.Key_Space)
+    retype(dialog.width_box, "32")
+    QTest.keyClicks(dialog.alt, "Orange")
+    press(dialog.alt, Qt.Key.Key_Return)
+    closed(qtbot, editor)
+    figure = (
+        '<figure class="alignnone"><img src="media/pasted-image.png" alt="Orange" width="32" '
+        'height="24"></figure>'
+    )
+    assert editor.document().toRawText() == f"{figure}\u2029\u2029Kept: ![A\u00a0b](m.png)"
+    # A reference holding a no-break space is still edited in place (toPlainText shows a space).
+    text = editor.toPlainText()
+    double_click_at(qtbot, editor, text.index("![A") + 2)
+    dialog = image_dialog(qtbot, editor)
+    retype(dialog.alt, "B")
+    press(dialog.alt, Qt.Key.Key_Return)
+    closed(qtbot, editor)
+    assert editor.toPlainText().endswith("Kept: ![B](m.png)")

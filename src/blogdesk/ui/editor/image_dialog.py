@@ -12,7 +12,14 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QFontDatabase, QImage, QImageIOHandler, QImageReader, QPixmap
+from PySide6.QtGui import (
+    QFontDatabase,
+    QImage,
+    QImageIOHandler,
+    QImageReader,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -183,6 +190,7 @@ class ImageDialog(QDialog):
         self.markup.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.markup.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.markup.setTextFormat(Qt.TextFormat.PlainText)
+        self.markup.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.dont_ask = QCheckBox(self.tr("Don't ask for dropped or pasted images"))
         self.dont_ask.setObjectName("dont_ask")
@@ -210,6 +218,7 @@ class ImageDialog(QDialog):
             self.url.textChanged,
         ):
             signal.connect(self._update)
+        self.link.currentIndexChanged.connect(self._link_chosen)
         self._update()
         self.alt.setFocus()
 
@@ -234,7 +243,9 @@ class ImageDialog(QDialog):
         link_row = QHBoxLayout()
         link_row.addWidget(self.link)
         link_row.addWidget(self.url, 1)
-        form.addRow(self.tr("&Link:"), link_row)
+        link_label = QLabel(self.tr("&Link:"))
+        link_label.setBuddy(self.link)  # the row is a layout: the label needs its buddy named
+        form.addRow(link_label, link_row)
         form.addRow(self.tr("Writes:"), self.markup)
         outer = QVBoxLayout(self)
         outer.addLayout(form)
@@ -285,6 +296,10 @@ class ImageDialog(QDialog):
         self.height_label.setText("" if height is None else self.tr("× {0} px").format(height))
         self.url.setEnabled(self.link.currentIndex() == LINK_URL)
         self.markup.setText(serialise(self.image()))
+
+    def _link_chosen(self, index: int) -> None:
+        if index == LINK_URL:
+            self.url.setFocus()
 
     def accept(self) -> None:
         # An empty alt is allowed, but only as a decision: the author ticks "Decorative".

@@ -153,7 +153,7 @@ class EditorImages:
         editor = self.editor
         # The cursor's anchors moved with any edit made meanwhile; if the reference itself was
         # changed (the file reloaded from disk), replacing it would overwrite someone's text.
-        if cursor.selectedText() != original.replace("\n", "\u2029"):
+        if cursor.selection().toPlainText() != original:  # the same conversion as `original`
             editor.mediaError.emit("The image reference changed while the dialog was open.")
             return
         if new == old:
