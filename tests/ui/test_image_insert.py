@@ -1,6 +1,7 @@
 """Inserting an image: a clean file name in media/ ("my pic (1).png" -> "my-pic-1.png", then
 "my-pic-1-2.png"), the reference as a paragraph of its own, and the file dialog opening in the
-post's folder (then the folder last used), never the process's working directory."""
+post's folder (then the folder last used), never the process's working directory. (The image
+dialog itself: test_image_dialog.py.)"""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.ui.image_helpers import closed, image_dialog, press
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QTextCursor
 
 import blogdesk.ui.editor.editor as editor_module
@@ -82,6 +85,13 @@ def picture(tmp_path: Path) -> Path:
     return path
 
 
+def describe(qtbot: Any, editor: MarkdownEditor, alt: str) -> None:
+    dialog = image_dialog(qtbot, editor)
+    qtbot.keyClicks(dialog.alt, alt)
+    press(dialog.alt, Qt.Key.Key_Return)
+    closed(qtbot, editor)
+
+
 def test_image_action_inserts_a_clean_paragraph_and_remembers_the_folder(
     qtbot, make_desk, sample_library: Path, picture: Path, monkeypatch
 ) -> None:
@@ -101,18 +111,18 @@ def test_image_action_inserts_a_clean_paragraph_and_remembers_the_folder(
     editor.setTextCursor(cursor)
     editor.actions_by_name()["image"].trigger()
     assert asked == [str(sample_library)]  # the post's folder, not the working directory
-    assert "The aardvark\n\n![my pic (1)](media/my-pic-1.png)\n\nparagraph." in (
-        editor.toPlainText()
-    )
+    describe(qtbot, editor, "Teal")
+    assert "The aardvark\n\n![Teal](media/my-pic-1.png)\n\nparagraph." in (editor.toPlainText())
     assert (sample_library / "media" / "my-pic-1.png").read_bytes() == picture.read_bytes()
 
     editor.moveCursor(QTextCursor.MoveOperation.End)
     editor.actions_by_name()["image"].trigger()
     assert asked[1] == str(picture.parent)  # the folder last used
-    assert editor.toPlainText().endswith("More words here.\n\n![my pic (1)](media/my-pic-1-2.png)")
+    describe(qtbot, editor, "Teal again")
+    assert editor.toPlainText().endswith("More words here.\n\n![Teal again](media/my-pic-1-2.png)")
     assert (sample_library / "media" / "my-pic-1-2.png").is_file()
     assert desk.window.documents.save_now()
-    assert "![my pic (1)](media/my-pic-1-2.png)" in post.read_text()
+    assert "![Teal again](media/my-pic-1-2.png)" in post.read_text()
 
 
 def test_image_dialog_never_starts_in_the_working_directory(qtbot, monkeypatch, tmp_path) -> None:

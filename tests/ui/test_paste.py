@@ -1,5 +1,6 @@
-"""Pasting and dropping into the editor: rich HTML becomes Markdown, images go through the media
-handler (the window's: copies into media/) and come back as `![alt](relative/path)`."""
+"""Pasting and dropping into the editor: rich HTML becomes Markdown, images go through the image
+dialog and the media handler (the window's: copies into media/) and come back as
+`![alt](relative/path)`."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.ui.image_helpers import closed, image_dialog, press
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import (
@@ -135,10 +137,15 @@ def test_dropping_an_image_file_calls_handler_and_inserts_link(
         Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(editor.viewport(), drop)
+    dialog = image_dialog(qtbot, editor)  # asked first; nothing stored yet
+    assert store.calls == []
+    qtbot.keyClicks(dialog.alt, "Our holiday")
+    press(dialog.alt, Qt.Key.Key_Return)
+    closed(qtbot, editor)
     assert store.calls == [("file", "my_holiday-photo.png")]
     assert (tmp_path / "post" / "media" / "my_holiday-photo.png").read_bytes() == png.read_bytes()
-    assert inserted == ["![my holiday photo](media/my_holiday-photo.png)"]
-    assert "![my holiday photo](media/my_holiday-photo.png)" in editor.toPlainText()
+    assert inserted == ["![Our holiday](media/my_holiday-photo.png)"]
+    assert "![Our holiday](media/my_holiday-photo.png)" in editor.toPlainText()
     editor.undo()
     assert editor.toPlainText() == "Look:\n"
 
@@ -146,6 +153,7 @@ def test_dropping_an_image_file_calls_handler_and_inserts_link(
 def test_pasting_a_bitmap_stores_png_bytes(qtbot, editor: MarkdownEditor, tmp_path: Path) -> None:
     store = MediaStore(tmp_path / "post")
     editor.set_media_handler(store)
+    editor.images.ask_for_dropped = False  # as after "Don't ask for dropped or pasted images"
     image = QImage(4, 4, QImage.Format.Format_ARGB32)
     image.fill(QColor("orange"))
     mime = QMimeData()
@@ -154,7 +162,7 @@ def test_pasting_a_bitmap_stores_png_bytes(qtbot, editor: MarkdownEditor, tmp_pa
     assert store.calls == [("bytes", "pasted-image.png")]
     saved = QImage(str(tmp_path / "post" / "media" / "pasted-image.png"))
     assert saved.width() == 4 and saved.pixelColor(1, 1) == QColor("orange")
-    assert editor.toPlainText() == "![pasted image](media/pasted-image.png)"
+    assert editor.toPlainText() == "![](media/pasted-image.png)"  # never a made-up alt text
 
 
 def test_handler_error_is_reported_not_inserted(qtbot, editor: MarkdownEditor, png: Path) -> None:
@@ -162,6 +170,7 @@ def test_handler_error_is_reported_not_inserted(qtbot, editor: MarkdownEditor, p
         raise BlogDeskError("The media folder is read-only")
 
     editor.set_media_handler(refuse)
+    editor.images.ask_for_dropped = False
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(png))])
     with qtbot.waitSignal(editor.mediaError, timeout=1000) as blocker:
@@ -191,4 +200,8 @@ def test_image_action_uses_file_chooser(
         Qt.Key.Key_I,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert editor.toPlainText() == "![my holiday photo](media/my_holiday-photo.png)"
+    dialog = image_dialog(qtbot, editor)
+    qtbot.keyClicks(dialog.alt, "Beach at dusk")
+    press(dialog.alt, Qt.Key.Key_Return)
+    closed(qtbot, editor)
+    assert editor.toPlainText() == "![Beach at dusk](media/my_holiday-photo.png)"

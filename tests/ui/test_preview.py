@@ -349,3 +349,36 @@ def test_a_burst_of_keys_renders_once(
     wait_text(qtbot, d.view, "burst")
     qtbot.wait(500)
     assert calls == ["burst"]
+
+
+def test_figures_from_the_image_dialog_show_their_alignment(qtbot, desk: Desk) -> None:
+    from blogdesk.core.render.image_markup import Align, ImageMarkup, serialise
+
+    right = ImageMarkup(src="media/local.png", alt="R", caption="Beside", align=Align.RIGHT)
+    centre = ImageMarkup(
+        src="media/local.png", alt="C", caption="A long caption", align=Align.CENTER, width=24
+    )
+    desk.editor.setPlainText(
+        f"{serialise(centre)}\n\n{serialise(right)}\n\nText flows beside it.\n\nEnd.\n"
+    )
+    wait_text(qtbot, desk.view, "End.")
+
+    def style(selector: str, name: str) -> object:
+        return js(
+            qtbot, desk.view, f"getComputedStyle(document.querySelector('{selector}')).{name}"
+        )
+
+    def box(selector: str) -> dict[str, float]:
+        expression = f"document.querySelector('{selector}').getBoundingClientRect().toJSON()"
+        result = js(qtbot, desk.view, expression)
+        assert isinstance(result, dict)
+        return result
+
+    assert style("figure.alignright", "float") == "right"
+    assert box("figure.alignright")["right"] > box("figure.alignright + p")["right"] - 1
+    left, right_margin = style(".aligncenter", "marginLeft"), style(".aligncenter", "marginRight")
+    assert left == right_margin and left != "0px"  # centred in the column
+    qtbot.waitUntil(lambda: box("img[alt=C]")["height"] > 0)
+    # The caption sits under its image, no wider than the figure.
+    assert box(".aligncenter figcaption")["top"] >= box("img[alt=C]")["bottom"] - 1
+    assert box(".aligncenter figcaption")["width"] <= box(".aligncenter")["width"] + 1

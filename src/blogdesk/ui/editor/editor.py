@@ -9,6 +9,7 @@ Shortcuts (all only while the editor has focus):
     Enter continues a list or quote (an empty item ends it, leaving a blank line) · a marker
     typed or pasted right after the automatic one replaces it · Shift+Enter plain new line
     Tab / Shift+Tab indent / outdent list items and selected lines
+    Ctrl+Shift+I on an image reference, or a double-click on it, opens the image dialog
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QPalette,
     QResizeEvent,
     QTextCursor,
@@ -33,10 +35,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QFileDialog, QPlainTextEdit, QWidget
 
 from blogdesk.core.errors import BlogDeskError
+from blogdesk.core.render.image_markup import ImageMarkup, serialise
 from blogdesk.core.render.lines import list_item
 from blogdesk.ui.editor import continuation, formatting
 from blogdesk.ui.editor.find_replace import Finder, FindReplaceBar
 from blogdesk.ui.editor.highlighter import MarkdownHighlighter, in_code_fence
+from blogdesk.ui.editor.images import EditorImages, insert_paragraph, stored
 
 if TYPE_CHECKING:  # ui.editor.paste loads with the first paste, drop or image, not at start-up
     from blogdesk.ui.editor.paste import MediaHandler
@@ -67,39 +71,6 @@ SHORTCUTS: dict[str, tuple[str, str]] = {
 FIND_COMMANDS = frozenset({"find", "replace", "find_next", "find_previous"})
 
 
-def insert_paragraph(cursor: QTextCursor, text: str) -> QTextCursor:
-    """Insert `text` (an image reference) as a paragraph of its own at `cursor`: the line is split
-    around it and a blank line added before and after where text would otherwise touch it
-    (Markdown would run the image into the neighbouring paragraph). Returns the cursor after it."""
-    cursor = QTextCursor(cursor)
-    cursor.beginEditBlock()
-    try:
-        cursor.removeSelectedText()
-        block = cursor.block()
-        # Qt counts UTF-16 units (an emoji is two); split the line in those units.
-        units, at = block.text().encode("utf-16-le"), cursor.positionInBlock() * 2
-        before, after = units[:at].decode("utf-16-le"), units[at:].decode("utf-16-le")
-        previous, following = block.previous(), block.next()
-        # Spaces beside the image go (whitespace is one UTF-16 unit a character): leading ones
-        # would make it a code block, trailing ones a line break.
-        start = cursor.position() - (len(before) - len(before.rstrip()))
-        end = cursor.position() + (len(after) - len(after.lstrip()))
-        if before.strip():
-            prefix = "\n\n"
-        else:
-            prefix = "\n" if previous.isValid() and previous.text().strip() else ""
-        if after.strip():
-            suffix = "\n\n"
-        else:
-            suffix = "\n" if following.isValid() and following.text().strip() else ""
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(prefix + text + suffix)
-    finally:
-        cursor.endEditBlock()
-    return cursor
-
-
 class MarkdownEditor(QPlainTextEdit):
     imageInserted = Signal(str)  # the Markdown reference inserted, e.g. "![cat](media/cat.png)"
     mediaError = Signal(str)  # a message for the author when the media handler refused an image
@@ -113,6 +84,8 @@ class MarkdownEditor(QPlainTextEdit):
         # the first pick it starts in the folder last used instead.
         self.image_folder: Callable[[], Path | None] = lambda: None
         self._last_image_folder: Path | None = None
+        # The image dialog behind the Image action, double-click and drop/paste (ui.editor.images).
+        self.images = EditorImages(self, self)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setStyleHint(QFont.StyleHint.Monospace)
         self.setFont(font)
@@ -154,13 +127,30 @@ class MarkdownEditor(QPlainTextEdit):
         return self.textCursor().blockNumber()
 
     def insert_image_file(self, path: Path) -> str | None:
-        """Store `path` through the media handler and insert its reference; returns the Markdown."""
-        return self._insert_image(path, path.name)
+        """Store `path` through the media handler and insert a plain reference to it (no alt
+        text: only the dialog asks for one); returns the source text inserted."""
+        return self.insert_image(path, path.name, ImageMarkup(src=path.name))
 
     def insert_image_bytes(
         self, data: bytes, suggested_name: str = "pasted-image.png"
     ) -> str | None:
-        return self._insert_image(data, suggested_name)
+        return self.insert_image(data, suggested_name, ImageMarkup(src=suggested_name))
+
+    def insert_image(self, source: Path | bytes, name: str, image: ImageMarkup) -> str | None:
+        """Store `source` through the media handler, then insert `image` pointing at the stored
+        file as a paragraph of its own at the caret; returns the source text inserted."""
+        if self._media_handler is None:
+            return None
+        try:
+            reference = self._media_handler(source, name)
+        except (BlogDeskError, OSError) as exc:
+            self.mediaError.emit(str(exc))
+            return None
+        markup = serialise(stored(image, reference))
+        self.setTextCursor(insert_paragraph(self.textCursor(), markup))
+        self.ensureCursorVisible()
+        self.imageInserted.emit(markup)
+        return markup
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -169,7 +159,7 @@ class MarkdownEditor(QPlainTextEdit):
             "bold": lambda: self._apply(lambda c: formatting.toggle_wrap(c, "**", "bold text")),
             "italic": lambda: self._apply(lambda c: formatting.toggle_wrap(c, "*", "italic text")),
             "link": lambda: self._apply(formatting.insert_link),
-            "image": self._image_action,
+            "image": self._image_action,  # edits the image at the caret, or inserts one
             "quote": lambda: self._apply(lambda c: formatting.toggle_line_prefix(c, "quote")),
             "bullet_list": lambda: self._apply(
                 lambda c: formatting.toggle_line_prefix(c, "bullet_list")
@@ -241,14 +231,15 @@ class MarkdownEditor(QPlainTextEdit):
             continuation.renumber_list(self.document(), block.blockNumber())
 
     def _image_action(self) -> None:
-        if self._media_handler is None:
+        if (
+            self._media_handler is None
+            and self.images.find_at(self.textCursor().position()) is None
+        ):
             self._apply(
                 lambda c: formatting.insert_image_reference(c, "path/to/image.png", "alt text")
             )
             return
-        path = self.choose_image_file()
-        if path is not None:
-            self.insert_image_file(path)
+        self.images.action()
 
     def _ask_image_file(self) -> Path | None:
         from blogdesk.ui.editor.paste import IMAGE_SUFFIXES
@@ -264,22 +255,6 @@ class MarkdownEditor(QPlainTextEdit):
             return None
         self._last_image_folder = Path(name).parent
         return Path(name)
-
-    def _insert_image(self, source: Path | bytes, name: str) -> str | None:
-        if self._media_handler is None:
-            return None
-        try:
-            reference = self._media_handler(source, name)
-        except (BlogDeskError, OSError) as exc:
-            self.mediaError.emit(str(exc))
-            return None
-        from blogdesk.ui.editor.paste import alt_text_for
-
-        markdown = f"![{alt_text_for(name)}]({reference})"
-        self.setTextCursor(insert_paragraph(self.textCursor(), markdown))
-        self.ensureCursorVisible()
-        self.imageInserted.emit(markdown)
-        return markdown
 
     # -- Qt overrides -----------------------------------------------------------------------
 
@@ -356,18 +331,21 @@ class MarkdownEditor(QPlainTextEdit):
         from blogdesk.ui.editor.paste import plan_paste
 
         plan = plan_paste(source, rich=True, media=self._media_handler is not None)
-        if plan.files:
-            cursor = self.textCursor()
-            cursor.beginEditBlock()  # several dropped images: one undo step
-            try:
-                for path in plan.files:  # each its own paragraph: blank lines come with it
-                    self.insert_image_file(path)
-            finally:
-                cursor.endEditBlock()
+        if plan.files:  # each its own paragraph, all in one undo step, after the dialog
+            self.images.dropped([(path, path.name) for path in plan.files])
         elif plan.image is not None:
-            self.insert_image_bytes(plan.image)
+            self.images.dropped([(plan.image, "pasted-image.png")])
         elif plan.text is not None:
             self._paste_text(plan.text)
+
+    def mouseDoubleClickEvent(self, e: QMouseEvent) -> None:
+        # Double-click on an image reference opens its dialog instead of selecting a word.
+        if e.button() == Qt.MouseButton.LeftButton and not self.isReadOnly():
+            position = self.cursorForPosition(e.position().toPoint()).position()
+            if self.images.edit_at(position):
+                e.accept()
+                return
+        super().mouseDoubleClickEvent(e)
 
     def changeEvent(self, e: QEvent) -> None:
         # The system switched between light and dark: recolour the highlighting to match.

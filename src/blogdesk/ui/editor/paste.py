@@ -16,7 +16,6 @@ __all__ = [
     "IMAGE_SUFFIXES",
     "MediaHandler",
     "PastePlan",
-    "alt_text_for",
     "clipboard_fragment",
     "image_bytes",
     "image_paths",
@@ -62,13 +61,6 @@ def image_bytes(mime: QMimeData) -> bytes | None:
     image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes; str works
     buffer.close()
     return bytes(data.data())
-
-
-def alt_text_for(name: str) -> str:
-    """A readable alt text from a file name: "my_holiday-photo.jpg" -> "my holiday photo"."""
-    stem = Path(name).stem
-    words = re.sub(r"[_\-.]+", " ", stem).strip()
-    return words or "image"
 
 
 def markdown_from_html(html: str, base_url: str | None = None) -> str | None:
