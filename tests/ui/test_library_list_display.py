@@ -62,7 +62,7 @@ def test_match_column_shows_words_not_markup(qtbot, panel: LibraryPanel):
 
 
 def test_match_text_keeps_a_word_matched_inside_a_tag_from_bolding_the_rest():
-    snippet = '&lt;img src=&quot;<mark>zebra</mark>.jpg&quot;&gt; the foal and <mark>zebra</mark>s'
+    snippet = "&lt;img src=&quot;<mark>zebra</mark>.jpg&quot;&gt; the foal and <mark>zebra</mark>s"
     assert match_segments(snippet) == [("the foal and ", False), ("zebra", True), ("s", False)]
     assert match_segments("…ass=&quot;x&quot;&gt;Hello <mark>world</mark> &lt;img sr") == [
         ("… Hello ", False),
