@@ -98,7 +98,8 @@ def test_wheel_in_a_fresh_environment_opens_the_welcome_post(tmp_path: Path) -> 
         "post = lib.load('welcome.md')\n"
         "print(json.dumps({'package': blogdesk.__file__, 'resources': str(r.FOLDER),"
         " 'title': post.title, 'icon': r.path('icons/blogdesk.svg').stat().st_size,"
-        " 'css': len(r.read_text('preview/preview.css'))}))\n"
+        " 'css': len(r.read_text('preview/preview.css')),"
+        " 'guide': r.read_text('help/user-guide.md').splitlines()[0]}))\n"
         "lib.close()\n"
     )
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
@@ -115,6 +116,7 @@ def test_wheel_in_a_fresh_environment_opens_the_welcome_post(tmp_path: Path) -> 
     assert found["resources"] == str(site / "blogdesk" / "resources")
     assert found["title"] == "Welcome to BlogDesk"
     assert found["icon"] > 0 and found["css"] > 0
+    assert found["guide"] == "# BlogDesk user guide"  # Help ▸ User Guide works from the wheel
 
 
 def test_the_type_stub_matches_the_resources_module() -> None:

@@ -38,7 +38,8 @@ from blogdesk.services import Folders, Services
 from blogdesk.ui.preview.url_scheme import register_url_scheme
 from blogdesk.ui.tasks import TaskRunner
 from blogdesk.ui.window.main_window import MainWindow
-from blogdesk.ui.window.recovery import RecoveryJournal
+from blogdesk.ui.window.recovered_dialog import RecoveredDialog
+from blogdesk.ui.window.recovery import JournalEntry, RecoveryJournal
 from blogdesk.ui.window.single_instance import InstanceServer, OtherLibraryOpen, send_to_running
 from blogdesk.ui.window.state import WindowState
 from blogdesk.ui.window.theme import apply_theme_choice
@@ -131,6 +132,7 @@ class DeskApp:
     welcome: Path | None
     restored: list[str] = field(default_factory=list)
     ready: bool = False  # True once the post-show set-up (publishing) is done
+    recovered_dialog: RecoveredDialog | None = None  # what a crash's recovery put back, if any
 
     @classmethod
     def build(
@@ -236,13 +238,15 @@ class DeskApp:
             if docs.doc is None and path.exists():
                 self.window.open_path(path)
             if docs.doc is not None and docs.doc.path == path.resolve():
-                if entry.text != self.window.editor.toPlainText():
+                saved = self.window.editor.toPlainText()  # the file's text, just opened
+                if entry.text != saved:
                     docs.restore_text(entry.text)
                     docs.set_cursor(entry.cursor)
                     self.restored.append(entry.path)
                     self.window.show_message(
                         f"Restored unsaved text of {path.name} from the recovery journal"
                     )
+                    self._tell_recovered(entry, saved)
                 else:
                     self.journal.forget(path)  # it was saved after all
             else:
@@ -251,6 +255,38 @@ class DeskApp:
             self.window.show_message(
                 f"Unsaved text of {len(left_over)} other post(s) is kept in {self.journal.folder}"
             )
+
+    def _tell_recovered(self, entry: JournalEntry, saved: str) -> None:
+        """Say what came back, from when, and offer to compare it with the saved file or go back
+        to that file (a status-bar line alone was easy to miss)."""
+        path = Path(entry.path).resolve()
+        doc = self.window.documents.doc
+        try:
+            saved_at: float | None = path.stat().st_mtime
+        except OSError:
+            saved_at = None
+        dialog = RecoveredDialog(
+            title=(doc.post.title if doc is not None else "") or path.stem,
+            file_name=path.name,
+            saved_text=saved,
+            recovered_text=entry.text,
+            saved_at=saved_at,
+            recovered_at=entry.written_at,
+            use_saved=lambda text: self._use_saved(path, text),
+            parent=self.window,
+        )
+        self.recovered_dialog = dialog
+        dialog.show()
+
+    def _use_saved(self, path: Path, text: str) -> None:
+        """Put the saved file's text back (undoable); the post is opened again if the author
+        went to another one meanwhile (the recovered text was saved when they left it)."""
+        docs = self.window.documents
+        if (docs.doc is None or docs.doc.path != path) and not self.window.open_path(path):
+            return  # the post could not be opened: it said why in the status bar
+        if self.window.editor.toPlainText() != text:
+            docs.restore_text(text)
+        self.window.show_message(f"{path.name}: back to the saved file's text")
 
     def shutdown(self) -> None:
         """After the window closed: stop workers, store settings, close the blogs' connections

@@ -233,3 +233,48 @@ def test_a_micropub_site_is_added_by_signing_in_with_indieauth(
     assert "IndieAuth" in out and "Added 'notes'" in out and len(opened) == 1
     [stored] = memory_keyring.items.values()
     assert stored and stored not in out + err
+
+
+def test_a_lost_secret_is_stored_again_with_account_password(
+    tmp_path: Path,
+    micropub_server: MicropubServer,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The hints name `blogdesk account password` with the account's name quoted for the shell,
+    and that command stores a checked secret under the same account (its posts stay linked)."""
+    import shlex
+
+    name = "Jo's notes"
+    # Scopes no other test mints: the session's one server keeps one token per scope.
+    monkeypatch.setattr("sys.stdin", io.StringIO(micropub_server.mint_token("create") + "\n"))
+    argv = ["account", "add", name, "--type", "micropub", "--url", micropub_server.url]
+    assert main([*argv, "--password-stdin"]) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    assert main(["account", "list", "--json"]) == 0
+    before = json.loads(capsys.readouterr().out)
+    memory_keyring.items.clear()  # the keyring lost it (a new computer, a reset keychain)
+
+    hint = f"`{shlex.join(['blogdesk', 'account', 'password', name])}`"
+    assert main(["account", "test", name]) == 1
+    assert hint in capsys.readouterr().err
+    lib = str(tmp_path / "lib")
+    assert main(["--library", lib, "new", "Lost and found"]) == 0
+    post = capsys.readouterr().out.strip()
+    assert main(["--library", lib, "publish", post, "--account", name]) == 1
+    assert hint in capsys.readouterr().err
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("not-a-token\n"))
+    assert main(["account", "password", name, "--password-stdin"]) == 1
+    assert memory_keyring.items == {}  # a secret the blog refuses is not kept
+    capsys.readouterr()
+
+    token = micropub_server.mint_token("create update")
+    monkeypatch.setattr("sys.stdin", io.StringIO(token + "\n"))
+    assert main(["account", "password", name, "--password-stdin"]) == 0
+    assert "works" in capsys.readouterr().out
+    assert main(["account", "test", name]) == 0
+    assert "OK" in capsys.readouterr().out
+    assert main(["account", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == before  # the same account: same id

@@ -1,4 +1,4 @@
-"""`blogdesk account add|list|test|remove`: the blogs BlogDesk publishes to.
+"""`blogdesk account add|list|test|password|remove`: the blogs BlogDesk publishes to.
 
 The secret (an application password) is read from stdin with --password-stdin or asked for
 without echo; it goes to the system keyring only, never to a file, the screen or a log.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import shlex
 import sys
 from typing import Any
 
@@ -56,6 +57,17 @@ def register(sub: Any) -> None:
     p = commands.add_parser("test", help="check that the blog accepts the stored password")
     p.add_argument("name")
     p.set_defaults(handler=cmd_test)
+
+    p = commands.add_parser(
+        "password", help="store a new password, API key or token for a blog account"
+    )
+    p.add_argument("name")
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read it from standard input instead of asking",
+    )
+    p.set_defaults(handler=cmd_password)
 
     p = commands.add_parser("remove", help="forget a blog account and its password")
     p.add_argument("name")
@@ -210,7 +222,8 @@ def cmd_test(args: argparse.Namespace) -> int:
     secret = credentials.get(account.id) or ""
     if not secret and registry.needs_secret(account.provider):
         raise BlogDeskError(
-            f"No password is stored for {account.name!r}. Remove the account and add it again."
+            f"No password is stored for {account.name!r}. Store one with "
+            f"`{shlex.join(['blogdesk', 'account', 'password', account.name])}`."
         )
 
     with make_session() as session:
@@ -220,6 +233,39 @@ def cmd_test(args: argparse.Namespace) -> int:
     print(f"{account.name}: OK, {signed_in}{account.site_url}.")
     if not info.can_publish:
         print("  Note: this user may not publish posts (only submit them for review).")
+    return 0
+
+
+def cmd_password(args: argparse.Namespace) -> int:
+    """A new secret for an existing account, checked with the blog before it is kept. Removing
+    and re-adding the account would give it a new id and cut the posts' link to the blog."""
+    from blogdesk.sync import registry
+    from blogdesk.sync.accounts.credentials import KeyringUnavailableError
+    from blogdesk.sync.http import make_session
+
+    services = Services()
+    account = services.accounts().get(args.name)
+    if not registry.needs_secret(account.provider):
+        raise BlogDeskError(f"{account.name!r} ({account.provider}) needs no password.")
+    asked = argparse.Namespace(
+        password_stdin=args.password_stdin,
+        provider=account.provider,
+        url=account.site_url,
+        user=account.user,
+    )
+    secret = _read_secret(asked, dict(account.options)).strip()
+    with make_session() as session:
+        registry.get(account.provider)(account, session, secret).verify()
+    credentials = services.credentials()
+    try:
+        credentials.set(account.id, secret)
+    except KeyringUnavailableError:
+        raise BlogDeskError(
+            "The password is correct, but no secure password storage (keyring) works on this "
+            "computer, and BlogDesk will not write it to a plain file (see 'Where your password "
+            "is kept' in docs/publishing.md)."
+        ) from None
+    print(f"The new secret for {account.name!r} works; it is kept in {credentials.description}.")
     return 0
 
 

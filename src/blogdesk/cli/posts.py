@@ -14,22 +14,46 @@ from typing import Any
 from blogdesk.cli import library_path, library_was_named, open_services
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library.library import Library
+from blogdesk.core.post import rules
 from blogdesk.core.post.post import Post, PostSummary
 from blogdesk.core.render.rendering import render
 from blogdesk.services import Services
 
-STATUSES = ("draft", "scheduled", "published", "private", "pending")
+# The window's words (Properties, the library's filter), then the blog's words `publish --status`
+# takes for the same statuses; both name the same five.
+STATUSES = rules.KNOWN_STATUSES
+STATUS_WORDS = (*STATUSES, "publish", "future")
+
+
+def status_word(value: str, *, also: tuple[str, ...] = ()) -> str:
+    """The status `value` names, as the library stores it ("Publish" → "published"); `also`
+    lists other statuses accepted as they are (words a library's files use).
+
+    An unknown word is refused with the valid ones, rather than quietly matching no post."""
+    word = rules.normalize_status(value)
+    if word in STATUSES or word in also:
+        return word
+    valid = ", ".join(
+        f"{s} (or {', '.join(a)})" if (a := _aliases(s)) else s for s in (*STATUSES, *also)
+    )
+    raise BlogDeskError(f"Unknown status {value!r}. Use one of: {valid}.")
+
+
+def _aliases(status: str) -> list[str]:
+    return [w for w in STATUS_WORDS if w != status and rules.normalize_status(w) == status]
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("new", help="create a post and print its file's path")
     p.add_argument("title")
-    p.add_argument("--status", default="draft")
+    p.add_argument("--status", default="draft", help=f"one of {', '.join(STATUSES)}")
     p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     p.set_defaults(handler=cmd_new)
 
     p = sub.add_parser("list", help="list the posts in the library")
-    p.add_argument("--status", help="only posts with this status")
+    p.add_argument(
+        "--status", help=f"only posts with this status ({', '.join(STATUSES)}, or publish/future)"
+    )
     p.add_argument("--tag", help="only posts with this tag")
     p.add_argument("--category", help="only posts in this category")
     p.add_argument("--sort", choices=("date", "title", "modified", "status"), default="date")
@@ -97,9 +121,10 @@ def _dump_json(data: Any) -> None:
 def cmd_new(args: argparse.Namespace) -> int:
     if not args.title.strip():
         raise BlogDeskError('A new post needs a title, e.g. blogdesk new "Three days in Lisbon".')
+    status = status_word(args.status)  # before the library is opened (or made)
     with _open(args, create=True) as library:
         # Dated now only provisionally (Library.create): publishing uses the moment of publishing.
-        fields: dict[str, Any] = {"status": args.status}
+        fields: dict[str, Any] = {"status": status}
         if args.tag:
             fields["tags"] = args.tag
         post = library.create(args.title, new_draft=True, **fields)
@@ -109,8 +134,14 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     with _open(args) as library:
+        status = None
+        if args.status is not None:
+            # Beyond the five, a status the library's own files use ("archived") is a filter too.
+            known = rules.normalize_status(args.status) in STATUSES
+            used = () if known else tuple(sorted({s.status for s in library.posts()} - {*STATUSES}))
+            status = status_word(args.status, also=used)
         posts = library.posts(
-            status=args.status,
+            status=status,
             tag=args.tag,
             category=args.category,
             sort=args.sort,

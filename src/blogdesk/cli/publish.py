@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from dataclasses import asdict
 from datetime import datetime
@@ -28,14 +29,20 @@ if TYPE_CHECKING:
 
 EXIT_QUEUED = 3
 EXIT_CONFLICT = 4
-STATUSES = ("draft", "publish", "future", "pending", "private")
+# The blog's words, and the window's for the same statuses (as `blogdesk list --status` takes).
+STATUSES = ("draft", "publish", "future", "pending", "private", "published", "scheduled")
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("publish", help="publish a post to a blog (create or update)")
     p.add_argument("file", type=Path)
     p.add_argument("--account", required=True, help="the blog account's name")
-    p.add_argument("--status", choices=STATUSES, help="default: from the post's front matter")
+    p.add_argument(
+        "--status",
+        type=str.lower,
+        choices=STATUSES,
+        help="default: from the post's front matter",
+    )
     p.add_argument("--date", help="publication date, ISO 8601 (e.g. 2026-12-01T09:00+01:00)")
     p.add_argument(
         "--on-conflict",
@@ -119,13 +126,22 @@ def _print_result(result: PublishResult, as_json: bool) -> None:
             print(f"  note: {notice}")
 
 
-def _print_conflict(error: ConflictError) -> None:
+def _print_conflict(error: ConflictError, args: argparse.Namespace) -> None:
     print(f"blogdesk: {error}", file=sys.stderr)
     for diff in error.field_diffs:
         print(f"  {diff.field}: blog {diff.remote!r} / here {diff.local!r}", file=sys.stderr)
     if error.text_diff:
         print(error.text_diff, file=sys.stderr)
-    print("Re-run with --on-conflict overwrite|take_remote|keep_both to choose.", file=sys.stderr)
+    # The same command, ready to paste: names with spaces or quotes are quoted for the shell.
+    again = ["blogdesk"] + (["--library", str(args.library)] if args.library else [])
+    again += ["publish", str(args.file), "--account", args.account]
+    again += ["--status", args.status] if args.status else []
+    again += ["--date", args.date] if args.date else []
+    print(
+        "To choose, run it again with --on-conflict overwrite, take_remote or keep_both:\n"
+        f"  {shlex.join([*again, '--on-conflict', 'overwrite'])}",
+        file=sys.stderr,
+    )
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
@@ -144,7 +160,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
             )
         except ConflictError as error:
             if args.on_conflict == "stop":
-                _print_conflict(error)
+                _print_conflict(error, args)
                 return EXIT_CONFLICT
             resolved = service.resolve_conflict(error, args.on_conflict)
             if resolved.copy_path:

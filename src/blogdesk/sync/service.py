@@ -17,6 +17,7 @@ Everything it works with is given to it (accounts, credentials, cache folder, re
 from __future__ import annotations
 
 import logging
+import shlex
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -131,7 +132,8 @@ class SyncService:
                 )
             raise AuthenticationError(
                 f"No application password is stored for the blog {account.name!r}. Enter it "
-                f"again (in the account dialog, or `blogdesk account add {account.name} ...`)."
+                "again in the account dialog, or from a terminal with "
+                f"`{shlex.join(['blogdesk', 'account', 'password', account.name])}`."
             )
         # One provider per account (and secret) for the service's life: it keeps the session's
         # connections and the blog's term ids between publishes.

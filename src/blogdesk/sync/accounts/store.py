@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field, replace
@@ -122,7 +123,8 @@ class AccountStore:
             names = ", ".join(a.name for a in self._read()) or "none yet"
             raise AccountError(
                 f"There is no blog account called {name_or_id!r} (accounts: {names}). "
-                "Add one with `blogdesk account add`."
+                f"Add one with `{shlex.join(['blogdesk', 'account', 'add', name_or_id])} "
+                "--url URL`."
             )
         return account
 

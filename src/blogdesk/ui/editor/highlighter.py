@@ -46,7 +46,9 @@ FENCE_STATE_BASE = 100
 # the renderer, the outline and the title share (what is coloured a heading is published as one).
 _HR = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _INDENTED_CODE = re.compile(r"^(?: {4}|\t)(?![ \t]*(?:[-*+]|\d{1,9}[.)])[ \t])")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# "__" is strong only at a word's edge (CommonMark): "item__caption" or "snake__case__name" is one
+# word, not the start of bold text; "**" may sit inside a word.
+_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=[^\s_])(.+?)(?<=[^\s_])__(?!\w)")
 _EMPH = re.compile(r"(?<![*_\w])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*_\w])")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]")
@@ -57,6 +59,12 @@ _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->")
 _YAML_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*[:=]")
+# Where emphasis can neither open nor close: a tag with its attributes, a code span, a URL, a
+# link's destination. These spans are masked before the emphasis patterns run.
+_LINK_DEST = re.compile(r"\]\(([^)\n]*)\)")
+# Stands in for each masked character: not a space, a word character or a delimiter, so text
+# around a mask still reads as a word's edge ("**<b>x</b>**" stays bold).
+_MASK = "\ue000"
 
 
 def in_code_fence(state: int) -> bool:
@@ -198,9 +206,11 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             for m in _HTML_TAG.finditer(text, start):
                 self.setFormat(m.start(), m.end() - m.start(), self.f_html)
         if "*" in text or "_" in text:
-            for m in _EMPH.finditer(text, start):
+            # Only this line (one block) is matched, so emphasis never runs into the next one.
+            plain = _masked(text)
+            for m in _EMPH.finditer(plain, start):
                 self.setFormat(m.start(), m.end() - m.start(), self.f_emph)
-            for m in _STRONG.finditer(text, start):
+            for m in _STRONG.finditer(plain, start):
                 self.setFormat(m.start(), m.end() - m.start(), self.f_strong)
         if "~~" in text:
             for m in _STRIKE.finditer(text, start):
@@ -214,11 +224,37 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 self.setFormat(m.start(), m.end() - m.start(), self.f_link)
         if "http" in text or "mailto:" in text:
             for m in _AUTOLINK.finditer(text, start):
-                self.setFormat(m.start(), m.end() - m.start(), self.f_link)
+                self.setFormat(m.start(), _url_end(m) - m.start(), self.f_link)
         if "`" in text:
             # Last, because nothing inside a code span is Markdown.
             for m in _CODE_SPAN.finditer(text, start):
                 self.setFormat(m.start(), m.end() - m.start(), self.f_code)
+
+
+def _url_end(m: re.Match[str]) -> int:
+    """Where a URL ends: trailing punctuation is not part of a bare one (GFM), so the "**" in
+    "**see https://example.org/**" closes the bold text."""
+    return m.start() + len(m.group().rstrip("*_~?!.,:"))
+
+
+def _masked(text: str) -> str:
+    """`text` with its tags, code spans, URLs and link destinations replaced by `_MASK`, at the
+    same length, so offsets of matches in it are offsets in `text`."""
+    spans: list[tuple[int, int]] = []
+    if "<" in text:
+        spans += [m.span() for m in _HTML_TAG.finditer(text)]
+    if "`" in text:
+        spans += [m.span() for m in _CODE_SPAN.finditer(text)]
+    if "://" in text or "mailto:" in text:
+        spans += [(m.start(), _url_end(m)) for m in _AUTOLINK.finditer(text)]
+    if "](" in text:
+        spans += [m.span(1) for m in _LINK_DEST.finditer(text)]
+    if not spans:
+        return text
+    chars = list(text)
+    for begin, end in spans:
+        chars[begin:end] = _MASK * (end - begin)
+    return "".join(chars)
 
 
 _LIGHT = {

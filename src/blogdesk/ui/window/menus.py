@@ -40,6 +40,7 @@ from blogdesk.ui.editor.metadata_panel import MetadataPanel
 from blogdesk.ui.library.panel import LibraryPanel
 from blogdesk.ui.library.watcher import LibraryWatcher
 from blogdesk.ui.tasks import TaskRunner
+from blogdesk.ui.window.help import Help
 
 __all__ = ["FORMAT_ACTIONS", "PANEL_TITLES", "MenuHost", "Menus"]
 
@@ -248,6 +249,11 @@ class Menus:
 
         help_menu = window.menuBar().addMenu("&Help")
         acts["help_menu"] = help_menu.menuAction()  # kept last by the window (menus added later)
+        self.help = Help(window)  # the user guide and the shortcut sheet (ui/window/help.py)
+        acts["user_guide"] = self.help.guide_action
+        acts["shortcuts"] = self.help.shortcuts_action
+        help_menu.addActions([acts["user_guide"], acts["shortcuts"]])
+        help_menu.addSeparator()
         acts["about"] = self._action("&About BlogDesk", self._about)
         acts["about"].setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(acts["about"])
