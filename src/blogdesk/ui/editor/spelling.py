@@ -42,7 +42,8 @@ class _Scan(NamedTuple):
     edits: int  # the edit count the text was taken at
     checker: SpellChecker
     misspelled: dict[str, tuple[Underline, ...]]  # by line text: the highlighter's new map
-    redo: list[int]  # lines whose underlines changed
+    changed: set[str]  # the texts of the lines whose underlines changed
+    redo: list[int]  # those lines
 
 
 def _scan(
@@ -51,7 +52,7 @@ def _scan(
     lines: Collection[int] | None,
     ignore: Collection[str],
     old: Mapping[str, tuple[Underline, ...]],
-) -> tuple[dict[str, tuple[Underline, ...]], list[int]]:
+) -> tuple[dict[str, tuple[Underline, ...]], set[str], list[int]]:
     """On the worker: the misspellings of `lines` (all if None) by line text, merged into `old`
     for a partial check, and the lines to re-highlight."""
     all_lines = text.split("\n")
@@ -69,7 +70,7 @@ def _scan(
         new = {**{k: v for k, v in old.items() if k not in checked}, **new}
     changed = {k for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
     redo = [n for n, line in enumerate(all_lines) if line in changed] if changed else []
-    return new, redo
+    return new, changed, redo
 
 
 class SpellCheck(QObject):
@@ -167,7 +168,8 @@ class SpellCheck(QObject):
                 f"Checking in {' + '.join(self.languages)}."
             )
         self.languagesChanged.emit(" + ".join(self.languages))
-        self._set_underlines({}, self.highlighter.lines_with(self.highlighter.misspelled))
+        old = set(self.highlighter.misspelled)
+        self._set_underlines({}, old, self.highlighter.lines_with(old))
         self.check_soon(0)
 
     def _tell(self, text: str) -> None:
@@ -204,8 +206,7 @@ class SpellCheck(QObject):
         old = dict(self.highlighter.misspelled)  # the worker reads its own copy
 
         def work() -> _Scan:
-            new, redo = _scan(text, checker, lines, ignore, old)
-            return _Scan(edits, checker, new, redo)
+            return _Scan(edits, checker, *_scan(text, checker, lines, ignore, old))
 
         self.runner.run(work, lambda scan: self._scanned(scan, lines is None), self._failed)
 
@@ -213,7 +214,7 @@ class SpellCheck(QObject):
         if scan.edits != self._edits or scan.checker is not self.checker:
             self._finish(again=True)  # stale: edited meanwhile, or the languages changed
             return
-        self._set_underlines(scan.misspelled, scan.redo)
+        self._set_underlines(scan.misspelled, scan.changed, scan.redo)
         if not whole:
             self._run_scan(None)
             return
@@ -237,10 +238,10 @@ class SpellCheck(QObject):
         return range(max(0, first), bottom.blockNumber() + 1)
 
     def _set_underlines(
-        self, misspelled: dict[str, tuple[Underline, ...]], redo: list[int]
+        self, misspelled: dict[str, tuple[Underline, ...]], changed: set[str], redo: list[int]
     ) -> None:
         self.highlighter.misspelled = misspelled
-        self.highlighter.refresh_lines(redo)
+        self.highlighter.refresh_lines(redo, changed, self._visible_lines())
 
     def _drop_word(self, accepted: Callable[[str], bool]) -> None:
         """Take the underline off every word `accepted` now accepts, at once."""
@@ -253,7 +254,7 @@ class SpellCheck(QObject):
                 changed.append(line)
             if kept:
                 new[line] = kept
-        self._set_underlines(new, self.highlighter.lines_with(changed))
+        self._set_underlines(new, set(changed), self.highlighter.lines_with(changed))
 
     # -- the author's answers ----------------------------------------------------------------------
 

@@ -239,3 +239,30 @@ def test_the_window_checks_the_open_post_and_keeps_words_in_the_config_folder(
     assert (paths.config_dir() / WORDS_FILE).read_text(encoding="utf-8") == "Zugg\n"
     assert not underlined(editor, "Zugg")
     assert window.documents.dirty is False  # underlines are no edit
+
+
+def test_a_check_that_an_edit_overtook_is_not_applied(
+    qtbot: Any, desk: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor, spell = desk
+    open_post(qtbot, editor, spell, "Zorgle one.\n")
+    assert set(spell.highlighter.misspelled) == {"Zorgle one."}
+    installed: list[set[str]] = []  # every set of underlines put on screen from now on
+    refresh = spell.highlighter.refresh_lines
+
+    def record(*args: Any) -> None:
+        installed.append(set(spell.highlighter.misspelled))
+        refresh(*args)
+
+    monkeypatch.setattr(spell.highlighter, "refresh_lines", record)
+    spell.check_now()  # its text is taken now; the edit below comes before its result
+    cursor = QTextCursor(editor.document())
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.insertText("Blarg two.\n")
+    with qtbot.waitSignal(spell.checked, timeout=5000):
+        pass
+    # Each one was checked on the text as edited (a partial check may keep an old line's
+    # entry, which no line of the post has any more, until the whole post is checked).
+    assert installed and all("Blarg two." in seen for seen in installed), installed
+    assert installed[-1] == {"Blarg two."}
+    assert underlined(editor, "Blarg")
