@@ -24,6 +24,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -34,6 +35,7 @@ from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.fsutil import atomic_write
 from blogdesk.core.library.library import Library
 from blogdesk.core.settings import Settings, load_library_settings
+from blogdesk.core.spelling.wordlist import WORDS_FILE
 from blogdesk.services import Folders, Services
 from blogdesk.ui.preview.url_scheme import register_url_scheme
 from blogdesk.ui.tasks import TaskRunner
@@ -165,6 +167,7 @@ class DeskApp:
             state,
             icon=app_icon(),
             start_preview=start_preview,
+            spelling_words=services.folders.config / WORDS_FILE,
         )
         server = InstanceServer(window, state_dir=state_dir, library=library.root)
         server.listen()
@@ -197,8 +200,20 @@ class DeskApp:
 
         # Blog menu, Publish, outbox; the sync layer itself loads on first use (the factory).
         install_publishing(self.window, self.services.sync_service)
+        # The account list is read only now (after the first frame), for the blog's language.
+        self.window.spelling.set_blog_language(self._blog_spell_language)
         self.window.watcher.refresh_now()
         self.ready = True
+
+    def _blog_spell_language(self, post: Any) -> object:
+        """The spell-check language of the first blog the post is on that names one (the
+        account option `spell_language`), else None."""
+        accounts = self.services.accounts()
+        for account_id in post.sync_accounts():
+            account = accounts.find(account_id)
+            if account is not None and account.options.get("spell_language"):
+                return account.options["spell_language"]
+        return None
 
     def _stamp_first_paint(self) -> None:
         _stamp("preview-created")

@@ -79,6 +79,9 @@ class Settings:
     )
     smart_quotes: bool = _option(True, "Typographic quotes and dashes in the preview")
     reopen_last_post: bool = _option(True, "Reopen the last post at start-up")
+    spell_language: str = _option(
+        "", 'Spell-check language, or several (e.g. "en_US, de_DE"; empty: the system\'s)'
+    )
     recent_files: list[str] = field(
         default_factory=list, metadata={"title": "Recently opened files"}
     )

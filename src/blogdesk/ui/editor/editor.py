@@ -19,9 +19,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAction,
+    QContextMenuEvent,
     QFont,
     QFontDatabase,
     QGuiApplication,
@@ -32,7 +33,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCursor,
 )
-from PySide6.QtWidgets import QApplication, QFileDialog, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QPlainTextEdit, QWidget
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.render.image_markup import ImageMarkup, serialise
@@ -104,6 +105,9 @@ class MarkdownEditor(QPlainTextEdit):
         # to the text ends it.
         self._auto: continuation.AutoPrefix | None = None
         self.textChanged.connect(self._forget_auto_prefix)
+        # Entries others put at the top of the context menu (spell checking's suggestions):
+        # each is called with the menu and a cursor at the clicked point.
+        self.context_menu_providers: list[Callable[[QMenu, QTextCursor], None]] = []
 
     # -- public API -------------------------------------------------------------------------
 
@@ -323,6 +327,20 @@ class MarkdownEditor(QPlainTextEdit):
         )
         if self.blockCount() < lines and not undoing:
             self._renumber_at_caret()
+
+    def build_context_menu(self, pos: QPoint) -> QMenu:
+        """The context menu for a click at `pos` (viewport coordinates): Qt's own entries
+        (Undo, Cut, Copy, Paste…) below what `context_menu_providers` add."""
+        menu = self.createStandardContextMenu(pos)
+        cursor = self.cursorForPosition(pos)
+        for provide in self.context_menu_providers:
+            provide(menu, cursor)
+        return menu
+
+    def contextMenuEvent(self, e: QContextMenuEvent) -> None:
+        menu = self.build_context_menu(e.pos())
+        menu.exec(e.globalPos())
+        menu.deleteLater()
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasImage() or source.hasUrls() or super().canInsertFromMimeData(source)

@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 
 from blogdesk.core.library.library import Library
 from blogdesk.core.settings import LibrarySettings, Settings
+from blogdesk.core.spelling.wordlist import PersonalWords
 from blogdesk.ui.editor.document_controller import DocumentController, OpenDocument
 from blogdesk.ui.editor.editor import MarkdownEditor
 from blogdesk.ui.editor.media_store import store_media
 from blogdesk.ui.editor.metadata_panel import MetadataPanel
 from blogdesk.ui.editor.outline_panel import OutlinePanel
+from blogdesk.ui.editor.spelling import SpellCheck
 from blogdesk.ui.library.panel import LibraryPanel
 from blogdesk.ui.library.watcher import LibraryWatcher
 from blogdesk.ui.tasks import TaskRunner
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         *,
         icon: QIcon | None = None,
         start_preview: bool = True,
+        spelling_words: Path | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -90,6 +93,14 @@ class MainWindow(QMainWindow):
             journal,
             autosave_ms=settings.autosave_delay_ms,
             journal_ms=settings.journal_delay_ms,
+            parent=self,
+        )
+        # The personal word list's file comes from the composition root (the config folder).
+        self.spelling = SpellCheck(
+            self.editor,
+            runner,
+            PersonalWords(spelling_words),
+            preference=settings.spell_language,
             parent=self,
         )
         self.watcher = LibraryWatcher(
@@ -214,7 +225,10 @@ class MainWindow(QMainWindow):
         self.reading_label = QLabel(self)
         self.save_label = QLabel(self)
         self.save_label.setObjectName("saveState")
-        for label in (self.words_label, self.reading_label, self.save_label):
+        self.spelling_label = QLabel(self)
+        self.spelling_label.setObjectName("spellingLanguages")
+        self.spelling_label.setToolTip("Spell-check languages")
+        for label in (self.spelling_label, self.words_label, self.reading_label, self.save_label):
             bar.addPermanentWidget(label)
         self.status_messages = PostMessages(bar, root=self.library.root, parent=self)
 
@@ -239,6 +253,11 @@ class MainWindow(QMainWindow):
         self.metadata.media_importer = lambda path: self.store_media(path, path.name)
         self.editor.set_media_handler(self.store_media)
         self.editor.mediaError.connect(lambda text: self.show_message(text, post=docs.path))
+        docs.documentOpened.connect(
+            lambda doc: self.spelling.set_post(doc.path if doc else None, doc.post if doc else None)
+        )
+        self.spelling.message.connect(self.show_message)
+        self.spelling.languagesChanged.connect(self.spelling_label.setText)
         self.outline.headingActivated.connect(self.editor.go_to_line)
         self.watcher.refreshed.connect(self._library_refreshed)
         self.watcher.failed.connect(self.show_message)
