@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "blogdesk.cli.accounts",
     "blogdesk.cli.publish",
     "blogdesk.cli.importing",
+    "blogdesk.cli.check",
 )
 
 
@@ -103,6 +104,7 @@ COMMAND_NAMES = frozenset(
         "pull",
         "outbox",
         "import",
+        "check",
     }
 )
 
