@@ -39,6 +39,7 @@ def taken_titles(library: Library, post: Post, rel: str, account: Account) -> di
     """{casefolded title: path} of the other posts of the library already on `account`'s blog
     with this post's title. From the posts' own sync records: no network."""
     title = post.title.casefold()
+    own = post.sync_state(account.id).get("remote_id")
     found: dict[str, str] = {}
     for summary in library.posts():
         if summary.path == rel or summary.title.casefold() != title:
@@ -47,7 +48,9 @@ def taken_titles(library: Library, post: Post, rel: str, account: Account) -> di
             other = library.load(summary.path)
         except Exception:  # an unreadable post cannot be on the blog as far as we know
             continue
-        if other.sync_state(account.id).get("remote_id"):
+        remote = other.sync_state(account.id).get("remote_id")
+        # The same blog post (a copy "keep both" made of it) is not another post.
+        if remote and remote != own:
             found[title] = summary.path
             break
     return found
