@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "blogdesk.cli.publish",
     "blogdesk.cli.importing",
     "blogdesk.cli.check",
+    "blogdesk.cli.export",
 )
 
 
@@ -105,6 +106,7 @@ COMMAND_NAMES = frozenset(
         "outbox",
         "import",
         "check",
+        "export",
     }
 )
 
