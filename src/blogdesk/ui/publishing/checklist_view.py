@@ -170,9 +170,15 @@ class PublishChecks(QObject):
     shown = Signal(object)  # the ChecklistDialog just opened (tests drive it)
     checked = Signal(object)  # the Report of the last check
 
-    def __init__(self, window: Any, controller: Callable[[], PublishController]) -> None:
+    def __init__(
+        self,
+        window: Any,
+        controller: Callable[[], PublishController],
+        say: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__(window)
         self.window = window
+        self._say = say or (lambda _text: None)
         self._controller = controller
         self.dialog: ChecklistDialog | None = None
         self.last_report: Report | None = None
@@ -220,8 +226,10 @@ class PublishChecks(QObject):
             self.checked.emit(report)
             if not report.issues:
                 proceed()
-            else:
-                self.show_report(report, title, proceed)
+                return
+            blocked = "nothing was sent" if report.blocking else "not sent yet"
+            self._say(f"Before publishing: {len(report.issues)} to look at; {blocked}.")
+            self.show_report(report, title, proceed)
 
         if self.dialog is not None:
             self.dialog.close()

@@ -164,7 +164,9 @@ class Publishing(QObject):
         if self._checks is None:
             from blogdesk.ui.publishing.checklist_view import PublishChecks
 
-            self._checks = PublishChecks(self.window, lambda: self.controller)
+            self._checks = PublishChecks(
+                self.window, lambda: self.controller, say=self.status.show_plain
+            )
         return self._checks
 
     @property
