@@ -2,7 +2,8 @@
 
 Adds the Publish toolbar button (Ctrl+Shift+P: one click publishes the open post with its own
 settings), the publish panel, a "Blog" menu (Publish, Publish Options…, Update, Unpublish,
-Fetch Posts…, Send Pending, Cancel, Blogs…), progress with Cancel and the result (with a link to
+Fetch Posts…, Send Pending, Cancel, Blogs…), the pre-publish checklist that every Publish runs
+first (ui.publishing.checklist_view), progress with Cancel and the result (with a link to
 the post on the blog) in the status bar, the conflict dialog, the library's sync badges, and the
 outbox flush at start-up and whenever its next job falls due.
 
