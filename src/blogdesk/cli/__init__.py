@@ -30,6 +30,8 @@ COMMAND_MODULES = (
     "blogdesk.cli.accounts",
     "blogdesk.cli.publish",
     "blogdesk.cli.importing",
+    "blogdesk.cli.check",
+    "blogdesk.cli.export",
 )
 
 
@@ -103,6 +105,8 @@ COMMAND_NAMES = frozenset(
         "pull",
         "outbox",
         "import",
+        "check",
+        "export",
     }
 )
 

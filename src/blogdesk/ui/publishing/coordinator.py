@@ -2,7 +2,8 @@
 
 Adds the Publish toolbar button (Ctrl+Shift+P: one click publishes the open post with its own
 settings), the publish panel, a "Blog" menu (Publish, Publish Options…, Update, Unpublish,
-Fetch Posts…, Send Pending, Cancel, Blogs…), progress with Cancel and the result (with a link to
+Fetch Posts…, Send Pending, Cancel, Blogs…), the pre-publish checklist that every Publish runs
+first (ui.publishing.checklist_view), progress with Cancel and the result (with a link to
 the post on the blog) in the status bar, the conflict dialog, the library's sync badges, and the
 outbox flush at start-up and whenever its next job falls due.
 
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from blogdesk.ui.accounts.blogs_dialog import AccountDialog
     from blogdesk.ui.library.sync_badges import BadgeUpdater, SyncBadge
     from blogdesk.ui.publishing.blog_conflict_dialog import SyncConflictDialog
+    from blogdesk.ui.publishing.checklist_view import PublishChecks
     from blogdesk.ui.publishing.sync_calls import PublishController
 
 __all__ = ["PUBLISH_SHORTCUT", "Publishing", "install_publishing", "result_text"]
@@ -91,6 +93,7 @@ class Publishing(QObject):
         self._controller: PublishController | None = None
         self._updater: BadgeUpdater | None = None
         self._panel: PublishPanel | None = None
+        self._checks: PublishChecks | None = None
         self.conflict_dialog: SyncConflictDialog | None = None
         self.account_dialog: AccountDialog | None = None
         self._last_account: str | None = None
@@ -156,6 +159,16 @@ class Publishing(QObject):
             c.message.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
             c.busyChanged.connect(shown.show_busy)
         return self._controller
+
+    @property
+    def checks(self) -> PublishChecks:
+        if self._checks is None:
+            from blogdesk.ui.publishing.checklist_view import PublishChecks
+
+            self._checks = PublishChecks(
+                self.window, lambda: self.controller, say=self.status.show_plain
+            )
+        return self._checks
 
     @property
     def panel(self) -> PublishPanel:
@@ -297,12 +310,17 @@ class Publishing(QObject):
             self.show_accounts()
             return False
         self._last_account = account.id
-        return self.controller.publish(
-            doc.path,
-            account,
-            status=request.status if request else None,
-            date=request.date if request else None,
-            title=doc.post.title,
+        status = request.status if request else None
+        date = request.date if request else None
+        path, title = doc.path, doc.post.title
+
+        def send() -> bool:
+            return self.controller.publish(path, account, status=status, date=date, title=title)
+
+        # The pre-publish checklist first (ui.publishing.checklist_view): it sends at once when
+        # it finds nothing, and otherwise when the author says "Publish anyway".
+        return self.checks.before_publish(
+            path, account, status=status, date=date, title=title, proceed=send
         )
 
     def _panel_publish(self, request: PublishRequest) -> None:

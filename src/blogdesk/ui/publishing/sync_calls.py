@@ -109,6 +109,13 @@ class PublishController(QObject):
         what = f"Publishing “{title}”…" if title else "Publishing…"
         return self._start(what, [rel], work, self._published)
 
+    def run_step(
+        self, what: str, work: Callable[[CancelToken], Any], on_done: Callable[[Any], None]
+    ) -> bool:
+        """Run a step that goes before a job (the pre-publish checklist) as a job of its own:
+        off the GUI thread, cancellable, the one job at a time. It rewrites no post."""
+        return self._start(what, [], lambda _report, token: work(token), on_done)
+
     def unpublish(self, path: Path | str, account: Account | str) -> bool:
         rel = self.service.rel_path(path)
         return self._start(

@@ -103,6 +103,7 @@ class Menus:
         self.focus_mode = False
         self._focus_saved: dict[str, bool] = {}
         self.import_dialog: Any = None  # the last File → Import window (kept alive while open)
+        self.exporter: Any = None  # File → Export… (ui.export.action), made on first use
         self._build()
 
     def _action(
@@ -160,6 +161,9 @@ class Menus:
             "&Jekyll or Hugo Folder…", partial(self._import, "folder")
         )
         import_menu.addActions([acts["import_wxr"], acts["import_folder"]])
+        acts["export"] = self._action("&Export…", self._export)
+        acts["export"].setToolTip("Save the open post as a web page, a PDF or a Word document")
+        file_menu.addAction(acts["export"])
         file_menu.addSeparator()
         file_menu.addActions(
             [
@@ -380,6 +384,13 @@ class Menus:
         if dialog is not None:
             self.import_dialog = dialog
             dialog.importFinished.connect(lambda _report: host.library_panel.reload())
+
+    def _export(self) -> None:
+        if self.exporter is None:
+            from blogdesk.ui.export.action import Exporter
+
+            self.exporter = Exporter(self.window)
+        self.exporter.ask()
 
     def _open_dialog(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
