@@ -177,14 +177,19 @@ def test_a_flood_of_misspellings_is_cut_short() -> None:
     assert len(spelled) == MAX_LISTED + 1 and "7 more" in spelled[-1].message
 
 
-def test_without_a_spell_checker_the_report_says_why() -> None:
+def test_the_real_spell_checker_flags_a_misspelling_where_it_is() -> None:
     source, note = load_spelling("en_US")
+    assert source is not None, note  # hunspell-en-us is a declared system dependency
+    report = check(doc("Fine.\n\nThis is teh end.\n"), spelling=source, spelling_note=note)
+    assert found(report, "spelling") == [(7, 9, "warning")]
+    assert not any(n.startswith("Spelling") for n in report.notes)
+
+
+def test_a_language_without_a_dictionary_is_said_not_claimed_clean() -> None:
+    source, note = load_spelling("xx_XX")
     report = check(doc("Text.\n"), spelling=source, spelling_note=note)
-    if source is None:
-        assert note and note.startswith("Spelling was not checked")
-        assert note in report.notes
-    else:  # the spell checker has landed: it runs, and no note claims otherwise
-        assert not any(n.startswith("Spelling") for n in report.notes)
+    assert source is None and note and note.startswith("Spelling was not checked")
+    assert note in report.notes
 
 
 # -- fields ------------------------------------------------------------------------------------

@@ -2,16 +2,14 @@
 
 A `SpellingSource` is any function that takes the post's body and yields the misspelled words as
 (0-based line, 0-based column, word). `blogdesk.core.spelling` (the editor's checker) is adapted
-to it by the caller when it is installed and has a dictionary; otherwise the checklist says why
-spelling was skipped instead of claiming the text is clean.
+to it here when a dictionary is installed; otherwise the checklist says why spelling was skipped
+instead of claiming the text is clean.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from blogdesk.core.checks.issue import Issue
 
@@ -57,12 +55,9 @@ def load_spelling(
     checklist runs without spelling and says so. Loading dictionaries takes tens of
     milliseconds: call this off the UI thread.
     """
-    try:
-        spelling: Any = importlib.import_module("blogdesk.core.spelling")
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("blogdesk.core.spelling", "blogdesk.core"):
-            raise
-        return None, "Spelling was not checked: this BlogDesk has no spell checker yet."
+    # Imported here: PyEnchant loads libenchant, which `blogdesk check` without spelling skips.
+    from blogdesk.core import spelling
+
     try:
         languages = spelling.choose_languages(post_language, blog_language)
         personal = spelling.PersonalWords(words_file) if words_file is not None else None
