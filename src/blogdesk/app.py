@@ -166,6 +166,8 @@ class DeskApp:
             icon=app_icon(),
             start_preview=start_preview,
         )
+        # The Preview Style menu reads the accounts and the theme cache only when it needs them.
+        window.menus.preview_style.set_sources(services.accounts, services.folders.cache)
         server = InstanceServer(window, state_dir=state_dir, library=library.root)
         server.listen()
         server.filesReceived.connect(window.open_files)

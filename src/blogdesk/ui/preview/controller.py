@@ -7,6 +7,7 @@ that the text changed meanwhile, and a result whose revision is no longer the la
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable
@@ -23,6 +24,25 @@ __all__ = ["PreviewController", "default_render_function"]
 
 log = logging.getLogger(__name__)
 RenderFunction = Callable[[str], RenderedPost]
+
+
+def wordpress_preview(base_dir: Path) -> Callable[[str], str]:
+    """What WordPress would show for imported shortcodes and embeds (preview only: published
+    HTML is never transformed); gallery images are looked up in the media folders lazily."""
+    from blogdesk.core.theme.wordpress import expand_wordpress, media_finder, might_hold_wordpress
+
+    lookup: list[Callable[[str], str | None]] = []
+
+    def media(ident: str) -> str | None:
+        if not lookup:  # scanned on the first gallery only, on the worker thread
+            folders = [base_dir / "media", base_dir.parent / "media", base_dir]
+            lookup.append(media_finder(folders, base_dir))
+        return lookup[0](ident)
+
+    def transform(html: str) -> str:
+        return expand_wordpress(html, media=media) if might_hold_wordpress(html) else html
+
+    return transform
 
 
 def default_render_function(options: RenderOptions | None) -> RenderFunction:
@@ -68,6 +88,8 @@ class PreviewController(QObject):
         self._again = False  # the text changed while it was in flight
         self._line = -1
         self.last_post: RenderedPost | None = None
+        # Applied to the rendered HTML for the preview only (WordPress's shortcodes and embeds).
+        self.html_transform: Callable[[str], str] | None = None
         # Monotonic stamps of the newest render: started (debounce over) and result received.
         self.timing: dict[str, float] = {}
         self._timer = QTimer(self)
@@ -84,10 +106,15 @@ class PreviewController(QObject):
         """A post was opened: local images resolve against `base_dir`; render right away."""
         if self._custom_render is None:
             self._render = default_render_function(self._options)  # fresh cache per post
+        self.html_transform = wordpress_preview(base_dir)
         self.view.set_base_dir(base_dir)
         self._revision += 1
         self._line = -1
         self.render_now()
+
+    def set_title(self, title: str) -> None:
+        """The post's title (from its metadata), shown above or in the page like the blog does."""
+        self.view.set_title(title)
 
     def render_now(self) -> None:
         """Skip the debounce (e.g. after a setting changed)."""
@@ -126,11 +153,11 @@ class PreviewController(QObject):
         self._again = False
         revision = self._revision
         text = self.editor.toPlainText()
-        render_fn = self._render
+        render_fn, transform = self._render, self.html_transform
         self.timing = {"started": time.perf_counter()}
         self.renderStarted.emit(revision)
         self.runner.run(
-            lambda: render_fn(text),
+            lambda: _rendered(render_fn, transform, text),
             lambda post: self._on_rendered(revision, post),
             lambda exc: self._on_failed(revision, exc),
         )
@@ -166,3 +193,13 @@ class PreviewController(QObject):
         self.timing["shown"] = time.perf_counter()
         if self._line >= 0:
             self.view.scroll_to_source_line(self._line)
+
+
+def _rendered(
+    render_fn: RenderFunction, transform: Callable[[str], str] | None, text: str
+) -> RenderedPost:
+    post = render_fn(text)
+    if transform is None:
+        return post
+    html = transform(post.html)
+    return post if html == post.html else dataclasses.replace(post, html=html)
