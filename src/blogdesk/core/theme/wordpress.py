@@ -18,7 +18,13 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-__all__ = ["EMBED_PROVIDERS", "expand_wordpress", "media_finder", "might_hold_wordpress"]
+__all__ = [
+    "EMBED_PROVIDERS",
+    "expand_wordpress",
+    "media_finder",
+    "might_hold_wordpress",
+    "preview_transform",
+]
 
 MediaLookup = Callable[[str], str | None]
 
@@ -206,3 +212,20 @@ def media_finder(folders: list[Path], base_dir: Path) -> MediaLookup:
         return Path(os.path.relpath(path, base_dir)).as_posix()
 
     return lookup
+
+
+def preview_transform(base_dir: Path) -> Callable[[str], str]:
+    """The preview's transform for posts in `base_dir` (the window and `blogdesk preview` share
+    it): `expand_wordpress` with gallery images from the media folders, scanned on first use."""
+    found: list[MediaLookup] = []
+
+    def media(ident: str) -> str | None:
+        if not found:
+            folders = [base_dir / "media", base_dir.parent / "media", base_dir]
+            found.append(media_finder(folders, base_dir))
+        return found[0](ident)
+
+    def transform(html: str) -> str:
+        return expand_wordpress(html, media=media) if might_hold_wordpress(html) else html
+
+    return transform

@@ -91,6 +91,8 @@ def _no_post(account: Account) -> NoPostError:
 
 
 def _feeds(account: Account, fetcher: Fetcher) -> list[str]:
+    """The feeds the home page names, then the usual paths. A home page that cannot be read
+    at all (the site is down, refuses, loops) ends the search with that reason."""
     site = _site(account)
     found: list[str] = []
     try:
@@ -101,8 +103,9 @@ def _feeds(account: Account, fetcher: Fetcher) -> list[str]:
             kind = str(link.get("type") or "").lower()
             if "alternate" in rel and kind.endswith(("rss+xml", "atom+xml")):
                 found.append(urljoin(home.url, str(link["href"])))
-    except FetchError:
-        pass
+    except FetchError as exc:
+        if "answered 4" not in str(exc):  # a missing home page is no reason to stop
+            raise
     return found + [site + path for path in FEED_PATHS]
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from blogdesk.core.render.rendering import RenderedPost, RenderOptions, render
+from blogdesk.core.theme.wordpress import preview_transform
 from blogdesk.ui.editor.editor import MarkdownEditor
 from blogdesk.ui.preview.web_preview import PreviewView
 from blogdesk.ui.tasks import TaskRunner
@@ -24,25 +25,6 @@ __all__ = ["PreviewController", "default_render_function"]
 
 log = logging.getLogger(__name__)
 RenderFunction = Callable[[str], RenderedPost]
-
-
-def wordpress_preview(base_dir: Path) -> Callable[[str], str]:
-    """What WordPress would show for imported shortcodes and embeds (preview only: published
-    HTML is never transformed); gallery images are looked up in the media folders lazily."""
-    from blogdesk.core.theme.wordpress import expand_wordpress, media_finder, might_hold_wordpress
-
-    lookup: list[Callable[[str], str | None]] = []
-
-    def media(ident: str) -> str | None:
-        if not lookup:  # scanned on the first gallery only, on the worker thread
-            folders = [base_dir / "media", base_dir.parent / "media", base_dir]
-            lookup.append(media_finder(folders, base_dir))
-        return lookup[0](ident)
-
-    def transform(html: str) -> str:
-        return expand_wordpress(html, media=media) if might_hold_wordpress(html) else html
-
-    return transform
 
 
 def default_render_function(options: RenderOptions | None) -> RenderFunction:
@@ -106,7 +88,7 @@ class PreviewController(QObject):
         """A post was opened: local images resolve against `base_dir`; render right away."""
         if self._custom_render is None:
             self._render = default_render_function(self._options)  # fresh cache per post
-        self.html_transform = wordpress_preview(base_dir)
+        self.html_transform = preview_transform(base_dir)
         self.view.set_base_dir(base_dir)
         self._revision += 1
         self._line = -1
