@@ -24,7 +24,7 @@ from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.post.post import Post
 from blogdesk.core.render.rendering import pygments_css, render
 from blogdesk.core.settings import load_library_settings
-from blogdesk.core.theme.page import content_security_policy, fill_plain, fill_theme
+from blogdesk.core.theme.page import blog_body, content_security_policy, fill_plain, fill_theme
 from blogdesk.core.theme.standalone import copy_assets, localize_media
 from blogdesk.core.theme.wordpress import preview_transform
 from blogdesk.services import Services
@@ -59,24 +59,27 @@ def cmd_preview(args: argparse.Namespace) -> int:
     style = args.style or lib_settings.preview_style
     base_dir = args.file.resolve().parent
     html = render(post.body, services.render_options()).html
-    html = preview_transform(base_dir)(html)
     out: Path = args.output
     files = out.with_name(out.stem + "_files")
     prefix = quote(files.name) + "/"
     if files.exists():
         shutil.rmtree(files)  # ours from an earlier run: stale fonts and images go
-    content = localize_media(
-        html, base_dir, files, prefix, allow_remote=lib_settings.allow_remote_content
-    )
-    csp = content_security_policy(OWN_SOURCES, allow_remote=lib_settings.allow_remote_content)
+    allow_remote = lib_settings.allow_remote_content
+    csp = content_security_policy(OWN_SOURCES, allow_remote=allow_remote)
     page = None
     if style == "blog":
-        page = _blog_page(args, services, lib_settings.preview_account, files)
-        if page is not None:
+        found = _blog_page(args, services, lib_settings.preview_account, files)
+        if found is not None:
+            template, platform = found
+            shape = blog_body(platform)  # as the blog is sent it (WordPress: block markup)
+            html = preview_transform(base_dir)(shape(html) if shape else html)
+            content = localize_media(html, base_dir, files, prefix, allow_remote=allow_remote)
             page = fill_theme(
-                page, assets_base=prefix, csp=csp, title=post.title, content_html=content
+                template, assets_base=prefix, csp=csp, title=post.title, content_html=content
             )
     if page is None:
+        html = preview_transform(base_dir)(html)
+        content = localize_media(html, base_dir, files, prefix, allow_remote=allow_remote)
         page = fill_plain(
             resources.read_text("preview/template.html"),
             dark=False,
@@ -97,8 +100,9 @@ def _blog_page(
     services: Services,
     remembered: str,
     files: Path,
-) -> str | None:
-    """The captured template (its files copied into `files`), or None after saying why not."""
+) -> tuple[str, str] | None:
+    """The captured template and its platform (its files copied into `files`), or None after
+    saying why not."""
     from blogdesk.sync.theme.service import theme_for
 
     store = services.accounts()
@@ -121,4 +125,4 @@ def _blog_page(
     for warning in theme.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     copy_assets(theme.assets, files)
-    return theme.template()
+    return theme.template(), theme.platform

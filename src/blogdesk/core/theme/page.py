@@ -9,12 +9,19 @@ page). A captured theme adds no source to it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from string import Template
 
 from blogdesk.core.theme.template import ASSETS, CONTENT_MARK, DOC_TITLE, HEAD_MARK, TITLE_MARK
 
-__all__ = ["BLOGDESK_THEME_CSS", "content_security_policy", "fill_plain", "fill_theme"]
+__all__ = [
+    "BLOGDESK_THEME_CSS",
+    "blog_body",
+    "content_security_policy",
+    "fill_plain",
+    "fill_theme",
+]
 
 # BlogDesk's own boxes (a blocked remote image, an embed card, a missing gallery image) must be
 # legible on any blog's colours, so they carry their own; everything else is the blog's CSS.
@@ -28,6 +35,17 @@ BLOGDESK_THEME_CSS = """
   grid-template-columns: repeat(var(--blogdesk-columns, 3), minmax(0, 1fr)); }
 .blogdesk-gallery img { width: 100%; height: auto; }
 """
+
+
+def blog_body(platform: str) -> Callable[[str], str] | None:
+    """How BlogDesk sends a body to a blog on `platform`, where that changes its look: WordPress
+    gets block markup (core/convert/wp_blocks.py), whose classes (`wp-block-quote`, …) its
+    theme styles. The blog style previews that form; None: the rendered HTML as it is."""
+    if platform == "wordpress":
+        from blogdesk.core.convert.wp_blocks import to_blocks
+
+        return to_blocks
+    return None
 
 
 def content_security_policy(own: str, *, allow_remote: bool = False) -> str:

@@ -127,6 +127,7 @@ class ThemePage:
                 "(.entry-content, .post-content, article, …) and not the post's text."
             )
         title_el = self._find_title(content, " ".join(_words(title)))
+        self.platform = self._platform()
         self.content_selector = self._describe(content)
         self.title_selector = self._describe(title_el) if title_el is not None else ""
         self._sanitize()
@@ -183,6 +184,19 @@ class ThemePage:
             return _innermost(candidates[0])
         self.warnings.append("The page has no post title BlogDesk recognises; one was added.")
         return None
+
+    def _platform(self) -> str:
+        """ "wordpress", "ghost", "hugo", "jekyll" or "": from the generator the page names
+        (WordPress also by its folders), so the preview can shape the body as that platform
+        is sent it (core/theme/page.py: blog_body)."""
+        meta = self.soup.find("meta", attrs={"name": re.compile("^generator$", re.I)})
+        generator = str(meta.get("content", "")).lower() if meta is not None else ""
+        for name in ("wordpress", "ghost", "hugo", "jekyll"):
+            if name in generator:
+                return name
+        if self.soup.find(href=re.compile("/wp-content/|/wp-includes/")):
+            return "wordpress"
+        return ""
 
     @staticmethod
     def _describe(el: Tag) -> str:

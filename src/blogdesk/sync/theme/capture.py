@@ -82,6 +82,7 @@ class CapturedTheme:
     content: str  # the element that holds the post (".entry-content", for the author)
     title: str
     warnings: tuple[str, ...] = field(default=())
+    platform: str = ""  # "wordpress", "ghost", "hugo", "jekyll" or "" (see ThemePage)
 
     @property
     def assets(self) -> Path:
@@ -115,6 +116,7 @@ def load_theme(cache_dir: Path, account_id: str) -> CapturedTheme | None:
             str(meta.get("content", "")),
             str(meta.get("title", "")),
             tuple(str(w) for w in meta.get("warnings", [])),
+            str(meta.get("platform", "")),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
@@ -217,6 +219,7 @@ def capture_page(
             page.content_selector,
             page.title_selector,
             tuple(page.warnings + assets.warnings),
+            page.platform,
         )
         meta = {
             "format": FORMAT,
@@ -227,6 +230,7 @@ def capture_page(
             "content": theme.content,
             "title": theme.title,
             "warnings": list(theme.warnings),
+            "platform": theme.platform,
         }
         atomic_write(work / "theme.json", json.dumps(meta, indent=2).encode("utf-8"))
         _swap_in(work, folder)

@@ -70,7 +70,10 @@ class PreviewController(QObject):
         self._again = False  # the text changed while it was in flight
         self._line = -1
         self.last_post: RenderedPost | None = None
-        # Applied to the rendered HTML for the preview only (WordPress's shortcodes and embeds).
+        # Applied to the rendered HTML for the preview only: `body_transform` shapes it as the
+        # blog in the preview style is sent it (WordPress: block markup), then `html_transform`
+        # shows WordPress's shortcodes and embeds as the blog would.
+        self.body_transform: Callable[[str], str] | None = None
         self.html_transform: Callable[[str], str] | None = None
         # Monotonic stamps of the newest render: started (debounce over) and result received.
         self.timing: dict[str, float] = {}
@@ -135,7 +138,7 @@ class PreviewController(QObject):
         self._again = False
         revision = self._revision
         text = self.editor.toPlainText()
-        render_fn, transform = self._render, self.html_transform
+        render_fn, transform = self._render, _chain(self.body_transform, self.html_transform)
         self.timing = {"started": time.perf_counter()}
         self.renderStarted.emit(revision)
         self.runner.run(
@@ -185,3 +188,16 @@ def _rendered(
         return post
     html = transform(post.html)
     return post if html == post.html else dataclasses.replace(post, html=html)
+
+
+def _chain(*steps: Callable[[str], str] | None) -> Callable[[str], str] | None:
+    chosen = [step for step in steps if step is not None]
+    if not chosen:
+        return None
+
+    def run(html: str) -> str:
+        for step in chosen:
+            html = step(html)
+        return html
+
+    return run

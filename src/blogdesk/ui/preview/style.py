@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QProgressDialog, QWidget
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.settings import save_library_settings
+from blogdesk.core.theme.page import blog_body
 
 if TYPE_CHECKING:
     from blogdesk.core.progress import Progress
@@ -162,15 +163,12 @@ class PreviewStyle(QObject):
     def apply(self) -> None:
         preview = self.host.preview
         if self.style != BLOG:
-            if preview is not None:
-                preview.set_theme(None)
-            self.styleShown.emit(PLAIN)
+            self._plain()
             return
         account = self.account()
         if account is None or self._cache_dir is None:
             self.host.show_message("Add a blog first (Blog → Blogs…) to preview in its theme.")
-            if preview is not None:
-                preview.set_theme(None)
+            self._plain()
             return
         if self.theme is not None and preview is not None:
             self._show(self.theme)
@@ -201,8 +199,21 @@ class PreviewStyle(QObject):
         if template is None:  # already shown once: read again off the UI thread
             self.host.runner.run(theme.template, lambda text: self._show(theme, text))
             return
+        self._set_body(blog_body(theme.platform))
         preview.set_theme(template, theme.assets)
         self.styleShown.emit(BLOG)
+
+    def _plain(self) -> None:
+        self._set_body(None)
+        if self.host.preview is not None:
+            self.host.preview.set_theme(None)
+        self.styleShown.emit(PLAIN)
+
+    def _set_body(self, shape: Callable[[str], str] | None) -> None:
+        controller = getattr(self.host, "preview_controller", None)
+        if controller is not None and controller.body_transform is not shape:
+            controller.body_transform = shape
+            controller.render_now()
 
     def _capture(self, account: Account, post_url: str | None, *, quiet: bool = False) -> None:
         if self._handle is not None or self._cache_dir is None:
@@ -253,8 +264,8 @@ class PreviewStyle(QObject):
         self._close_dialog()
         self.host.show_message("Theme capture cancelled.")
         self.captureFinished.emit(None)
-        if self.theme is None and self.host.preview is not None:
-            self.host.preview.set_theme(None)
+        if self.theme is None:
+            self._plain()
 
     def _captured(self, account: Account, theme: CapturedTheme) -> None:
         self._close_dialog()
@@ -270,9 +281,8 @@ class PreviewStyle(QObject):
             log.warning("theme capture of %s failed", account.name, exc_info=exc)
         kept = " The last captured theme stays." if self.theme is not None else ""
         self.host.show_message(f"Could not capture the theme of {account.name}: {text}{kept}")
-        if self.theme is None and self.host.preview is not None:
-            self.host.preview.set_theme(None)  # the plain style, as the message says
-            self.styleShown.emit(PLAIN)
+        if self.theme is None:
+            self._plain()  # the plain style, as the message says
         self.captureFinished.emit(exc)
 
 
