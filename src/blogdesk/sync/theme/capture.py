@@ -184,6 +184,7 @@ def capture_page(
     *,
     progress: Callable[[Progress], None] = no_progress,
     page_html: bytes | None = None,
+    platform: str = "",
 ) -> CapturedTheme:
     """Capture the page of `sample` into `folder` (replaced only once complete)."""
     progress(Progress(stage="page", message=f"Reading {sample.url}"))
@@ -219,7 +220,7 @@ def capture_page(
             page.content_selector,
             page.title_selector,
             tuple(page.warnings + assets.warnings),
-            page.platform,
+            platform or page.platform,
         )
         meta = {
             "format": FORMAT,

@@ -130,4 +130,4 @@ def capture_static(
         url = BASE_URL + page.relative_to(out).as_posix()
         fetcher = FolderFetcher(out, BASE_URL, limits)
         sample = PostSample(url, SAMPLE_TITLE, SAMPLE_TEXT)
-        return capture_page(fetcher, sample, folder, progress=progress)
+        return capture_page(fetcher, sample, folder, progress=progress, platform=layout.generator)
