@@ -59,6 +59,7 @@
   window.blogdeskSetTitle = function (text) {
     const el = document.getElementById("blogdesk-title");
     if (el && el.textContent !== text) el.textContent = text;
+    document.title = text || "Preview";
     return !!el;
   };
 

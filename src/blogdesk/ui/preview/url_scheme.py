@@ -34,10 +34,12 @@ __all__ = [
 
 SCHEME = "blogdesk-preview"
 HOST = "local"
-# A captured blog theme's files (style sheets, fonts, images) are served from this host, out of
-# the one folder the handler is given: `blogdesk-preview://theme/<name>`.
-THEME_HOST = "theme"
-THEME_BASE = f"{SCHEME}://{THEME_HOST}/"
+# A captured blog theme's files (style sheets, fonts, images) are served under this path, out of
+# the one folder the handler is given: `blogdesk-preview://local/__blogdesk_theme__/<name>`. The
+# same host as the page: web fonts are fetched with CORS, which a custom scheme cannot pass
+# between origins.
+THEME_PATH = "/__blogdesk_theme__/"
+THEME_BASE = f"{SCHEME}://{HOST}{THEME_PATH}"
 THEME_SUFFIXES = frozenset({".css", ".eot"})
 TEMPLATE_NAME = "__blogdesk_preview__.html"
 # Only files a post can show are served: never arbitrary files by a crafted relative path.
@@ -112,8 +114,8 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # Qt override
         url = job.requestUrl()
-        if url.host() == THEME_HOST:
-            self._theme_file(job, url.path())
+        if url.host() == HOST and url.path().startswith(THEME_PATH):
+            self._theme_file(job, url.path()[len(THEME_PATH) :])
             return
         if url.host() != HOST:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
