@@ -55,6 +55,14 @@
     return endF - start;
   };
 
+  // The post's title, in the plain page's <h1> or where the captured blog theme shows it.
+  window.blogdeskSetTitle = function (text) {
+    const el = document.getElementById("blogdesk-title");
+    if (el && el.textContent !== text) el.textContent = text;
+    document.title = text || "Preview";
+    return !!el;
+  };
+
   window.blogdeskSetTheme = function (theme) {
     document.documentElement.setAttribute("data-theme", theme);
   };

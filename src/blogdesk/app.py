@@ -169,6 +169,8 @@ class DeskApp:
             start_preview=start_preview,
             spelling_words=services.folders.config / WORDS_FILE,
         )
+        # The Preview Style menu reads the accounts and the theme cache only when it needs them.
+        window.menus.preview_style.set_sources(services.accounts, services.folders.cache)
         server = InstanceServer(window, state_dir=state_dir, library=library.root)
         server.listen()
         server.filesReceived.connect(window.open_files)

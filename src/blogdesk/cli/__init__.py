@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 # not built yet) is skipped, so the CLI never breaks on a partial install.
 COMMAND_MODULES = (
     "blogdesk.cli.posts",
+    "blogdesk.cli.preview",
     "blogdesk.cli.accounts",
     "blogdesk.cli.publish",
     "blogdesk.cli.importing",
@@ -98,6 +99,7 @@ COMMAND_NAMES = frozenset(
         "search",
         "show",
         "render",
+        "preview",
         "reindex",
         "account",
         "publish",

@@ -49,6 +49,7 @@ SETTINGS_FILE = "settings.json"
 LIBRARY_SETTINGS_FILE = Path(".blogdesk") / "settings.json"
 
 THEMES = ("system", "light", "dark")
+PREVIEW_STYLES = ("plain", "blog")
 
 
 class SettingsError(BlogDeskError):
@@ -98,6 +99,12 @@ class LibrarySettings:
         False, "Load remote images and other remote content in the preview"
     )
     default_status: str = _option("draft", "Status of new posts")
+    preview_style: str = _option(
+        "plain",
+        "Preview style (plain, or blog: the blog's own theme)",
+        choices=PREVIEW_STYLES,
+    )
+    preview_account: str = _option("", "Blog whose theme the preview shows (account id)")
     extra: dict[str, Any] = field(default_factory=dict, repr=False, metadata={"internal": True})
 
 

@@ -7,6 +7,7 @@ that the text changed meanwhile, and a result whose revision is no longer the la
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from blogdesk.core.render.rendering import RenderedPost, RenderOptions, render
+from blogdesk.core.theme.wordpress import preview_transform
 from blogdesk.ui.editor.editor import MarkdownEditor
 from blogdesk.ui.preview.web_preview import PreviewView
 from blogdesk.ui.tasks import TaskRunner
@@ -68,6 +70,11 @@ class PreviewController(QObject):
         self._again = False  # the text changed while it was in flight
         self._line = -1
         self.last_post: RenderedPost | None = None
+        # Applied to the rendered HTML for the preview only: `body_transform` shapes it as the
+        # blog in the preview style is sent it (WordPress: block markup), then `html_transform`
+        # shows WordPress's shortcodes and embeds as the blog would.
+        self.body_transform: Callable[[str], str] | None = None
+        self.html_transform: Callable[[str], str] | None = None
         # Monotonic stamps of the newest render: started (debounce over) and result received.
         self.timing: dict[str, float] = {}
         self._timer = QTimer(self)
@@ -84,10 +91,15 @@ class PreviewController(QObject):
         """A post was opened: local images resolve against `base_dir`; render right away."""
         if self._custom_render is None:
             self._render = default_render_function(self._options)  # fresh cache per post
+        self.html_transform = preview_transform(base_dir)
         self.view.set_base_dir(base_dir)
         self._revision += 1
         self._line = -1
         self.render_now()
+
+    def set_title(self, title: str) -> None:
+        """The post's title (from its metadata), shown above or in the page like the blog does."""
+        self.view.set_title(title)
 
     def render_now(self) -> None:
         """Skip the debounce (e.g. after a setting changed)."""
@@ -126,11 +138,11 @@ class PreviewController(QObject):
         self._again = False
         revision = self._revision
         text = self.editor.toPlainText()
-        render_fn = self._render
+        render_fn, transform = self._render, _chain(self.body_transform, self.html_transform)
         self.timing = {"started": time.perf_counter()}
         self.renderStarted.emit(revision)
         self.runner.run(
-            lambda: render_fn(text),
+            lambda: _rendered(render_fn, transform, text),
             lambda post: self._on_rendered(revision, post),
             lambda exc: self._on_failed(revision, exc),
         )
@@ -166,3 +178,26 @@ class PreviewController(QObject):
         self.timing["shown"] = time.perf_counter()
         if self._line >= 0:
             self.view.scroll_to_source_line(self._line)
+
+
+def _rendered(
+    render_fn: RenderFunction, transform: Callable[[str], str] | None, text: str
+) -> RenderedPost:
+    post = render_fn(text)
+    if transform is None:
+        return post
+    html = transform(post.html)
+    return post if html == post.html else dataclasses.replace(post, html=html)
+
+
+def _chain(*steps: Callable[[str], str] | None) -> Callable[[str], str] | None:
+    chosen = [step for step in steps if step is not None]
+    if not chosen:
+        return None
+
+    def run(html: str) -> str:
+        for step in chosen:
+            html = step(html)
+        return html
+
+    return run

@@ -24,6 +24,7 @@ from PySide6.QtWebEngineCore import (
 __all__ = [
     "SCHEME",
     "TEMPLATE_NAME",
+    "THEME_BASE",
     "PreviewSchemeHandler",
     "RemoteBlocker",
     "is_registered",
@@ -33,6 +34,13 @@ __all__ = [
 
 SCHEME = "blogdesk-preview"
 HOST = "local"
+# A captured blog theme's files (style sheets, fonts, images) are served under this path, out of
+# the one folder the handler is given: `blogdesk-preview://local/__blogdesk_theme__/<name>`. The
+# same host as the page: web fonts are fetched with CORS, which a custom scheme cannot pass
+# between origins.
+THEME_PATH = "/__blogdesk_theme__/"
+THEME_BASE = f"{SCHEME}://{HOST}{THEME_PATH}"
+THEME_SUFFIXES = frozenset({".css", ".eot"})
 TEMPLATE_NAME = "__blogdesk_preview__.html"
 # Only files a post can show are served: never arbitrary files by a crafted relative path.
 SERVED_SUFFIXES = frozenset(
@@ -102,9 +110,13 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
         self.template = b""
         # When set, makes `template` on the next request for it (then cleared).
         self.template_source: Callable[[], bytes] | None = None
+        self.theme_assets: Path | None = None  # the captured theme's files, when one is shown
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # Qt override
         url = job.requestUrl()
+        if url.host() == HOST and url.path().startswith(THEME_PATH):
+            self._theme_file(job, url.path()[len(THEME_PATH) :])
+            return
         if url.host() != HOST:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
@@ -124,6 +136,23 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
             return
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         self._reply(job, mime.encode(), data)
+
+    def _theme_file(self, job: QWebEngineUrlRequestJob, path: str) -> None:
+        # Flat names only ("style-1a2b.css"): no sub-folder, so no way out of the folder.
+        name = path.lstrip("/")
+        folder = self.theme_assets
+        suffix = Path(name).suffix.lower()
+        ok_suffix = suffix in SERVED_SUFFIXES or suffix in THEME_SUFFIXES
+        if folder is None or not name or "/" in name or "\\" in name or not ok_suffix:
+            job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)
+            return
+        try:
+            data = (folder / name).read_bytes()
+        except OSError:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        mime = "text/css" if suffix == ".css" else mimetypes.guess_type(name)[0]
+        self._reply(job, (mime or "application/octet-stream").encode(), data)
 
     @staticmethod
     def _reply(job: QWebEngineUrlRequestJob, mime: bytes, data: bytes) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from blogdesk import resources
 from blogdesk.ui.preview.url_scheme import (
     SCHEME,
+    THEME_BASE,
     PreviewSchemeHandler,
     RemoteBlocker,
     is_registered,
@@ -69,6 +70,15 @@ def build_template(*, dark: bool, allow_remote: bool) -> str:
         css=_resource("preview.css"),
         pygments=pygments_css(dark),
     )
+
+
+def build_theme_page(template: str, *, allow_remote: bool, title: str = "") -> str:
+    """The captured blog theme's page (without the post), its files from the theme host."""
+    from blogdesk.core.theme.page import content_security_policy as theme_csp
+    from blogdesk.core.theme.page import fill_theme
+
+    csp = theme_csp(f"{SCHEME}:", allow_remote=allow_remote)
+    return fill_theme(template, assets_base=THEME_BASE, csp=csp, title=title)
 
 
 def palette_is_dark() -> bool:
@@ -139,6 +149,8 @@ class PreviewView(QWidget):
         self._last: tuple[str, int] | None = None
         self._anchors: list[tuple[int, str]] = []
         self._total_lines = 1
+        self._theme: str | None = None  # a captured blog theme's template, None: plain style
+        self._title = ""
 
         self.view = QWebEngineView(self)  # created first, so it (and its page) dies first
         self.profile = QWebEngineProfile(self)  # off the record: no cache or cookies on disk
@@ -189,6 +201,27 @@ class PreviewView(QWidget):
         call = f"blogdeskSwap({json.dumps(html)}, {json.dumps(self.allow_remote)})"
         self.page().runJavaScript(call, WORLD, lambda _r, rev=revision: self._swapped(rev))
 
+    def set_theme(self, template: str | None, assets: Path | None = None) -> None:
+        """Show posts in a captured blog theme (its template, its files in `assets`), or in the
+        plain style with None. Reloads the page once; the post is put back into it."""
+        if template == self._theme and assets == self.scheme_handler.theme_assets:
+            return
+        self._theme = template
+        self.scheme_handler.theme_assets = assets if template is not None else None
+        self._load_template()
+
+    @property
+    def theme_shown(self) -> bool:
+        return self._theme is not None
+
+    def set_title(self, title: str) -> None:
+        """The post's title, shown above the content (plain) or where the theme shows it."""
+        if title == self._title:
+            return
+        self._title = title
+        if self._is_loaded:
+            self.page().runJavaScript(f"blogdeskSetTitle({json.dumps(title)})", WORLD)
+
     def set_line_anchors(self, anchors: Sequence[tuple[int, str]], total_lines: int) -> None:
         """Source line -> element id pairs (the headings) used by `scroll_to_source_line`."""
         self._anchors = [(line, anchor) for line, anchor in anchors]
@@ -233,12 +266,17 @@ class PreviewView(QWidget):
         self._is_loaded = False
         if self._last is not None:
             self._pending = self._last
-        dark, allow_remote = self.dark, self.allow_remote
+        dark, allow_remote, theme, title = self.dark, self.allow_remote, self._theme, self._title
         # Built when the page asks for it (Pygments' CSS needs the renderer's imports), so the
         # web engine starts loading without waiting for them.
-        self.scheme_handler.template_source = lambda: build_template(
-            dark=dark, allow_remote=allow_remote
-        ).encode()
+        if theme is not None:
+            self.scheme_handler.template_source = lambda: build_theme_page(
+                theme, allow_remote=allow_remote, title=title
+            ).encode()
+        else:
+            self.scheme_handler.template_source = lambda: build_template(
+                dark=dark, allow_remote=allow_remote
+            ).encode()
         self.page_url = page_url_for(self._base_dir)
         self.view.load(self.page_url)
 
@@ -247,6 +285,8 @@ class PreviewView(QWidget):
             log.warning("preview template failed to load")
             return
         self._is_loaded = True
+        if self._title:
+            self.page().runJavaScript(f"blogdeskSetTitle({json.dumps(self._title)})", WORLD)
         self.loaded.emit()
         # Also after a reload nobody asked for: the page must never stay empty.
         content = self._pending or self._last
@@ -261,7 +301,8 @@ class PreviewView(QWidget):
         if dark == self.dark:
             return
         self.dark = dark
-        self._load_template()  # Pygments colours differ per theme, so the page is rebuilt
+        if self._theme is None:  # a blog's theme has its own colours, whatever the desktop's
+            self._load_template()  # Pygments colours differ per theme, so the page is rebuilt
 
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         if event.type() == QEvent.Type.PaletteChange and self._follow_palette:

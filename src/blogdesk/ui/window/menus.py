@@ -230,6 +230,19 @@ class Menus:
         )
         acts["fullscreen"] = self._action("F&ull Screen", self._fullscreen, "F11", checkable=True)
         view_menu.addActions([acts["focus"], acts["fullscreen"]])
+        # View → Preview Style: plain or the blog's theme (ui/preview/style.py does the work).
+        from blogdesk.ui.preview.style import PreviewStyle
+
+        view_menu.addSeparator()
+        self.preview_style = PreviewStyle(window, host)
+        self.preview_style.build_menu(view_menu.addMenu("Preview &Style"))
+        acts["style_plain"] = self.preview_style.plain_action
+        acts["style_blog"] = self.preview_style.blog_action
+        host.documents.documentOpened.connect(self.preview_style.update_title)
+        host.documents.titleChanged.connect(self.preview_style.update_title)
+        ready = getattr(window, "previewReady", None)
+        if ready is not None:
+            ready.connect(self.preview_style.preview_ready)
         # Escape leaves focus mode. Enabled only in focus mode, so it takes Escape from nobody
         # otherwise; dialogs are windows of their own, and the find bar claims its Escape first.
         acts["leave_focus"] = self._action(

@@ -1,0 +1,7 @@
+"""A blog's look, captured from one of its own pages: the pure part (no network, no Qt).
+
+`css` finds and rewrites the addresses inside style sheets, `template` turns a post's public page
+into a template with placeholders (and strips everything that could run or load by itself),
+`page` fills a template or BlogDesk's plain page for the preview and for `blogdesk preview`.
+The fetching lives in `blogdesk.sync.theme`.
+"""
