@@ -162,7 +162,7 @@ def test_checklist_for_a_blog(site: tuple[str, Site], library: Library, tmp_path
         library,
         "new.md",
         "---\ntitle: Same title\ntags: [a]\n---\n\n![](pic.png) ![Gone](gone.png)\n\n"
-        f"[ok]({url}/ok) [dead]({url}/missing)\n",
+        f"[good]({url}/ok) [dead]({url}/missing)\n",  # real words: spelling runs too
     )
 
     report = checklist(library, path, account, cache_dir=tmp_path / "cache")

@@ -17,7 +17,6 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from string import Template
 from urllib.parse import quote
 
 from blogdesk import resources
@@ -25,6 +24,7 @@ from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.fsutil import atomic_write
 from blogdesk.core.post.post import Post
 from blogdesk.core.render.rendering import RenderOptions, pygments_css, render
+from blogdesk.core.theme.page import fill_plain
 
 __all__ = [
     "FORMATS",
@@ -53,8 +53,6 @@ CSP = (
 _IMG_SRC = re.compile(
     r"""(<img\b[^>]*?\ssrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE
 )
-_TITLE = re.compile(r"<title>.*?</title>", re.DOTALL | re.IGNORECASE)
-_ARTICLE = re.compile(r"(<article\b[^>]*>)(</article>)", re.IGNORECASE)
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
 
 
@@ -130,20 +128,17 @@ def standalone_page(
         return f'{match[1]}"{html.escape(quote(files_dir) + "/" + quote(name))}"'
 
     body = _IMG_SRC.sub(local_image, rendered.html)
-    title = post.title
-    if rendered.title is None:
-        # The preview shows the body; a page (and a printed one) needs its title on it.
-        body = f"<h1>{html.escape(title)}</h1>\n{body}"
-    template = Template(resources.read_text("preview/template.html")).safe_substitute(
-        theme="light",
+    # The page the preview shows (core.theme.page.fill_plain): the title in the template's
+    # heading, the post in its article; what the author saw is what is exported.
+    page = fill_plain(
+        resources.read_text("preview/template.html"),
+        dark=False,
         csp=CSP,
         css=resources.read_text("preview/preview.css"),
         pygments=pygments_css(False),
+        title=post.title,
+        content_html=body,
     )
-    page = _TITLE.sub(lambda _m: f"<title>{html.escape(title)}</title>", template, count=1)
-    page, found = _ARTICLE.subn(lambda m: f"{m[1]}\n{body}\n{m[2]}", page, count=1)
-    if not found:  # a template without the empty article: put the post at the end of the body
-        page = page.replace("</body>", f'<article class="post">\n{body}\n</article>\n</body>', 1)
     return Page(page, tuple(files))
 
 
