@@ -30,6 +30,8 @@ COMMAND_MODULES = (
     "blogdesk.cli.accounts",
     "blogdesk.cli.publish",
     "blogdesk.cli.importing",
+    "blogdesk.cli.history",
+    "blogdesk.cli.sync",
 )
 
 
@@ -103,6 +105,9 @@ COMMAND_NAMES = frozenset(
         "pull",
         "outbox",
         "import",
+        "history",
+        "diff",
+        "sync",
     }
 )
 

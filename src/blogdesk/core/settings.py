@@ -95,6 +95,11 @@ class LibrarySettings:
         False, "Load remote images and other remote content in the preview"
     )
     default_status: str = _option("draft", "Status of new posts")
+    # The history and the sync between machines (docs/history.md). These stay on this machine:
+    # `.blogdesk/` is never synced, so each machine names the remote by its own path or URL.
+    history: bool = _option(True, "Keep the library's history in git (a version per save)")
+    sync_remote: str = _option("", "Sync the library through this git remote (path or URL)")
+    sync_after_save: bool = _option(False, "Sync with the git remote after each save")
     extra: dict[str, Any] = field(default_factory=dict, repr=False, metadata={"internal": True})
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dulwich.client import get_transport_and_path
-from dulwich.errors import GitProtocolError, HangupException
+from dulwich.errors import GitProtocolError, HangupException, NotGitRepository
 from dulwich.graph import find_merge_base
 from dulwich.objects import ObjectID
 from dulwich.refs import Ref
@@ -136,6 +136,11 @@ def _fetch(
     repo = history.repo
     try:
         result = client.fetch(path, repo, determine_wants=_wants(repo, branch))
+    except NotGitRepository:
+        raise SyncError(
+            f"There is no git repository at {url}. Make one first (for example `git init "
+            "--bare` on the disk or the NAS), then sync again."
+        ) from None
     except _NETWORK as exc:
         raise _network_error(url, "fetch from", exc) from exc
     refs: dict[bytes, Any] = dict(result.refs or {})
