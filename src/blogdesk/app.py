@@ -197,6 +197,10 @@ class DeskApp:
 
         # Blog menu, Publish, outbox; the sync layer itself loads on first use (the factory).
         install_publishing(self.window, self.services.sync_service)
+        from blogdesk.ui.history.install import install_history
+
+        # History panel, Library → Sync, the commit after each save burst (docs/history.md).
+        install_history(self.window, self.services)
         self.window.watcher.refresh_now()
         self.ready = True
 

@@ -147,7 +147,7 @@ def test_trailers_round_trip() -> None:
 
 def test_word_diff_marks_words_not_lines() -> None:
     pieces = word_diff("The quick brown fox.\n", "The quick red fox jumps.\n")
-    assert format_word_diff(pieces) == "The quick [-brown-]{+red+} fox{+ jumps+}.\n"
+    assert format_word_diff(pieces) == "The quick [-brown -]{+red +}fox {+jumps+}.\n"
 
 
 def test_word_diff_leaves_out_blogdesk_sync_state() -> None:

@@ -127,11 +127,12 @@ def cmd_diff(args: argparse.Namespace) -> int:
             if args.account:
                 account = services.accounts().get(args.account)
                 account_id, where = account.id, account.name
-            version = found.last_published(account_id)
-            if version is None:
+            published = found.last_published(account_id)
+            if published is None:
                 blog = f" on {args.account}" if args.account else ""
                 print(f"{rel} was never published{blog} (according to its history).")
                 return 0
+            version = published
             if account_id is None:
                 names = _account_names(services)
                 where = names.get(version.marks[0].account_id, version.marks[0].account_id)

@@ -11,7 +11,6 @@ import argparse
 import getpass
 import sys
 from typing import Any
-from urllib.parse import urlsplit
 
 from blogdesk.cli import open_services
 from blogdesk.core.errors import BlogDeskError
@@ -28,13 +27,8 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_sync)
 
 
-def token_key(url: str) -> str:
-    """The keyring entry of a remote's token: one per host."""
-    return f"git-remote:{urlsplit(url).hostname or url}"
-
-
 def cmd_sync(args: argparse.Namespace) -> int:
-    from blogdesk.sync.library_sync.remote import sync_library
+    from blogdesk.sync.library_sync.remote import sync_library, token_key
 
     services = open_services(args)
     library = services.library

@@ -1,8 +1,10 @@
 """A word diff of two versions of a post: `[-old words-]{+new words+}`, like `git diff
 --word-diff=plain`.
 
-The texts are cut into words, runs of white space and single punctuation marks; difflib matches
-the tokens, and each change is shown once as what went and what came. `comparable` leaves out
+The texts are cut into words and single punctuation marks, each with the white space after it;
+difflib matches the tokens, and each change is shown once as what went and what came. A lone
+unchanged word between two changes (a "the" in a rewritten sentence) is folded into the change,
+so a rewrite reads as old sentence / new sentence rather than a word salad. `comparable` leaves out
 BlogDesk's own `blogdesk:` key first, since the sync state changes with every publish and is not
 what the author wrote.
 """
@@ -18,7 +20,9 @@ from blogdesk.core.post.post import RESERVED_KEY, Post
 
 __all__ = ["Piece", "comparable", "format_word_diff", "word_diff"]
 
-_TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+# A word or mark with the spaces after it; line breaks are tokens of their own, so a change
+# never swallows the end of its line.
+_TOKENS = re.compile(r"(?:\w+|[^\w\s])[ \t]*|\s+", re.UNICODE)
 
 Kind = Literal["same", "removed", "added"]
 
@@ -47,11 +51,19 @@ def tokens(text: str) -> list[str]:
 def word_diff(old: str, new: str) -> list[Piece]:
     """The pieces that turn `old` into `new`, in order; adjacent pieces of a kind merged."""
     a, b = tokens(old), tokens(new)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    # Words are compared without their spaces; an unchanged stretch is shown as it is now.
+    matcher = difflib.SequenceMatcher(
+        None, [t.strip() for t in a], [t.strip() for t in b], autojunk=False
+    )
     pieces: list[Piece] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    codes = matcher.get_opcodes()
+    for n, (op, i1, i2, j1, j2) in enumerate(codes):
+        if op == "equal" and 0 < n < len(codes) - 1 and i2 - i1 <= 2:
+            around = [max(c[2] - c[1], c[4] - c[3]) for c in (codes[n - 1], codes[n + 1])]
+            if min(around) >= 3 and "\n" not in "".join(a[i1:i2]):
+                op = "replace"  # a lone word inside a rewrite: folded into it
         if op == "equal":
-            _add(pieces, "same", "".join(a[i1:i2]))
+            _add(pieces, "same", "".join(b[j1:j2]))
             continue
         if op in ("replace", "delete"):
             _add(pieces, "removed", "".join(a[i1:i2]))
@@ -63,6 +75,11 @@ def word_diff(old: str, new: str) -> list[Piece]:
 def _add(pieces: list[Piece], kind: Kind, text: str) -> None:
     if not text:
         return
+    # Keep all of a change together: removed, then added (a folded word joins both).
+    if kind == "removed" and len(pieces) >= 2 and pieces[-1].kind == "added":
+        if pieces[-2].kind == "removed":
+            pieces[-2] = Piece("removed", pieces[-2].text + text)
+            return
     if pieces and pieces[-1].kind == kind:
         pieces[-1] = Piece(kind, pieces[-1].text + text)
     else:

@@ -21,6 +21,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from dulwich.client import get_transport_and_path
 from dulwich.errors import GitProtocolError, HangupException, NotGitRepository
@@ -34,7 +35,7 @@ from blogdesk.core.history.record import record_saves
 from blogdesk.core.history.store import LibraryHistory
 from blogdesk.sync.library_sync.merge import MergePlan, plan_merge
 
-__all__ = ["PushRejectedError", "SyncError", "SyncReport", "sync_library"]
+__all__ = ["PushRejectedError", "SyncError", "SyncReport", "sync_library", "token_key"]
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,11 @@ class SyncReport:
 
 
 Refresh = Callable[[], Any]
+
+
+def token_key(url: str) -> str:
+    """The keyring entry of an https remote's token (one per host), for the CLI and window."""
+    return f"git-remote:{urlsplit(url).hostname or url}"
 
 
 def sync_library(
