@@ -47,8 +47,16 @@ def test_save_bursts_become_versions_and_one_can_be_restored(
     assert docs.dirty  # saved as usual by the autosave
     window.editor.undo()  # one undoable change
     assert window.editor.toPlainText() == "A brand new first sentence.\n"
-    if os.environ.get("BLOGDESK_HISTORY_SCREENSHOT"):
+    if os.environ.get("BLOGDESK_HISTORY_SCREENSHOT"):  # docs/history.png
+        from blogdesk.core.history.record import record_publish
+        from blogdesk.core.history.trailers import PublishMark
+
+        mark = PublishMark("Travel", "42", "publish", rel)
+        record_publish(history, mark, f"Publish {rel} on Travel (publish)", None)
         window.editor.redo()
+        assert docs.save_now()
+        docs.end_save_burst()
+        qtbot.waitUntil(lambda: panel.versions.count() == first + 3, timeout=10_000)
         window.resize(1400, 820)
         panel.versions.setCurrentRow(1)
         qtbot.waitUntil(lambda: panel.restore.isEnabled(), timeout=10_000)

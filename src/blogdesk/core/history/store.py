@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from dulwich.errors import NotGitRepository
-from dulwich.index import index_entry_from_stat
+from dulwich.index import IndexEntry, index_entry_from_stat
 from dulwich.object_store import commit_tree_changes, tree_lookup_path
 from dulwich.objects import Blob, Commit, ObjectID, Tree
 from dulwich.refs import Ref
@@ -265,19 +265,30 @@ class LibraryHistory:
     ) -> tuple[Commit, list[str]] | None:
         store = self.repo.object_store
         base_tree = self.commit_object(head).tree if head else None
+        # One walk of the tree instead of a lookup per file, and git's own stat cache (the
+        # index): a file whose size and mtime match its entry is not read again.
+        known = self.files_at(base_tree) if base_tree else {}
         if paths is None:
-            known = set(self.files_at(base_tree)) if base_tree else set()
-            wanted = sorted(known | set(self.tracked_files()) | set(contents))
+            wanted = sorted(set(known) | set(self.tracked_files()) | set(contents))
         else:
             wanted = sorted(set(paths) | set(contents))
+        unchanged = self._stat_clean(known) if paths is None else set()
         changes: list[tuple[bytes, int | None, ObjectID | None]] = []
         changed: list[str] = []
         new_blobs: list[Blob] = []
         for rel in wanted:
             if not (is_tracked(rel) or (rel == GITIGNORE and self.created and not self.prefix)):
                 continue
+            if rel in unchanged and rel not in contents:
+                continue
             data = contents[rel] if rel in contents else self.read_disk(rel)
-            old = self.blob_id(base_tree, rel) if base_tree else None
+            old = (
+                known.get(rel)
+                if rel != GITIGNORE
+                else self.blob_id(base_tree, rel)
+                if base_tree
+                else None
+            )
             if data is None:
                 if old is not None:
                     changes.append((self.repo_path(rel), None, None))
@@ -291,8 +302,11 @@ class LibraryHistory:
         extra_parents = list(parents)
         if not changes and not allow_empty and not extra_parents:
             return None
-        for blob in new_blobs:
-            store.add_object(blob)
+        if len(new_blobs) > 50:
+            store.add_objects([(blob, None) for blob in new_blobs])  # one pack, not many files
+        else:
+            for blob in new_blobs:
+                store.add_object(blob)
         if base_tree is None:
             empty = Tree()
             store.add_object(empty)
@@ -310,6 +324,34 @@ class LibraryHistory:
         commit.message = format_message(message, trailers).encode("utf-8")
         store.add_object(commit)
         return commit, changed
+
+    def _stat_clean(self, known: Mapping[str, ObjectID]) -> set[str]:
+        """Files whose index entry (size, mtime, blob) says they are as committed."""
+        clean: set[str] = set()
+        try:
+            index = self.repo.open_index()
+        except (OSError, ValueError):
+            return clean
+        for rel, sha in known.items():
+            key = self.repo_path(rel)
+            if key not in index:
+                continue
+            entry = index[key]
+            if not isinstance(entry, IndexEntry) or entry.sha != sha:
+                continue
+            try:
+                info = os.stat(self.library_root / rel)
+            except OSError:
+                continue
+            mtime = entry.mtime
+            seconds = mtime[0] if isinstance(mtime, tuple) else int(mtime)
+            nanos = mtime[1] if isinstance(mtime, tuple) else 0
+            same_time = seconds == int(info.st_mtime) and nanos == info.st_mtime_ns % 10**9
+            # A file written in the same second as its entry could change unseen ("racy git").
+            racy = int(info.st_mtime) >= int(time.time()) - 1
+            if entry.size == info.st_size and same_time and not racy:
+                clean.add(rel)
+        return clean
 
     def read_disk(self, rel: str) -> bytes | None:
         try:

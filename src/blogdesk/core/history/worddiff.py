@@ -76,10 +76,10 @@ def _add(pieces: list[Piece], kind: Kind, text: str) -> None:
     if not text:
         return
     # Keep all of a change together: removed, then added (a folded word joins both).
-    if kind == "removed" and len(pieces) >= 2 and pieces[-1].kind == "added":
-        if pieces[-2].kind == "removed":
-            pieces[-2] = Piece("removed", pieces[-2].text + text)
-            return
+    after_change = len(pieces) >= 2 and pieces[-1].kind == "added"
+    if kind == "removed" and after_change and pieces[-2].kind == "removed":
+        pieces[-2] = Piece("removed", pieces[-2].text + text)
+        return
     if pieces and pieces[-1].kind == kind:
         pieces[-1] = Piece(kind, pieces[-1].text + text)
     else:
