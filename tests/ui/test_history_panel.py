@@ -35,8 +35,9 @@ def test_save_bursts_become_versions_and_one_can_be_restored(
     qtbot.waitUntil(lambda: len(file_history(history, rel).versions) == first + 1, timeout=10_000)
     assert file_history(history, rel).versions[0].message == f"Save {rel}"
 
-    window.menus.actions["panel_history"].trigger()
     panel = ui.panel
+    window.menus.actions["panel_history"].setChecked(True)  # View → History
+    qtbot.waitUntil(panel.isVisible)
     qtbot.waitUntil(lambda: panel.versions.count() == first + 1, timeout=10_000)
     panel.versions.setCurrentRow(1)  # the version before the edit
     qtbot.waitUntil(lambda: panel.restore.isEnabled(), timeout=10_000)

@@ -46,9 +46,11 @@ class HistoryUi(QObject):
         self.panel.hide()
         self.panel.restoreRequested.connect(self._restore)
         menus = window.menus
-        self.toggle = self.panel.toggleViewAction()
-        self.toggle.setText("&History")
+        # An action of our own rather than the dock's toggleViewAction, whose check mark
+        # follows what Qt last showed and can disagree with what the author asked for.
+        self.toggle = QAction("&History", window, checkable=True)
         self.toggle.setShortcut(QKeySequence("Ctrl+Alt+H"))
+        self.panel.closed.connect(lambda: self.toggle.setChecked(False))
         menus.view_menu.addAction(self.toggle)
         menus.actions["panel_history"] = self.toggle
         self.sync_action = QAction("S&ync with Other Machines", window)
@@ -85,7 +87,9 @@ class HistoryUi(QObject):
             return {}
 
     def _toggled(self, on: bool) -> None:
+        self.panel.setVisible(on)
         if on:
+            self.panel.raise_()
             self.panel.reload()
 
     def _show(self, path: Path | None) -> None:

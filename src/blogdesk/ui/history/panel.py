@@ -61,6 +61,7 @@ def diff_html(pieces: list[Piece]) -> str:
 
 class HistoryPanel(QDockWidget):
     restoreRequested = Signal(str)  # the body to put back in the editor
+    closed = Signal()  # the author closed the panel with its own button
 
     def __init__(
         self,
@@ -95,6 +96,10 @@ class HistoryPanel(QDockWidget):
         layout.addWidget(self.restore)
         self.setWidget(body)
 
+    def closeEvent(self, event: Any) -> None:
+        super().closeEvent(event)
+        self.closed.emit()
+
     # ------------------------------------------------------------------------------ loading
     def show_file(self, path: Path | None, library_root: Path) -> None:
         self.path = path
@@ -127,8 +132,13 @@ class HistoryPanel(QDockWidget):
         self.heading.setText(f"The history cannot be read: {exc}")
 
     def _show(self, found: FileHistory | None) -> None:
+        current = self.versions.currentItem()
+        picked = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         self.found = found
+        self._compared = None
+        self.versions.blockSignals(True)  # no compare of a row that is being replaced
         self.versions.clear()
+        self.versions.blockSignals(False)
         self.diff.clear()
         self.restore.setEnabled(False)
         if not self.rel:
@@ -142,6 +152,10 @@ class HistoryPanel(QDockWidget):
         names = self._names()
         for version in found.versions:
             self.versions.addItem(self._item(version, names))
+        # A reload (after a save burst) keeps the version the author was looking at.
+        rows = [i for i, v in enumerate(found.versions) if v.commit == picked]
+        if rows:
+            self.versions.setCurrentRow(rows[0])
 
     def _item(self, version: Version, names: dict[str, str]) -> QListWidgetItem:
         when = version.time.astimezone().strftime("%d %b %Y %H:%M")
