@@ -204,6 +204,10 @@ class DeskApp:
         install_publishing(self.window, self.services.sync_service)
         # The account list is read only now (after the first frame), for the blog's language.
         self.window.spelling.set_blog_language(self._blog_spell_language)
+        from blogdesk.ui.history.install import install_history
+
+        # History panel, Library → Sync, the commit after each save burst (docs/history.md).
+        install_history(self.window, self.services)
         self.window.watcher.refresh_now()
         self.ready = True
 

@@ -9,7 +9,9 @@
 4. the account list (config and cache folders) and the credential store (the keyring);
 5. the SyncService, with the render options taken from the settings by
    `core.settings.render_options`, the function the preview uses too: what is published is what
-   was previewed.
+   was previewed;
+6. the library's history (`history()`, git through dulwich, docs/history.md), built on first use
+   when the library's settings keep one; the SyncService then records every publish in it.
 
 Steps 4 and 5 are built on first use and once only (`sync_service()`), and the sync layer is
 imported only then: the window must show its first frame without loading requests and keyring,
@@ -19,21 +21,32 @@ and `blogdesk list` must not pay for them either. So this module imports nothing
 
 from __future__ import annotations
 
+import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from blogdesk.core import paths
 from blogdesk.core.library.library import Library
-from blogdesk.core.settings import Settings, load_settings, render_options, save_settings
+from blogdesk.core.settings import (
+    Settings,
+    load_library_settings,
+    load_settings,
+    render_options,
+    save_settings,
+)
 
 if TYPE_CHECKING:
+    from blogdesk.core.history.store import LibraryHistory
     from blogdesk.core.render.rendering import RenderOptions
     from blogdesk.sync.accounts.credentials import CredentialStore
     from blogdesk.sync.accounts.store import AccountStore
     from blogdesk.sync.service import SyncService
 
 __all__ = ["Folders", "Services"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,9 @@ class Services:
         self._accounts: AccountStore | None = None
         self._credentials: CredentialStore | None = None
         self._sync: SyncService | None = None
+        self._history: LibraryHistory | None = None
+        self._history_failed = False
+        self._history_lock = threading.Lock()
 
     # ------------------------------------------------------------------------------ library
     def open_library(self, root: Path, *, create: bool = True, refresh: bool = True) -> Library:
@@ -109,19 +125,41 @@ class Services:
     def sync_service(self) -> SyncService:
         """The SyncService for the library, built on the first call (imports the sync layer)."""
         if self._sync is None:
-            from blogdesk.sync.service import SyncService
+            from blogdesk.sync.library_sync.published import HistorySyncService
 
-            self._sync = SyncService(
+            # Always the recording kind: `history()` says per call whether there is a history.
+            self._sync = HistorySyncService(
                 self.library,
                 accounts=self.accounts(),
                 credentials=self.credentials(),
                 cache_dir=self.folders.cache,
                 render_options=self.render_options(),
+                history=self.history,
             )
         return self._sync
+
+    # ------------------------------------------------------------------------ the history
+    def history(self) -> LibraryHistory | None:
+        """The library's git history (made on first use), or None when the library's settings
+        keep none or it cannot be opened (logged once: the author's work goes on without it).
+        Any thread; imports dulwich only here."""
+        with self._history_lock:
+            if self._history is None and not self._history_failed:
+                if not load_library_settings(self.library.root).history:
+                    return None
+                from blogdesk.core.history.store import HistoryError, LibraryHistory
+
+                try:
+                    self._history = LibraryHistory.open(self.library.root)
+                except HistoryError as exc:
+                    self._history_failed = True
+                    log.warning("the library's history is off: %s", exc)
+            return self._history
 
     def close(self) -> None:
         """Close the SyncService's connections (if it was built). The library is closed by
         whoever opened it, since the window closes it at its own point of shut-down."""
         if self._sync is not None:
             self._sync.close()
+        if self._history is not None:
+            self._history.close()

@@ -33,6 +33,8 @@ COMMAND_MODULES = (
     "blogdesk.cli.importing",
     "blogdesk.cli.check",
     "blogdesk.cli.export",
+    "blogdesk.cli.history",
+    "blogdesk.cli.sync",
 )
 
 
@@ -109,6 +111,9 @@ COMMAND_NAMES = frozenset(
         "import",
         "check",
         "export",
+        "history",
+        "diff",
+        "sync",
     }
 )
 

@@ -105,6 +105,11 @@ class LibrarySettings:
         choices=PREVIEW_STYLES,
     )
     preview_account: str = _option("", "Blog whose theme the preview shows (account id)")
+    # The history and the sync between machines (docs/history.md). These stay on this machine:
+    # `.blogdesk/` is never synced, so each machine names the remote by its own path or URL.
+    history: bool = _option(True, "Keep the library's history in git (a version per save)")
+    sync_remote: str = _option("", "Sync the library through this git remote (path or URL)")
+    sync_after_save: bool = _option(False, "Sync with the git remote after each save")
     extra: dict[str, Any] = field(default_factory=dict, repr=False, metadata={"internal": True})
 
 

@@ -55,6 +55,9 @@ class DocumentController(QObject):
     message = Signal(str)  # a line for the status bar
     conflictShown = Signal(object)  # the ConflictDialog just opened (tests drive it)
     saved = Signal(object)  # Path of the file just written
+    # Path: its saves stopped for `burst_ms` (or the post was closed). One per burst of
+    # autosaves, for work that should not run at every save (a history commit, a kept draft).
+    saveBurstEnded = Signal(object)
 
     def __init__(
         self,
@@ -64,6 +67,7 @@ class DocumentController(QObject):
         *,
         autosave_ms: int = 1500,
         journal_ms: int = 400,
+        burst_ms: int = 5000,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -81,6 +85,9 @@ class DocumentController(QObject):
         self._autosave.timeout.connect(self.save_now)
         self._journal_timer = QTimer(self, singleShot=True, interval=journal_ms)
         self._journal_timer.timeout.connect(self._write_journal)
+        self._burst = QTimer(self, singleShot=True, interval=burst_ms)
+        self._burst.timeout.connect(self.end_save_burst)
+        self._burst_paths: list[Path] = []
         self._disk_check = QTimer(self, singleShot=True, interval=150)
         self._disk_check.timeout.connect(self.check_disk)
         self._watcher = QFileSystemWatcher(self)
@@ -141,6 +148,7 @@ class DocumentController(QObject):
             return True
         if not self.save_now():
             return False
+        self.end_save_burst()  # switching posts ends the burst of the one left
         self._unwatch()
         self.journal.forget(self.doc.path)
         self.doc = None
@@ -321,7 +329,17 @@ class DocumentController(QObject):
             self.journal.forget(doc.path)
             self._set_clean()
         self.saved.emit(doc.path)
+        if doc.path not in self._burst_paths:
+            self._burst_paths.append(doc.path)
+        self._burst.start()
         return not self._dirty
+
+    def end_save_burst(self) -> None:
+        """Say now that the saves of the posts saved since the last burst ended."""
+        self._burst.stop()
+        paths, self._burst_paths = self._burst_paths, []
+        for path in paths:
+            self.saveBurstEnded.emit(path)
 
     def _follow_title(self, doc: OpenDocument, saved_title: str) -> None:
         """Rename a new post's file after its new title (core/library/title_names.py says when).

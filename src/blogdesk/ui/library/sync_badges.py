@@ -49,6 +49,9 @@ BADGE_LABELS: dict[str, str] = {
     "pending": "pending in outbox",
     "attention": "outbox: needs you",
     "conflict": "conflict",
+    # "Keep the draft on the blog" (sync/drafts.py): the blog's draft follows the saves.
+    "draft_kept": "draft on the blog, up to date",
+    "draft_pending": "draft on the blog, pending",
 }
 log = logging.getLogger(__name__)
 _REMOTE_KEYS = {
@@ -89,6 +92,7 @@ class _FileState:
     account_id: str
     state: dict[str, Any]
     changed: bool
+    keeps_draft: bool = False  # the post asks for its draft on a blog (`keep_draft_on`)
 
 
 def _latest_account(post: Post) -> tuple[str, dict[str, Any]]:
@@ -106,7 +110,9 @@ def _file_state(post: Post) -> _FileState:
     account_id, state = _latest_account(post)
     recorded = state.get("source_hash")
     changed = bool(recorded) and recorded != changes.source_hash(post)
-    return _FileState(account_id, state, changed)
+    reserved = post.get(RESERVED_KEY)
+    keeps = isinstance(reserved, dict) and bool(reserved.get("keep_draft_on"))
+    return _FileState(account_id, state, changed, keeps)
 
 
 def badge_for(post: Post, jobs: Iterable[Job] = (), *, conflicted: bool = False) -> SyncBadge:
@@ -127,6 +133,13 @@ def _from_state(file: _FileState, jobs: list[Job], conflicted: bool) -> SyncBadg
         )
     if failed:
         return _badge("attention", failed[-1].last_error, link, failed[-1].account_id)
+    if jobs and all(j.options.get("keep_draft") for j in jobs):
+        return _badge(
+            "draft_pending",
+            "The draft on the blog is updated when the blog answers.",
+            link,
+            jobs[-1].account_id,
+        )
     if jobs:
         job = jobs[-1]
         why = f" (last try: {job.last_error})" if job.last_error else ""
@@ -138,11 +151,21 @@ def _from_state(file: _FileState, jobs: list[Job], conflicted: bool) -> SyncBadg
         )
     if not file.account_id:
         return _badge("local", "Not on any blog yet.")
+    remote_draft = str(file.state.get("status") or "") == "draft"
+    if file.changed and file.keeps_draft and remote_draft:
+        return _badge(
+            "draft_pending",
+            "Saved here; the draft on the blog follows after the next save burst.",
+            link,
+            file.account_id,
+        )
     if file.changed:
         return _badge(
             "changed", "Edited here since it was last sent to the blog.", link, file.account_id
         )
     key = _REMOTE_KEYS.get(str(file.state.get("status") or ""), "draft")
+    if key == "draft" and file.keeps_draft:
+        key = "draft_kept"
     when = str(file.state.get("synced_at") or "")
     return _badge(key, f"Last sent {when}".strip(), link, file.account_id)
 

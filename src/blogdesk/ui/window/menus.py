@@ -210,6 +210,7 @@ class Menus:
                 format_menu.addAction(editor_actions[entry])
 
         view_menu = window.menuBar().addMenu("&View")
+        self.view_menu = view_menu  # other parts add theirs (View → History)
         for name, (text, keys) in PANEL_TITLES.items():
             act = self._action(text, partial(self.set_panel_visible, name), keys, checkable=True)
             act.setChecked(True)
@@ -252,6 +253,7 @@ class Menus:
         window.addAction(acts["leave_focus"])
 
         library_menu = window.menuBar().addMenu("&Library")
+        self.library_menu = library_menu  # other parts add theirs (Library → Sync)
         acts["refresh"] = self._action(
             "&Look for Changes on Disk",
             host.watcher.refresh_now,
