@@ -41,6 +41,7 @@ layers: $(STAMP)
 pytest: $(STAMP)
 	bash scripts/pytest.sh
 	$(PY) scripts/check_error_messages.py
+	$(PY) scripts/check_secrets.py
 
 ## The property tests only, with new random examples and many more of them (the "fuzz" profile in
 ## tests/conftest.py; `make test` uses the fixed "ci" examples). A failure prints a
