@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test fuzz check lint typecheck layers pytest system-deps bench screenshot clean
+.PHONY: run test fuzz soak check lint typecheck layers pytest system-deps bench screenshot clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -48,6 +48,11 @@ pytest: $(STAMP)
 ## @reproduce_failure blob to replay it. More: make fuzz ARGS='--hypothesis-seed=1'.
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz bash scripts/pytest.sh -m hypothesis $(ARGS)
+
+## Crash soak: the real window killed (SIGKILL) 100 times while typing; prints its seed and figures.
+## `make test` runs 5 rounds (tests/ui/test_crash_soak.py). Replay: make soak ARGS='--seed N'.
+soak: $(STAMP)
+	$(PY) -m tests.ui.crash_soak --rounds 100 $(ARGS)
 
 bench: $(STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
