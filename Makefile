@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test fuzz check lint typecheck layers pytest system-deps bench screenshot clean
+.PHONY: run test fuzz soak check lint typecheck layers pytest system-deps bench screenshot clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -40,12 +40,19 @@ layers: $(STAMP)
 
 pytest: $(STAMP)
 	bash scripts/pytest.sh
+	$(PY) scripts/check_error_messages.py
+	$(PY) scripts/check_secrets.py
 
 ## The property tests only, with new random examples and many more of them (the "fuzz" profile in
 ## tests/conftest.py; `make test` uses the fixed "ci" examples). A failure prints a
 ## @reproduce_failure blob to replay it. More: make fuzz ARGS='--hypothesis-seed=1'.
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz bash scripts/pytest.sh -m hypothesis $(ARGS)
+
+## Crash soak: the real window killed (SIGKILL) 100 times while typing; prints its seed and figures.
+## `make test` runs 5 rounds (tests/ui/test_crash_soak.py). Replay: make soak ARGS='--seed N'.
+soak: $(STAMP)
+	$(PY) -m tests.ui.crash_soak --rounds 100 $(ARGS)
 
 bench: $(STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

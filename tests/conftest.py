@@ -45,6 +45,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 # Ghost, Micropub) as session fixtures.
 pytest_plugins = [
     "tests.memory_keyring",
+    "tests.run_record",  # error messages met and secrets handed out, for the checks after pytest
     "tests.servers.wordpress_fixture",
     "tests.servers.ghost_fixture",
     "tests.servers.micropub_fixture",

@@ -26,6 +26,7 @@ from typing import Any
 
 import pytest
 import requests
+from tests.run_record import record_secret, record_state_dir
 from tests.servers.common import live_users, unavailable
 
 HERE = Path(__file__).resolve().parent
@@ -166,7 +167,10 @@ def new_integration_key(server: GhostServer, name: str) -> tuple[str, str]:
         )
         answer.raise_for_status()
         made = answer.json()["integrations"][0]
-        return made["id"], next(k["secret"] for k in made["api_keys"] if k["type"] == "admin")
+        key = next(k["secret"] for k in made["api_keys"] if k["type"] == "admin")
+        record_secret("Ghost Admin API key", key)
+        record_secret("Ghost Admin API key secret", key.partition(":")[2])
+        return made["id"], key
 
 
 def delete_integration(server: GhostServer, integration_id: str) -> None:
@@ -210,6 +214,11 @@ def ghost() -> Iterator[GhostServer]:
     except (RuntimeError, requests.RequestException, KeyError, ValueError) as exc:
         unavailable("Ghost", f"setting up the site failed: {exc}")
     server = GhostServer(url=env["GHOST_URL"], admin_key=key, password=password, state_dir=state)
+    # For scripts/check_secrets.py: the key (and its secret half, which signs the tokens).
+    record_secret("Ghost Admin API key", key)
+    record_secret("Ghost Admin API key secret", key.partition(":")[2])
+    record_secret("Ghost owner password", password)
+    record_state_dir(state)
     # Several test sessions may share one server: the last one to leave stops it, if a fixture
     # started it; a server someone started by hand keeps running.
     users = state / "run" / "fixture-users"

@@ -33,6 +33,7 @@ from typing import Any
 
 import pytest
 import requests
+from tests.run_record import record_secret, record_state_dir
 from tests.servers.common import unavailable
 
 HERE = Path(__file__).resolve().parent
@@ -134,6 +135,7 @@ class MicropubServer:
             f"client_id='http://127.0.0.1/', me={self.url + '/'!r}, scope={scope!r}, key={key!r})\n"
         )
         self.manage("shell", stdin=code)
+        record_secret("Micropub token", key)
         return key
 
     def browser_session(self) -> requests.Session:
@@ -250,6 +252,8 @@ def micropub_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Microp
         if not _wait_up(url + "/", proc, 30):
             log = state / "runserver.log"
             unavailable("Micropub", f"runserver did not answer on {url}; see {log}")
+        record_secret("Micropub user password", server.password)
+        record_state_dir(state)
         yield server
     finally:
         proc.terminate()

@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from tests.run_record import record_secret, record_state_dir
 from tests.servers.common import live_users, unavailable
 
 HERE = Path(__file__).resolve().parent
@@ -124,6 +125,7 @@ class WordPressServer:
     def create_app_password(self, name: str, user: str = "admin") -> tuple[str, str]:
         """A new application password for `user`: (password, uuid)."""
         made = self.tool("app_password_create", name=name, user=user)
+        record_secret("WordPress application password", made["password"])
         return made["password"], made["uuid"]
 
     def revoke_app_password(self, uuid: str, user: str = "admin") -> None:
@@ -132,6 +134,7 @@ class WordPressServer:
     def create_user(self, login: str, role: str) -> tuple[str, str]:
         """A user with this role and a fresh application password: (login, app_password)."""
         made = self.tool("create_user", login=login, role=role)
+        record_secret("WordPress application password", made["app_password"])
         return made["user"], made["app_password"]
 
     def set_option(self, name: str, value: Any) -> None:
@@ -195,6 +198,18 @@ def _users_dir(state_dir: Path) -> Path:
     return state_dir / "run" / "fixture-users"
 
 
+def _record_secrets(server: WordPressServer) -> None:
+    """For scripts/check_secrets.py: the passwords, as typed and in a Basic auth header."""
+    import base64
+
+    record_secret("WordPress application password", server.app_password)
+    record_secret("WordPress application password", server.app_password.replace(" ", ""))
+    record_secret("WordPress admin password", server.admin_password)
+    basic = base64.b64encode(f"{server.user}:{server.app_password}".encode()).decode()
+    record_secret("WordPress Basic auth header", basic)
+    record_state_dir(server.state_dir)
+
+
 @pytest.fixture(scope="session")
 def wordpress() -> Iterator[WordPressServer]:
     for tool in ("bash", "php", "curl"):
@@ -216,6 +231,7 @@ def wordpress() -> Iterator[WordPressServer]:
         admin_password=env["WP_ADMIN_PASSWORD"],
         state_dir=Path(env["WP_STATE"]),
     )
+    _record_secrets(server)
     # Several test sessions (engineers, CI steps) may share one server: the last one to leave
     # stops it, if a fixture started it; a server someone started by hand keeps running.
     users = _users_dir(server.state_dir)

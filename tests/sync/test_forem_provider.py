@@ -362,3 +362,68 @@ def test_discover_and_tag_rules(forem: FakeForem) -> None:
     found = ForemProvider.discover(make_session(), forem.url)
     assert found.api_url == forem.url + "/api"
     assert forem_tags(["C++", "Go", "go", "Rust Lang", "x", "y"]) == ["c", "go", "rustlang", "x"]
+
+
+WRAPPED = """A paragraph written the way
+editors wrap it, at a narrow
+width.
+
+Two trailing spaces end this line:{HARD}
+and this one starts after a break.
+
+- a list item that
+  wraps
+- another
+
+```python
+def keep(lines):
+    return lines
+```
+""".replace("{HARD}", "  ")  # two trailing spaces: a hard break (kept out of the source's lines)
+# What DEV must receive: paragraphs on one line each (Forem renders with hard_wrap, so every
+# newline left inside a paragraph shows as a <br>), the hard break explicit, code untouched.
+WRAPPED_SENT = """A paragraph written the way editors wrap it, at a narrow width.
+
+Two trailing spaces end this line:<br>and this one starts after a break.
+
+- a list item that wraps
+- another
+
+```python
+def keep(lines):
+    return lines
+```
+"""
+
+
+def test_wrapped_paragraphs_are_sent_joined_on_create_and_update(
+    forem: FakeForem,
+    account: Account,
+    library: Library,
+    credentials: LayeredStore,
+    make_service: MakeService,
+) -> None:
+    post = library.create("Wrapped", WRAPPED)
+    with make_service(library) as service:
+        first = service.publish(post.path, account, status="publish")
+        assert forem.articles[int(first.remote_id)]["body_markdown"] == WRAPPED_SENT
+        assert library.load(post.path).body == WRAPPED  # the author's file keeps its wraps
+
+        # An update sends the joined text too, and the joined copy on DEV reads back as the same
+        # post (no conflict, no "stored differently" notice).
+        loaded = library.load(post.path)
+        loaded.body = WRAPPED.replace("narrow\nwidth.", "narrow\nwidth, edited.")
+        library.save(loaded)
+        second = service.publish(post.path, account)
+        assert second.remote_id == first.remote_id
+        assert not [n for n in second.notices if "text differently" in n], second.notices
+        sent = forem.articles[int(first.remote_id)]["body_markdown"]
+        assert sent == WRAPPED_SENT.replace("narrow width.", "narrow width, edited.")
+
+
+def test_html_only_payload_is_joined_too(forem: FakeForem) -> None:
+    provider = _provider(forem)
+    payload = PostPayload(title="From HTML", html="<p>One<br>two</p>\n<p>Three</p>", status="draft")
+    made = provider.create_post(payload)
+    sent = forem.articles[int(made.remote_id)]["body_markdown"]
+    assert sent == "One<br>two\n\nThree\n"  # the converter's "  \n" break made explicit

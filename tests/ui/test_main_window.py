@@ -273,7 +273,7 @@ WXR_ITEM = (
 
 
 def test_file_import_wordpress_export(
-    qtbot, make_desk, wait_listed, sample_library, tmp_path, monkeypatch
+    qtbot, make_desk, wait_listed, sample_library, tmp_path, monkeypatch, message_boxes
 ) -> None:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -285,9 +285,7 @@ def test_file_import_wordpress_export(
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(export), ""))
     )
-    monkeypatch.setattr(
-        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No)
-    )
+    asked = message_boxes(QMessageBox.StandardButton.No)
     desk = make_desk(sample_library)
     wait_listed(desk, 3)
     window = desk.window
@@ -305,6 +303,7 @@ def test_file_import_wordpress_export(
     model = window.library_panel.model
     titles = {model.summary_at(r).title for r in range(model.rowCount())}
     assert {"Imported Alpha", "Imported Beta"} <= titles
+    assert len(asked) == 1 and asked[0].startswith("Download the blog's images")
     dialog.accept()
 
 

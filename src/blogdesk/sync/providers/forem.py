@@ -1,7 +1,9 @@
 """Dev.to and other Forem communities, through the Forem API (v1) with an API key.
 
 Forem is Markdown-native: the body is sent as `body_markdown` (the service's `payload.markdown`
-when filled, else the HTML converted back). What the API cannot do, said plainly:
+when filled, else the HTML converted back). Forem renders it with hard wraps on, so the soft line
+breaks of paragraphs are joined first (soft_wraps.py): DEV shows what the preview shows, not a
+`<br>` at every source line. What the API cannot do, said plainly:
 - no image upload (images must already be on the web: UnsupportedError names the way out);
 - no chosen slug (Forem makes "<title>-<random>"), so a lost create is found by title;
 - no delete: "delete" unpublishes the article (it stays as a draft on the author's dashboard);
@@ -41,6 +43,7 @@ from blogdesk.sync.provider import (
     UnsupportedError,
 )
 from blogdesk.sync.providers.http_errors import ErrorWording, error_for_status
+from blogdesk.sync.providers.soft_wraps import join_soft_breaks
 from blogdesk.sync.providers.timestamps import timestamp_or_none
 from blogdesk.sync.publish.changes import normalize_html
 
@@ -195,9 +198,9 @@ class ForemProvider:
             "tags": forem_tags(payload.tags),
         }
         if payload.markdown is not None:
-            article["body_markdown"] = payload.markdown
+            article["body_markdown"] = join_soft_breaks(payload.markdown)
         elif stored is None or normalize_html(stored.html) != normalize_html(payload.html):
-            article["body_markdown"] = html_to_markdown(payload.html)
+            article["body_markdown"] = join_soft_breaks(html_to_markdown(payload.html))
         # else: the text is unchanged (e.g. "unpublish"): leave the article's own Markdown.
         if payload.excerpt is not None:
             article["description"] = payload.excerpt

@@ -2,16 +2,20 @@
 
 Idempotent: a post already linked to the same remote post (its front matter sync state names the
 remote id) is never created twice. A linked post is refreshed from the blog only when the blog's
-copy changed and the local file did not; when both changed, it is left alone and reported.
+copy changed and the local file did not; when both changed, it is left alone and reported. A post
+imported from the same site's export (WXR) is the same post too: it is adopted, not duplicated
+(pull_imported.py).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from blogdesk.core.convert.htmltomd import html_to_markdown
+from blogdesk.core.importers.wxr_identity import ACCOUNT_PREFIX
 from blogdesk.core.post.post import Post
 from blogdesk.core.progress import CancelToken, Progress, ProgressCallback, no_progress
 from blogdesk.sync.accounts.store import Account
@@ -19,30 +23,53 @@ from blogdesk.sync.provider import RemotePost
 from blogdesk.sync.publish import changes
 from blogdesk.sync.publish import post_fields as pl
 from blogdesk.sync.publish.context import PublishContext
+from blogdesk.sync.publish.pull_imported import (
+    Imported,
+    adopt,
+    edited_since_import,
+    edited_state,
+    imported_posts,
+)
 from blogdesk.sync.publish.results import PullResult
 
 PAGE_SIZE = 100
 
 
-def linked_posts(library_root: Path, paths: list[str], account_id: str) -> dict[str, str]:
-    """remote id → library path (relative) for every post linked to the account."""
-    found: dict[str, str] = {}
+@dataclass
+class LocalPosts:
+    """The library's posts that are already some remote post of the account's blog."""
+
+    linked: dict[str, str] = field(default_factory=dict)  # remote id → path (relative)
+    imported: dict[str, Imported] = field(default_factory=dict)  # remote id → import of the site
+
+
+def local_posts(library_root: Path, paths: list[str], account: Account) -> LocalPosts:
+    """Posts linked to the account, and posts imported from its site's export, by remote id."""
+    found = LocalPosts()
     for rel in paths:
         full = library_root / rel
         try:
             text = full.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        if account_id not in text:  # cheap filter: most posts were never synced to this blog
+        # Cheap filter: most posts were never synced to this blog nor imported from an export.
+        if account.id not in text and ACCOUNT_PREFIX not in text:
             continue
         try:
             post = Post.parse(text, full)
         except Exception:  # a broken file is the library's problem to report, not ours
             continue
-        remote_id = post.sync_state(account_id).get("remote_id")
+        remote_id = post.sync_state(account.id).get("remote_id")
         if remote_id:
-            found[str(remote_id)] = rel
+            found.linked[str(remote_id)] = rel
+        for imported_id, imported in imported_posts(post, rel, account.site_url):
+            found.imported.setdefault(imported_id, imported)
     return found
+
+
+def linked_posts(library_root: Path, paths: list[str], account: Account) -> dict[str, str]:
+    """remote id → library path (relative) for every post linked to the account."""
+    return local_posts(library_root, paths, account).linked
 
 
 def _markdown(remote: RemotePost, account: Account) -> str:
@@ -108,7 +135,8 @@ def pull(
     provider = ctx.provider(account)
     report(Progress("pull", "Looking for posts already linked to this blog"))
     rels = [s.path for s in library.posts(sort="title")]
-    linked = linked_posts(library.root, rels, account.id)
+    local = local_posts(library.root, rels, account)
+    linked = local.linked
     created: list[str] = []
     updated: list[str] = []
     skipped: list[str] = []
@@ -125,7 +153,15 @@ def pull(
             if remote.status == "trash":
                 continue
             rel = linked.get(remote.remote_id)
-            if rel is None:
+            imported = local.imported.get(remote.remote_id) if rel is None else None
+            if imported is not None:
+                outcome = _adopt(ctx, account, imported, remote)
+                linked[remote.remote_id] = imported.path
+                if outcome == "updated":
+                    updated.append(imported.path)
+                else:
+                    skipped.append(outcome)
+            elif rel is None:
                 post = new_local_post(remote, account)
                 post.set_sync_state(account.id, pulled_state(remote, post))
                 library.save(post)  # one atomic write: the file is linked from its first byte
@@ -151,6 +187,25 @@ def pull(
         unchanged=unchanged,
         skipped=tuple(skipped),
         total_remote=total,
+    )
+
+
+def _adopt(ctx: PublishContext, account: Account, found: Imported, remote: RemotePost) -> str:
+    """Link a post imported from the site's export: refreshed from the blog when untouched since
+    the import, kept (and reported) when edited here."""
+    edited = edited_since_import(ctx.library.root, found)
+    post = ctx.library.load(found.path)
+    if not edited:
+        apply_remote(post, remote, account)
+        adopt(post, found, account.id, pulled_state(remote, post))
+        ctx.library.save(post)
+        return "updated"
+    adopt(post, found, account.id, edited_state(found, pulled_state(remote, post)))
+    ctx.library.save(post)
+    return (
+        f"{found.path}: imported from the blog's export and edited here since; your version "
+        "was kept and linked to the blog's post. Publish it to see the differences and choose "
+        "which to keep."
     )
 
 
