@@ -5,15 +5,17 @@
 1. the QApplication (after the preview's URL scheme is registered: Qt refuses it later);
 2. the single-instance check: when a BlogDesk window is already open, hand it the files, exit 0
    (exit 1 with a message when that window shows another library than the one asked for);
-3. the folders and settings, then the library (a new one gets the welcome post), opened
-   without its start-up scan so the window shows at once — the scan runs in the background; all
-   three by `blogdesk.services.Services`, the builder the CLI uses too;
+3. the folders and settings, then the library (the folder chosen in Preferences when none was
+   named; a new one gets the welcome post), opened without its start-up scan so the window
+   shows at once — the scan runs in the background; all three by `blogdesk.services.Services`,
+   the builder the CLI uses too;
 4. the crash journal (`recovery` in the state folder) and the window state file;
-5. the window, shown; the last session, the files asked for and any text recovered after a crash
-   are put back; then, after the first frame, the web preview starts (MainWindow.paintEvent), the
-   publishing menus are added with `Services.sync_service` as their factory (the sync layer is
-   imported when publishing is first used) and the library's start-up scan runs in the
-   background.
+5. the window, with its live preferences (ui/preferences: the stored font and text column, and
+   settings written through `Services.save_settings` into the config folder), shown; the last
+   session, the files asked for and any text recovered after a crash are put back; then, after
+   the first frame, the web preview starts (MainWindow.paintEvent), the publishing menus are
+   added with `Services.sync_service` as their factory (the sync layer is imported when
+   publishing is first used) and the library's start-up scan runs in the background.
 Nothing happens at import time, and nothing of `blogdesk.sync` is imported by this module.
 """
 
@@ -37,6 +39,7 @@ from blogdesk.core.library.library import Library
 from blogdesk.core.settings import Settings, load_library_settings
 from blogdesk.core.spelling.wordlist import WORDS_FILE
 from blogdesk.services import Folders, Services
+from blogdesk.ui.preferences.apply import install as install_preferences
 from blogdesk.ui.preview.url_scheme import register_url_scheme
 from blogdesk.ui.tasks import TaskRunner
 from blogdesk.ui.window.main_window import MainWindow
@@ -149,7 +152,8 @@ class DeskApp:
         services = services or Services()
         settings = services.settings
         apply_theme_choice(settings.theme)
-        root = library_for(Path(library_root), files)
+        # The folder chosen in Preferences, unless --library or BLOGDESK_LIBRARY named one.
+        root = library_for(services.window_library(Path(library_root)), files)
         welcome = ensure_welcome(root)
         library = services.open_library(root, refresh=False)
         library_settings = load_library_settings(library.root)
@@ -171,6 +175,11 @@ class DeskApp:
         )
         # The Preview Style menu reads the accounts and the theme cache only when it needs them.
         window.menus.preview_style.set_sources(services.accounts, services.folders.cache)
+        # Edit → Preferences applies to this window and saves into the config folder; the
+        # settings object it changes is the one the SyncService renders with.
+        install_preferences(
+            window, save_settings=services.save_settings, accounts=services.accounts
+        )
         server = InstanceServer(window, state_dir=state_dir, library=library.root)
         server.listen()
         server.filesReceived.connect(window.open_files)

@@ -3,13 +3,15 @@
 `Services` builds, in this order and passing each down:
 1. the folders (`Folders.of_user()`: config, cache, state, data, default library), the one
    place that reads `blogdesk.core.paths`: core, sync and ui are given their folders;
-2. the settings (from the config folder);
+2. the settings (from the config folder), one live object: the window changes it in place when
+   a preference changes (ui/preferences) and writes it back with `save_settings`;
 3. the library (`open_library`, which the caller asks for: the window opens it without its
    start-up scan, a CLI command with or without creating it);
 4. the account list (config and cache folders) and the credential store (the keyring);
-5. the SyncService, with the render options taken from the settings by
+5. the SyncService, given `Services.render_options` itself (not its value): it asks for the
+   options at each publish, so they follow the live settings through
    `core.settings.render_options`, the function the preview uses too: what is published is what
-   was previewed;
+   was previewed, also after smart quotes were switched in Preferences;
 6. the library's history (`history()`, git through dulwich, docs/history.md), built on first use
    when the library's settings keep one; the SyncService then records every publish in it.
 
@@ -22,6 +24,7 @@ and `blogdesk list` must not pay for them either. So this module imports nothing
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +34,7 @@ from blogdesk.core import paths
 from blogdesk.core.library.library import Library
 from blogdesk.core.settings import (
     Settings,
+    chosen_library,
     load_library_settings,
     load_settings,
     render_options,
@@ -58,6 +62,9 @@ class Folders:
     state: Path  # window state, crash recovery, the single-instance socket name
     data: Path  # the default library lives here
     default_library: Path
+    # BLOGDESK_LIBRARY named `default_library`: the author chose it, so the library folder of
+    # Preferences does not replace it (see `Services.window_library`).
+    library_named: bool = False
 
     @classmethod
     def of_user(cls) -> Folders:
@@ -68,6 +75,7 @@ class Folders:
             state=paths.state_dir(),
             data=paths.data_dir(),
             default_library=paths.default_library(),
+            library_named=bool(os.environ.get("BLOGDESK_LIBRARY")),
         )
 
 
@@ -93,6 +101,13 @@ class Services:
         self._library = Library.open(root, create=create, refresh=refresh)
         return self._library
 
+    def window_library(self, asked: Path) -> Path:
+        """The library the window opens for `asked`: the folder chosen in Preferences when
+        `asked` is only the default one (no --library, no BLOGDESK_LIBRARY)."""
+        if self.folders.library_named:
+            return asked
+        return chosen_library(self.settings, asked, self.folders.default_library)
+
     @property
     def library(self) -> Library:
         if self._library is None:
@@ -101,11 +116,14 @@ class Services:
 
     # ------------------------------------------------------------------------------ settings
     def render_options(self) -> RenderOptions:
-        """The renderer's options the preview and publishing share (from the settings)."""
+        """The renderer's options the preview and publishing share, from the settings as they
+        are now (the SyncService calls this at each publish)."""
         return render_options(self.settings)
 
-    def save_settings(self) -> None:
-        save_settings(self.settings, self.folders.config)
+    def save_settings(self, settings: Settings | None = None) -> None:
+        """Write `settings` (default: the live ones) to the config folder, atomically. Safe on a
+        worker thread when given a snapshot: it touches nothing else (ui/preferences does so)."""
+        save_settings(self.settings if settings is None else settings, self.folders.config)
 
     # --------------------------------------------------------------------- the sync layer
     def accounts(self) -> AccountStore:
@@ -133,7 +151,7 @@ class Services:
                 accounts=self.accounts(),
                 credentials=self.credentials(),
                 cache_dir=self.folders.cache,
-                render_options=self.render_options(),
+                render_options=self.render_options,  # the function: read at each publish
                 history=self.history,
             )
         return self._sync

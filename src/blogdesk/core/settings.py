@@ -12,7 +12,14 @@ preview and publishing both call it, so what is published is what was previewed.
 Both are plain JSON, saved atomically. Keys this version does not know (written by a newer
 BlogDesk, or by hand) are kept and written back untouched. A value of the wrong type falls back to
 the default instead of stopping the program, since a broken preference must never keep the author
-from their posts.
+from their posts. A broken file (not JSON, not an object, a value of the wrong type) is first
+copied to `settings.json.bak`, then rewritten with the defaults in place of what was broken, and
+the loaded object says what happened (`load_problem`) so the window can tell the author once.
+
+Field metadata, read by the Preferences dialog (ui/preferences) so a new option needs no UI code:
+`title` (the label), `section` (the dialog page; options without one are not shown), `tooltip`,
+`choices`, `minimum`/`maximum`/`step`/`suffix`/`zero_text` (what 0 means) for numbers, and `kind`
+for the few values a plain field cannot edit ("font", "folder", "blog").
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, get_type_hints
@@ -34,6 +42,7 @@ __all__ = [
     "LibrarySettings",
     "Settings",
     "SettingsError",
+    "chosen_library",
     "load_library_settings",
     "load_settings",
     "option_titles",
@@ -48,8 +57,12 @@ log = logging.getLogger(__name__)
 SETTINGS_FILE = "settings.json"
 LIBRARY_SETTINGS_FILE = Path(".blogdesk") / "settings.json"
 
+BACKUP_SUFFIX = ".bak"
+
 THEMES = ("system", "light", "dark")
 PREVIEW_STYLES = ("plain", "blog")
+# The post's status words (core.post.rules.KNOWN_STATUSES, in the order an author picks them).
+NEW_POST_STATUSES = ("draft", "published", "scheduled", "pending", "private")
 
 
 class SettingsError(BlogDeskError):
@@ -65,23 +78,108 @@ def _option(default: Any, title: str, **extra: Any) -> Any:
 class Settings:
     """The author's preferences, the same for every library."""
 
-    theme: str = _option("system", "Colour theme (system, light or dark)", choices=THEMES)
+    theme: str = _option(
+        "system", "Colour theme (system, light or dark)", choices=THEMES, section="Appearance"
+    )
+    editor_font_family: str = _option(
+        "",
+        "Editor font (empty: the system's fixed-width font)",
+        section="Appearance",
+        kind="font",
+    )
+    editor_font_point_size: float = _option(
+        0.0,
+        "Editor font size in points (0: system size)",
+        section="Appearance",
+        minimum=0.0,
+        maximum=72.0,
+        step=0.5,
+        suffix=" pt",
+        zero_text="System size",
+    )
+    line_width_chars: int = _option(
+        70,
+        "Text column width (characters)",
+        section="Appearance",
+        tooltip="Wider panes keep the text in a centred column of about this many characters.",
+        minimum=0,
+        maximum=400,
+        zero_text="Whole pane",
+    )
+    focus_column_chars: int = _option(
+        72,
+        "Width of the text column in focus mode (characters)",
+        section="Appearance",
+        minimum=20,
+        maximum=400,
+    )
+    preview_text_percent: int = _option(
+        100,
+        "Preview text size",
+        section="Appearance",
+        minimum=50,
+        maximum=300,
+        step=10,
+        suffix=" %",
+    )
+    smart_quotes: bool = _option(
+        True,
+        "Typographic quotes and dashes",
+        section="Writing",
+        tooltip="In the preview and in what is published: both render with the same options.",
+    )
     autosave_delay_ms: int = _option(
-        1500, "Save automatically this long after the last keystroke (milliseconds)"
+        1500,
+        "Save automatically this long after the last keystroke (milliseconds)",
+        section="Writing",
+        minimum=200,
+        maximum=60_000,
+        step=100,
+        suffix=" ms",
     )
     journal_delay_ms: int = _option(
-        400, "Write unsaved text to the crash-recovery journal after (milliseconds)"
+        400,
+        "Write unsaved text to the crash-recovery journal after (milliseconds)",
+        section="Writing",
+        minimum=100,
+        maximum=10_000,
+        step=100,
+        suffix=" ms",
     )
-    editor_font_family: str = _option("", "Editor font (empty: the system's fixed-width font)")
-    editor_font_point_size: float = _option(0.0, "Editor font size in points (0: system size)")
-    focus_column_chars: int = _option(72, "Width of the text column in focus mode (characters)")
-    library_refresh_seconds: int = _option(
-        30, "Look for changes made outside BlogDesk at least every (seconds)"
-    )
-    smart_quotes: bool = _option(True, "Typographic quotes and dashes in the preview")
-    reopen_last_post: bool = _option(True, "Reopen the last post at start-up")
     spell_language: str = _option(
-        "", 'Spell-check language, or several (e.g. "en_US, de_DE"; empty: the system\'s)'
+        "",
+        'Spell-check language, or several (e.g. "en_US, de_DE"; empty: the system\'s)',
+        section="Writing",
+        tooltip=(
+            "Used for posts whose front matter (lang:) and blog name no language. A post in "
+            "several languages may list them, separated by commas."
+        ),
+    )
+    typewriter_scrolling: bool = _option(
+        False, "Typewriter scrolling (keep the line being written in the middle)", section="Writing"
+    )
+    reopen_last_post: bool = _option(True, "Reopen the last post at start-up", section="Writing")
+    library_folder: str = _option(
+        "",
+        "Library folder (empty: the default one)",
+        section="Library",
+        kind="folder",
+        tooltip="Opened when BlogDesk starts without --library or BLOGDESK_LIBRARY.",
+    )
+    library_refresh_seconds: int = _option(
+        30,
+        "Look for changes made outside BlogDesk at least every (seconds)",
+        section="Library",
+        minimum=5,
+        maximum=3600,
+        suffix=" s",
+    )
+    default_blog: str = _option(
+        "",
+        "Default blog (empty: the first one)",
+        section="Publishing",
+        kind="blog",
+        tooltip="Where Publish sends a post that has not been on a blog yet (an account id).",
     )
     recent_files: list[str] = field(
         default_factory=list, metadata={"title": "Recently opened files"}
@@ -89,6 +187,8 @@ class Settings:
 
     # Keys found in the file that this version does not know; written back as they were.
     extra: dict[str, Any] = field(default_factory=dict, repr=False, metadata={"internal": True})
+    # What was wrong with the file when it was loaded ("" when nothing): for the window to show.
+    load_problem: str = field(default="", compare=False, repr=False, metadata={"internal": True})
 
 
 @dataclass
@@ -96,9 +196,11 @@ class LibrarySettings:
     """Options that belong to one library and live inside it."""
 
     allow_remote_content: bool = _option(
-        False, "Load remote images and other remote content in the preview"
+        False, "Load remote images and other remote content in the preview", section="Library"
     )
-    default_status: str = _option("draft", "Status of new posts")
+    default_status: str = _option(
+        "draft", "Status of new posts", choices=NEW_POST_STATUSES, section="Publishing"
+    )
     preview_style: str = _option(
         "plain",
         "Preview style (plain, or blog: the blog's own theme)",
@@ -107,10 +209,17 @@ class LibrarySettings:
     preview_account: str = _option("", "Blog whose theme the preview shows (account id)")
     # The history and the sync between machines (docs/history.md). These stay on this machine:
     # `.blogdesk/` is never synced, so each machine names the remote by its own path or URL.
-    history: bool = _option(True, "Keep the library's history in git (a version per save)")
-    sync_remote: str = _option("", "Sync the library through this git remote (path or URL)")
-    sync_after_save: bool = _option(False, "Sync with the git remote after each save")
+    history: bool = _option(
+        True, "Keep the library's history in git (a version per save)", section="Library"
+    )
+    sync_remote: str = _option(
+        "", "Sync the library through this git remote (path or URL)", section="Library"
+    )
+    sync_after_save: bool = _option(
+        False, "Sync with the git remote after each save", section="Library"
+    )
     extra: dict[str, Any] = field(default_factory=dict, repr=False, metadata={"internal": True})
+    load_problem: str = field(default="", compare=False, repr=False, metadata={"internal": True})
 
 
 S = TypeVar("S", Settings, LibrarySettings)
@@ -156,28 +265,41 @@ def save_library_settings(settings: LibrarySettings, library_root: Path) -> None
     _save(settings, Path(library_root) / LIBRARY_SETTINGS_FILE)
 
 
+def chosen_library(settings: Settings, asked: Path, default_library: Path) -> Path:
+    """The library a window opens: `asked`, unless that is only `default_library` (the author
+    named none) and they picked another folder in Preferences. The caller says what the default
+    is (and leaves this out when the environment named the library): core reads no paths."""
+    if not settings.library_folder:
+        return asked
+    try:
+        is_default = asked.expanduser().resolve() == default_library.expanduser().resolve()
+    except OSError:
+        is_default = False
+    return Path(settings.library_folder).expanduser() if is_default else asked
+
+
 # -- JSON round trip ------------------------------------------------------------------------------
 
 
 def _load(cls: type[S], path: Path) -> S:
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return cls()
     except OSError as exc:
+        # Unreadable is not broken (permissions, a network folder away): leave the file alone.
         log.warning("cannot read %s (%s); using default settings", path, exc)
         return cls()
     try:
-        data = json.loads(raw)
-    except ValueError:
-        log.warning("%s is not valid JSON; using default settings", path)
-        return cls()
+        data = json.loads(raw.decode("utf-8"))
+    except ValueError as exc:  # UnicodeDecodeError is one too
+        return _replace_broken(cls(), path, f"it is not valid JSON: {exc}")
     if not isinstance(data, dict):
-        log.warning("%s does not hold a JSON object; using default settings", path)
-        return cls()
+        return _replace_broken(cls(), path, "it does not hold a JSON object")
     hints = get_type_hints(cls)
     known: dict[str, Any] = {}
     extra: dict[str, Any] = {}
+    wrong: list[str] = []
     names = {f.name for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
     for key, value in data.items():
         if key not in names:
@@ -186,12 +308,48 @@ def _load(cls: type[S], path: Path) -> S:
         coerced = _coerce(value, hints[key])
         if coerced is _INVALID:
             log.warning("%s: ignoring %s=%r (wrong type); using the default", path, key, value)
+            wrong.append(key)
             continue
         known[key] = coerced
     result = cls(**known)
     result.extra = extra
-    _validate_choices(result)
+    wrong += _validate_choices(result)
+    if wrong:
+        return _replace_broken(
+            result, path, "a value is not what BlogDesk expects: " + ", ".join(wrong)
+        )
     return result
+
+
+def _backup_path(path: Path) -> Path:
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+def _replace_broken(settings: S, path: Path, why: str) -> S:
+    """Keep a copy of the broken file beside it, then write `settings` (defaults where the file
+    was broken) in its place, so the author is told once and the next start finds a good file.
+    Without the copy the broken file is left as it is: the author's file is never lost."""
+    backup = _backup_path(path)
+    try:
+        shutil.copy2(path, backup)
+    except OSError as exc:
+        log.warning("%s is broken (%s) and cannot be copied to %s: %s", path, why, backup, exc)
+        settings.load_problem = (
+            f"The settings file {path} could not be read ({why}). BlogDesk uses default "
+            f"settings for now and leaves the file as it is (a copy could not be made: "
+            f"{exc.strerror or exc})."
+        )
+        return settings
+    try:
+        _save(settings, path)
+    except SettingsError as exc:  # the copy exists; the next start will say it again
+        log.warning("%s", exc)
+    log.warning("%s is broken (%s); kept as %s, defaults used", path, why, backup)
+    settings.load_problem = (
+        f"The settings file {path} could not be read ({why}). BlogDesk uses the default "
+        f"settings instead; your file is kept as {backup}."
+    )
+    return settings
 
 
 def _save(settings: Settings | LibrarySettings, path: Path) -> None:
@@ -228,9 +386,13 @@ def _coerce(value: Any, hint: Any) -> Any:
     return value
 
 
-def _validate_choices(settings: Settings | LibrarySettings) -> None:
+def _validate_choices(settings: Settings | LibrarySettings) -> list[str]:
+    """Put back the default of every option whose value is not one of its choices; their names."""
+    reset = []
     for f in dataclasses.fields(settings):
         choices = f.metadata.get("choices")
         if choices and getattr(settings, f.name) not in choices:
             log.warning("unknown %s %r; using %r", f.name, getattr(settings, f.name), f.default)
             setattr(settings, f.name, f.default)
+            reset.append(f.name)
+    return reset

@@ -12,6 +12,8 @@ hands them a `PublishContext` (`sync.publish.context`) and they never call back 
 
 Everything it works with is given to it (accounts, credentials, cache folder, render options):
 `blogdesk.services` builds it for the window and the CLI, from the same settings as the preview.
+The render options may be a function, asked at each publish, so a preference changed while the
+window is open reaches what is published as it reaches the preview (services passes one).
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ProviderFactory = Callable[[Account, requests.Session, str], BlogProvider]
+# Fixed options, or a function giving the current ones (read when a publishing step starts).
+RenderOptionsSource = RenderOptions | Callable[[], RenderOptions | None] | None
 
 
 def _needs_secret(provider_id: str) -> bool:
@@ -85,7 +89,7 @@ class SyncService:
         provider_factory: ProviderFactory = _default_factory,
         outbox: Outbox | None = None,
         ledger: MediaLedger | None = None,
-        render_options: RenderOptions | None = None,
+        render_options: RenderOptionsSource = None,
     ) -> None:
         self.library = library
         self.accounts = accounts
@@ -95,12 +99,20 @@ class SyncService:
         self.provider_factory = provider_factory
         self.outbox = outbox or Outbox(library.root)
         self.ledger = ledger or MediaLedger(library.root)
-        self.render_options = render_options
+        self._render_options = render_options
         self._sessions: dict[str, requests.Session] = {}
         self._providers: dict[str, tuple[tuple[Account, str], BlogProvider]] = {}
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------------------ helpers
+    @property
+    def render_options(self) -> RenderOptions | None:
+        """The options a publish renders with now (the preview's, when built by services)."""
+        source = self._render_options
+        if source is None or isinstance(source, RenderOptions):
+            return source
+        return source()
+
     @property
     def context(self) -> PublishContext:
         """What the publishing steps are given. Built per call (a handful of references), so a

@@ -95,6 +95,11 @@ class DocumentController(QObject):
         editor.textChanged.connect(self._on_text_changed)
         editor.cursorPositionChanged.connect(self._on_cursor_moved)
 
+    def set_delays(self, autosave_ms: int, journal_ms: int) -> None:
+        """New autosave and journal delays (Preferences); a save already waiting keeps its time."""
+        self._autosave.setInterval(max(1, autosave_ms))
+        self._journal_timer.setInterval(max(1, journal_ms))
+
     # -- state -----------------------------------------------------------------------------------
 
     @property

@@ -381,6 +381,7 @@ class MarkdownEditor(QPlainTextEdit):
         # The bar sits below the text inside the editor's frame; the viewport shrinks to make room.
         bar = self.find_bar
         height = bar.sizeHint().height() if bar.isVisible() else 0
-        self.setViewportMargins(0, 0, 0, height)
+        margins = self.viewportMargins()  # the sides belong to the text column (ui.preferences)
+        self.setViewportMargins(margins.left(), 0, margins.right(), height)
         rect = self.contentsRect()
         bar.setGeometry(rect.left(), rect.bottom() - height + 1, rect.width(), height)

@@ -60,6 +60,10 @@ class LibraryWatcher(QObject):
         self._watch_folders()
         self._periodic.start()
 
+    def set_period(self, period_s: int) -> None:
+        """Look at least every `period_s` seconds from now on (a preference changed)."""
+        self._periodic.setInterval(max(1, period_s) * 1000)
+
     def stop(self) -> None:
         self._stopped = True
         self._debounce.stop()

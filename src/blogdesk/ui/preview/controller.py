@@ -101,6 +101,13 @@ class PreviewController(QObject):
         """The post's title (from its metadata), shown above or in the page like the blog does."""
         self.view.set_title(title)
 
+    def set_options(self, options: RenderOptions | None) -> None:
+        """Render with `options` from now on (a preference changed) and show the result at once."""
+        self._options = options
+        if self._custom_render is None:
+            self._render = default_render_function(options)
+        self.render_now()
+
     def render_now(self) -> None:
         """Skip the debounce (e.g. after a setting changed)."""
         self._timer.stop()

@@ -258,7 +258,8 @@ class Publishing(QObject):
             return []
 
     def account_for(self, post: Any) -> Account | None:
-        """The blog the post was last sent to, else the last one used, else the first one."""
+        """The blog the post was last sent to, else the default blog (Preferences), else the last
+        one used, else the first one."""
         accounts = {a.id: a for a in self._accounts()}
         best, when = None, ""
         for account_id in post.sync_accounts() if post is not None else []:
@@ -267,6 +268,9 @@ class Publishing(QObject):
                 best, when = accounts[account_id], stamp
         if best is not None:
             return best
+        chosen = getattr(getattr(self.window, "settings", None), "default_blog", "")
+        if chosen in accounts:  # the default blog of Preferences
+            return accounts[chosen]
         if self._last_account in accounts:
             return accounts[self._last_account]
         return next(iter(accounts.values()), None)

@@ -201,6 +201,13 @@ class Menus:
         for name in ("find", "replace", "find_next", "find_previous", "paste_plain"):
             if name in editor_actions:
                 edit_menu.addAction(editor_actions[name])
+        # Ctrl+, (Cmd+, on macOS, where the role moves it into the application menu).
+        acts["preferences"] = self._action(
+            "Pr&eferences…", self._preferences, "Ctrl+,", "preferences-system"
+        )
+        acts["preferences"].setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addSeparator()
+        edit_menu.addAction(acts["preferences"])
 
         format_menu = window.menuBar().addMenu("F&ormat")
         for entry in FORMAT_ACTIONS:
@@ -385,6 +392,12 @@ class Menus:
         method = "selectAll" if name == "select_all" else name
         target = focus if isinstance(focus, (QLineEdit, QPlainTextEdit)) else self.host.editor
         getattr(target, method)()
+
+    def _preferences(self) -> None:
+        # Imported on first use: the dialog's modules are not needed for the first frame.
+        from blogdesk.ui.preferences.dialog import open_preferences
+
+        open_preferences(self.window)
 
     def _import(self, kind: str) -> None:
         from blogdesk.ui.library import import_dialog
