@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWizard
 
 from blogdesk.app import Startup, launch
 from blogdesk.core.settings import load_settings
@@ -323,3 +323,35 @@ def test_blogdesk_first_run_reaches_the_window_without_importing_qt_first(
     assert main([]) == 0
     assert seen["first_run"] is False
     assert "--first-run" in build_parser().format_help()
+
+
+def test_a_wordpress_export_is_imported_with_the_import_dialogs_progress(
+    qtbot: Any, start: Callable[..., Startup], monkeypatch: pytest.MonkeyPatch, wait_listed: Any
+) -> None:
+    """Step 2 reuses File → Import's flow: the file and the images question (answered here, as
+    the system dialogs cannot be typed into offscreen), then the import window with progress."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from blogdesk.ui.library.import_dialog import ImportDialog
+
+    export = Path(__file__).parent.parent / "core" / "data" / "wxr" / "classic.xml"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(export), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    startup = start()
+    assistant = startup.assistant
+    assert assistant is not None
+    skip(qtbot, assistant, assistant.POSTS)
+    button = next(
+        b for b in assistant.posts_page.findChildren(QPushButton) if "WordPress" in b.text()
+    )
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = assistant.posts_page.findChild(ImportDialog)
+    assert dialog is not None, "the import window did not open"
+    qtbot.waitUntil(lambda: not dialog.running, timeout=TIMEOUT)
+    assert dialog.heading.text() == "Import finished."
+    assert assistant.imported > 0
+    assert f"Imported {assistant.imported:,}" in assistant.posts_page.result.text()
+    dialog.close()
+    qtbot.keyClick(assistant, Qt.Key.Key_Escape)
+    finish_window(qtbot, startup)
+    wait_listed(startup.desk)
