@@ -9,6 +9,8 @@
    named; a new one gets the welcome post), opened without its start-up scan so the window
    shows at once — the scan runs in the background; all three by `blogdesk.services.Services`,
    the builder the CLI uses too;
+   On a fresh machine (or with `--first-run`) the first-run assistant (`ui.first_run`) comes
+   first: its library page decides the library, and the window is shown when it ends;
 4. the crash journal (`recovery` in the state folder) and the window state file;
 5. the window, with its live preferences (ui/preferences: the stored font and text column, and
    settings written through `Services.save_settings` into the config folder), shown; the last
@@ -39,6 +41,8 @@ from blogdesk.core.library.library import Library
 from blogdesk.core.settings import Settings, load_library_settings
 from blogdesk.core.spelling.wordlist import WORDS_FILE
 from blogdesk.services import Folders, Services
+from blogdesk.ui.first_run.launch import Startup, begin
+from blogdesk.ui.first_run.places import documents_folder, remembered_library
 from blogdesk.ui.preferences.apply import install as install_preferences
 from blogdesk.ui.preview.url_scheme import register_url_scheme
 from blogdesk.ui.tasks import TaskRunner
@@ -360,16 +364,43 @@ def has_display(environ: dict[str, str] | os._Environ[str] = os.environ) -> bool
     return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-def run(library: Path, files: list[Path]) -> int:
-    """`blogdesk [--library DIR] [FILE...]`: the window. Returns the process exit code."""
+def launch(
+    library: Path,
+    files: list[Path],
+    services: Services,
+    *,
+    first_run: bool = False,
+    start_preview: bool = True,
+    documents: Path | None = None,
+) -> Startup[DeskApp]:
+    """Show the window on `library`, or first the first-run assistant (a fresh machine, or
+    `first_run`), whose library page decides the library; see `ui.first_run.launch`."""
+    return begin(
+        Path(library),
+        files,
+        build=lambda root: DeskApp.build(
+            root, files, start_preview=start_preview, services=services
+        ),
+        sync_service=services.sync_service,
+        settings=services.settings,
+        folders=(services.folders.config, services.folders.default_library, documents),
+        first_run=first_run,
+    )
+
+
+def run(library: Path, files: list[Path], *, first_run: bool = False) -> int:
+    """`blogdesk [--library DIR] [--first-run] [FILE...]`: the window. Returns the exit code."""
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 1
     app = create_application()
     folders = Folders.of_user()
-    # Plain `blogdesk` (a desktop launcher: the default library, no files) just brings the open
-    # window forward, whatever library it shows; a library asked for must be the open one.
-    plain = not files and _same_folder(Path(library), folders.default_library)
+    services = Services(folders)
+    # Plain `blogdesk` (a desktop launcher: the usual library, no files) just brings the open
+    # window forward, whatever library it shows; a library asked for must be the open one. The
+    # usual library: the one chosen in the first-run assistant, else the data folder's.
+    usual = remembered_library(services.settings) or folders.default_library
+    plain = not files and _same_folder(Path(library), usual)
     wanted = None if plain else library_for(Path(library), files)
     try:
         if send_to_running(files, folders.state, library=wanted):
@@ -378,15 +409,33 @@ def run(library: Path, files: list[Path]) -> int:
         print(exc, file=sys.stderr)
         return 1
     try:
-        desk = DeskApp.build(library, files, services=Services(folders))
+        startup = launch(
+            library, files, services, first_run=first_run, documents=documents_folder()
+        )
     except BlogDeskError as exc:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(None, "BlogDesk cannot start", str(exc))
         raise
-    desk.start(files)
-    desk.window.closed.connect(app.quit)
+
+    def started(_root: object = None) -> None:
+        if startup.desk is None:
+            app.quit()  # the assistant could open no library: it said why
+            return
+        startup.desk.window.closed.connect(app.quit)
+        app.setQuitOnLastWindowClosed(True)
+
+    if startup.assistant is None:
+        started()
+    else:
+        # The window shows only after the assistant: closing the assistant must not end the
+        # program before the window is up.
+        app.setQuitOnLastWindowClosed(False)
+        startup.assistant.concluded.connect(started)
     code = app.exec()
+    desk = startup.desk
+    if desk is None:
+        return int(code)
     desk.shutdown()
     # Delete the window (and its web view) now, in Qt's order, not in Python's at exit.
     desk.window.deleteLater()

@@ -52,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="the library folder (default: $BLOGDESK_LIBRARY or the one in your data folder)",
     )
+    parser.add_argument(
+        "--first-run",
+        action="store_true",
+        help="open the window with the first-run assistant (library, posts, blog) again",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -70,9 +75,13 @@ def library_path(args: argparse.Namespace) -> Path:
     if chosen is None and os.environ.get("BLOGDESK_LIBRARY"):
         chosen = Path(os.environ["BLOGDESK_LIBRARY"])
     if chosen is None:
+        from blogdesk.core.settings import load_settings
         from blogdesk.services import Folders
 
-        chosen = Folders.of_user().default_library
+        folders = Folders.of_user()
+        # The folder chosen on first run or in Preferences: the commands use the window's library.
+        remembered = load_settings(folders.config).library_folder.strip()
+        chosen = Path(remembered) if remembered else folders.default_library
     return chosen.expanduser().resolve()
 
 
@@ -164,6 +173,7 @@ def _open_window(argv: list[str]) -> int:
     """`blogdesk [--library DIR] [FILE...]`: the window (help if PySide6 is not installed)."""
     window_parser = argparse.ArgumentParser(prog="blogdesk", add_help=False)
     window_parser.add_argument("--library", type=Path, default=None)
+    window_parser.add_argument("--first-run", action="store_true")
     window_parser.add_argument("files", nargs="*", type=Path)
     args = window_parser.parse_args(argv)
     try:
@@ -173,4 +183,8 @@ def _open_window(argv: list[str]) -> int:
             raise
         build_parser().print_help()
         return 0
-    return app.run(library=library_path(args), files=[f.resolve() for f in args.files])
+    return app.run(
+        library=library_path(args),
+        files=[f.resolve() for f in args.files],
+        first_run=args.first_run,
+    )

@@ -184,6 +184,11 @@ class Settings:
     recent_files: list[str] = field(
         default_factory=list, metadata={"title": "Recently opened files"}
     )
+    # Set once the first-run assistant was finished or skipped: it is not shown again (only
+    # `blogdesk --first-run` brings it back).
+    first_run_done: bool = field(
+        default=False, metadata={"title": "The first-run assistant was shown"}
+    )
 
     # Keys found in the file that this version does not know; written back as they were.
     extra: dict[str, Any] = field(default_factory=dict, repr=False, metadata={"internal": True})

@@ -27,7 +27,15 @@ NO_KEYRING_MESSAGE = (
     "working backend such as the GNOME/KDE Secret Service, macOS Keychain or Windows Credential "
     "Locker). BlogDesk will not write your application password to a plain file. You can keep it "
     "for this session only (you will be asked again next time), or set up a keyring backend: see "
-    "'Keyring backends' in docs/publishing.md."
+    "'Where your password is kept' in docs/publishing.md."
+)
+
+
+# keyring raises KeyringLocked when the Secret Service keyring stays locked (its unlock prompt
+# was dismissed, or could not be shown): say that, not the exception's name.
+LOCKED_MESSAGE = (
+    "The system keyring is locked. Unlock it (log in to your desktop again, or open your "
+    "keyring app, e.g. Passwords and Keys) and try again."
 )
 
 
@@ -142,6 +150,8 @@ class KeyringStore:
         self.check()
         try:
             return keyring.get_password(SERVICE_NAME, account_id)
+        except keyring.errors.KeyringLocked:
+            raise CredentialError(LOCKED_MESSAGE) from None
         except keyring.errors.NoKeyringError as exc:
             raise KeyringUnavailableError(type(exc).__name__) from None
         except keyring.errors.KeyringError as exc:
@@ -154,6 +164,8 @@ class KeyringStore:
         self.check()
         try:
             keyring.set_password(SERVICE_NAME, account_id, secret)
+        except keyring.errors.KeyringLocked:
+            raise CredentialError(LOCKED_MESSAGE) from None
         except keyring.errors.NoKeyringError as exc:
             raise KeyringUnavailableError(type(exc).__name__) from None
         except keyring.errors.KeyringError as exc:

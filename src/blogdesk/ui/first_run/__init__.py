@@ -1,0 +1,1 @@
+"""The first-run assistant (`assistant.FirstRunAssistant`) and its Qt-free decisions (`places`)."""
