@@ -58,6 +58,7 @@ screenshot: $(STAMP)
 ## its own build/venv-pkg) and, on Debian/Ubuntu, dist/blogdesk_VERSION_ARCH.deb. docs/install.md.
 package:
 	PYTHON=$(PYTHON) bash scripts/build-bundle.sh
+	bash scripts/check-recipes.sh
 	bash scripts/build-deb.sh
 
 ## Installs the .deb (root), runs /usr/bin/blogdesk --version, --self-test and list, validates the

@@ -32,8 +32,9 @@ cleanup() {
     for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount "${mounted[$i]}" || true; done
 }
 trap cleanup EXIT
-# Chromium (QtWebEngine) needs /proc (its own executable, its sandbox checks) and /dev/shm.
-for fs in proc dev dev/shm; do
+# Chromium (QtWebEngine) needs /proc (its own executable, its sandbox checks) and /dev/shm;
+# apt wants /dev/pts for its log.
+for fs in proc dev dev/pts dev/shm; do
     mountpoint -q "$chroot/$fs" || { mount --bind "/$fs" "$chroot/$fs"; mounted+=("$chroot/$fs"); }
 done
 
