@@ -55,6 +55,7 @@ run blogdesk --self-test 2>"$chroot/tmp/self-test.err" || { cat "$chroot/tmp/sel
 run blogdesk new "Chroot post" >/dev/null
 run blogdesk list | grep -q "Chroot post" || die "'blogdesk list' does not show the new post"
 in_chroot sh -c '! command -v python3' >/dev/null && echo "python3: not installed in the chroot"
-in_chroot env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq blogdesk >/dev/null
+# --autoremove: the dependencies go too, so the next run proves Depends from a bare system again.
+in_chroot env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq --autoremove --purge blogdesk >/dev/null
 [ ! -e "$chroot/opt/blogdesk" ] || die "/opt/blogdesk left behind in the chroot"
 echo "test-deb-in-chroot.sh: a minimal Debian $suite installed the .deb with its Depends and ran it"
