@@ -4,7 +4,8 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test fuzz soak check lint typecheck layers pytest system-deps bench screenshot clean
+.PHONY: run test fuzz soak check lint typecheck layers pytest system-deps bench screenshot clean \
+	package test-package
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -59,6 +60,18 @@ bench: $(STAMP)
 
 screenshot: $(STAMP)
 	$(PY) scripts/screenshot.py docs/screenshot.png
+
+## The installable packages of this machine's system: the PyInstaller bundle (dist/blogdesk/, in
+## its own build/venv-pkg) and, on Debian/Ubuntu, dist/blogdesk_VERSION_ARCH.deb. docs/install.md.
+package:
+	PYTHON=$(PYTHON) bash scripts/build-bundle.sh
+	bash scripts/check-recipes.sh
+	bash scripts/build-deb.sh
+
+## Installs the .deb (root), runs /usr/bin/blogdesk --version, --self-test and list, validates the
+## desktop entry and metainfo, removes it. Not part of `make test`.
+test-package:
+	bash scripts/test-package.sh
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

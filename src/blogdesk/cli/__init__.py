@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"BlogDesk {__version__}")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window offscreen on a throw-away post, check the preview shows it, close, "
+        "and exit 0 (1 with the reason when this installation is broken)",
+    )
+    parser.add_argument(
         "--library",
         metavar="DIR",
         type=Path,
@@ -139,7 +145,7 @@ def _is_command(argv: Sequence[str]) -> bool:
             continue
         if arg.startswith("--library="):
             continue
-        if arg in ("-h", "--help", "--version"):
+        if arg in ("-h", "--help", "--version", "--self-test"):
             return True
         return arg in COMMAND_NAMES
     return False
@@ -152,6 +158,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _open_window(argv)
         parser = build_parser()
         args = parser.parse_args(argv)
+        if args.self_test:
+            # Imported here: it loads Qt, which no command and no --version may pay for.
+            from blogdesk import self_test
+
+            return self_test.main()
         handler = getattr(args, "handler", None)
         if handler is None:
             parser.print_help()
