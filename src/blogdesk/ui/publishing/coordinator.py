@@ -28,6 +28,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QInputDialog
 
 from blogdesk.core.errors import BlogDeskError
+from blogdesk.ui.publishing.keep_draft import KeepDraftSwitch
 from blogdesk.ui.publishing.options_panel import (
     PublishPanel,
     PublishRequest,
@@ -226,6 +227,9 @@ class Publishing(QObject):
         self.menu.addSeparator()
         self.menu.addActions([a["pull"], a["flush"], a["cancel"]])
         self.menu.addSeparator()
+        self.keep_draft = KeepDraftSwitch(
+            self.menu, self._document, self.account_for, self.window.documents.set_field
+        )
         self.menu.addAction(a["accounts"])
         toolbar = getattr(self.window, "toolbar", None)
         if toolbar is not None:
