@@ -128,11 +128,14 @@ class MicropubServer:
     def mint_token(self, scope: str = "create update delete media") -> str:
         """A token saved on the server side (the server keeps only its hash)."""
         key = secrets.token_urlsafe(24)
+        # The server keeps one token per (me, client, scope, owner): a client id of its own lets
+        # two tests (or two runs sharing the server) each mint a token with the same scope.
+        client = f"http://127.0.0.1/client-{secrets.token_hex(4)}/"
         code = (
             "from django.contrib.auth.models import User\n"
             "from indieweb.models import Token\n"
             f"Token.objects.create(owner=User.objects.get(username={self.username!r}), "
-            f"client_id='http://127.0.0.1/', me={self.url + '/'!r}, scope={scope!r}, key={key!r})\n"
+            f"client_id={client!r}, me={self.url + '/'!r}, scope={scope!r}, key={key!r})\n"
         )
         self.manage("shell", stdin=code)
         record_secret("Micropub token", key)
