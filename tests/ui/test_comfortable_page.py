@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.ui.conftest import write_settings
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
@@ -202,56 +203,69 @@ def test_view_appearance_dark_applies_at_once_and_is_saved(qtbot, make_desk, sam
         app.setPalette(palette)
 
 
+# The real window (DeskApp, as app.py builds it) on the test's library and config folders, which
+# the child inherits through the BLOGDESK_*_DIR variables.
 _MEASURE = textwrap.dedent(
     """
-    import json, sys
+    import json, sys, time
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
-    from blogdesk.ui.editor.editor import MarkdownEditor
-    from blogdesk.ui.preferences.apply import editor_font, set_editor_font
-    from blogdesk.ui.preferences.text_column import TextColumn
-    from blogdesk.core.settings import Settings
+    from blogdesk.app import DeskApp
+    from blogdesk.ui.preferences.apply import live_preferences
 
-    app = QApplication([])
-    settings = Settings(editor_font_point_size=12.0)
-    editor = MarkdownEditor()
-    set_editor_font(editor, editor_font(settings))
-    editor.setPlainText("A line of text to measure.\\n" * 20)
-    editor.resize(1200, 600)
-    column = TextColumn(editor, settings.line_width_chars)
-    editor.show()
-    app.processEvents()
-    image = editor.grab().toImage()
+    root = Path(sys.argv[1])
+    desk = DeskApp.build(root, [root / "first-post.md"], start_preview=False)
+    desk.start([root / "first-post.md"])
+    window = desk.window
+    window.resize(1000, 700)
+    for name in ("library", "outline", "preview"):  # the editor alone, wider than its column
+        window.menus.set_panel_visible(name, False)
+    deadline = time.monotonic() + 30
+    while not desk.ready and time.monotonic() < deadline:
+        QApplication.processEvents()
+    QApplication.processEvents()
+    editor = window.editor
+    image = window.grab().toImage()
     print(json.dumps({
-        "column": column.column_width(),
+        "column": live_preferences(window).column.column_width(),
         "margin": editor.viewportMargins().left(),
+        "editor": editor.width(),
         "points": editor.font().pointSizeF(),
-        "ratio": editor.devicePixelRatioF(),
+        "ratio": window.devicePixelRatioF(),
         "pixels": [image.width(), image.height()],
-        "size": [editor.width(), editor.height()],
+        "size": [window.width(), window.height()],
     }))
+    window.confirm_quit_unsaved = lambda _reason: True
+    window.close()
+    desk.runner.wait_idle(10_000)
+    desk.shutdown()
     """
 )
 
 
-def _measure(scale: str) -> dict[str, Any]:
+def _measure(scale: str, root: Path) -> dict[str, Any]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=scale)
     env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
     done = subprocess.run(
-        [sys.executable, "-c", _MEASURE], env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", _MEASURE, str(root)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 @pytest.mark.skipif(sys.platform == "darwin", reason="QT_SCALE_FACTOR offscreen is a Linux test")
-def test_the_text_column_is_the_same_at_one_and_two_times(tmp_path: Path) -> None:
-    one, two = _measure("1"), _measure("2")
+def test_the_text_column_is_the_same_at_one_and_two_times(sample_library: Path) -> None:
+    write_settings(editor_font_point_size=12.0)
+    one, two = _measure("1", sample_library), _measure("2", sample_library)
     assert (one["ratio"], two["ratio"]) == (1.0, 2.0)
     # Device-independent pixels: the same column, margin and font size at either scale.
     assert one["column"] == two["column"] > 300
     assert one["margin"] == two["margin"] > 0
     assert one["points"] == two["points"] == 12.0
-    assert one["size"] == two["size"]
+    assert one["size"] == two["size"] and one["editor"] == two["editor"]
     # The grab has twice the pixels each way at 2×: the text is drawn sharp, not scaled up.
     assert two["pixels"] == [2 * one["pixels"][0], 2 * one["pixels"][1]]
