@@ -269,3 +269,15 @@ def test_the_text_column_is_the_same_at_one_and_two_times(sample_library: Path) 
     assert one["size"] == two["size"] and one["editor"] == two["editor"]
     # The grab has twice the pixels each way at 2×: the text is drawn sharp, not scaled up.
     assert two["pixels"] == [2 * one["pixels"][0], 2 * one["pixels"][1]]
+
+
+def test_the_guide_shows_focus_mode_and_its_view_menu_entries() -> None:
+    from blogdesk import resources
+    from blogdesk.ui.window.help import GUIDE
+
+    guide = resources.read_text(GUIDE)
+    section = guide.split("## Focus mode", 1)[1].split("\n## ", 1)[0]
+    for words in ("Typewriter Scrolling", "Dim Other Paragraphs", "Esc", "(focus-mode.png)"):
+        assert words in section
+    assert "View → Appearance" in guide
+    assert resources.path("help/focus-mode.png").read_bytes().startswith(b"\x89PNG")
