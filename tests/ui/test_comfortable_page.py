@@ -281,3 +281,19 @@ def test_the_guide_shows_focus_mode_and_its_view_menu_entries() -> None:
         assert words in section
     assert "View → Appearance" in guide
     assert resources.path("help/focus-mode.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_dimming_follows_into_another_post(qtbot, make_desk, sample_library) -> None:
+    desk = make_desk(sample_library, [sample_library / "first-post.md"], dim_other_paragraphs=True)
+    window, editor = desk.window, desk.window.editor
+    assert window.menu_actions["dim"].isChecked()
+    _enter_focus_with_keys(qtbot, window)
+    assert editor.extraSelections()
+    window.open_path(sample_library / "third-post.md")
+    qtbot.waitUntil(lambda: "Plain body text." in editor.toPlainText())
+    text = editor.toPlainText()
+    editor.setTextCursor(_cursor_at(editor, text.index("body")))
+    lit = (text.index("Plain"), text.index("text.") + len("text."))
+    dimmed = [(a, b) for a, b, _ in _dimmed_ranges(editor)]
+    assert dimmed == [r for r in ((0, lit[0]), (lit[1], len(text))) if r[1] > r[0]]
+    assert dimmed  # the blank line after the post's one paragraph

@@ -44,7 +44,9 @@ class ParagraphDimmer(QObject):
         super().__init__(editor)
         self.editor = editor
         self._enabled = False
-        self._bounds: tuple[int, int] | None = None
+        # The lit paragraph and the document's length when last drawn: the length too, so a
+        # post replaced by another whose paragraph happens to span the same positions is redrawn.
+        self._drawn: tuple[int, int, int] | None = None
         editor.cursorPositionChanged.connect(self.update)
 
     @property
@@ -53,7 +55,7 @@ class ParagraphDimmer(QObject):
 
     def set_enabled(self, on: bool) -> None:
         self._enabled = on
-        self._bounds = None
+        self._drawn = None
         self.update()
 
     def dim_format(self) -> QTextCharFormat:
@@ -76,12 +78,11 @@ class ParagraphDimmer(QObject):
             if editor.extraSelections():
                 editor.setExtraSelections([])
             return
-        bounds = paragraph_bounds(editor.textCursor())
-        if bounds == self._bounds:  # moving within the paragraph: nothing to redo
-            return
-        self._bounds = bounds
-        start, end = bounds
+        start, end = paragraph_bounds(editor.textCursor())
         doc_end = editor.document().characterCount() - 1
+        if (start, end, doc_end) == self._drawn:  # moving within the paragraph: nothing to redo
+            return
+        self._drawn = (start, end, doc_end)
         fmt = self.dim_format()
         selections = []
         for a, b in ((0, start), (end, doc_end)):
@@ -98,5 +99,5 @@ class ParagraphDimmer(QObject):
 
     def refresh(self) -> None:
         """The palette changed (light ↔ dark) or the text was replaced: draw again."""
-        self._bounds = None
+        self._drawn = None
         self.update()
