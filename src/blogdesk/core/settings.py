@@ -158,6 +158,12 @@ class Settings:
     typewriter_scrolling: bool = _option(
         False, "Typewriter scrolling (keep the line being written in the middle)", section="Writing"
     )
+    dim_other_paragraphs: bool = _option(
+        False,
+        "Dim all but the current paragraph in focus mode",
+        section="Writing",
+        tooltip="Also under View → Dim Other Paragraphs in Focus Mode.",
+    )
     reopen_last_post: bool = _option(True, "Reopen the last post at start-up", section="Writing")
     library_folder: str = _option(
         "",

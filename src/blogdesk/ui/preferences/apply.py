@@ -186,8 +186,7 @@ class LivePreferences(QObject):
         # Focus mode measures its column when it starts: measure again with the new values.
         menus = self.window.menus
         if menus.focus_mode:
-            menus.set_focus_mode(False)
-            menus.set_focus_mode(True)
+            menus.writing.measure_column()
 
     def apply_preview_text_size(self) -> None:
         preview = self.window.preview
@@ -239,6 +238,12 @@ class LivePreferences(QObject):
 
 def _set_theme(live: LivePreferences, value: str) -> None:
     apply_theme_choice(value)  # the ThemeWatcher tells the editor and the preview
+    live.window.menus.writing.settings_changed("theme")  # View → Appearance's tick follows
+
+
+def _set_typewriter(live: LivePreferences, value: bool) -> None:
+    live.column.set_typewriter(bool(value))
+    live.window.menus.writing.settings_changed("typewriter_scrolling")
 
 
 def _set_delays(live: LivePreferences, _value: int) -> None:
@@ -257,7 +262,10 @@ _APPLY: dict[str, Callable[[LivePreferences, Any], None]] = {
     "autosave_delay_ms": _set_delays,
     "journal_delay_ms": _set_delays,
     "spell_language": lambda live, _v: live.apply_spell_language(),
-    "typewriter_scrolling": lambda live, v: live.column.set_typewriter(bool(v)),
+    "typewriter_scrolling": _set_typewriter,
+    "dim_other_paragraphs": lambda live, _v: live.window.menus.writing.settings_changed(
+        "dim_other_paragraphs"
+    ),
     "library_refresh_seconds": lambda live, v: live.window.watcher.set_period(int(v)),
 }
 # Options that change the open window at once (the others are read where they are used).

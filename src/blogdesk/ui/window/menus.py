@@ -41,6 +41,7 @@ from blogdesk.ui.library.panel import LibraryPanel
 from blogdesk.ui.library.watcher import LibraryWatcher
 from blogdesk.ui.tasks import TaskRunner
 from blogdesk.ui.window.help import Help
+from blogdesk.ui.window.writing_view import WritingView
 
 __all__ = ["FORMAT_ACTIONS", "PANEL_TITLES", "MenuHost", "Menus"]
 
@@ -101,7 +102,6 @@ class Menus:
         self.panels = dict(panels)
         self.actions: dict[str, QAction] = {}
         self.focus_mode = False
-        self._focus_saved: dict[str, bool] = {}
         self.import_dialog: Any = None  # the last File → Import window (kept alive while open)
         self.exporter: Any = None  # File → Export… (ui.export.action), made on first use
         self._build()
@@ -238,6 +238,8 @@ class Menus:
         )
         acts["fullscreen"] = self._action("F&ull Screen", self._fullscreen, "F11", checkable=True)
         view_menu.addActions([acts["focus"], acts["fullscreen"]])
+        # Typewriter, dimming and Appearance entries, and what focus mode does (writing_view.py).
+        self.writing = WritingView(self, view_menu)
         # View → Preview Style: plain or the blog's theme (ui/preview/style.py does the work).
         from blogdesk.ui.preview.style import PreviewStyle
 
@@ -316,7 +318,7 @@ class Menus:
         self.host.left.setVisible(self.panel_visible("library") or self.panel_visible("outline"))
 
     def set_focus_mode(self, on: bool) -> None:
-        """Editor only, its text in a centred column of `focus_column_chars` characters."""
+        """Full screen, the text column alone, centred (writing_view.WritingView)."""
         if on == self.focus_mode:
             return
         self.focus_mode = on
@@ -327,24 +329,9 @@ class Menus:
             act.setChecked(on)
             act.blockSignals(False)
         if on:
-            self._focus_saved = {name: self.panel_visible(name) for name in self.panels}
-            self._focus_saved["toolbar"] = not self.toolbar.isHidden()
-            for name in self.panels:
-                self.set_panel_visible(name, False)
-            self.toolbar.hide()
-            editor = self.host.editor
-            metrics = editor.fontMetrics()
-            chars = max(20, self.host.settings.focus_column_chars)
-            margin = editor.frameWidth() * 2 + editor.document().documentMargin() * 2
-            scrollbar = editor.verticalScrollBar().sizeHint().width()
-            width = metrics.horizontalAdvance("n" * chars) + int(margin) + scrollbar
-            editor.setMaximumWidth(width)
-            editor.setFocus()
+            self.writing.enter()
         else:
-            self.host.editor.setMaximumWidth(16777215)  # QWIDGETSIZE_MAX: no limit
-            for name in self.panels:
-                self.set_panel_visible(name, self._focus_saved.get(name, True))
-            self.toolbar.setVisible(self._focus_saved.get("toolbar", True))
+            self.writing.leave()
 
     def _fullscreen(self, on: bool) -> None:
         if on:
