@@ -202,6 +202,8 @@ class DeskApp:
 
         # Blog menu, Publish, outbox; the sync layer itself loads on first use (the factory).
         install_publishing(self.window, self.services.sync_service)
+        # The spell checker's dictionaries load only now, after the first frame and preview.
+        self.window.start_spelling()
         # The account list is read only now (after the first frame), for the blog's language.
         self.window.spelling.set_blog_language(self._blog_spell_language)
         self.window.watcher.refresh_now()
