@@ -39,14 +39,15 @@ from blogdesk.core.spelling.wordlist import WORDS_FILE
 from blogdesk.services import Folders, Services
 from blogdesk.ui.preview.url_scheme import register_url_scheme
 from blogdesk.ui.tasks import TaskRunner
+from blogdesk.ui.window.handoff import OtherLibraryOpen, has_display, library_for, wanted_library
 from blogdesk.ui.window.main_window import MainWindow
 from blogdesk.ui.window.recovered_dialog import RecoveredDialog
 from blogdesk.ui.window.recovery import JournalEntry, RecoveryJournal
-from blogdesk.ui.window.single_instance import InstanceServer, OtherLibraryOpen, send_to_running
+from blogdesk.ui.window.single_instance import InstanceServer, send_to_running
 from blogdesk.ui.window.state import WindowState
 from blogdesk.ui.window.theme import apply_theme_choice
 
-__all__ = ["DeskApp", "app_icon", "create_application", "library_for", "run"]
+__all__ = ["DeskApp", "app_icon", "create_application", "has_display", "library_for", "run"]
 
 log = logging.getLogger(__name__)
 
@@ -78,23 +79,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(APP_ID)  # Wayland/X11 match the window to the .desktop entry
     app.setWindowIcon(app_icon())
     return app
-
-
-def library_for(default: Path, files: list[Path]) -> Path:
-    """The library to open: `default`, unless the first file given lies in another library (a
-    folder with a `.blogdesk/` inside), which is then opened instead."""
-    if not files:
-        return default
-    first = Path(files[0]).resolve()
-    try:
-        first.relative_to(default.resolve())
-        return default
-    except ValueError:
-        pass
-    for folder in first.parents:
-        if (folder / ".blogdesk").is_dir():
-            return folder
-    return default
 
 
 def ensure_welcome(root: Path) -> Path | None:
@@ -321,13 +305,6 @@ class DeskApp:
         self.journal.end()
 
 
-def _same_folder(a: Path, b: Path) -> bool:
-    try:
-        return a.expanduser().resolve() == b.expanduser().resolve()
-    except OSError:
-        return a == b
-
-
 def _stamp(what: str) -> None:
     if os.environ.get(STARTED_STAMP):
         import time
@@ -341,14 +318,6 @@ NO_DISPLAY_MESSAGE = (
 )
 
 
-def has_display(environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
-    """False on Linux without X11, Wayland or a chosen Qt platform: there Qt aborts the process
-    ("Reinstalling the application may fix this problem") instead of saying what is wrong."""
-    if not sys.platform.startswith("linux"):
-        return True
-    return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
-
-
 def run(library: Path, files: list[Path]) -> int:
     """`blogdesk [--library DIR] [FILE...]`: the window. Returns the process exit code."""
     if not has_display():
@@ -358,8 +327,7 @@ def run(library: Path, files: list[Path]) -> int:
     folders = Folders.of_user()
     # Plain `blogdesk` (a desktop launcher: the default library, no files) just brings the open
     # window forward, whatever library it shows; a library asked for must be the open one.
-    plain = not files and _same_folder(Path(library), folders.default_library)
-    wanted = None if plain else library_for(Path(library), files)
+    wanted = wanted_library(Path(library), files, folders.default_library)
     try:
         if send_to_running(files, folders.state, library=wanted):
             return 0  # the window already open took the files

@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from blogdesk.core import paths
-from blogdesk.core.library.library import Library
 from blogdesk.core.settings import Settings, load_settings, render_options, save_settings
 
 if TYPE_CHECKING:
+    from blogdesk.core.library.library import Library
     from blogdesk.core.render.rendering import RenderOptions
     from blogdesk.sync.accounts.credentials import CredentialStore
     from blogdesk.sync.accounts.store import AccountStore
@@ -72,6 +72,10 @@ class Services:
     # ------------------------------------------------------------------------------ library
     def open_library(self, root: Path, *, create: bool = True, refresh: bool = True) -> Library:
         """Open the library (see `Library.open`); the one the SyncService publishes from."""
+        # Imported here: a second launch that hands its files to the open window needs only
+        # `Folders` from this module, not the library and index modules (~70 ms).
+        from blogdesk.core.library.library import Library
+
         if self._library is not None:
             raise RuntimeError("Services opens one library; it is open already.")
         self._library = Library.open(root, create=create, refresh=refresh)
