@@ -14,7 +14,8 @@
    publishing menus are added with `Services.sync_service` as their factory (the sync layer is
    imported when publishing is first used) and the library's start-up scan runs in the
    background.
-Nothing happens at import time, and nothing of `blogdesk.sync` is imported by this module.
+Nothing happens at import time, and nothing of `blogdesk.sync` is imported by this module (but
+`_warm_up_later_imports`, on a worker after the first preview: the outbox and change check).
 """
 
 from __future__ import annotations
@@ -188,6 +189,7 @@ class DeskApp:
         install_publishing(self.window, self.services.sync_service)
         # The spell checker's dictionaries load only now, after the first frame and preview.
         self.window.start_spelling()
+        self.runner.run(_warm_up_later_imports)
         # The account list is read only now (after the first frame), for the blog's language.
         self.window.spelling.set_blog_language(self._blog_spell_language)
         self.window.watcher.refresh_now()
@@ -303,6 +305,19 @@ class DeskApp:
         self.services.close()
         self.library.close()
         self.journal.end()
+
+
+def _warm_up_later_imports() -> None:
+    """On a worker once the window and its preview are up: import what the start no longer
+    imports but the author's first actions need, so none of them waits on the UI thread for it:
+    the front-matter editors (the first Properties edit: ruamel.yaml and tomlkit, ~40 ms) and
+    the publishing badges' modules (the first list refilled after publishing is installed, e.g.
+    the first search: the outbox and the change check with its HTML converter, ~50 ms). The
+    rest of the sync layer (requests, keyring: ~20 MB) still loads when the author publishes."""
+    import blogdesk.core.post.toml_edit
+    import blogdesk.core.post.yaml_edit
+    import blogdesk.sync.publish.changes
+    import blogdesk.sync.publish.outbox  # noqa: F401
 
 
 def _stamp(what: str) -> None:
