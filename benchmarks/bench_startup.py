@@ -4,10 +4,11 @@ the first preview painted, memory (PSS summed over the process tree), and the co
     .venv/bin/python benchmarks/bench_startup.py [--runs 5] [--posts 1000] [--xvfb] [--ghostwriter]
                                                  [--baseline-src DIR]
 
-Each run is a fresh `python -m blogdesk --library LIB POST` process; the window prints wall-clock
-stamps when BLOGDESK_STARTUP_STAMPS is set ("window-shown", "window-painted": its first frame is
-on screen, "preview-painted"). Times count from
-just before the process is started. Medians over the runs after one warm-up are printed.
+Each run is a fresh `blogdesk --library LIB POST` process (the installed script next to this
+Python, else `python -m blogdesk`), and one through `blogdesk.app.run()` directly; the window
+prints wall-clock stamps when BLOGDESK_STARTUP_STAMPS is set ("window-shown", "window-painted":
+its first frame is on screen, "preview-painted"). Times count from just before the process is
+started. Medians over the runs after one warm-up are printed.
 
 --xvfb runs on a real X server (Xvfb :97, started here) and also measures when the window is
 mapped (xdotool), which is comparable across applications; --ghostwriter adds Debian's
@@ -137,6 +138,15 @@ DIRECT = (
 )
 
 
+def cli_command() -> list[str]:
+    """The installed `blogdesk` script next to this Python (what a desktop launcher runs), else
+    `python -m blogdesk`. The script imports `blogdesk.__main__` from PYTHONPATH like -m does."""
+    script = Path(sys.executable).with_name("blogdesk")
+    if script.is_file() and os.access(script, os.X_OK):
+        return [str(script)]
+    return [sys.executable, "-m", "blogdesk"]
+
+
 def run_blogdesk(
     library: Path, post: Path, env: dict[str, str], display: str | None, direct: bool = False
 ) -> dict[str, float]:
@@ -148,7 +158,7 @@ def run_blogdesk(
     command = (
         [sys.executable, "-c", DIRECT, str(library), str(post)]
         if direct
-        else [sys.executable, "-m", "blogdesk", "--library", str(library), str(post)]
+        else [*cli_command(), "--library", str(library), str(post)]
     )
     proc = subprocess.Popen(
         command,
@@ -257,6 +267,9 @@ def main() -> int:
     parser.add_argument("--xvfb", action="store_true")
     parser.add_argument("--ghostwriter", action="store_true")
     parser.add_argument(
+        "--display", default=":97", help="X display for --xvfb (another when :97 is in use)"
+    )
+    parser.add_argument(
         "--baseline-src",
         type=Path,
         default=None,
@@ -273,7 +286,7 @@ def main() -> int:
     xvfb = None
     display = None
     if args.xvfb or args.ghostwriter:
-        display = ":97"
+        display = args.display
         xvfb = start_xvfb(display)
         env["DISPLAY"] = display
         env.pop("QT_QPA_PLATFORM", None)
