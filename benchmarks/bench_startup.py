@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 WORDS = [
@@ -314,23 +315,30 @@ def main() -> int:
         if args.baseline_src is not None:
             base_env = dict(env, PYTHONPATH=str(args.baseline_src.resolve()))
         loads: list[float] = []
+        # Each round runs every row once, starting at another row each time: whatever runs just
+        # after the previous row (e.g. ghostwriter's many processes being torn down) would
+        # otherwise always slow down the same row.
+        jobs: list[tuple[list[dict[str, float]], Callable[[], dict[str, float]]]] = [
+            (ours, lambda: run_blogdesk(library, post, env, display)),
+            (direct, lambda: run_blogdesk(library, post, env, display, direct=True)),
+        ]
+        if base_env is not None:
+            benv = base_env
+            jobs.append((base, lambda: run_blogdesk(library, post, benv, display)))
+            jobs.append(
+                (base_direct, lambda: run_blogdesk(library, post, benv, display, direct=True))
+            )
+        if args.ghostwriter and display:
+            shown_on = display
+            jobs.append((theirs, lambda: run_ghostwriter(post, shown_on)))
         for i in range(args.runs + 1):  # round 0 is a warm-up (disk cache); rounds interleave
             loads.append(os.getloadavg()[0])
-            row = run_blogdesk(library, post, env, display)
-            row_direct = run_blogdesk(library, post, env, display, direct=True)
-            if base_env is not None:
-                row_base = run_blogdesk(library, post, base_env, display)
-                row_base_direct = run_blogdesk(library, post, base_env, display, direct=True)
+            for k in range(len(jobs)):
+                rows, job = jobs[(i + k) % len(jobs)]
+                result = job()
+                time.sleep(0.5)  # let the killed process tree go before the next start
                 if i:
-                    base.append(row_base)
-                    base_direct.append(row_base_direct)
-            if args.ghostwriter and display:
-                gw = run_ghostwriter(post, display)
-                if i:
-                    theirs.append(gw)
-            if i:
-                ours.append(row)
-                direct.append(row_direct)
+                    rows.append(result)
         where = "Xvfb" if display else "offscreen"
         print(f"BlogDesk start-up, {args.posts}-post library, {where}, median of {args.runs} runs")
         print(
