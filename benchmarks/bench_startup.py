@@ -4,10 +4,11 @@ the first preview painted, memory (PSS summed over the process tree), and the co
     .venv/bin/python benchmarks/bench_startup.py [--runs 5] [--posts 1000] [--xvfb] [--ghostwriter]
                                                  [--baseline-src DIR]
 
-Each run is a fresh `python -m blogdesk --library LIB POST` process; the window prints wall-clock
-stamps when BLOGDESK_STARTUP_STAMPS is set ("window-shown", "window-painted": its first frame is
-on screen, "preview-painted"). Times count from
-just before the process is started. Medians over the runs after one warm-up are printed.
+Each run is a fresh `blogdesk --library LIB POST` process (the installed script next to this
+Python, else `python -m blogdesk`), and one through `blogdesk.app.run()` directly; the window
+prints wall-clock stamps when BLOGDESK_STARTUP_STAMPS is set ("window-shown", "window-painted":
+its first frame is on screen, "preview-painted"). Times count from just before the process is
+started. Medians over the runs after one warm-up are printed.
 
 --xvfb runs on a real X server (Xvfb :97, started here) and also measures when the window is
 mapped (xdotool), which is comparable across applications; --ghostwriter adds Debian's
@@ -28,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 WORDS = [
@@ -137,6 +139,15 @@ DIRECT = (
 )
 
 
+def cli_command() -> list[str]:
+    """The installed `blogdesk` script next to this Python (what a desktop launcher runs), else
+    `python -m blogdesk`. The script imports `blogdesk.__main__` from PYTHONPATH like -m does."""
+    script = Path(sys.executable).with_name("blogdesk")
+    if script.is_file() and os.access(script, os.X_OK):
+        return [str(script)]
+    return [sys.executable, "-m", "blogdesk"]
+
+
 def run_blogdesk(
     library: Path, post: Path, env: dict[str, str], display: str | None, direct: bool = False
 ) -> dict[str, float]:
@@ -148,7 +159,7 @@ def run_blogdesk(
     command = (
         [sys.executable, "-c", DIRECT, str(library), str(post)]
         if direct
-        else [sys.executable, "-m", "blogdesk", "--library", str(library), str(post)]
+        else [*cli_command(), "--library", str(library), str(post)]
     )
     proc = subprocess.Popen(
         command,
@@ -257,6 +268,9 @@ def main() -> int:
     parser.add_argument("--xvfb", action="store_true")
     parser.add_argument("--ghostwriter", action="store_true")
     parser.add_argument(
+        "--display", default=":97", help="X display for --xvfb (another when :97 is in use)"
+    )
+    parser.add_argument(
         "--baseline-src",
         type=Path,
         default=None,
@@ -273,7 +287,7 @@ def main() -> int:
     xvfb = None
     display = None
     if args.xvfb or args.ghostwriter:
-        display = ":97"
+        display = args.display
         xvfb = start_xvfb(display)
         env["DISPLAY"] = display
         env.pop("QT_QPA_PLATFORM", None)
@@ -301,23 +315,30 @@ def main() -> int:
         if args.baseline_src is not None:
             base_env = dict(env, PYTHONPATH=str(args.baseline_src.resolve()))
         loads: list[float] = []
+        # Each round runs every row once, starting at another row each time: whatever runs just
+        # after the previous row (e.g. ghostwriter's many processes being torn down) would
+        # otherwise always slow down the same row.
+        jobs: list[tuple[list[dict[str, float]], Callable[[], dict[str, float]]]] = [
+            (ours, lambda: run_blogdesk(library, post, env, display)),
+            (direct, lambda: run_blogdesk(library, post, env, display, direct=True)),
+        ]
+        if base_env is not None:
+            benv = base_env
+            jobs.append((base, lambda: run_blogdesk(library, post, benv, display)))
+            jobs.append(
+                (base_direct, lambda: run_blogdesk(library, post, benv, display, direct=True))
+            )
+        if args.ghostwriter and display:
+            shown_on = display
+            jobs.append((theirs, lambda: run_ghostwriter(post, shown_on)))
         for i in range(args.runs + 1):  # round 0 is a warm-up (disk cache); rounds interleave
             loads.append(os.getloadavg()[0])
-            row = run_blogdesk(library, post, env, display)
-            row_direct = run_blogdesk(library, post, env, display, direct=True)
-            if base_env is not None:
-                row_base = run_blogdesk(library, post, base_env, display)
-                row_base_direct = run_blogdesk(library, post, base_env, display, direct=True)
+            for k in range(len(jobs)):
+                rows, job = jobs[(i + k) % len(jobs)]
+                result = job()
+                time.sleep(0.5)  # let the killed process tree go before the next start
                 if i:
-                    base.append(row_base)
-                    base_direct.append(row_base_direct)
-            if args.ghostwriter and display:
-                gw = run_ghostwriter(post, display)
-                if i:
-                    theirs.append(gw)
-            if i:
-                ours.append(row)
-                direct.append(row_direct)
+                    rows.append(result)
         where = "Xvfb" if display else "offscreen"
         print(f"BlogDesk start-up, {args.posts}-post library, {where}, median of {args.runs} runs")
         print(

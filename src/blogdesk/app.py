@@ -18,7 +18,8 @@
    the first frame, the web preview starts (MainWindow.paintEvent), the publishing menus are
    added with `Services.sync_service` as their factory (the sync layer is imported when
    publishing is first used) and the library's start-up scan runs in the background.
-Nothing happens at import time, and nothing of `blogdesk.sync` is imported by this module.
+Nothing happens at import time, and nothing of `blogdesk.sync` is imported by this module (but
+`_warm_up_later_imports`, on a worker after the first preview: the outbox and change check).
 """
 
 from __future__ import annotations
@@ -46,14 +47,15 @@ from blogdesk.ui.first_run.places import documents_folder, remembered_library
 from blogdesk.ui.preferences.apply import install as install_preferences
 from blogdesk.ui.preview.url_scheme import register_url_scheme
 from blogdesk.ui.tasks import TaskRunner
+from blogdesk.ui.window.handoff import OtherLibraryOpen, has_display, library_for, wanted_library
 from blogdesk.ui.window.main_window import MainWindow
 from blogdesk.ui.window.recovered_dialog import RecoveredDialog
 from blogdesk.ui.window.recovery import JournalEntry, RecoveryJournal
-from blogdesk.ui.window.single_instance import InstanceServer, OtherLibraryOpen, send_to_running
+from blogdesk.ui.window.single_instance import InstanceServer, send_to_running
 from blogdesk.ui.window.state import WindowState
 from blogdesk.ui.window.theme import apply_theme_choice
 
-__all__ = ["DeskApp", "app_icon", "create_application", "library_for", "run"]
+__all__ = ["DeskApp", "app_icon", "create_application", "has_display", "library_for", "run"]
 
 log = logging.getLogger(__name__)
 
@@ -85,23 +87,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(APP_ID)  # Wayland/X11 match the window to the .desktop entry
     app.setWindowIcon(app_icon())
     return app
-
-
-def library_for(default: Path, files: list[Path]) -> Path:
-    """The library to open: `default`, unless the first file given lies in another library (a
-    folder with a `.blogdesk/` inside), which is then opened instead."""
-    if not files:
-        return default
-    first = Path(files[0]).resolve()
-    try:
-        first.relative_to(default.resolve())
-        return default
-    except ValueError:
-        pass
-    for folder in first.parents:
-        if (folder / ".blogdesk").is_dir():
-            return folder
-    return default
 
 
 def ensure_welcome(root: Path) -> Path | None:
@@ -215,6 +200,9 @@ class DeskApp:
 
         # Blog menu, Publish, outbox; the sync layer itself loads on first use (the factory).
         install_publishing(self.window, self.services.sync_service)
+        # The spell checker's dictionaries load only now, after the first frame and preview.
+        self.window.start_spelling()
+        self.runner.run(_warm_up_later_imports)
         # The account list is read only now (after the first frame), for the blog's language.
         self.window.spelling.set_blog_language(self._blog_spell_language)
         from blogdesk.ui.history.install import install_history
@@ -336,11 +324,17 @@ class DeskApp:
         self.journal.end()
 
 
-def _same_folder(a: Path, b: Path) -> bool:
-    try:
-        return a.expanduser().resolve() == b.expanduser().resolve()
-    except OSError:
-        return a == b
+def _warm_up_later_imports() -> None:
+    """On a worker once the window and its preview are up: import what the start no longer
+    imports but the author's first actions need, so none of them waits on the UI thread for it:
+    the front-matter editors (the first Properties edit: ruamel.yaml and tomlkit, ~40 ms) and
+    the publishing badges' modules (the first list refilled after publishing is installed, e.g.
+    the first search: the outbox and the change check with its HTML converter, ~50 ms). The
+    rest of the sync layer (requests, keyring: ~20 MB) still loads when the author publishes."""
+    import blogdesk.core.post.toml_edit
+    import blogdesk.core.post.yaml_edit
+    import blogdesk.sync.publish.changes
+    import blogdesk.sync.publish.outbox  # noqa: F401
 
 
 def _stamp(what: str) -> None:
@@ -354,14 +348,6 @@ NO_DISPLAY_MESSAGE = (
     "BlogDesk needs a graphical desktop (no DISPLAY or WAYLAND_DISPLAY). "
     "Use the command line: blogdesk --help"
 )
-
-
-def has_display(environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
-    """False on Linux without X11, Wayland or a chosen Qt platform: there Qt aborts the process
-    ("Reinstalling the application may fix this problem") instead of saying what is wrong."""
-    if not sys.platform.startswith("linux"):
-        return True
-    return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def launch(
@@ -398,10 +384,9 @@ def run(library: Path, files: list[Path], *, first_run: bool = False) -> int:
     services = Services(folders)
     # Plain `blogdesk` (a desktop launcher: the usual library, no files) just brings the open
     # window forward, whatever library it shows; a library asked for must be the open one. The
-    # usual library: the one chosen in the first-run assistant, else the data folder's.
+    # usual library: the one chosen on first run or in Preferences, else the data folder's.
     usual = remembered_library(services.settings) or folders.default_library
-    plain = not files and _same_folder(Path(library), usual)
-    wanted = None if plain else library_for(Path(library), files)
+    wanted = wanted_library(Path(library), files, usual)
     try:
         if send_to_running(files, folders.state, library=wanted):
             return 0  # the window already open took the files

@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from blogdesk.core import paths
-from blogdesk.core.library.library import Library
 from blogdesk.core.settings import (
     Settings,
     chosen_library,
@@ -43,6 +42,7 @@ from blogdesk.core.settings import (
 
 if TYPE_CHECKING:
     from blogdesk.core.history.store import LibraryHistory
+    from blogdesk.core.library.library import Library
     from blogdesk.core.render.rendering import RenderOptions
     from blogdesk.sync.accounts.credentials import CredentialStore
     from blogdesk.sync.accounts.store import AccountStore
@@ -96,6 +96,10 @@ class Services:
     # ------------------------------------------------------------------------------ library
     def open_library(self, root: Path, *, create: bool = True, refresh: bool = True) -> Library:
         """Open the library (see `Library.open`); the one the SyncService publishes from."""
+        # Imported here: a second launch that hands its files to the open window needs only
+        # `Folders` from this module, not the library and index modules (~70 ms).
+        from blogdesk.core.library.library import Library
+
         if self._library is not None:
             raise RuntimeError("Services opens one library; it is open already.")
         self._library = Library.open(root, create=create, refresh=refresh)

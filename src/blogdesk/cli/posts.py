@@ -16,7 +16,6 @@ from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library.library import Library
 from blogdesk.core.post import rules
 from blogdesk.core.post.post import Post, PostSummary
-from blogdesk.core.render.rendering import render
 from blogdesk.services import Services
 
 # The window's words (Properties, the library's filter), then the blog's words `publish --status`
@@ -225,6 +224,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    # Imported here: Markdown and Pygments (~60 ms) would slow down every other command of this
+    # module (`blogdesk list`, `search`), which never render.
+    from blogdesk.core.render.rendering import render
+
     post = _load(args.file, args)
     # Exactly the bytes the sync service sends as the post body (before image URLs are rewritten):
     # the render options come from the settings, as for the preview (no library is opened).

@@ -16,7 +16,7 @@ from typing import Any
 
 from blogdesk.core.errors import PostFormatError
 from blogdesk.core.fsutil import atomic_write
-from blogdesk.core.post import rules, toml_edit, yaml_edit
+from blogdesk.core.post import rules
 from blogdesk.core.post.frontmatter import (
     MAX_POST_BYTES,
     Parts,
@@ -26,6 +26,11 @@ from blogdesk.core.post.frontmatter import (
     split,
 )
 from blogdesk.core.post.rules import FieldValueError
+from blogdesk.core.post.yaml_lists import same_value
+
+# `yaml_edit` (ruamel.yaml) and `toml_edit` (tomlkit) are imported where a post is written, not
+# here: reading posts (the index, the library list, opening a post) never needs them, and they
+# cost ~50 ms of imports before the window's first frame and in every `blogdesk list`.
 
 __all__ = [
     "MAX_POST_BYTES",
@@ -102,6 +107,8 @@ class Post:
             rules.check_writable(key, key)
             rules.check_writable(key, value)
         ordered.update({key: value for key, value in fields.items() if value is not None})
+        from blogdesk.core.post import yaml_edit
+
         block = yaml_edit.new_block(ordered, "\n")
         body = _normalize_newlines(body)
         gap = "\n" if body else ""
@@ -179,8 +186,10 @@ class Post:
         rules.check_writable(key, key)
         rules.check_writable(key, value)
         value = _fixed_offsets(value)
-        if key in self._meta and yaml_edit.same_value(self._meta[key], value):
+        if key in self._meta and same_value(self._meta[key], value):
             return
+        from blogdesk.core.post import toml_edit, yaml_edit
+
         parts = copy.copy(self._parts)
         if parts.format == "none":
             # A bare Markdown file gets a YAML block the moment it gets its first key.
@@ -204,6 +213,8 @@ class Post:
     def remove(self, key: str) -> None:
         if key not in self._meta:
             return
+        from blogdesk.core.post import toml_edit, yaml_edit
+
         parts = copy.copy(self._parts)
         if parts.format == "toml":
             parts.block = toml_edit.remove_key(parts.block, key)
@@ -239,7 +250,7 @@ class Post:
     def date(self, value: datetime | None) -> None:
         if value is None:
             self.remove("date")
-        elif self.date is None or not yaml_edit.same_value(self.date, _fixed_offsets(value)):
+        elif self.date is None or not same_value(self.date, _fixed_offsets(value)):
             self.set("date", value)
 
     @property

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QProgressDialog, QWidget
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.settings import save_library_settings
-from blogdesk.core.theme.page import blog_body
 
 if TYPE_CHECKING:
     from blogdesk.core.progress import Progress
@@ -199,6 +198,10 @@ class PreviewStyle(QObject):
         if template is None:  # already shown once: read again off the UI thread
             self.host.runner.run(theme.template, lambda text: self._show(theme, text))
             return
+        # Imported here: core.theme.page pulls in BeautifulSoup (~25 ms), and this module is
+        # built with the View menu, before the window's first frame; only the blog style needs it.
+        from blogdesk.core.theme.page import blog_body
+
         self._set_body(blog_body(theme.platform))
         preview.set_theme(template, theme.assets)
         self.styleShown.emit(BLOG)

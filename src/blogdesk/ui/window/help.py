@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
 from blogdesk import resources
-from blogdesk.core.render.rendering import render
 
 __all__ = ["GUIDE", "Help", "HelpWindow", "shortcut_groups"]
 
@@ -67,6 +66,11 @@ class Help:
 
     def show_guide(self) -> HelpWindow:
         if self.guide is None:
+            # Imported here, not at the top: the renderer (Markdown, Pygments) is ~100 ms of
+            # imports the window's first frame does not need; by the time the guide is opened
+            # the preview has imported it on a worker already.
+            from blogdesk.core.render.rendering import render
+
             self.guide = HelpWindow(self.window, "BlogDesk User Guide", "userGuide")
             try:
                 body = render(resources.read_text(GUIDE)).html

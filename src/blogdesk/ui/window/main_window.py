@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
             preference=settings.spell_language,
             parent=self,
         )
+        self._spelling_started = False  # start_spelling(): after the first frame and preview
         self.watcher = LibraryWatcher(
             library, runner, period_s=settings.library_refresh_seconds, parent=self
         )
@@ -253,9 +254,7 @@ class MainWindow(QMainWindow):
         self.metadata.media_importer = lambda path: self.store_media(path, path.name)
         self.editor.set_media_handler(self.store_media)
         self.editor.mediaError.connect(lambda text: self.show_message(text, post=docs.path))
-        docs.documentOpened.connect(
-            lambda doc: self.spelling.set_post(doc.path if doc else None, doc.post if doc else None)
-        )
+        docs.documentOpened.connect(self._spell_post)
         self.spelling.message.connect(self.show_message)
         self.spelling.languagesChanged.connect(self.spelling_label.setText)
         self.outline.headingActivated.connect(self.editor.go_to_line)
@@ -294,6 +293,20 @@ class MainWindow(QMainWindow):
             self.library.media_dir_for(doc.path) if doc.in_library else doc.path.parent / "media"
         )
         return store_media(source, name, media, doc.path)
+
+    def start_spelling(self) -> None:
+        """Hand the spell checker the open post, and every post opened from now on. Called by
+        the composition root once the first frame and the preview are on screen: opening the
+        dictionaries (importing Enchant, loading Hunspell files) on a worker before then held the
+        GIL the UI thread needed for them (first frame ~30 ms, preview ~50 ms later); a check
+        waits for a pause in typing anyway, so the underlines come no later in practice."""
+        if not self._spelling_started:
+            self._spelling_started = True
+            self._spell_post(self.documents.doc)
+
+    def _spell_post(self, doc: OpenDocument | None) -> None:
+        if self._spelling_started:
+            self.spelling.set_post(doc.path if doc else None, doc.post if doc else None)
 
     def _document_opened(self, doc: OpenDocument | None) -> None:
         self.status_messages.post_opened(doc.path if doc else None)

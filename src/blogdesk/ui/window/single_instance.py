@@ -10,37 +10,21 @@ second launch says so and exits 1).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from blogdesk.core.errors import BlogDeskError
+# The name, the error and a Qt-free client live in handoff (the CLI uses it before Qt is loaded).
+from blogdesk.ui.window.handoff import OtherLibraryOpen, server_name
 
 __all__ = ["InstanceServer", "OtherLibraryOpen", "send_to_running", "server_name"]
 
 log = logging.getLogger(__name__)
 
 MAX_MESSAGE = 1 << 20
-
-
-def server_name(state_dir: Path) -> str:
-    where = str(Path(state_dir).expanduser().resolve())
-    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
-    digest = hashlib.sha256(f"{user}\0{where}".encode("utf-8", "surrogateescape")).hexdigest()
-    return f"blogdesk-{digest[:16]}"
-
-
-class OtherLibraryOpen(BlogDeskError):
-    """The running window shows another library than the one this launch asked for."""
-
-    def __init__(self, running: str, wanted: Path) -> None:
-        super().__init__(f"BlogDesk is already open on {running}; close it first to open {wanted}")
-        self.running = running
 
 
 def _same_folder(a: str | Path, b: str | Path) -> bool:

@@ -1,0 +1,206 @@
+"""The import budget of a start: what the window's first frame and `blogdesk list` load.
+
+Each test starts a fresh process through the real entry point (`blogdesk.cli.main`, as the
+`blogdesk` command does) and lists `sys.modules` at a fixed moment. For the window that moment is
+the first frame (`firstFrameShown`, the signal after which the web preview starts): everything
+imported by then delays the window, on the UI thread or by holding the GIL on a worker. The
+modules below are needed only later (the preview's renderer, front-matter edits, publishing, the
+blog theme, spelling) and are imported when first used or warmed up after the first frame.
+benchmarks/bench_startup.py measures what this saves; docs/performance.md has the figures.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+# Not before the window's first frame (a module named here also covers its submodules).
+NOT_BEFORE_FIRST_FRAME = (
+    # the Markdown renderer: the preview imports it on a worker while QtWebEngine starts
+    "markdown",
+    "pygments",
+    "xml.etree",
+    "blogdesk.core.render.rendering",
+    "blogdesk.core.render.engine",
+    # round-trip editors of front matter: only a change to a post's fields needs them
+    "ruamel",
+    "tomlkit",
+    "blogdesk.core.post.yaml_edit",
+    "blogdesk.core.post.toml_edit",
+    # the blog-theme preview style (BeautifulSoup)
+    "bs4",
+    "blogdesk.core.theme.template",
+    # spelling: the dictionaries are opened after the first frame and preview
+    "enchant",
+    # publishing and the network: loaded on first use of the Blog menu
+    "blogdesk.sync",
+    "blogdesk.ui.publishing",
+    "requests",
+    "urllib3",
+    "keyring",
+    "jwt",
+    # importers, exporters, conversions
+    "markdownify",
+    "defusedxml",
+    "PIL",
+    "blogdesk.core.importers",
+    "blogdesk.core.export",
+    "blogdesk.core.convert",
+    # entry-point scans and the CLI's command modules
+    "importlib.metadata",
+    "blogdesk.cli.posts",
+    "blogdesk.cli.publish",
+    "blogdesk.cli.importing",
+    "blogdesk.cli.export",
+    # the web preview itself starts right after the first frame
+    "PySide6.QtWebEngineWidgets",
+    "blogdesk.ui.preview.web_preview",
+    "blogdesk.ui.preview.controller",
+)
+
+# Not in `blogdesk list` (a cold process that reads the index): no Qt, no renderer, no network.
+NOT_IN_LIST = (
+    "PySide6",
+    "shiboken6",
+    "markdown",
+    "pygments",
+    "ruamel",
+    "tomlkit",
+    "bs4",
+    "enchant",
+    "blogdesk.sync",
+    "blogdesk.ui",
+    "blogdesk.app",
+    "requests",
+    "keyring",
+    "importlib.metadata",
+)
+
+# The window process: the real CLI entry point, with DeskApp.start wrapped to print sys.modules
+# when the first frame is on screen and leave at once (os._exit: nothing else is of interest).
+WINDOW_PROBE = """
+import json, os, sys
+from blogdesk import app
+
+start = app.DeskApp.start
+
+def start_and_report(self, files):
+    def report():
+        print("MODULES " + json.dumps(sorted(sys.modules)), flush=True)
+        os._exit(0)
+    self.window.firstFrameShown.connect(report)
+    start(self, files)
+
+app.DeskApp.start = start_and_report
+from blogdesk.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+LIST_PROBE = """
+import atexit, json, sys
+atexit.register(lambda: print("MODULES " + json.dumps(sorted(sys.modules)), flush=True))
+from blogdesk.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    return env
+
+
+def _modules_of(probe: str, args: list[str]) -> set[str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", probe, *args],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        cwd=REPO,
+        timeout=120,
+    )
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("MODULES ")]
+    assert lines, f"exit {proc.returncode}\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}"
+    return set(json.loads(lines[-1].removeprefix("MODULES ")))
+
+
+def _loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(
+        name for name in names if any(m == name or m.startswith(name + ".") for m in modules)
+    )
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    """A library with a post that has code, a heading and TOML-free YAML front matter."""
+    root = tmp_path / "library"
+    root.mkdir()
+    (root / "opened.md").write_text(
+        "---\ntitle: Opened\ntags: [a, b]\n---\n\n# Heading\n\nSome *text*.\n\n"
+        "```python\nprint('hi')\n```\n",
+        encoding="utf-8",
+    )
+    (root / "other.md").write_text("+++\ntitle = 'Other'\n+++\n\nBody.\n", encoding="utf-8")
+    return root
+
+
+def test_the_first_frame_imports_only_what_it_shows(library: Path) -> None:
+    modules = _modules_of(WINDOW_PROBE, ["--library", str(library), str(library / "opened.md")])
+    # The probe really ran the window: Qt, the window and the library are there.
+    assert {"PySide6.QtWidgets", "blogdesk.ui.window.main_window", "blogdesk.app"} <= modules
+    assert _loaded(modules, NOT_BEFORE_FIRST_FRAME) == []
+
+
+def test_blogdesk_list_imports_no_qt_renderer_or_network(library: Path) -> None:
+    modules = _modules_of(LIST_PROBE, ["--library", str(library), "list"])
+    assert {"blogdesk.cli.posts", "blogdesk.core.library.library"} <= modules
+    assert _loaded(modules, NOT_IN_LIST) == []
+
+
+def test_each_command_is_registered_by_the_module_it_is_mapped_to() -> None:
+    """`blogdesk COMMAND` builds its parser from COMMAND_MODULE[COMMAND] alone: the map must name
+    the module that really registers the command (else the command would be an invalid choice)."""
+    import argparse
+
+    from blogdesk.cli import COMMAND_MODULE, build_parser
+
+    for command, module in COMMAND_MODULE.items():
+        parser = build_parser(command)
+        subparsers = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        assert command in subparsers[0].choices, (command, module)
+
+
+def test_a_second_launch_hands_its_file_over_before_loading_qt(
+    qtbot: Any, make_desk: Callable[..., Any], sample_library: Path
+) -> None:
+    """`blogdesk FILE` while a window is open: the file goes to that window through the socket
+    (ui/window/handoff.py) before Qt, the window or the library are imported."""
+    desk = make_desk(sample_library)
+    target = sample_library / "third-post.md"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", LIST_PROBE, "--library", str(sample_library), str(target)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+        cwd=REPO,
+        text=True,
+    )
+    # This process's window must keep handling events while the second launch talks to it.
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)
+    out, err = proc.communicate()
+    assert proc.returncode == 0, err
+    qtbot.waitUntil(lambda: desk.window.documents.path == target.resolve(), timeout=5000)
+    lines = [line for line in out.splitlines() if line.startswith("MODULES ")]
+    modules = set(json.loads(lines[-1].removeprefix("MODULES ")))
+    assert "blogdesk.ui.window.handoff" in modules
+    assert _loaded(modules, ("PySide6", "shiboken6", "blogdesk.app", "blogdesk.core.library")) == []
