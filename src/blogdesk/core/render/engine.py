@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 import markdown
@@ -146,6 +147,31 @@ def rendered_post(text: str, html: str) -> RenderedPost:
     )
 
 
+class _LabelledFormatter(HtmlFormatter):  # type: ignore[type-arg]
+    """Pygments' HTML, with the code block's language kept as ``<code data-lang="python">``.
+
+    Highlighted code otherwise says nothing about its language, so HTML → Markdown (pull,
+    import) could not give the fence its language back and a re-render would lose the colours.
+    A ``data-`` attribute rather than ``class="language-python"``: theme scripts (Prism,
+    highlight.js) re-highlight any ``code.language-*`` and restyle it, so the blog would no
+    longer show what the preview showed; a data attribute changes nothing on screen, and
+    WordPress keeps ``data-*`` attributes for every allowed element. Plain text (no language,
+    or ``text``) gets none.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        lang_str = str(options.pop("lang_str", ""))
+        super().__init__(**options)
+        lang = lang_str.removeprefix("language-")
+        self._code_tag = f'<code data-lang="{escape(lang)}">' if lang and lang != "text" else ""
+
+    def wrap(self, source: Any) -> Any:
+        for kind, piece in super().wrap(source):  # type: ignore[no-untyped-call]
+            if kind == 0 and piece == "<code>" and self._code_tag:
+                piece = self._code_tag
+            yield kind, piece
+
+
 class _FormatterCache:
     """Hands codehilite one HtmlFormatter per distinct option set.
 
@@ -161,7 +187,7 @@ class _FormatterCache:
         key = repr(sorted(options.items()))
         formatter = self._formatters.get(key)
         if formatter is None:
-            formatter = HtmlFormatter(**options)
+            formatter = _LabelledFormatter(**options)
             self._formatters[key] = formatter
         return formatter
 
