@@ -23,7 +23,7 @@ from blogdesk.core.convert.htmlraw import (
     resolve_element_urls,
 )
 
-__all__ = ["prepare_soup"]
+__all__ = ["has_ancestor", "prepare_soup"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -50,7 +50,7 @@ _INLINE_CONTEXT = _words(
     "abbr b cite code del dfn em font i ins kbd label mark q s samp small span strike strong"
     " sub sup time tt u var bdi bdo ruby"
 )
-_BLOCKS = list(
+_BLOCK_NAMES = frozenset(
     _words(
         "p div blockquote ul ol li pre table tr td th caption figure figcaption dl dt dd hr"
         " h1 h2 h3 h4 h5 h6 section article header footer main nav aside details summary"
@@ -91,15 +91,18 @@ def prepare_soup(html: str, base_url: str | None, wordpress: bool) -> BeautifulS
                 _unwrap_pullquote(node)
             elif node.name == "table" and not is_simple_table(node):
                 node[RAW_MARK] = "1"
-    for node in [t for t in soup.find_all(list(_INLINE_CONTEXT)) if t.find(_BLOCKS)]:
+    # Name checks by hand, not bs4's find()/find_parent(): those build a matcher per call,
+    # which made a 2 MB paragraph take 19 s.
+    for node in [t for t in soup.find_all(list(_INLINE_CONTEXT)) if _holds_block(t)]:
         # Italics or a <span> around blocks (Google Docs wraps a whole paste in <b>): the
         # blocks stay blocks, the inline element goes.
         node.unwrap()
     for list_el in soup.find_all(["ul", "ol"]):
         _items_only(soup, list_el)
-    for link in [t for t in soup.find_all("a") if t.find_parent("a") is not None]:
+    links = soup.find_all("a")
+    for link in [t for t in links if has_ancestor(t, ("a",))]:
         link.unwrap()  # a link in a link (not valid HTML): Markdown cannot nest them either
-    for link in [t for t in soup.find_all("a", href=True) if t.find(_BLOCKS)]:
+    for link in [t for t in links if t.get("href") and t.parent is not None and _holds_block(t)]:
         _link_inside_blocks(soup, link)
     _merge_adjacent_emphasis(emphasis)
     if "#fn:" in html:
@@ -126,17 +129,31 @@ def _items_only(soup: BeautifulSoup, list_el: Tag) -> None:
             run.append(child)
 
 
+def _holds_block(el: Tag) -> bool:
+    return any(isinstance(d, Tag) and d.name in _BLOCK_NAMES for d in el.descendants)
+
+
+def has_ancestor(el: Tag, names: tuple[str, ...] | list[str]) -> bool:
+    """An element named one of ``names`` encloses ``el``."""
+    parent = el.parent
+    while parent is not None:
+        if parent.name in names:
+            return True
+        parent = parent.parent
+    return False
+
+
 def _link_inside_blocks(soup: BeautifulSoup, link: Tag) -> None:
     """A link around blocks (a linked card: `<a><h3>…</h3><p>…</p></a>`): Markdown links are
     inline, so each block gets the link around its content instead."""
     attrs = {name: str(value) for name, value in link.attrs.items()}
     for child in list(link.children):
-        if isinstance(child, Tag) and child.name in _BLOCKS:
+        if isinstance(child, Tag) and child.name in _BLOCK_NAMES:
             inner = soup.new_tag("a", attrs=attrs)
             for grandchild in list(child.children):
                 inner.append(grandchild.extract())
             child.append(inner)
-            if inner.find(_BLOCKS):
+            if _holds_block(inner):
                 _link_inside_blocks(soup, inner)
         elif str(child).strip() or isinstance(child, Tag):
             child.wrap(soup.new_tag("a", attrs=attrs))
@@ -178,15 +195,17 @@ def _styled_emphasis(node: Tag) -> None:
 def _merge_adjacent_emphasis(elements: list[Tag]) -> None:
     """`<em>a</em><em>b</em>` → `<em>ab</em>`: as `*a**b*` Markdown would read it differently.
     Emphasis inside the same emphasis (`<em>a<em>b</em></em>`) says nothing more: unwrapped."""
+    # `parent is None`, not `decomposed`: bs4 looks that up as a child element named
+    # "_decomposed", a search through the tree per call (seconds on a long post).
     for el in elements:
-        if el.decomposed or el.parent is None:
+        if el.parent is None:
             continue
         if not el.contents and not (el.get("id") or el.get("name")):
             el.decompose()
-        elif el.name != "a" and el.find_parent(_SAME_EMPHASIS.get(el.name, ())) is not None:
+        elif el.name != "a" and has_ancestor(el, _SAME_EMPHASIS.get(el.name, ())):
             el.unwrap()
     for el in elements:
-        if el.decomposed or el.parent is None or el.name == "a":
+        if el.parent is None or el.name == "a":
             continue
         following = el.next_sibling
         while isinstance(following, Tag) and following.name == el.name and not following.attrs:

@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 
 from bs4 import Comment, Tag
 from bs4.dammit import EntitySubstitution
+from bs4.element import NavigableString
 from bs4.formatter import HTMLFormatter
 
 # A stand-in element for `<!--more-->` and friends, which the HTML parser would otherwise leave as
@@ -81,6 +82,7 @@ _URL_ATTRS = ("href", "src", "poster", "cite", "data-src", "action")
 _LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]+)")
 _BRUSH = re.compile(r"brush:\s*([\w+#.-]+)")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
+_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]]")
 
 
 def _classes(el: Tag) -> str:
@@ -153,9 +155,14 @@ def raw_html(el: Tag, *, inline: bool) -> str:
         # The converter's stand-ins for comments go back to being the comments they were.
         comment = str(stand_in.get("data-comment") or "<!---->")
         stand_in.replace_with(Comment(comment[4:-3]))
-    markup = el.decode(formatter=_KEEP_ORDER)
     if inline:
-        return markup
+        # In a paragraph only the tags are kept as HTML: the text between them is Markdown,
+        # so the characters Markdown would read get their backslash.
+        for text in list(el.find_all(string=True)):
+            if type(text) is NavigableString and _INLINE_SPECIAL.search(text):
+                text.replace_with(NavigableString(_INLINE_SPECIAL.sub(r"\\\g<0>", text)))
+        return el.decode(formatter=_KEEP_ORDER)
+    markup = el.decode(formatter=_KEEP_ORDER)
     if el.find("pre") is None and el.name not in ("pre", "script", "textarea"):
         markup = _BLANK_LINES.sub("\n", markup)
     return "\n\n" + markup.strip() + "\n\n"

@@ -17,7 +17,7 @@ from bs4 import Tag
 from markdownify import MarkdownConverter
 
 from blogdesk.core.convert import rendered
-from blogdesk.core.convert.htmlprep import prepare_soup
+from blogdesk.core.convert.htmlprep import has_ancestor, prepare_soup
 from blogdesk.core.convert.htmlraw import (
     COMMENT_TAG,
     PAGE_BREAK_TAG,
@@ -153,7 +153,8 @@ class _Converter(MarkdownConverter):
         prefix, suffix, inner = _chomp(text)
         if not href or not inner:
             return text
-        if el.find("img") is None:  # brackets in the text would end the link text early
+        if not any(isinstance(d, Tag) and d.name == "img" for d in el.descendants):
+            # Brackets in the text would end the link text early.
             inner = _BRACKET.sub(r"\1\\\2", inner)
         title = str(el.get("title") or "")
         if inner.replace("\\", "") == href and not title and re.match(r"[a-z]+:", href):
@@ -231,13 +232,16 @@ class _Converter(MarkdownConverter):
 
     def convert_hN(self, n: int, el: Tag, text: str, parent_tags: set[str]) -> str:
         result: str = super().convert_hN(n, el, text, parent_tags)  # type: ignore[misc]
+        if "_inline" not in parent_tags and result.rstrip("\n").endswith("#"):
+            # "## C#" would lose its "#": a heading's closing hashes are not text.
+            result = result.rstrip("\n")[:-1] + "\\#\n\n"
         attributes = "" if "_inline" in parent_tags else rendered.heading_attributes(el)
         if attributes and result.strip():
             result = result.rstrip("\n") + attributes + "\n\n"
         return result
 
     def convert_tr(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        if el.find_parent("table") is None:
+        if not has_ancestor(el, ("table",)):
             return self.convert_div(el, text, parent_tags)
         result: str = super().convert_tr(el, text, parent_tags)  # type: ignore[misc]
         cells = el.find_all(["td", "th"])
@@ -289,10 +293,9 @@ class _Converter(MarkdownConverter):
         # between two such items, or after a lone one.
         following = el.find_next_sibling("li")
         # An item of several blocks needs one too, or the next item continues its last block.
-        loose = (
-            "\n\n" in text
-            or (_paragraphed(el)
-            and (_paragraphed(following) or not _paragraphed(el.find_previous_sibling("li"))))
+        loose = "\n\n" in text or (
+            _paragraphed(el)
+            and (_paragraphed(following) or not _paragraphed(el.find_previous_sibling("li")))
         )
         end = "\n\n" if loose and following is not None else "\n"
         return f"{first}\n{body}{end}" if body else f"{first}{end}"
@@ -311,7 +314,7 @@ class _Converter(MarkdownConverter):
         return f"\n\n{fence}{language}\n{code}\n{fence}\n\n"
 
     def convert_td(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        if el.find_parent("table") is None:  # a stray cell (a paste of part of a table)
+        if not has_ancestor(el, ("table",)):  # a stray cell (a paste of part of a table)
             return self.convert_div(el, text, parent_tags)
         result: str = super().convert_td(el, text, parent_tags)  # type: ignore[misc]
         return result
@@ -322,13 +325,13 @@ class _Converter(MarkdownConverter):
         return self.convert_div(el, text, parent_tags)
 
     def convert_dd(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        if el.find_parent("dl") is None:  # a stray term or definition: just its content
+        if not has_ancestor(el, ("dl",)):  # a stray term or definition: just its content
             return self.convert_div(el, text, parent_tags)
         result: str = super().convert_dd(el, text, parent_tags)  # type: ignore[misc]
         return result
 
     def convert_dt(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        if el.find_parent("dl") is None:
+        if not has_ancestor(el, ("dl",)):
             return self.convert_div(el, text, parent_tags)
         # Terms sharing definitions are on adjacent lines; a blank line would end the list.
         result: str = super().convert_dt(el, text, parent_tags)  # type: ignore[misc]

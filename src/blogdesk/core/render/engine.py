@@ -27,6 +27,7 @@ from pygments.formatters import HtmlFormatter
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.render.attribution import AttributionExtension
+from blogdesk.core.render.limits import MAX_POST_CHARS, LimitsExtension, cap_nesting
 from blogdesk.core.render.smartquotes import SmartPunctuationExtension
 from blogdesk.core.render.summary import summarize_html
 
@@ -101,10 +102,11 @@ def toc_html(entries: tuple[TocEntry, ...], options: RenderOptions) -> str:
 def _convert(
     text: str, options: RenderOptions, collect_toc: bool
 ) -> tuple[str, tuple[TocEntry, ...]]:
+    check_size(text)
     md = _markdown_for(options)
     md.reset()
     try:
-        html = md.convert(text)
+        html = md.convert(cap_nesting(text))
         toc: tuple[TocEntry, ...] = ()
         if collect_toc:
             toc = tuple(_flatten(getattr(md, "toc_tokens", [])))
@@ -124,6 +126,16 @@ def _convert(
     finally:
         # Don't keep the last document's stash and references alive between renders.
         md.reset()
+
+
+def check_size(text: str) -> None:
+    """Refuse a post longer than ``MAX_POST_CHARS`` (core/render/limits.py says why)."""
+    if len(text) > MAX_POST_CHARS:
+        raise RenderError(
+            f"This post is too long to render ({len(text) / 1e6:.1f} million characters; "
+            f"BlogDesk renders posts of up to {MAX_POST_CHARS / 1e6:.0f} million). "
+            "Split it into several posts."
+        )
 
 
 def _flatten(tokens: list[dict[str, Any]]) -> list[TocEntry]:
@@ -259,4 +271,5 @@ def _build_markdown(options: RenderOptions) -> markdown.Markdown:
     if options.smart_quotes:
         extensions.append(SmartPunctuationExtension())
     extensions.append(_AttributeGuardExtension())
+    extensions.append(LimitsExtension())  # nesting, huge paragraphs: see core/render/limits.py
     return markdown.Markdown(extensions=extensions, output_format="html")
