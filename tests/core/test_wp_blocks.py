@@ -93,7 +93,7 @@ def test_code_highlighted_and_plain() -> None:
     out = blocks('```python\nif x < 2:\n    print("y")\n```\n')
     assert out.startswith(
         '<!-- wp:code {"className":"codehilite"} -->\n<pre class="wp-block-code codehilite">'
-        '<code><span class="k">if</span>'
+        '<code data-lang="python"><span class="k">if</span>'
     )
     assert '\n    <span class="nb">print</span>' in out  # the code's own newlines stay
     plain = blocks("```python\nif x < 2:\n    y\n```\n", highlight=False)

@@ -11,7 +11,9 @@ import re
 from typing import Any
 from urllib.parse import urljoin
 
-from bs4 import Tag
+from bs4 import Comment, Tag
+from bs4.dammit import EntitySubstitution
+from bs4.element import NavigableString
 from bs4.formatter import HTMLFormatter
 
 # A stand-in element for `<!--more-->` and friends, which the HTML parser would otherwise leave as
@@ -28,7 +30,7 @@ def _words(text: str) -> frozenset[str]:
 # Elements Markdown has no syntax for, whose content is not prose: always kept whole.
 ALWAYS_RAW_BLOCK = _words(
     "iframe video audio embed object script noscript canvas svg math picture form details"
-    " dialog map template aside nav address fieldset textarea select button input dl"
+    " dialog map template aside nav address fieldset textarea select button input"
 )
 # Inline elements with meaning Markdown cannot say: the tags are kept, the content converted.
 INLINE_WRAPPERS = _words("mark u ins del s strike sub sup small abbr time var dfn bdi bdo ruby q")
@@ -38,6 +40,9 @@ _EMBED_CLASSES = re.compile(
     r"twitter-tweet|instagram-media|wp-embedded-content|tiktok-embed|wp-block-embed"
     r"|wp-block-(?:columns|column|group|buttons|button|cover|media-text|gallery|audio|video|file"
     r"|pullquote|verse)"
+)
+_DEFINITION_BLOCKS = list(
+    _words("p ul ol pre div blockquote table dl figure h1 h2 h3 h4 h5 h6 hr br")
 )
 _CELL_BLOCKS = ["table", "ul", "ol", "pre", "blockquote", "div", "br", "h1", "h2", "h3", "h4", "dl"]
 _KNOWN = _words(
@@ -50,18 +55,34 @@ _KNOWN = _words(
 )
 
 
+# HTML's boolean attributes: the parser reads `allowfullscreen` as "", written back bare.
+_BOOLEAN = _words(
+    "allowfullscreen async autofocus autoplay checked controls default defer disabled"
+    " formnovalidate hidden inert ismap itemscope loop multiple muted nomodule novalidate open"
+    " playsinline readonly required reversed selected"
+)
+
+
 class _KeepOrder(HTMLFormatter):
-    """bs4's default formatter sorts attributes; raw HTML should read as the author wrote it."""
+    """bs4's default formatter sorts attributes; raw HTML should read as the author wrote it
+    (boolean attributes bare, as in `<iframe allowfullscreen>`, not `allowfullscreen=""`)."""
 
     def attributes(self, tag: Tag) -> Any:  # the base class returns what decode() expects
-        return list(tag.attrs.items())
+        return [
+            (name, None if value == "" and name in _BOOLEAN else value)
+            for name, value in tag.attrs.items()
+        ]
 
 
-_KEEP_ORDER = _KeepOrder(void_element_close_prefix="")
+# Text and attribute values escaped as they must be ("&lt;" stays "&lt;"), nothing more.
+_KEEP_ORDER = _KeepOrder(
+    entity_substitution=EntitySubstitution.substitute_xml, void_element_close_prefix=""
+)
 _URL_ATTRS = ("href", "src", "poster", "cite", "data-src", "action")
 _LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]+)")
 _BRUSH = re.compile(r"brush:\s*([\w+#.-]+)")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
+_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]]")
 
 
 def _classes(el: Tag) -> str:
@@ -110,6 +131,8 @@ def is_raw(el: Tag) -> bool:
         return bool(_meaningful_attrs(el))
     if name in ("div", "section", "article", "header", "footer", "main"):
         return any(a.startswith("data-") or a in ("lang", "title", "role") for a in el.attrs)
+    if name == "dl":
+        return not _is_simple_definition_list(el)
     if name == "pre":
         return el.find(["a", "b", "strong", "em", "i", "u", "mark", "img"]) is not None
     if name == "img":
@@ -128,9 +151,18 @@ def raw_html(el: Tag, *, inline: bool) -> str:
     """
     if RAW_MARK in el.attrs:
         del el[RAW_MARK]
-    markup = el.decode(formatter=_KEEP_ORDER)
+    for stand_in in el.find_all([COMMENT_TAG, PAGE_BREAK_TAG]):
+        # The converter's stand-ins for comments go back to being the comments they were.
+        comment = str(stand_in.get("data-comment") or "<!---->")
+        stand_in.replace_with(Comment(comment[4:-3]))
     if inline:
-        return markup
+        # In a paragraph only the tags are kept as HTML: the text between them is Markdown,
+        # so the characters Markdown would read get their backslash.
+        for text in list(el.find_all(string=True)):
+            if type(text) is NavigableString and _INLINE_SPECIAL.search(text):
+                text.replace_with(NavigableString(_INLINE_SPECIAL.sub(r"\\\g<0>", text)))
+        return el.decode(formatter=_KEEP_ORDER)
+    markup = el.decode(formatter=_KEEP_ORDER)
     if el.find("pre") is None and el.name not in ("pre", "script", "textarea"):
         markup = _BLANK_LINES.sub("\n", markup)
     return "\n\n" + markup.strip() + "\n\n"
@@ -141,6 +173,20 @@ def open_tag(el: Tag) -> str:
     shell = Tag(name=el.name, attrs=dict(el.attrs))
     markup = shell.decode(formatter=_KEEP_ORDER)
     return markup[: -len(f"</{el.name}>")]
+
+
+def _is_simple_definition_list(dl: Tag) -> bool:
+    """Terms and definitions of inline text only: what Markdown's `Term` / `: definition` says
+    (render() writes these). Paragraphs, lists or attributes in one keep the list HTML."""
+    if dl.attrs:
+        return False
+    for child in dl.children:
+        if isinstance(child, Tag):
+            if child.name not in ("dt", "dd") or child.attrs or child.find(_DEFINITION_BLOCKS):
+                return False
+        elif str(child).strip():
+            return False
+    return dl.find("dt") is not None
 
 
 def is_simple_table(table: Tag) -> bool:

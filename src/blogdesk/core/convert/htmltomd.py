@@ -13,21 +13,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bs4 import BeautifulSoup, Comment, Tag
+from bs4 import Tag
 from markdownify import MarkdownConverter
 
-from blogdesk.core.convert import wp_content
+from blogdesk.core.convert import rendered
+from blogdesk.core.convert.htmlprep import has_ancestor, prepare_soup
 from blogdesk.core.convert.htmlraw import (
     COMMENT_TAG,
     PAGE_BREAK_TAG,
-    RAW_MARK,
     code_language,
     is_inline_wrapper,
     is_raw,
-    is_simple_table,
     open_tag,
     raw_html,
-    resolve_element_urls,
 )
 
 __all__ = ["html_to_markdown"]
@@ -39,14 +37,6 @@ _ENTITY_START = re.compile(r"^(\s*)(=(?==*\s*$)|~(?=~~)|:(?=\s|$))", re.M)
 _REFERENCES = {"=": "&#61;", "~": "&#126;", ":": "&#58;"}
 _ORDERED_START = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)", re.M)
 _RAW_BLANK_LINES = re.compile(r"\n[ \t]*\n+")
-_CLIPBOARD_COMMENT = re.compile(r"(?:StartFragment|EndFragment|\[if |<!\[endif)", re.I)
-_PAGE_BREAK = re.compile(r"(more|nextpage|noteaser)\b")
-# Ghost's card markers (`<!--kg-card-begin: html-->`): where an editor card starts, not text.
-_GHOST_CARD = re.compile(r"kg-card-(?:begin|end):")
-_DOCUMENT_ONLY = frozenset({"head", "meta", "link", "title", "base"})
-_DOCUMENT_TAG = re.compile(r"<(?:head|meta|link|title|base)\b", re.I)
-_EMPHASIS = frozenset({"em", "i", "strong", "b", "code", "a"})
-# Text without any of these needs no escaping at all (most text): skip the dozen substitutions.
 _MAYBE_SPECIAL = re.compile(r"[\\`*_\[\]<&|{#>+=~:-]|\d[.)]")
 _ASTERISK = re.compile(r"\*(?!\s)|(?<!\s)\*")
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
@@ -55,11 +45,12 @@ _ATTR_LIST = re.compile(r"\{(?=[^{}\n]*\})")
 _REF_DEF = re.compile(r"^(\s*)\[(?=[^\]\n]*\\?\]:)", re.M)
 _LINK_CLOSE = re.compile(r"\](?=[(\[:])")
 _HTML_START = re.compile(r"<(?=\S|$)")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
+# "&name;" is an entity; so is "&#1" without its ";" to Python-Markdown's serializer.
+_ENTITY = re.compile(r"&(?=\w+;|#)")
 _BACKSLASH = re.compile(r"\\")
 _SINGLE_TRAILING_SPACE = re.compile(r"(?<=\S) $")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_PULLQUOTE = "wp-block-pullquote"
+_LIST_START = re.compile(r"^(?:[-*+]|\d+[.)])\s", re.M)
 
 
 class _Converter(MarkdownConverter):
@@ -89,13 +80,32 @@ class _Converter(MarkdownConverter):
             if node.name == PAGE_BREAK_TAG:
                 return "\n\n" + str(node.get("data-comment") or "<!--more-->") + "\n\n"
             if node.name == COMMENT_TAG:
-                return str(node.get("data-comment") or "")
+                comment = str(node.get("data-comment") or "")
+                # Between blocks a comment is a block of its own, as it was in the Markdown.
+                return comment if inline or not comment else f"\n\n{comment}\n\n"
+            if node.name == rendered.FOOTNOTE_REF_TAG:
+                return f"[^{node.get(rendered.LABEL_ATTR)}]"
+            if node.name == rendered.FOOTNOTES_TAG:
+                return self._footnotes(node, parent_tags or set())
+            if node.name == "div" and not inline and rendered.is_toc(node):
+                return "\n\n[TOC]\n\n"
             if is_raw(node):
                 return raw_html(node, inline=inline)
             if is_inline_wrapper(node):
                 return self._wrap_inline(node, parent_tags or set())
         result: str = super().process_tag(node, parent_tags)  # type: ignore[misc]
         return result
+
+    def _footnotes(self, node: Tag, parent_tags: set[str]) -> str:
+        """render()'s footnote list, back as the definitions it came from (in its order,
+        which is what numbers them)."""
+        ol = node.find("ol")
+        notes = []
+        for li in ol.find_all("li", recursive=False) if isinstance(ol, Tag) else []:
+            label = str(li.get("id"))[3:]
+            li.name, li.attrs = "div", {}
+            notes.append(rendered.footnote_definition(label, self.process_tag(li, parent_tags)))
+        return "\n\n" + "\n\n".join(notes) + "\n\n"
 
     def _wrap_inline(self, node: Tag, parent_tags: set[str]) -> str:
         # Keep the tags (Markdown has no <sup> or <mark>) but convert what is inside them.
@@ -143,7 +153,8 @@ class _Converter(MarkdownConverter):
         prefix, suffix, inner = _chomp(text)
         if not href or not inner:
             return text
-        if el.find("img") is None:  # brackets in the text would end the link text early
+        if not any(isinstance(d, Tag) and d.name == "img" for d in el.descendants):
+            # Brackets in the text would end the link text early.
             inner = _BRACKET.sub(r"\1\\\2", inner)
         title = str(el.get("title") or "")
         if inner.replace("\\", "") == href and not title and re.match(r"[a-z]+:", href):
@@ -206,7 +217,37 @@ class _Converter(MarkdownConverter):
         if "_inline" in parent_tags:
             return " " + text.strip() + " "
         text = text.strip()
+        if el.name == "div" and rendered.is_author_wrapper(el):
+            # A class a stylesheet means (<div class="note">): keep the element, and the
+            # Markdown inside it (md_in_html).
+            return f'\n\n{open_tag(el)[:-1]} markdown="1">\n\n{text}\n\n</div>\n\n'
         return f"\n\n{text}\n\n" if text else ""
+
+    def convert_p(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        result: str = super().convert_p(el, text, parent_tags)  # type: ignore[misc]
+        attributes = "" if "_inline" in parent_tags else rendered.block_attributes(el)
+        if attributes and result.strip():
+            result = result.rstrip("\n") + "\n" + attributes + "\n\n"
+        return result
+
+    def convert_hN(self, n: int, el: Tag, text: str, parent_tags: set[str]) -> str:
+        result: str = super().convert_hN(n, el, text, parent_tags)  # type: ignore[misc]
+        if "_inline" not in parent_tags and result.rstrip("\n").endswith("#"):
+            # "## C#" would lose its "#": a heading's closing hashes are not text.
+            result = result.rstrip("\n")[:-1] + "\\#\n\n"
+        attributes = "" if "_inline" in parent_tags else rendered.heading_attributes(el)
+        if attributes and result.strip():
+            result = result.rstrip("\n") + attributes + "\n\n"
+        return result
+
+    def convert_tr(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        if not has_ancestor(el, ("table",)):
+            return self.convert_div(el, text, parent_tags)
+        result: str = super().convert_tr(el, text, parent_tags)  # type: ignore[misc]
+        cells = el.find_all(["td", "th"])
+        plain = "| " + " | ".join(["---"] * len(cells)) + " |\n"
+        aligned = rendered.alignment_row(cells) if plain in result else None
+        return result.replace(plain, aligned + "\n", 1) if aligned else result
 
     convert_footer = convert_div
     convert_header = convert_div
@@ -220,12 +261,16 @@ class _Converter(MarkdownConverter):
         if "_inline" in parent_tags:
             return " " + text + " "
         if not text:
-            return "\n"
+            return "\n\n>\n\n"  # an empty quote is still a quote (render() writes one for ">")
         quoted = "\n".join(("> " + line) if line else ">" for line in text.split("\n"))
         return "\n\n" + quoted + "\n\n"
 
     def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         text = (text or "").strip()
+        if "_inline" in parent_tags:
+            return " " + text + " "
+        if el.parent is None or el.parent.name not in ("ul", "ol"):
+            return self.convert_div(el, text, parent_tags)  # a stray item: its content
         if not text:
             return "\n"
         parent = el.parent
@@ -235,12 +280,24 @@ class _Converter(MarkdownConverter):
             bullet = f"{start + len(el.find_previous_siblings('li'))}."
         else:
             bullet = "-"
+        first_block, _, rest = text.partition("\n\n")
+        if _LIST_START.match(rest) and not _LIST_START.search(first_block):
+            # A list right under the item's first line is nested as "b\n    - c": a blank line
+            # between them would make the next item a paragraph.
+            text = f"{first_block}\n{rest}"
         # Four spaces, whatever the marker: Python-Markdown needs them to nest lists and paragraphs.
         lines = text.split("\n")
         body = "\n".join(("    " + line) if line else "" for line in lines[1:])
         first = f"{bullet} {lines[0]}"
-        # An item of several blocks makes the list loose: a blank line keeps the next item apart.
-        end = "\n\n" if "\n\n" in text and el.find_next_sibling("li") else "\n"
+        # Python-Markdown gives an item paragraphs when a blank line touches it: put one
+        # between two such items, or after a lone one.
+        following = el.find_next_sibling("li")
+        # An item of several blocks needs one too, or the next item continues its last block.
+        loose = "\n\n" in text or (
+            _paragraphed(el)
+            and (_paragraphed(following) or not _paragraphed(el.find_previous_sibling("li")))
+        )
+        end = "\n\n" if loose and following is not None else "\n"
         return f"{first}\n{body}{end}" if body else f"{first}{end}"
 
     def convert_pre(self, el: Tag, text: str, parent_tags: set[str]) -> str:
@@ -248,11 +305,40 @@ class _Converter(MarkdownConverter):
         code = code.strip("\n")
         if not code.strip():
             return ""
+        if "_inline" in parent_tags:
+            return " " + self.escape(" ".join(code.split()), parent_tags) + " "
         fence = "```"
         while fence in code:
             fence += "`"
         language = code_language(el)
         return f"\n\n{fence}{language}\n{code}\n{fence}\n\n"
+
+    def convert_td(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        if not has_ancestor(el, ("table",)):  # a stray cell (a paste of part of a table)
+            return self.convert_div(el, text, parent_tags)
+        result: str = super().convert_td(el, text, parent_tags)  # type: ignore[misc]
+        return result
+
+    convert_th = convert_td
+
+    def convert_dl(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return self.convert_div(el, text, parent_tags)
+
+    def convert_dd(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        if not has_ancestor(el, ("dl",)):  # a stray term or definition: just its content
+            return self.convert_div(el, text, parent_tags)
+        result: str = super().convert_dd(el, text, parent_tags)  # type: ignore[misc]
+        return result
+
+    def convert_dt(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        if not has_ancestor(el, ("dl",)):
+            return self.convert_div(el, text, parent_tags)
+        # Terms sharing definitions are on adjacent lines; a blank line would end the list.
+        result: str = super().convert_dt(el, text, parent_tags)  # type: ignore[misc]
+        previous = el.find_previous_sibling(["dt", "dd"])
+        if previous is not None and previous.name == "dt":
+            return result.lstrip("\n")
+        return result
 
     def convert_table(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return "\n\n" + text.strip() + "\n\n"
@@ -260,6 +346,14 @@ class _Converter(MarkdownConverter):
     def convert_figure(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         # Only reached for a figure holding nothing but an image: that is just an image.
         return "\n\n" + text.strip() + "\n\n"
+
+
+def _paragraphed(li: object) -> bool:
+    """The item's text is in a <p> (a loose list's item), not bare."""
+    if not isinstance(li, Tag):
+        return False
+    first = next((c for c in li.children if isinstance(c, Tag) or str(c).strip()), None)
+    return isinstance(first, Tag) and first.name == "p"
 
 
 def _is_attribution(cite: Tag) -> bool:
@@ -292,90 +386,6 @@ def _chomp(text: str) -> tuple[str, str, str]:
     return prefix, suffix, text.strip()
 
 
-def _prepare(html: str, base_url: str | None, wordpress: bool) -> BeautifulSoup:
-    if wordpress:
-        html = wp_content.prepare(html)
-    else:
-        html = wp_content.expand_shortcodes(wp_content.strip_block_comments(html))
-    soup = BeautifulSoup(html, "html.parser")
-    # One walk over the tree instead of a find_all per concern: this is the converter's hot path.
-    emphasis: list[Tag] = []
-    if _DOCUMENT_TAG.search(html):  # a whole page's head, or a clipboard's <meta>: not content
-        for el in soup.find_all(list(_DOCUMENT_ONLY)):
-            el.decompose()
-    for node in list(soup.descendants):
-        if isinstance(node, Comment):
-            body = str(node).strip()
-            if _CLIPBOARD_COMMENT.match(body) or _GHOST_CARD.match(body):
-                node.extract()  # the clipboard's fragment markers, Word's conditionals, cards
-                continue
-            # Page breaks on a line of their own; other comments (an author's notes) kept in place.
-            marker = soup.new_tag(PAGE_BREAK_TAG if _PAGE_BREAK.match(body) else COMMENT_TAG)
-            marker["data-comment"] = f"<!--{node}-->"
-            node.replace_with(marker)
-        elif isinstance(node, Tag):
-            if base_url:
-                resolve_element_urls(node, base_url)
-            if node.get("style") and node.name in ("span", "b", "strong"):
-                _styled_emphasis(node)
-            if node.name in _EMPHASIS:
-                emphasis.append(node)
-            elif node.name == "figure" and _PULLQUOTE in (node.get("class") or ()):
-                _unwrap_pullquote(node)
-            elif node.name == "table" and not is_simple_table(node):
-                node[RAW_MARK] = "1"
-    _merge_adjacent_emphasis(emphasis)
-    return soup
-
-
-def _unwrap_pullquote(figure: Tag) -> None:
-    """WordPress's Pullquote block is a figure around a quote and its <cite>: the quote is the
-    content (its colours and size are the theme's), so it converts as a plain block quote
-    instead of staying raw HTML like the other styled blocks."""
-    children = [c for c in figure.children if isinstance(c, Tag) or str(c).strip()]
-    if len(children) == 1 and isinstance(children[0], Tag) and children[0].name == "blockquote":
-        figure.unwrap()
-
-
-def _styled_emphasis(node: Tag) -> None:
-    """Word processors (Google Docs, Word) say bold and italic with styles, not elements."""
-    style = str(node.get("style")).replace(" ", "").lower()
-    if node.name in ("b", "strong"):
-        if "font-weight:normal" in style or "font-weight:400" in style:
-            node.name = "span"  # Google Docs wraps a whole paste in <b style="normal">
-        return
-    bold = re.search(r"font-weight:(?:bold|[6-9]00)", style) is not None
-    italic = "font-style:italic" in style
-    if bold and italic:
-        node.name = "em"
-        inner = Tag(name="strong")
-        for child in list(node.children):
-            inner.append(child.extract())
-        node.append(inner)
-    elif bold:
-        node.name = "strong"
-    elif italic:
-        node.name = "em"
-    if bold or italic:
-        del node["style"]
-
-
-def _merge_adjacent_emphasis(elements: list[Tag]) -> None:
-    """`<em>a</em><em>b</em>` → `<em>ab</em>`: as `*a**b*` Markdown would read it differently."""
-    for el in elements:
-        if not el.contents and not (el.get("id") or el.get("name")):
-            el.decompose()
-    for el in elements:
-        if el.decomposed or el.parent is None or el.name == "a":
-            continue
-        following = el.next_sibling
-        while isinstance(following, Tag) and following.name == el.name and not following.attrs:
-            for child in list(following.children):
-                el.append(child.extract())
-            following.decompose()
-            following = el.next_sibling
-
-
 def html_to_markdown(html: str, *, base_url: str | None = None, wordpress: bool = False) -> str:
     """Markdown for `html`, ending with one newline ("" for empty input).
 
@@ -387,7 +397,7 @@ def html_to_markdown(html: str, *, base_url: str | None = None, wordpress: bool 
     """
     if not html or not html.strip():
         return ""
-    soup = _prepare(html, base_url, wordpress)
+    soup = prepare_soup(html, base_url, wordpress)
     try:
         text: str = _Converter().convert_soup(soup)
     except RecursionError:

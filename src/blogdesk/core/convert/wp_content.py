@@ -141,8 +141,16 @@ def autop(text: str) -> str:
     return re.sub(r"\x00(\d+)\x00", lambda m: saved[int(m[1])], text)
 
 
+# Ghost's card markers: content that holds them is Ghost's rendered HTML, never autop'd text.
+_GHOST_CARD = re.compile(r"<!--\s*kg-card-begin:")
+
+
 def prepare(content: str) -> str:
-    """Raw WordPress post content → the HTML a reader sees (blocks, shortcodes, autop done)."""
-    if has_blocks(content):
+    """Raw WordPress post content → the HTML a reader sees (blocks, shortcodes, autop done).
+
+    Content from Ghost (its HTML cards' markers) is HTML already: autop would turn its soft
+    line breaks into hard ones, so a post published to Ghost would not pull back as written.
+    """
+    if has_blocks(content) or _GHOST_CARD.search(content):
         return expand_shortcodes(strip_block_comments(content))
     return expand_shortcodes(autop(content))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 import markdown
@@ -26,6 +27,7 @@ from pygments.formatters import HtmlFormatter
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.render.attribution import AttributionExtension
+from blogdesk.core.render.limits import MAX_POST_CHARS, LimitsExtension, cap_nesting
 from blogdesk.core.render.smartquotes import SmartPunctuationExtension
 from blogdesk.core.render.summary import summarize_html
 
@@ -100,10 +102,11 @@ def toc_html(entries: tuple[TocEntry, ...], options: RenderOptions) -> str:
 def _convert(
     text: str, options: RenderOptions, collect_toc: bool
 ) -> tuple[str, tuple[TocEntry, ...]]:
+    check_size(text)
     md = _markdown_for(options)
     md.reset()
     try:
-        html = md.convert(text)
+        html = md.convert(cap_nesting(text))
         toc: tuple[TocEntry, ...] = ()
         if collect_toc:
             toc = tuple(_flatten(getattr(md, "toc_tokens", [])))
@@ -123,6 +126,16 @@ def _convert(
     finally:
         # Don't keep the last document's stash and references alive between renders.
         md.reset()
+
+
+def check_size(text: str) -> None:
+    """Refuse a post longer than ``MAX_POST_CHARS`` (core/render/limits.py says why)."""
+    if len(text) > MAX_POST_CHARS:
+        raise RenderError(
+            f"This post is too long to render ({len(text) / 1e6:.1f} million characters; "
+            f"BlogDesk renders posts of up to {MAX_POST_CHARS / 1e6:.0f} million). "
+            "Split it into several posts."
+        )
 
 
 def _flatten(tokens: list[dict[str, Any]]) -> list[TocEntry]:
@@ -146,6 +159,31 @@ def rendered_post(text: str, html: str) -> RenderedPost:
     )
 
 
+class _LabelledFormatter(HtmlFormatter):  # type: ignore[type-arg]
+    """Pygments' HTML, with the code block's language kept as ``<code data-lang="python">``.
+
+    Highlighted code otherwise says nothing about its language, so HTML → Markdown (pull,
+    import) could not give the fence its language back and a re-render would lose the colours.
+    A ``data-`` attribute rather than ``class="language-python"``: theme scripts (Prism,
+    highlight.js) re-highlight any ``code.language-*`` and restyle it, so the blog would no
+    longer show what the preview showed; a data attribute changes nothing on screen, and
+    WordPress keeps ``data-*`` attributes for every allowed element. Plain text (no language,
+    or ``text``) gets none.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        lang_str = str(options.pop("lang_str", ""))
+        super().__init__(**options)
+        lang = lang_str.removeprefix("language-")
+        self._code_tag = f'<code data-lang="{escape(lang)}">' if lang and lang != "text" else ""
+
+    def wrap(self, source: Any) -> Any:
+        for kind, piece in super().wrap(source):  # type: ignore[no-untyped-call]
+            if kind == 0 and piece == "<code>" and self._code_tag:
+                piece = self._code_tag
+            yield kind, piece
+
+
 class _FormatterCache:
     """Hands codehilite one HtmlFormatter per distinct option set.
 
@@ -161,7 +199,7 @@ class _FormatterCache:
         key = repr(sorted(options.items()))
         formatter = self._formatters.get(key)
         if formatter is None:
-            formatter = HtmlFormatter(**options)
+            formatter = _LabelledFormatter(**options)
             self._formatters[key] = formatter
         return formatter
 
@@ -233,4 +271,5 @@ def _build_markdown(options: RenderOptions) -> markdown.Markdown:
     if options.smart_quotes:
         extensions.append(SmartPunctuationExtension())
     extensions.append(_AttributeGuardExtension())
+    extensions.append(LimitsExtension())  # nesting, huge paragraphs: see core/render/limits.py
     return markdown.Markdown(extensions=extensions, output_format="html")

@@ -29,6 +29,7 @@ _LOOSE_DEF_RE = re.compile(r"\[\^[^\]]*\]:")
 # A continuation line that only a paragraph would claim: starts with a letter or digit (and is
 # not a numbered list item) or an opening parenthesis or quote.
 _PLAIN_LINE_RE = re.compile(r"^(?![0-9]+[.)](?:\s|$))[^\W_(\"'“‘]|^[(\"'“‘]")
+_TAG_RE = re.compile(r"<[A-Za-z!/?]")
 _REF_RE = re.compile(r"\[\^([^\]]*)\]")  # as FootnoteExtension's inline pattern
 
 
@@ -73,6 +74,10 @@ def _only_definitions(chunk_text: str) -> bool:
     before blocks are parsed, so they would end up outside the footnote: not here either.
     """
     if fenced_spans(chunk_text) or raw_html_spans(chunk_text.split("\n"), set()):
+        return False
+    if _TAG_RE.search(chunk_text):
+        # Even a one-line comment or tag is stashed by the raw HTML preprocessor before the
+        # footnote's blocks are parsed, and lands after the next chunk, not in the note.
         return False
     for block in chunk_text.rstrip("\n").split("\n\n"):
         if block.startswith("\n"):

@@ -24,6 +24,7 @@ from blogdesk.core.render.engine import (
     RenderedPost,
     RenderOptions,
     TocEntry,
+    check_size,
     convert,
     convert_with_toc,
     rendered_post,
@@ -77,6 +78,7 @@ class IncrementalRenderer:
         if self._last is not None and self._last[0] == text:
             self.last_rendered_chunks = 0
             return self._last[1]
+        check_size(text)  # each chunk is small: the whole post's size decides, as in render()
         try:
             html = self._chunked_html(text)
         except _Fallback:

@@ -15,6 +15,7 @@ import difflib
 import hashlib
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
@@ -53,7 +54,7 @@ class _Normaliser(HTMLParser):
     def _tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> str:
         parts = [tag]
         for name, value in sorted(attrs, key=lambda a: a[0]):
-            parts.append(name if value is None else f'{name}="{value}"')
+            parts.append(name if value is None else f'{name}="{_escaped(value, attribute=True)}"')
         return "<" + " ".join(parts) + ">"
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -72,14 +73,33 @@ class _Normaliser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._pre:
-            self.out.append(data)
+            self.out.append(_escaped(data, attribute=False))
             return
-        text = _SPACE.sub(" ", data)
-        if text.strip():
-            self.out.append(text.strip())
+        text = _SPACE.sub(" ", data).strip()
+        if text:
+            self.out.append(_escaped(text, attribute=False))
 
     def handle_comment(self, data: str) -> None:
         self.out.append(f"<!--{data.strip()}-->")
+
+
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def _escaped(text: str, attribute: bool) -> str:
+    """``text`` (decoded by the parser) written so that parsing the output gives it back.
+
+    Normalising must be idempotent, or a post would look edited on the blog after every pull.
+    Escaping only where a second parse would read the text differently keeps the normal form
+    (and so the stored hashes) of ordinary content unchanged: "a & b" stays as it is, while a
+    decoded "&lt;p&gt;" is written "&lt;p>" rather than as a tag, and a quote inside an
+    attribute value as "&quot;".
+    """
+    if "&" in text and unescape(text) != text:
+        text = text.replace("&", "&amp;")
+    if attribute:
+        return text.replace('"', "&quot;")
+    return _TAG_START.sub("&lt;", text)
 
 
 def normalize_html(source: str) -> str:
