@@ -119,7 +119,7 @@ def blocks(draw: st.DrawFn) -> str:
         ]
         return "\n".join([head, "| " + " | ".join(align) + " |", *rows])
     if kind == 6:
-        return f"{draw(_WORDS)} term\n: {text}\n: {draw(inline())}"
+        return f"{draw(_WORDS)} term\n: def {text}\n: def {draw(inline())}"
     if kind == 7:
         return f'![{draw(_WORDS)}](media/photo-{draw(st.integers(0, 9))}.jpg "A title")'
     if kind == 8:
@@ -152,7 +152,8 @@ def _list(draw: st.DrawFn, depth: int, ordered: bool) -> str:
     items = []
     for i in range(draw(st.integers(1, 3))):
         marker = f"{i + 1}." if ordered else "-"
-        item = f"{marker} {draw(inline())}"
+        # "item" first: an item that is only "--" or ">" holds a rule or a quote, not text.
+        item = f"{marker} item {draw(inline())}"
         if depth < 2 and draw(st.integers(0, 3)) == 0:
             nested = _list(draw, depth + 1, draw(st.booleans()))
             item += "\n" + "\n".join("    " + line for line in nested.split("\n"))
@@ -175,6 +176,9 @@ def posts(draw: st.DrawFn) -> str:
 
 
 @pytest.mark.parametrize("options", [DEFAULT, PLAIN], ids=["default", "plain"])
+# Found by `make fuzz`: a quote's last paragraph starting with "---" (an em dash) came back as
+# the quote's attribution.
+@example(post="> *the*\n\n> ---[^1] *the*\n> *the*\n\n[^1]: *the*\n")
 @FEW
 @given(post=posts())
 def test_generated_posts_are_a_fixed_point(post: str, options: RenderOptions) -> None:
@@ -301,6 +305,7 @@ def _words_of(html: str) -> list[str]:
     return BeautifulSoup(html, "html.parser").get_text(" ").split()
 
 
+@example("<ul><dl>_0_</dl></ul>")  # raw HTML in an item: its text is Markdown there
 @example("000<h2>0#</h2>")  # found by this test: a heading's trailing "#" was read as closing
 @example("<ul>0<li>0</li></ul>")  # text loose in a list ran into the next item's marker
 @example("<em><blockquote>0</blockquote></em>")  # a block in emphasis became "*> 0*"

@@ -144,8 +144,9 @@ def is_raw(el: Tag) -> bool:
     return False
 
 
-def raw_html(el: Tag, *, inline: bool) -> str:
-    """`el` as HTML: in a paragraph as is, otherwise as a block with blank lines around it.
+def raw_html(el: Tag, *, inline: bool, in_markdown: bool = False) -> str:
+    """`el` as HTML: in a paragraph as is, otherwise as a block with blank lines around it;
+    `in_markdown` when the block is inside a list item or quote.
 
     Blank lines inside are dropped: they would end the HTML block in CommonMark renderers.
     """
@@ -155,14 +156,16 @@ def raw_html(el: Tag, *, inline: bool) -> str:
         # The converter's stand-ins for comments go back to being the comments they were.
         comment = str(stand_in.get("data-comment") or "<!---->")
         stand_in.replace_with(Comment(comment[4:-3]))
-    if inline:
-        # In a paragraph only the tags are kept as HTML: the text between them is Markdown,
-        # so the characters Markdown would read get their backslash.
+    if inline or in_markdown:
+        # In a paragraph, and anywhere inside a list item or a quote (Python-Markdown takes
+        # raw HTML blocks only at the top level), only the tags are kept as HTML: the text
+        # between them is Markdown, so the characters Markdown would read get a backslash.
         for text in list(el.find_all(string=True)):
             if type(text) is NavigableString and _INLINE_SPECIAL.search(text):
                 text.replace_with(NavigableString(_INLINE_SPECIAL.sub(r"\\\g<0>", text)))
-        return el.decode(formatter=_KEEP_ORDER)
     markup = el.decode(formatter=_KEEP_ORDER)
+    if inline:
+        return markup
     if el.find("pre") is None and el.name not in ("pre", "script", "textarea"):
         markup = _BLANK_LINES.sub("\n", markup)
     return "\n\n" + markup.strip() + "\n\n"

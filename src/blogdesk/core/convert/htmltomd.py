@@ -27,6 +27,8 @@ from blogdesk.core.convert.htmlraw import (
     open_tag,
     raw_html,
 )
+from blogdesk.core.convert.htmlshape import ends_with_attribution, is_attribution, paragraphed, tidy
+from blogdesk.core.render.attribution import ATTRIBUTION_DASH
 
 __all__ = ["html_to_markdown"]
 
@@ -48,8 +50,9 @@ _HTML_START = re.compile(r"<(?=\S|$)")
 # "&name;" is an entity; so is "&#1" without its ";" to Python-Markdown's serializer.
 _ENTITY = re.compile(r"&(?=\w+;|#)")
 _BACKSLASH = re.compile(r"\\")
-_SINGLE_TRAILING_SPACE = re.compile(r"(?<=\S) $")
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_DASH_ESCAPE = re.compile("^(?:\u2014|\u2015|-)")
+_DASH_REFERENCES = {"\u2014": "&#8212;", "\u2015": "&#8213;", "-": "\\-"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_START = re.compile(r"^(?:[-*+]|\d+[.)])\s", re.M)
 
 
@@ -90,7 +93,8 @@ class _Converter(MarkdownConverter):
             if node.name == "div" and not inline and rendered.is_toc(node):
                 return "\n\n[TOC]\n\n"
             if is_raw(node):
-                return raw_html(node, inline=inline)
+                nested = has_ancestor(node, ("li", "blockquote", "dd", "td", "th"))
+                return raw_html(node, inline=inline, in_markdown=nested)
             if is_inline_wrapper(node):
                 return self._wrap_inline(node, parent_tags or set())
         result: str = super().process_tag(node, parent_tags)  # type: ignore[misc]
@@ -200,7 +204,7 @@ class _Converter(MarkdownConverter):
         prefix, suffix, inner = _chomp(text)
         if not inner:
             return ""
-        if "_inline" not in parent_tags and _is_attribution(el):
+        if "_inline" not in parent_tags and is_attribution(el):
             # A quote's own citation (WordPress's Quote block): the "> — Name" closing line
             # that core.render.attribution turns back into this <cite>. One line, or the
             # rest of it would not be the quote's last line.
@@ -262,7 +266,17 @@ class _Converter(MarkdownConverter):
             return " " + text + " "
         if not text:
             return "\n\n>\n\n"  # an empty quote is still a quote (render() writes one for ">")
-        quoted = "\n".join(("> " + line) if line else ">" for line in text.split("\n"))
+        lines = text.split("\n")
+        if (
+            ATTRIBUTION_DASH.match(lines[-1])
+            and any(line.strip() for line in lines[:-1])  # a quote of one line is the quote
+            and "<cite" not in lines[-1]  # the author marked the source up: not a candidate
+            and not ends_with_attribution(el)
+        ):
+            # A last paragraph that merely starts with a dash ("— and yet"): written so that
+            # core.render.attribution does not take it for the quote's <cite>.
+            lines[-1] = _DASH_ESCAPE.sub(lambda m: _DASH_REFERENCES[m[0]], lines[-1], count=1)
+        quoted = "\n".join(("> " + line) if line else ">" for line in lines)
         return "\n\n" + quoted + "\n\n"
 
     def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
@@ -294,8 +308,8 @@ class _Converter(MarkdownConverter):
         following = el.find_next_sibling("li")
         # An item of several blocks needs one too, or the next item continues its last block.
         loose = "\n\n" in text or (
-            _paragraphed(el)
-            and (_paragraphed(following) or not _paragraphed(el.find_previous_sibling("li")))
+            paragraphed(el)
+            and (paragraphed(following) or not paragraphed(el.find_previous_sibling("li")))
         )
         end = "\n\n" if loose and following is not None else "\n"
         return f"{first}\n{body}{end}" if body else f"{first}{end}"
@@ -348,38 +362,6 @@ class _Converter(MarkdownConverter):
         return "\n\n" + text.strip() + "\n\n"
 
 
-def _paragraphed(li: object) -> bool:
-    """The item's text is in a <p> (a loose list's item), not bare."""
-    if not isinstance(li, Tag):
-        return False
-    first = next((c for c in li.children if isinstance(c, Tag) or str(c).strip()), None)
-    return isinstance(first, Tag) and first.name == "p"
-
-
-def _is_attribution(cite: Tag) -> bool:
-    """A <cite> that closes a block quote holding something else: its attribution.
-
-    Also when it is alone in the quote's last paragraph: WordPress's autop wraps a classic
-    post's `<cite>` in a `<p>` of its own.
-    """
-    closing: Tag = cite
-    parent = cite.parent
-    if parent is not None and parent.name == "p" and _alone(cite):
-        closing, parent = parent, parent.parent
-    if parent is None or parent.name != "blockquote":
-        return False
-    before = any(_is_content(n) for n in closing.previous_siblings)
-    return before and not any(_is_content(n) for n in closing.next_siblings)
-
-
-def _alone(el: Tag) -> bool:
-    return not any(_is_content(n) for n in (*el.previous_siblings, *el.next_siblings))
-
-
-def _is_content(node: object) -> bool:
-    return isinstance(node, Tag) or bool(str(node).strip())
-
-
 def _chomp(text: str) -> tuple[str, str, str]:
     prefix = " " if text[:1] == " " else ""
     suffix = " " if text[-1:] == " " else ""
@@ -397,6 +379,9 @@ def html_to_markdown(html: str, *, base_url: str | None = None, wordpress: bool 
     """
     if not html or not html.strip():
         return ""
+    # A lone surrogate (a broken clipboard) is not text: bs4 fails encoding it, and no file
+    # could store it. U+FFFD marks the spot.
+    html = _SURROGATE.sub("\ufffd", html)
     soup = prepare_soup(html, base_url, wordpress)
     try:
         text: str = _Converter().convert_soup(soup)
@@ -404,29 +389,5 @@ def html_to_markdown(html: str, *, base_url: str | None = None, wordpress: bool 
         # Nesting deeper than Python's stack (thousands of levels, machine-made HTML): keep it
         # all as raw HTML, which Markdown passes through, rather than lose any of it.
         text = _RAW_BLANK_LINES.sub("\n", soup.decode(formatter="minimal"))
-    text = _tidy(text.replace("\r", "")).strip("\n")
+    text = tidy(text.replace("\r", "")).strip("\n")
     return text + "\n" if text else ""
-
-
-def _tidy(text: str) -> str:
-    """Drop stray trailing spaces and extra blank lines, leaving code blocks exactly as they are."""
-    out: list[str] = []
-    fence: str | None = None
-    blank = 0
-    for line in text.split("\n"):
-        marker = _FENCE.match(line)
-        if fence is not None:
-            out.append(line)
-            if marker and marker[1] == fence:
-                fence = None
-            continue
-        if marker:
-            fence = marker[1]
-        if not line.strip():
-            blank += 1
-            if blank == 1:
-                out.append("")
-            continue
-        blank = 0
-        out.append(_SINGLE_TRAILING_SPACE.sub("", line))
-    return "\n".join(out)

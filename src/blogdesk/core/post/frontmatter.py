@@ -262,6 +262,10 @@ def load_toml_block(block: str, path: Path | str | None = None) -> dict[str, Any
         message = str(exc)
         match = _TOML_AT.search(message)
         line = int(match[1]) + 1 if match else None
+        if line is None and "at end of document" in message:
+            # tomllib gives no line when the block ends mid-value (an unclosed array or
+            # string): the error is on its last line.
+            line = _last_text_line(block.split("\n")) + 2  # 0-based, after the opener
         reason = _TOML_AT.sub("", message).strip()
         raise PostFormatError(f"broken TOML front matter: {reason}", path, line) from None
 
