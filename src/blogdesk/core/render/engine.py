@@ -27,6 +27,7 @@ from pygments.formatters import HtmlFormatter
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.render.attribution import AttributionExtension
+from blogdesk.core.render.hard_breaks import HardBreakExtension
 from blogdesk.core.render.limits import MAX_POST_CHARS, LimitsExtension, cap_nesting
 from blogdesk.core.render.smartquotes import SmartPunctuationExtension
 from blogdesk.core.render.summary import summarize_html
@@ -258,6 +259,7 @@ def _build_markdown(options: RenderOptions) -> markdown.Markdown:
             marker="[TOC]" if options.toc else "",
         ),
         AttributionExtension(),  # "> — Name" closing a quote becomes its <cite>
+        HardBreakExtension(),  # "\\" at a line's end is a <br />, like two trailing spaces
     ]
     if options.highlight:
         extensions.append(
