@@ -39,7 +39,7 @@ from blogdesk.core.post.frontmatter import split
 from blogdesk.core.spelling import PersonalWords, misspellings, open_checker, words
 from blogdesk.core.spelling.checker import SpellChecker
 from blogdesk.ui.editor.editor import MarkdownEditor
-from blogdesk.ui.editor.spelling import SpellCheck
+from blogdesk.ui.spelling.check import SpellCheck
 from blogdesk.ui.tasks import TaskRunner
 
 HERE = Path(__file__).resolve().parent

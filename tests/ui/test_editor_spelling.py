@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMenu
 from blogdesk.core.post.post import Post
 from blogdesk.core.spelling.wordlist import WORDS_FILE, PersonalWords
 from blogdesk.ui.editor.editor import MarkdownEditor
-from blogdesk.ui.editor.spelling import SpellCheck
+from blogdesk.ui.spelling.check import SpellCheck
 from blogdesk.ui.tasks import TaskRunner
 
 WAVE = QTextCharFormat.UnderlineStyle.WaveUnderline

@@ -34,9 +34,9 @@ from blogdesk.ui.editor.editor import MarkdownEditor
 from blogdesk.ui.editor.media_store import store_media
 from blogdesk.ui.editor.metadata_panel import MetadataPanel
 from blogdesk.ui.editor.outline_panel import OutlinePanel
-from blogdesk.ui.editor.spelling import SpellCheck
 from blogdesk.ui.library.panel import LibraryPanel
 from blogdesk.ui.library.watcher import LibraryWatcher
+from blogdesk.ui.spelling.check import SpellCheck
 from blogdesk.ui.tasks import TaskRunner
 from blogdesk.ui.window.menus import Menus
 from blogdesk.ui.window.recovery import RecoveryJournal

@@ -28,7 +28,7 @@ from blogdesk.core.spelling.checker import Opened, SpellChecker, install_hint, o
 from blogdesk.core.spelling.languages import choose_languages
 from blogdesk.core.spelling.tokens import misspellings
 from blogdesk.core.spelling.wordlist import PersonalWords
-from blogdesk.ui.editor.spelling_highlight import SpellingHighlighter, Underline
+from blogdesk.ui.spelling.highlight import SpellingHighlighter, Underline
 from blogdesk.ui.tasks import TaskRunner
 
 __all__ = ["DELAY_MS", "SpellCheck"]

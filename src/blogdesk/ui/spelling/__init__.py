@@ -1,0 +1,1 @@
+"""Spell checking in the editor: the checks (`check.py`) and the underlines (`highlight.py`)."""
