@@ -274,12 +274,14 @@ class MainWindow(QMainWindow):
         return self.documents.open(Path(path), cursor=cursor)
 
     def open_files(self, files: list[Path]) -> None:
-        """Files given on the command line or by a second launch: open the first, remember all."""
+        """Files given on the command line, by a second launch or File → Open: open the first,
+        remember all, and put the caret in it: the author opened a file to write in it."""
         for path in files:
             self._remember_recent(Path(path))
         # A failed open says why itself (DocumentController.message) and keeps the current post.
         for path in files[:1]:
-            self.open_path(Path(path))
+            if self.open_path(Path(path)):
+                self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self.raise_()
         self.activateWindow()
 
