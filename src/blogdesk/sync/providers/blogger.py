@@ -30,7 +30,6 @@ from blogdesk.sync.provider import (
     RemoteMedia,
     RemotePage,
     RemotePost,
-    RequestRejectedError,
     ServerError,
     SyncError,
     Term,
@@ -215,7 +214,8 @@ class BloggerProvider:
                 "schedule it or keep it a draft."
             )
         if payload.status == "future" and payload.date is None:
-            raise RequestRejectedError("A scheduled post needs a date: set `date`.")
+            # Never the author's doing: build_payload refuses a schedule without a date.
+            raise ValueError("a 'future' payload without a date")
 
     def _resource(self, payload: PostPayload) -> dict[str, Any]:
         return {
@@ -344,5 +344,5 @@ class BloggerProvider:
 
     def ensure_terms(self, kind: TermKind, names: tuple[str, ...] | list[str]) -> list[Term]:
         if kind != "tag":
-            raise UnsupportedError("Blogger has labels but no categories.")
+            return []  # Blogger has no categories (as list_terms says): none to make
         return [Term(remote_id=n, name=n, kind="tag") for n in dict.fromkeys(names) if n]
