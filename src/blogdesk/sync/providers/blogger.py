@@ -140,7 +140,9 @@ class BloggerProvider:
                 return response.json()
             except ValueError:
                 raise ServerError(
-                    f"{safe_url(url)} did not answer with JSON while {doing}.",
+                    f"{safe_url(url)} answered with something that is not Blogger's API (not "
+                    f"JSON) while {doing}. A proxy or a network's sign-in page may be in the way; "
+                    "try again later.",
                     status=response.status_code,
                 ) from None
         raise AssertionError("unreachable")
@@ -172,7 +174,10 @@ class BloggerProvider:
     def discover(cls, session: requests.Session, url: str) -> DiscoveryResult:
         site = url.rstrip("/")
         if urlsplit(site).scheme not in ("http", "https"):
-            raise p.ApiUnavailableError(f"{url!r} is not a web address.")
+            raise p.ApiUnavailableError(
+                f"{url!r} is not a web address: type the blog's address with https://, for "
+                "example https://myblog.blogspot.com."
+            )
         return DiscoveryResult(
             site_url=site,
             api_url=API_BASE,
