@@ -110,9 +110,7 @@ def test_a_token_without_the_scope(proxy: FaultProxy, token: str) -> None:
     assert token not in str(caught.value)
 
 
-def test_created_without_saying_where(
-    proxy: FaultProxy, token: str, micropub_server: MicropubServer
-) -> None:
+def test_created_without_saying_where(proxy: FaultProxy, token: str) -> None:
     provider = _provider(proxy.url, token)
     proxy.respond(201, b"", {"Content-Type": "text/plain"})  # 201 Created, no Location
     with pytest.raises(SyncError) as caught:
