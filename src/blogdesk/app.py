@@ -44,6 +44,7 @@ from blogdesk.core.spelling.wordlist import WORDS_FILE
 from blogdesk.services import Folders, Services
 from blogdesk.ui.first_run.launch import Startup, begin
 from blogdesk.ui.first_run.places import documents_folder, remembered_library
+from blogdesk.ui.i18n import use_language
 from blogdesk.ui.preferences.apply import install as install_preferences
 from blogdesk.ui.preview.url_scheme import register_url_scheme
 from blogdesk.ui.tasks import TaskRunner
@@ -86,6 +87,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("BlogDesk")
     app.setDesktopFileName(APP_ID)  # Wayland/X11 match the window to the .desktop entry
     app.setWindowIcon(app_icon())
+    use_language()  # the system's language (or BLOGDESK_LANGUAGE), before any window is made
     return app
 
 
