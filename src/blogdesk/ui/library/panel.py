@@ -42,7 +42,13 @@ from blogdesk.core.library.library import Library
 from blogdesk.core.post.post import PostSummary, summarize
 from blogdesk.ui.i18n import locale_date, translate
 from blogdesk.ui.library.match_text import MatchDelegate
-from blogdesk.ui.library.model import PATH_ROLE, Column, LibraryModel, StatusBadgeDelegate
+from blogdesk.ui.library.model import (
+    PATH_ROLE,
+    Column,
+    LibraryModel,
+    StatusBadgeDelegate,
+    status_word,
+)
 from blogdesk.ui.library.post_actions import PostActions
 from blogdesk.ui.tasks import TaskRunner
 
@@ -134,9 +140,8 @@ class LibraryPanel(QWidget):
         # Status and date just fit their text (the badge's padding is half a line each side):
         # every pixel they do not take goes to the title.
         metrics, em = self.fontMetrics(), self.fontMetrics().averageCharWidth()
-        header.resizeSection(
-            Column.STATUS, metrics.horizontalAdvance("scheduled") + metrics.height() + em
-        )
+        widest = max(metrics.horizontalAdvance(status_word(status)) for status in STATUSES)
+        header.resizeSection(Column.STATUS, widest + metrics.height() + em)
         header.resizeSection(
             Column.DATE, metrics.horizontalAdvance(locale_date("2000-12-28")) + 2 * em
         )
