@@ -35,12 +35,27 @@ from blogdesk import resources
 
 translate = QCoreApplication.translate
 
-__all__ = ["LANGUAGE_ENV", "language_code", "locale_date", "number", "translate", "use_language"]
+__all__ = [
+    "LANGUAGE_ENV",
+    "QT_TRANSLATE_NOOP",
+    "language_code",
+    "locale_date",
+    "number",
+    "translate",
+    "use_language",
+]
 
 log = logging.getLogger(__name__)
 
 LANGUAGE_ENV = "BLOGDESK_LANGUAGE"
 _installed: list[QTranslator] = []  # kept alive: Qt holds only a pointer
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark `text` for translation without translating it (tables at module level, translated
+    where shown with ``translate(context, text)``). Qt's own returns `object` to type checkers."""
+    del context
+    return text
 
 
 def _locale() -> QLocale:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -31,7 +31,7 @@ from blogdesk.core.history.store import LibraryHistory
 from blogdesk.core.history.versions import FileHistory, Version, file_history
 from blogdesk.core.history.worddiff import Piece, comparable, word_diff
 from blogdesk.core.post.post import Post
-from blogdesk.ui.i18n import locale_date, number, translate
+from blogdesk.ui.i18n import QT_TRANSLATE_NOOP, locale_date, number, translate
 from blogdesk.ui.tasks import TaskRunner
 
 __all__ = ["HistoryPanel", "diff_html"]

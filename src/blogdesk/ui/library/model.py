@@ -12,7 +12,6 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -23,7 +22,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from blogdesk.core.post.post import PostSummary
-from blogdesk.ui.i18n import locale_date, number, translate
+from blogdesk.ui.i18n import QT_TRANSLATE_NOOP, locale_date, number, translate
 from blogdesk.ui.library.match_text import MATCH_ROLE, Segments, match_segments, segments_text
 from blogdesk.ui.window.theme import is_dark, status_colours
 

@@ -11,7 +11,6 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QEvent,
     QModelIndex,
     QObject,
@@ -40,7 +39,7 @@ from PySide6.QtWidgets import QInputDialog as QInputDialog
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library.library import Library
 from blogdesk.core.post.post import PostSummary, summarize
-from blogdesk.ui.i18n import locale_date, translate
+from blogdesk.ui.i18n import QT_TRANSLATE_NOOP, locale_date, translate
 from blogdesk.ui.library.match_text import MatchDelegate
 from blogdesk.ui.library.model import (
     PATH_ROLE,

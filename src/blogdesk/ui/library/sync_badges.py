@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from blogdesk.core.post.post import RESERVED_KEY, Post
 from blogdesk.sync.publish import changes
 from blogdesk.sync.publish.outbox import Job, Outbox
-from blogdesk.ui.i18n import translate
+from blogdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from blogdesk.ui.tasks import TaskRunner
 
 __all__ = [

@@ -11,12 +11,12 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
 from blogdesk import resources
-from blogdesk.ui.i18n import translate
+from blogdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["GUIDE", "Help", "HelpWindow", "shortcut_groups"]
 

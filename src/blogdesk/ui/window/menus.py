@@ -17,7 +17,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +37,7 @@ from blogdesk.core.settings import LibrarySettings, Settings, save_library_setti
 from blogdesk.ui.editor.document_controller import DocumentController
 from blogdesk.ui.editor.editor import MarkdownEditor
 from blogdesk.ui.editor.metadata_panel import MetadataPanel
-from blogdesk.ui.i18n import translate
+from blogdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from blogdesk.ui.library.panel import LibraryPanel
 from blogdesk.ui.library.watcher import LibraryWatcher
 from blogdesk.ui.tasks import TaskRunner
