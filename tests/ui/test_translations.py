@@ -168,6 +168,8 @@ def test_locale_numbers_and_qt_own_buttons_follow_the_language(language: Any, qt
 
 
 def test_a_language_without_translation_falls_back_to_english(language: Any) -> None:
+    assert language("de_AT") == "de"  # a country's German finds the German translation
+    assert translate("Menus", "&File") == "&Datei"
     assert language("fr") == "en"
     assert translate("Menus", "&File") == "&File"
     assert locale_date("not a date") == "not a date"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -83,18 +84,18 @@ def use_language() -> str:
     code = language_code(locale)
     if code == "en" or app is None:
         return "en"
+    # By the locale, so "pt_BR" finds blogdesk_pt_BR.qm, else blogdesk_pt.qm; "de_AT" blogdesk_de.
     ours = QTranslator()
-    folder = resources.FOLDER / "translations"
-    if not ours.load(f"blogdesk_{code}", str(folder)):
-        log.info("no translation for %s; the window stays English", code)
+    if not ours.load(locale, "blogdesk", "_", str(resources.FOLDER / "translations")):
+        log.info("no translation for %s; the window stays English", locale.name())
         return "en"
     QCoreApplication.installTranslator(ours)
     _installed.append(ours)
-    qt = QTranslator()
-    if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    qt = QTranslator()  # Qt's own words: the buttons of standard dialogs
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         QCoreApplication.installTranslator(qt)
         _installed.append(qt)
-    return code
+    return Path(ours.filePath()).stem.removeprefix("blogdesk_")
 
 
 def number(value: int | float) -> str:
