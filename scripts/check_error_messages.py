@@ -41,7 +41,7 @@ class Message:
     pattern: re.Pattern[str]
 
 
-PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*\}")  # a named hole of a str.format template
+PLACEHOLDER = re.compile(r"\{\w*\}")  # a hole of a str.format template: {name}, {0}, {}
 
 
 def _template_parts(text: str) -> list[str | None]:
