@@ -5,6 +5,8 @@
     python scripts/translations.py check     # the .ts in step with the sources, nothing
                                              # unfinished, the committed .qm a fresh compile
     python scripts/translations.py add LANG  # start the translation of a new language
+    python scripts/translations.py merge OTHER.ts  # take OTHER's translations for messages
+                                             # still unfinished here (after merging branches)
 
 `make translations` runs update then compile. The .qm files are committed: the packaged
 application needs no Qt tools. docs/translating.md explains the whole.
@@ -82,6 +84,33 @@ def unfinished(ts: Path) -> list[str]:
     return out
 
 
+def merge(other: Path, into: Path) -> int:
+    """Fill the unfinished messages of `into` from `other` (same context and source text); the
+    number filled. `into` is then brought back to lupdate's own layout by `update`."""
+    known: dict[tuple[str, str], ET.Element] = {}
+    for context in ET.parse(other).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") is None:
+                known[(name, message.findtext("source") or "")] = translation
+    tree = ET.parse(into)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            found = known.get((name, message.findtext("source") or ""))
+            if translation is None or found is None or translation.get("type") != "unfinished":
+                continue
+            message.remove(translation)
+            message.append(found)
+            filled += 1
+    tree.write(into, encoding="utf-8", xml_declaration=True)
+    update([into])
+    return filled
+
+
 def check() -> list[str]:
     """Problems, as sentences: empty when the translations are in step and complete."""
     problems = []
@@ -111,8 +140,10 @@ def check() -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["update", "compile", "check", "add"])
-    parser.add_argument("language", nargs="?", help="for add: the language code (de, fr, pt_BR)")
+    parser.add_argument("command", choices=["update", "compile", "check", "add", "merge"])
+    parser.add_argument(
+        "language", nargs="?", help="add: the language code (de, fr, pt_BR); merge: the other .ts"
+    )
     args = parser.parse_args()
     os.chdir(ROOT)
     if args.command == "add":
@@ -124,6 +155,18 @@ def main() -> int:
         FOLDER.mkdir(parents=True, exist_ok=True)
         update([ts])
         print(f"translations: {ts.relative_to(ROOT)} made; translate it with pyside6-linguist")
+        return 0
+    if args.command == "merge":
+        if not args.language:
+            parser.error("merge needs the other .ts file, e.g. `merge /tmp/blogdesk_de.ts`")
+        other = Path(args.language).resolve()
+        into = FOLDER / other.name
+        if not into.exists():
+            sys.exit(f"translations: no {into.name} here to merge into")
+        update([into])  # in step with the sources first: what is still unfinished is known
+        filled = merge(other, into)
+        compile_qm([into])
+        print(f"translations: {filled} message(s) of {into.name} taken from {other}")
         return 0
     if args.command == "update":
         update(ts_files())
