@@ -212,7 +212,7 @@
     </message>
     <message>
         <source>Pick a version to see what changed since.</source>
-        <translation>Wählen Sie eine Version, um zu sehen, was sich seitdem geändert hat.</translation>
+        <translation>Version wählen, um Änderungen zu sehen.</translation>
     </message>
     <message>
         <source>&amp;Restore this version</source>
