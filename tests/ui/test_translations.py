@@ -175,6 +175,14 @@ def test_a_language_without_translation_falls_back_to_english(language: Any) -> 
     assert locale_date("not a date") == "not a date"
 
 
+def test_the_c_locale_shows_iso_dates(language: Any) -> None:
+    # LANG=C or C.UTF-8 (containers, minimal systems): English words, ISO dates; the C
+    # locale's own short format would read "6 12 2026".
+    assert language("C") == "en"
+    assert translate("Menus", "&File") == "&File"
+    assert locale_date("2026-12-06T18:56:31+00:00") == "2026-12-06"
+
+
 def test_the_committed_translations_are_in_step_and_complete() -> None:
     done = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "translations.py"), "check"],

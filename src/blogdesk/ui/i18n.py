@@ -105,12 +105,15 @@ def number(value: int | float) -> str:
 
 def locale_date(iso: str | None) -> str:
     """A post's date ("2026-01-05…", as stored) in the locale's short form with the full year
-    (1/5/2026, 05.01.2026); the text as it stands when it is no date."""
+    (1/5/2026, 05.01.2026; 2026-01-05 in the C locale); the text as it stands when it is no
+    date."""
     text = (iso or "")[:10]
     date = QDate.fromString(text, "yyyy-MM-dd")
     if not date.isValid():
         return text
     locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return text  # LANG=C (servers, containers): ISO, not the C locale's "6 12 2026"
     pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
     if "yyyy" not in pattern:
         pattern = pattern.replace("yy", "yyyy")
