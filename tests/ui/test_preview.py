@@ -4,6 +4,7 @@ server standing in for the internet."""
 from __future__ import annotations
 
 import http.server
+import itertools
 import json
 import threading
 import time
@@ -399,5 +400,5 @@ def test_a_nested_list_keeps_its_items_evenly_spaced(qtbot, desk: Desk) -> None:
         "[...document.querySelectorAll('li')].map(li => li.getClientRects()[0].top)",
     )
     assert isinstance(tops, list) and len(tops) == 4  # first, second, nested, third
-    steps = [round(b - a) for a, b in zip(tops, tops[1:], strict=False)]
+    steps = [round(b - a) for a, b in itertools.pairwise(tops)]
     assert max(steps) - min(steps) <= 2, steps
