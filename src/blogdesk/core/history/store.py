@@ -75,14 +75,13 @@ class LibraryHistory:
 
     # ------------------------------------------------------------------------ opening
     @classmethod
-    def open(cls, library_root: Path, *, create: bool = True) -> LibraryHistory:
+    def open(cls, library_root: Path) -> LibraryHistory:
+        """The history of the library in `library_root` (a repository it is in, else a new one)."""
         root = Path(library_root).resolve()
         try:
             repo = Repo.discover(str(root))
             created = _was_created(repo)
         except NotGitRepository:
-            if not create:
-                raise HistoryError(f"The library {root} has no history yet.") from None
             try:
                 repo = Repo.init(str(root))
                 config = repo.get_config()
