@@ -152,9 +152,7 @@ def test_a_post_replaced_by_a_folder_cannot_be_recorded(lib: Library) -> None:
         history.close()
 
 
-def test_a_history_with_a_lost_object(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_history_with_a_lost_object(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lib = tmp_path / "library"
     assert main(["--library", str(lib), "new", "Harbour walk"]) == 0
     post = Path(capsys.readouterr().out.strip())
