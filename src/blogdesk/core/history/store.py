@@ -355,7 +355,10 @@ class LibraryHistory:
     def read_disk(self, rel: str) -> bytes | None:
         try:
             return (self.library_root / rel).read_bytes()
-        except FileNotFoundError:
+        except (
+            FileNotFoundError,
+            NotADirectoryError,
+        ):  # not there (or a file in its folder's place)
             return None
         except OSError as exc:
             raise HistoryError(f"Cannot read {rel} for the history: {exc.strerror}") from exc
