@@ -252,7 +252,7 @@ def _push(
     if status:
         if any(word in status for word in _MOVED):
             # The branch moved between the server's list and our pack: fetch and merge again.
-            raise PushRejectedError(f"{url} moved since it was fetched: {status}")
+            raise PushRejectedError(f"{url} moved since it was fetched.")
         # A hook or a rule of the server said no: trying again would only be refused again.
         raise SyncError(
             f"{url} refused the update: {status}. Your library is merged and safe on this "
