@@ -42,6 +42,23 @@ def test_an_index_that_cannot_be_opened(tmp_path: Path) -> None:
         Library.open(root)
 
 
+def test_renaming_past_the_longest_path_the_system_takes(lib: Library) -> None:
+    # Folders inside folders (an archive imported as it was): the post's path is just under
+    # the system's limit of 4096 bytes, so a longer name takes it over.
+    folder = lib.root
+    while len(str(folder)) < 3700:
+        folder = folder / ("archive-" + "z" * 190)
+    folder = folder / ("y" * (3899 - len(str(folder))))  # exactly 3900 bytes
+    folder.mkdir(parents=True)
+    post = folder / "note.md"
+    post.write_text("# Note\n\nKept deep down.\n", encoding="utf-8")
+    rel = post.relative_to(lib.root).as_posix()
+    with pytest.raises(BlogDeskError) as caught:
+        lib.rename(rel, "n" * 250)  # 4154 bytes: over the limit
+    assert str(caught.value) == f"Could not rename {rel}: File name too long"
+    assert post.exists()  # nothing lost
+
+
 def _other_drive(lib: Library) -> Path:
     """A folder on another file system than the library (/dev/shm), removed after the test."""
     elsewhere = Path("/dev/shm")

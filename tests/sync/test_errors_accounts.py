@@ -5,13 +5,16 @@ keyring backend that fails) and each message checked."""
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 from collections.abc import Iterator
 
 import keyring
+import keyring.backends.fail
 import keyring.errors
 import pytest
 from tests.memory_keyring import MemoryKeyring
+from tests.servers.wordpress_fixture import WordPressServer
 
 from blogdesk.cli import main
 from blogdesk.core.errors import BlogDeskError
@@ -121,3 +124,20 @@ def test_a_failing_keyring_is_named_when_reading_and_removing(
     err = failed(capsys, "account", "remove", "dev")
     assert "The password could not be removed from the keyring (InitError)." in err
     assert [a.name for a in store.all()] == ["dev"]  # kept: its password may still be stored
+
+
+@pytest.mark.wordpress
+def test_a_new_password_that_works_but_cannot_be_kept(
+    wp_account: Account,
+    wordpress: WordPressServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The account was added while a keyring worked; now none does (the session has no Secret
+    # Service any more): the new password is checked with the blog, then cannot be stored.
+    keyring.set_keyring(keyring.backends.fail.Keyring())  # memory_keyring's teardown restores
+    monkeypatch.setattr("sys.stdin", io.StringIO(wordpress.app_password + "\n"))
+    err = failed(capsys, "account", "password", wp_account.name, "--password-stdin")
+    assert "The password is correct, but no secure password storage (keyring) works" in err
+    assert "will not write it to a plain file" in err
+    assert wordpress.app_password not in err
