@@ -4,10 +4,12 @@ second SQLite connection holding the index's write lock, a git object gone from 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -69,35 +71,70 @@ def _other_drive(lib: Library) -> Path:
     return target
 
 
-def test_restoring_into_a_folder_moved_to_another_drive(lib: Library) -> None:
+def test_deleting_and_restoring_across_drives(lib: Library) -> None:
+    target = _other_drive(lib)
+    try:
+        (lib.root / "trips").symlink_to(target)  # a library folder kept on another drive
+        (target / "lisbon.md").write_text("# Lisbon\n\nTrams.\n", encoding="utf-8")
+        item = lib.delete("trips/lisbon.md")  # moved into the library's trash: copied over
+        assert not (target / "lisbon.md").exists()
+        assert [i.id for i in lib.trash()] == [item.id]
+        back = lib.restore(item)
+        assert back == lib.root / "trips" / "lisbon.md"
+        assert (target / "lisbon.md").read_text(encoding="utf-8") == "# Lisbon\n\nTrams.\n"
+        assert lib.trash() == []
+    finally:
+        shutil.rmtree(target)
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """A folder nothing may be added to or removed from: read-only for a user; immutable
+    (`chattr +i`) for root, whom permissions do not stop."""
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(0o755)
+        return
+    if shutil.which("chattr") is None:
+        pytest.skip("running as root without chattr: nothing can lock a folder")
+    if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
+        pytest.skip("this file system cannot make a folder immutable")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_deleting_a_post_in_a_locked_folder(lib: Library) -> None:
+    (lib.root / "trips").mkdir()
+    (lib.root / "trips" / "lisbon.md").write_text("# Lisbon\n\nTrams.\n", encoding="utf-8")
+    lib.refresh()
+    with locked(lib.root / "trips"), pytest.raises(BlogDeskError) as caught:
+        lib.delete("trips/lisbon.md")
+    message = str(caught.value)
+    assert message.startswith("Could not move trips/lisbon.md to the trash: ")
+    assert message.endswith(". The post was not deleted.")
+    assert (lib.root / "trips" / "lisbon.md").exists()  # nothing lost
+    assert lib.trash() == []  # and no copy left behind in the trash
+
+
+def test_restoring_where_a_file_now_takes_the_folders_place(lib: Library) -> None:
     (lib.root / "trips").mkdir()
     (lib.root / "trips" / "lisbon.md").write_text("# Lisbon\n\nTrams.\n", encoding="utf-8")
     lib.refresh()
     item = lib.delete("trips/lisbon.md")
-    target = _other_drive(lib)
-    try:
-        (lib.root / "trips").rmdir()
-        (lib.root / "trips").symlink_to(target)  # the folder now lives on another drive
-        with pytest.raises(BlogDeskError) as caught:
-            lib.restore(item)
-        assert str(caught.value).startswith("Could not restore trips/lisbon.md: ")
-        assert [i.id for i in lib.trash()] == [item.id]  # still there to try again
-    finally:
-        shutil.rmtree(target)
-
-
-def test_moving_to_the_trash_across_drives(lib: Library) -> None:
-    target = _other_drive(lib)
-    try:
-        (lib.root / "trips").symlink_to(target)
-        (target / "lisbon.md").write_text("# Lisbon\n\nTrams.\n", encoding="utf-8")
-        with pytest.raises(BlogDeskError) as caught:
-            lib.delete("trips/lisbon.md")
-        assert str(caught.value).startswith("Could not move trips/lisbon.md to the trash: ")
-        assert (target / "lisbon.md").exists()  # nothing lost
-        assert lib.trash() == []
-    finally:
-        shutil.rmtree(target)
+    (lib.root / "trips").rmdir()
+    (lib.root / "trips").write_text("a note called trips\n")
+    with pytest.raises(BlogDeskError) as caught:
+        lib.restore(item)
+    assert str(caught.value) == (
+        "Could not restore trips/lisbon.md: File exists. It stays in the trash; clear the way "
+        "(a file or folder of that name) and try again."
+    )
+    assert [i.id for i in lib.trash()] == [item.id]  # still there to try again
 
 
 def test_an_index_another_process_keeps_locked(lib: Library) -> None:
