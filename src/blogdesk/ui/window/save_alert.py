@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from blogdesk.ui.editor.save_states import failed_save_reason, is_saved
+
 __all__ = ["SaveAlert"]
 
 
@@ -33,13 +35,14 @@ class SaveAlert(QFrame):
     def show_state(self, state: str, name: str) -> None:
         """A new save state of the post `name` ("Saved", "Save failed: why", …)."""
         self._state = state
-        if state.startswith("Save failed") and state != self._dismissed:
+        reason = failed_save_reason(state)  # the states come translated
+        if reason is not None and state != self._dismissed:
             self.label.setText(
-                f"{name} could not be saved ({state.removeprefix('Save failed: ')}). Your text "
+                f"{name} could not be saved ({reason}). Your text "
                 "is kept in the recovery journal; BlogDesk keeps trying."
             )
             self.show()
-        elif state == "Saved":
+        elif is_saved(state):
             self._dismissed = ""
             self.hide()
 
