@@ -197,6 +197,10 @@ Das Passwort wird hier aufbewahrt: {storage}.</translation>
         <translation>Micropub (Micro.blog, IndieWeb-Websites)</translation>
     </message>
     <message>
+        <source>Blogger</source>
+        <translation>Blogger</translation>
+    </message>
+    <message>
         <source>Blog address</source>
         <translation>Adresse des Blogs</translation>
     </message>
@@ -275,6 +279,18 @@ Das Passwort wird hier aufbewahrt: {storage}.</translation>
     <message>
         <source>Google sign-in</source>
         <translation>Google-Anmeldung</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation>Commit (ohne Push)</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
     </message>
 </context>
 <context>
@@ -586,7 +602,7 @@ Welche Fassung möchten Sie behalten?</translation>
     </message>
     <message>
         <source>BlogDesk opens when you choose Finish.</source>
-        <translation>BlogDesk öffnet sich, wenn Sie „Fertigstellen“ wählen.</translation>
+        <translation>BlogDesk öffnet sich, wenn Sie „Abschließen“ wählen.</translation>
     </message>
     <message>
         <source>Your library: {folder}</source>

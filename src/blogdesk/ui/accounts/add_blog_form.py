@@ -201,8 +201,9 @@ class AddBlogForm(QGroupBox):
             return check
         if field.kind == "choice":
             combo = QComboBox(self)
-            combo.addItems(list(field.choices))
-            combo.setCurrentText(field.default)
+            for choice in field.choices:  # shown translated; the value is the item's data
+                combo.addItem(translate("AddBlogForm", choice), choice)
+            combo.setCurrentIndex(max(0, combo.findData(field.default)))
             return combo
         edit = QLineEdit(field.default, self)
         edit.setPlaceholderText(field.placeholder)
@@ -217,7 +218,7 @@ class AddBlogForm(QGroupBox):
         if isinstance(widget, QLineEdit):
             return widget.text().strip()
         if isinstance(widget, QComboBox):
-            return widget.currentText()
+            return str(widget.currentData())
         if isinstance(widget, QCheckBox):
             return "true" if widget.isChecked() else "false"
         return ""
@@ -227,7 +228,7 @@ class AddBlogForm(QGroupBox):
         if isinstance(widget, QLineEdit):
             widget.setText(value)
         elif isinstance(widget, QComboBox):
-            widget.setCurrentText(value)
+            widget.setCurrentIndex(max(0, widget.findData(value)))
         elif isinstance(widget, QCheckBox):
             widget.setChecked(value.lower() in ("1", "true", "yes"))
 

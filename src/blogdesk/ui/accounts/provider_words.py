@@ -18,6 +18,7 @@ PROVIDER_WORDS = (
     QT_TRANSLATE_NOOP("AddBlogForm", "DEV / Forem"),
     QT_TRANSLATE_NOOP("AddBlogForm", "Ghost (Admin API)"),
     QT_TRANSLATE_NOOP("AddBlogForm", "Micropub (Micro.blog, IndieWeb sites)"),
+    QT_TRANSLATE_NOOP("AddBlogForm", "Blogger"),
     # account field labels
     QT_TRANSLATE_NOOP("AddBlogForm", "Blog address"),
     QT_TRANSLATE_NOOP("AddBlogForm", "User name"),
@@ -39,4 +40,8 @@ PROVIDER_WORDS = (
     QT_TRANSLATE_NOOP("AddBlogForm", "Blog (Micro.blog)"),
     QT_TRANSLATE_NOOP("AddBlogForm", "Google account"),
     QT_TRANSLATE_NOOP("AddBlogForm", "Google sign-in"),
+    # choices' words (the other choices are names: wordpress, hugo, jekyll …)
+    QT_TRANSLATE_NOOP("AddBlogForm", "auto"),
+    QT_TRANSLATE_NOOP("AddBlogForm", "commit"),
+    QT_TRANSLATE_NOOP("AddBlogForm", "off"),
 )
