@@ -28,14 +28,18 @@ from blogdesk.ui.i18n import translate
 __all__ = ["SIGN_IN_PROVIDERS", "BrowserSignIn", "SignInCancelled"]
 
 SIGN_IN_PROVIDERS = frozenset({"micropub", "blogger"})
-WAITING = QT_TRANSLATE_NOOP(
-    "BrowserSignIn", "Waiting for the browser… Approve BlogDesk there, or press Cancel."
+WAITING = str(
+    QT_TRANSLATE_NOOP(
+        "BrowserSignIn", "Waiting for the browser… Approve BlogDesk there, or press Cancel."
+    )
 )
-NO_CLIENT_ID = QT_TRANSLATE_NOOP(
-    "BrowserSignIn",
-    "Blogger needs a Google OAuth client ID: enter the client ID of your Google Cloud OAuth "
-    "client (type “Desktop app”) in “Google client ID” (and its client secret, if Google gave "
-    "you one), then press “Sign In in Browser…” again. See docs/providers.md.",
+NO_CLIENT_ID = str(
+    QT_TRANSLATE_NOOP(
+        "BrowserSignIn",
+        "Blogger needs a Google OAuth client ID: enter the client ID of your Google Cloud OAuth "
+        "client (type “Desktop app”) in “Google client ID” (and its client secret, if Google gave "
+        "you one), then press “Sign In in Browser…” again. See docs/providers.md.",
+    )
 )
 
 

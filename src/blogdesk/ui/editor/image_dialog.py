@@ -41,12 +41,14 @@ from blogdesk.ui.i18n import translate
 
 __all__ = ["DialogMode", "ImageDialog", "natural_size"]
 
-ALT_WARNING = QT_TRANSLATE_NOOP("ImageDialog", "Describe the image for readers who cannot see it.")
+ALT_WARNING = str(
+    QT_TRANSLATE_NOOP("ImageDialog", "Describe the image for readers who cannot see it.")
+)
 _ALIGN_CHOICES = (
-    (QT_TRANSLATE_NOOP("ImageDialog", "None"), Align.NONE),
-    (QT_TRANSLATE_NOOP("ImageDialog", "Left"), Align.LEFT),
-    (QT_TRANSLATE_NOOP("ImageDialog", "Centre"), Align.CENTER),
-    (QT_TRANSLATE_NOOP("ImageDialog", "Right"), Align.RIGHT),
+    (str(QT_TRANSLATE_NOOP("ImageDialog", "None")), Align.NONE),
+    (str(QT_TRANSLATE_NOOP("ImageDialog", "Left")), Align.LEFT),
+    (str(QT_TRANSLATE_NOOP("ImageDialog", "Centre")), Align.CENTER),
+    (str(QT_TRANSLATE_NOOP("ImageDialog", "Right")), Align.RIGHT),
 )
 LINK_NONE, LINK_FILE, LINK_URL = 0, 1, 2
 _THUMB = 180  # the preview picture's longest side, in pixels

@@ -14,10 +14,10 @@ from blogdesk.ui.i18n import translate
 __all__ = ["SAVED", "SAVING", "UNSAVED", "failed_save_reason", "is_saved", "save_failed_text"]
 
 # The save states the status bar shows (saveStateChanged sends them translated).
-SAVED = QT_TRANSLATE_NOOP("DocumentController", "Saved")
-SAVING = QT_TRANSLATE_NOOP("DocumentController", "Saving…")
-UNSAVED = QT_TRANSLATE_NOOP("DocumentController", "Unsaved")
-SAVE_FAILED = QT_TRANSLATE_NOOP("DocumentController", "Save failed: {reason}")
+SAVED = str(QT_TRANSLATE_NOOP("DocumentController", "Saved"))
+SAVING = str(QT_TRANSLATE_NOOP("DocumentController", "Saving…"))
+UNSAVED = str(QT_TRANSLATE_NOOP("DocumentController", "Unsaved"))
+SAVE_FAILED = str(QT_TRANSLATE_NOOP("DocumentController", "Save failed: {reason}"))
 
 
 def save_failed_text(reason: str) -> str:

@@ -33,7 +33,7 @@ from blogdesk.ui.preferences.form import OptionRow, sections
 
 __all__ = ["FIRST_BLOG", "PreferencesDialog", "open_preferences"]
 
-FIRST_BLOG = QT_TRANSLATE_NOOP("PreferencesDialog", "The first blog in the list")
+FIRST_BLOG = str(QT_TRANSLATE_NOOP("PreferencesDialog", "The first blog in the list"))
 
 
 def _label(title: str) -> str:

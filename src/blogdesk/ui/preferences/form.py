@@ -34,7 +34,7 @@ from blogdesk.ui.i18n import translate
 
 __all__ = ["OptionRow", "option_fields", "sections"]
 
-SYSTEM_FONT = QT_TRANSLATE_NOOP("PreferencesDialog", "System fixed-width font")
+SYSTEM_FONT = str(QT_TRANSLATE_NOOP("PreferencesDialog", "System fixed-width font"))
 
 
 def _words(text: str) -> str:

@@ -28,22 +28,28 @@ from blogdesk.ui.i18n import translate
 __all__ = ["RESOLUTION_LABELS", "SyncConflictDialog"]
 
 RESOLUTION_LABELS = {
-    "overwrite": QT_TRANSLATE_NOOP("SyncConflictDialog", "&Overwrite the Blog's Version"),
-    "take_remote": QT_TRANSLATE_NOOP("SyncConflictDialog", "&Take the Blog's Version"),
-    "keep_both": QT_TRANSLATE_NOOP("SyncConflictDialog", "&Keep Both"),
+    "overwrite": str(QT_TRANSLATE_NOOP("SyncConflictDialog", "&Overwrite the Blog's Version")),
+    "take_remote": str(QT_TRANSLATE_NOOP("SyncConflictDialog", "&Take the Blog's Version")),
+    "keep_both": str(QT_TRANSLATE_NOOP("SyncConflictDialog", "&Keep Both")),
 }
 _HINTS = {
-    "overwrite": QT_TRANSLATE_NOOP(
-        "SyncConflictDialog", "Send this computer's version; the blog's changes are replaced."
+    "overwrite": str(
+        QT_TRANSLATE_NOOP(
+            "SyncConflictDialog", "Send this computer's version; the blog's changes are replaced."
+        )
     ),
-    "take_remote": QT_TRANSLATE_NOOP(
-        "SyncConflictDialog",
-        "Replace the post here with the blog's version (your text here is replaced).",
+    "take_remote": str(
+        QT_TRANSLATE_NOOP(
+            "SyncConflictDialog",
+            "Replace the post here with the blog's version (your text here is replaced).",
+        )
     ),
-    "keep_both": QT_TRANSLATE_NOOP(
-        "SyncConflictDialog",
-        "Save the blog's version as a new local post, then send this computer's "
-        "version. Nothing is lost.",
+    "keep_both": str(
+        QT_TRANSLATE_NOOP(
+            "SyncConflictDialog",
+            "Save the blog's version as a new local post, then send this computer's "
+            "version. Nothing is lost.",
+        )
     ),
 }
 

@@ -52,16 +52,16 @@ _FIELD_WIDGETS = {
 }
 # The field's name in the list (front-matter keys, in the window's language).
 _FIELD_NAMES = {
-    "title": QT_TRANSLATE_NOOP("ChecklistDialog", "title"),
-    "tags": QT_TRANSLATE_NOOP("ChecklistDialog", "tags"),
-    "categories": QT_TRANSLATE_NOOP("ChecklistDialog", "categories"),
-    "excerpt": QT_TRANSLATE_NOOP("ChecklistDialog", "excerpt"),
-    "featured_image": QT_TRANSLATE_NOOP("ChecklistDialog", "featured image"),
-    "date": QT_TRANSLATE_NOOP("ChecklistDialog", "date"),
+    "title": str(QT_TRANSLATE_NOOP("ChecklistDialog", "title")),
+    "tags": str(QT_TRANSLATE_NOOP("ChecklistDialog", "tags")),
+    "categories": str(QT_TRANSLATE_NOOP("ChecklistDialog", "categories")),
+    "excerpt": str(QT_TRANSLATE_NOOP("ChecklistDialog", "excerpt")),
+    "featured_image": str(QT_TRANSLATE_NOOP("ChecklistDialog", "featured image")),
+    "date": str(QT_TRANSLATE_NOOP("ChecklistDialog", "date")),
 }
 _SEVERITIES = {
-    "error": QT_TRANSLATE_NOOP("ChecklistDialog", "error"),
-    "warning": QT_TRANSLATE_NOOP("ChecklistDialog", "warning"),
+    "error": str(QT_TRANSLATE_NOOP("ChecklistDialog", "error")),
+    "warning": str(QT_TRANSLATE_NOOP("ChecklistDialog", "warning")),
 }
 
 

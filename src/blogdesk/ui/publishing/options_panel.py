@@ -51,11 +51,11 @@ __all__ = [
 
 # (label, the post's status word): what the author may ask the blog for.
 STATUS_CHOICES: tuple[tuple[str, str], ...] = (
-    (QT_TRANSLATE_NOOP("PublishPanel", "Draft"), "draft"),
-    (QT_TRANSLATE_NOOP("PublishPanel", "Publish"), "published"),
-    (QT_TRANSLATE_NOOP("PublishPanel", "Schedule"), "scheduled"),
-    (QT_TRANSLATE_NOOP("PublishPanel", "Pending review"), "pending"),
-    (QT_TRANSLATE_NOOP("PublishPanel", "Private"), "private"),
+    (str(QT_TRANSLATE_NOOP("PublishPanel", "Draft")), "draft"),
+    (str(QT_TRANSLATE_NOOP("PublishPanel", "Publish")), "published"),
+    (str(QT_TRANSLATE_NOOP("PublishPanel", "Schedule")), "scheduled"),
+    (str(QT_TRANSLATE_NOOP("PublishPanel", "Pending review")), "pending"),
+    (str(QT_TRANSLATE_NOOP("PublishPanel", "Private")), "private"),
 )
 
 
@@ -339,11 +339,11 @@ class PublishStatus(QObject):
 
 
 _VERBS = {
-    "publish": QT_TRANSLATE_NOOP("PublishStatus", "Published"),
-    "future": QT_TRANSLATE_NOOP("PublishStatus", "Scheduled"),
-    "draft": QT_TRANSLATE_NOOP("PublishStatus", "Saved as a draft on the blog"),
-    "pending": QT_TRANSLATE_NOOP("PublishStatus", "Submitted for review"),
-    "private": QT_TRANSLATE_NOOP("PublishStatus", "Published privately"),
+    "publish": str(QT_TRANSLATE_NOOP("PublishStatus", "Published")),
+    "future": str(QT_TRANSLATE_NOOP("PublishStatus", "Scheduled")),
+    "draft": str(QT_TRANSLATE_NOOP("PublishStatus", "Saved as a draft on the blog")),
+    "pending": str(QT_TRANSLATE_NOOP("PublishStatus", "Submitted for review")),
+    "private": str(QT_TRANSLATE_NOOP("PublishStatus", "Published privately")),
 }
 
 
