@@ -476,3 +476,39 @@ def test_the_first_run_assistant_is_german_on_every_page(
         if startup.desk is not None:
             close_desk(startup.desk)
         services.close()
+
+
+@pytest.mark.parametrize("width", [470, 900])
+def test_the_german_find_bar_fits_without_cutting_anything(
+    qtbot: Any, german: set[str], width: int, tmp_path: Path
+) -> None:
+    """As tests/ui/test_find_bar.py checks in English: the German words are longer."""
+    from PySide6.QtWidgets import QToolButton
+
+    from blogdesk.ui.editor.editor import MarkdownEditor
+
+    editor = MarkdownEditor(dark=False)
+    qtbot.addWidget(editor)
+    editor.resize(width, 300)
+    editor.show()
+    qtbot.waitExposed(editor)
+    bar = editor.find_bar
+    bar.open(replace=True)
+    qtbot.waitUntil(bar.isVisible)
+    bar.status.setText("Ungültiger Ausdruck: missing ), unterminated subpattern at position 0")
+    QApplication.processEvents()
+    bar.grab().save(str(tmp_path / f"find-bar-de-{width}.png"))  # to look at when this fails
+    assert bar.regex_box.text() == "Rege&x" and bar.case_box.text() == "&Groß/klein"
+    assert bar.width() >= bar.minimumSizeHint().width()
+    inside = bar.rect()
+    for widget in (
+        bar.find_edit,
+        bar.replace_edit,
+        *bar.findChildren(QToolButton),
+        bar.regex_box,
+        bar.case_box,
+        bar.word_box,
+    ):
+        assert widget.isVisible()
+        assert widget.width() >= widget.sizeHint().width(), widget
+        assert inside.contains(widget.geometry()), widget
