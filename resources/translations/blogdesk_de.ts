@@ -292,6 +292,78 @@ Das Passwort wird hier aufbewahrt: {storage}.</translation>
         <source>off</source>
         <translation>aus</translation>
     </message>
+    <message>
+        <source>The address of the blog&apos;s home page.</source>
+        <translation>Die Adresse der Startseite des Blogs.</translation>
+    </message>
+    <message>
+        <source>The name you log in to WordPress with.</source>
+        <translation>Der Name, mit dem Sie sich bei WordPress anmelden.</translation>
+    </message>
+    <message>
+        <source>Create one in WordPress under Users → Profile → Application Passwords. It is not your login password.</source>
+        <translation>Legen Sie eines in WordPress unter Benutzer → Profil → Anwendungspasswörter an. Es ist nicht Ihr Anmeldepasswort.</translation>
+    </message>
+    <message>
+        <source>Your login password, or on WordPress 5.6+ an application password.</source>
+        <translation>Ihr Anmeldepasswort, oder ab WordPress 5.6 ein Anwendungspasswort.</translation>
+    </message>
+    <message>
+        <source>Which XML-RPC API to use; &apos;auto&apos; picks the best the blog offers.</source>
+        <translation>Welche XML-RPC-Schnittstelle verwendet wird; „automatisch“ nimmt die beste, die das Blog anbietet.</translation>
+    </message>
+    <message>
+        <source>Only when discovery cannot find it (e.g. .../xmlrpc.php).</source>
+        <translation>Nur wenn die automatische Suche sie nicht findet (z. B. .../xmlrpc.php).</translation>
+    </message>
+    <message>
+        <source>The top folder of the Hugo or Jekyll site.</source>
+        <translation>Der oberste Ordner der Hugo- oder Jekyll-Website.</translation>
+    </message>
+    <message>
+        <source>Run in the site folder after each change; leave empty for none.</source>
+        <translation>Wird nach jeder Änderung im Ordner der Website ausgeführt; leer lassen für keinen.</translation>
+    </message>
+    <message>
+        <source>auto: commit when the folder is a git repository, and push when it has a remote.</source>
+        <translation>automatisch: Commit, wenn der Ordner ein Git-Repository ist, und Push, wenn es ein Remote hat.</translation>
+    </message>
+    <message>
+        <source>Create one under Settings → Extensions → DEV Community API Keys.</source>
+        <translation>Legen Sie einen unter Settings → Extensions → DEV Community API Keys an.</translation>
+    </message>
+    <message>
+        <source>Where the post first appeared; {slug} is replaced by its slug.</source>
+        <translation>Wo der Beitrag zuerst erschien; {slug} wird durch seine Titelform ersetzt.</translation>
+    </message>
+    <message>
+        <source>The Ghost site&apos;s address, or its admin address if that differs.</source>
+        <translation>Die Adresse der Ghost-Website, oder ihre Admin-Adresse, wenn diese abweicht.</translation>
+    </message>
+    <message>
+        <source>Create one in Ghost under Settings → Integrations → Add custom integration, and copy its Admin API key (it looks like 6489...:a1b2..., an id, a colon and a long hex secret).</source>
+        <translation>Legen Sie in Ghost unter Settings → Integrations → Add custom integration eine an und kopieren Sie ihren Admin-API-Schlüssel (er sieht aus wie 6489...:a1b2..., eine ID, ein Doppelpunkt und ein langes Hex-Geheimnis).</translation>
+    </message>
+    <message>
+        <source>On: readers see exactly the preview, and Ghost&apos;s editor shows the post as one HTML card. Off: Ghost converts the post into its own cards, editable in its editor, and renders them its own way (quotes, code and footnotes may change).</source>
+        <translation>An: Leser sehen genau die Vorschau, und der Editor von Ghost zeigt den Beitrag als eine HTML-Karte. Aus: Ghost wandelt den Beitrag in eigene Karten um, die in seinem Editor bearbeitbar sind, und stellt sie auf seine Weise dar (Zitate, Code und Fußnoten können sich ändern).</translation>
+    </message>
+    <message>
+        <source>The home page that names your Micropub endpoint.</source>
+        <translation>Die Startseite, die Ihren Micropub-Endpunkt nennt.</translation>
+    </message>
+    <message>
+        <source>Leave empty to sign in in your browser (IndieAuth). Micro.blog: or paste an app token from Account → App tokens.</source>
+        <translation>Leer lassen, um sich im Browser anzumelden (IndieAuth). Micro.blog: oder ein App-Token aus Account → App tokens einfügen.</translation>
+    </message>
+    <message>
+        <source>For an account with several blogs: the blog&apos;s address.</source>
+        <translation>Bei einem Konto mit mehreren Blogs: die Adresse des Blogs.</translation>
+    </message>
+    <message>
+        <source>Filled in by “Sign in with Google” (your browser opens).</source>
+        <translation>Wird durch die Anmeldung bei Google ausgefüllt (Ihr Browser öffnet sich).</translation>
+    </message>
 </context>
 <context>
     <name>BlogPage</name>

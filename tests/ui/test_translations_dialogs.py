@@ -268,7 +268,8 @@ def test_every_setting_and_platform_word_is_in_the_catalogue(catalogue: Catalogu
             words += [str(c).capitalize() for c in meta.get("choices", ())]
             missing += [w for w in words if w and shown(w) not in catalogue.english]
     for cls in registry.available().values():
-        words = [cls.display_name, *(field.label for field in cls.account_fields)]
+        words = [cls.display_name]
+        words += [w for field in cls.account_fields for w in (field.label, field.help) if w]
         missing += [w for w in words if shown(w) not in catalogue.english]
     assert missing == []
 
@@ -423,6 +424,8 @@ def test_the_blogs_dialog_and_its_add_form_are_german_for_every_platform(
     QApplication.processEvents()
     labels = {label.text() for label in form.findChildren(QLabel) if label.isVisible()}
     assert {"Plattform:", "Adresse des Blogs:", "Benutzername:", "Anwendungspasswort:"} <= labels
+
+    assert form.inputs["site_url"].toolTip() == "Die Adresse der Startseite des Blogs."
 
     form.add_account()  # nothing filled in: the message names the fields in German
     assert account_dialog.message.text() == (

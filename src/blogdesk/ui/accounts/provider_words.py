@@ -44,4 +44,56 @@ PROVIDER_WORDS = (
     QT_TRANSLATE_NOOP("AddBlogForm", "auto"),
     QT_TRANSLATE_NOOP("AddBlogForm", "commit"),
     QT_TRANSLATE_NOOP("AddBlogForm", "off"),
+    # field help (the fields' tooltips)
+    QT_TRANSLATE_NOOP("AddBlogForm", "The address of the blog's home page."),
+    QT_TRANSLATE_NOOP("AddBlogForm", "The name you log in to WordPress with."),
+    QT_TRANSLATE_NOOP(
+        "AddBlogForm",
+        "Create one in WordPress under Users → Profile → Application Passwords. It is not your "
+        "login password.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "AddBlogForm", "Your login password, or on WordPress 5.6+ an application password."
+    ),
+    QT_TRANSLATE_NOOP(
+        "AddBlogForm", "Which XML-RPC API to use; 'auto' picks the best the blog offers."
+    ),
+    QT_TRANSLATE_NOOP("AddBlogForm", "Only when discovery cannot find it (e.g. .../xmlrpc.php)."),
+    QT_TRANSLATE_NOOP("AddBlogForm", "The top folder of the Hugo or Jekyll site."),
+    QT_TRANSLATE_NOOP(
+        "AddBlogForm", "Run in the site folder after each change; leave empty for none."
+    ),
+    QT_TRANSLATE_NOOP(
+        "AddBlogForm",
+        "auto: commit when the folder is a git repository, and push when it has a remote.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "AddBlogForm", "Create one under Settings → Extensions → DEV Community API Keys."
+    ),
+    QT_TRANSLATE_NOOP(
+        "AddBlogForm", "Where the post first appeared; {slug} is replaced by its slug."
+    ),
+    QT_TRANSLATE_NOOP(
+        "AddBlogForm", "The Ghost site's address, or its admin address if that differs."
+    ),
+    QT_TRANSLATE_NOOP(
+        "AddBlogForm",
+        "Create one in Ghost under Settings → Integrations → Add custom integration, and copy "
+        "its Admin API key (it looks like 6489...:a1b2..., an id, a colon and a long hex "
+        "secret).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "AddBlogForm",
+        "On: readers see exactly the preview, and Ghost's editor shows the post as one HTML "
+        "card. Off: Ghost converts the post into its own cards, editable in its editor, and "
+        "renders them its own way (quotes, code and footnotes may change).",
+    ),
+    QT_TRANSLATE_NOOP("AddBlogForm", "The home page that names your Micropub endpoint."),
+    QT_TRANSLATE_NOOP(
+        "AddBlogForm",
+        "Leave empty to sign in in your browser (IndieAuth). Micro.blog: or paste an app token "
+        "from Account → App tokens.",
+    ),
+    QT_TRANSLATE_NOOP("AddBlogForm", "For an account with several blogs: the blog's address."),
+    QT_TRANSLATE_NOOP("AddBlogForm", "Filled in by “Sign in with Google” (your browser opens)."),
 )
