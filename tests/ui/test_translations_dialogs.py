@@ -515,3 +515,36 @@ def test_the_german_find_bar_fits_without_cutting_anything(
         assert widget.isVisible()
         assert widget.width() >= widget.sizeHint().width(), widget
         assert inside.contains(widget.geometry()), widget
+
+
+def test_the_checklist_counts_its_problems_and_warnings_in_german(
+    qtbot: Any, german: set[str], catalogue: Catalogue
+) -> None:
+    from blogdesk.core.checks import Issue, Report
+    from blogdesk.ui.publishing.checklist_view import ChecklistDialog
+
+    error = Issue("title", "error", "The post has no title.", field="title")
+    warnings = tuple(
+        Issue("image-alt", "warning", f"Image {n} has no alt text.", line=n) for n in range(3)
+    )
+    blocking = ChecklistDialog(Report((error, *warnings), body_line=4), "Zugfahrt")
+    qtbot.addWidget(blocking)
+    blocking.show()
+    qtbot.waitExposed(blocking)
+    assert blocking.windowTitle() == "Vor dem Veröffentlichen von „Zugfahrt“"
+    assert blocking.summary.text().startswith(
+        "<b>1 Problem vor dem Veröffentlichen zu beheben</b> und 3 Warnungen."
+    )
+    rows = [blocking.items.item(i).text() for i in range(blocking.items.count())]
+    assert rows[0] == "Eigenschaften ▸ Titel: The post has no title."  # the check's own words
+    assert rows[1] == "Zeile 5, Spalte 1: Image 0 has no alt text."
+    assert_german(blocking, catalogue, german)
+    assert_unique_accelerators(blocking)
+    assert blocking.publish_button.text() == "&Trotzdem veröffentlichen"
+
+    one = ChecklistDialog(Report(warnings[:1]), "")
+    qtbot.addWidget(one)
+    assert one.summary.text().startswith("<b>1 Hinweis zum Ansehen</b>")
+    three = ChecklistDialog(Report(warnings), "")
+    qtbot.addWidget(three)
+    assert three.summary.text().startswith("<b>3 Hinweise zum Ansehen</b>")
