@@ -548,3 +548,25 @@ def test_the_checklist_counts_its_problems_and_warnings_in_german(
     three = ChecklistDialog(Report(warnings), "")
     qtbot.addWidget(three)
     assert three.summary.text().startswith("<b>3 Hinweise zum Ansehen</b>")
+
+
+def test_the_blog_conflict_dialog_is_german(
+    qtbot: Any, german: set[str], catalogue: Catalogue
+) -> None:
+    from tests.ui.test_sync_conflict_dialog import make_error
+
+    from blogdesk.ui.publishing.blog_conflict_dialog import SyncConflictDialog
+
+    error = make_error()
+    dialog = SyncConflictDialog(error)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Im Blog geändert"
+    # The error's own sentence comes from the sync layer (English, not this catalogue's).
+    assert_german(dialog, catalogue, german, data=("conflictMessage",))
+    assert_unique_accelerators(dialog)
+    headers = [dialog.fields.horizontalHeaderItem(i).text() for i in range(3)]
+    assert headers == ["Feld", "Auf diesem Computer", "Im Blog"]
+    assert dialog.buttons["keep_both"].text() == "Beide be&halten"
+    assert dialog.buttons["keep_both"].toolTip().startswith("Die Fassung aus dem Blog")
