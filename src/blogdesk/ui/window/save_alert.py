@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from blogdesk.ui.editor.save_states import failed_save_reason, is_saved
 from blogdesk.ui.i18n import translate
 
 __all__ = ["SaveAlert"]
@@ -35,16 +36,17 @@ class SaveAlert(QFrame):
     def show_state(self, state: str, name: str) -> None:
         """A new save state of the post `name` ("Saved", "Save failed: why", …)."""
         self._state = state
-        if state.startswith("Save failed") and state != self._dismissed:
+        reason = failed_save_reason(state)  # the states come translated
+        if reason is not None and state != self._dismissed:
             self.label.setText(
                 translate(
                     "SaveAlert",
                     "{name} could not be saved ({reason}). Your text is kept in the recovery "
                     "journal; BlogDesk keeps trying.",
-                ).format(name=name, reason=state.removeprefix("Save failed: "))
+                ).format(name=name, reason=reason)
             )
             self.show()
-        elif state == "Saved":
+        elif is_saved(state):
             self._dismissed = ""
             self.hide()
 
