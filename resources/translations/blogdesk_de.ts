@@ -2102,16 +2102,16 @@ Trotzdem beenden? Ihr Text bleibt im Wiederherstellungsjournal und kommt beim n�
         <translation>Veröffentlichen</translation>
     </message>
     <message>
-        <source>Colour theme (system, light or dark)</source>
-        <translation>Farbschema (System, hell oder dunkel)</translation>
+        <source>Colour theme</source>
+        <translation>Farbschema</translation>
     </message>
     <message>
-        <source>Editor font (empty: the system&apos;s fixed-width font)</source>
-        <translation>Schrift des Editors (leer: die Festbreitenschrift des Systems)</translation>
+        <source>Editor font</source>
+        <translation>Schrift des Editors</translation>
     </message>
     <message>
-        <source>Editor font size in points (0: system size)</source>
-        <translation>Schriftgröße des Editors in Punkt (0: Systemgröße)</translation>
+        <source>Editor font size</source>
+        <translation>Schriftgröße des Editors</translation>
     </message>
     <message>
         <source>Text column width (characters)</source>

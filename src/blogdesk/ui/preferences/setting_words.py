@@ -18,9 +18,9 @@ SETTING_WORDS = (
     QT_TRANSLATE_NOOP("PreferencesDialog", "Library"),
     QT_TRANSLATE_NOOP("PreferencesDialog", "Publishing"),
     # titles
-    QT_TRANSLATE_NOOP("PreferencesDialog", "Colour theme (system, light or dark)"),
-    QT_TRANSLATE_NOOP("PreferencesDialog", "Editor font (empty: the system's fixed-width font)"),
-    QT_TRANSLATE_NOOP("PreferencesDialog", "Editor font size in points (0: system size)"),
+    QT_TRANSLATE_NOOP("PreferencesDialog", "Colour theme"),
+    QT_TRANSLATE_NOOP("PreferencesDialog", "Editor font"),
+    QT_TRANSLATE_NOOP("PreferencesDialog", "Editor font size"),
     QT_TRANSLATE_NOOP("PreferencesDialog", "Text column width (characters)"),
     QT_TRANSLATE_NOOP("PreferencesDialog", "Width of the text column in focus mode (characters)"),
     QT_TRANSLATE_NOOP("PreferencesDialog", "Preview text size"),
