@@ -305,6 +305,8 @@ def _words_of(html: str) -> list[str]:
     return BeautifulSoup(html, "html.parser").get_text(" ").split()
 
 
+@example("<p><figure>0</figure>&lt;0</p>")  # a block in a <p>: text after it came first
+@example("<td><figure>0</figure>&lt;0</td>")  # the same in a cell outside any table
 @example("<ul><dl>_0_</dl></ul>")  # raw HTML in an item: its text is Markdown there
 @example("000<h2>0#</h2>")  # found by this test: a heading's trailing "#" was read as closing
 @example("<ul>0<li>0</li></ul>")  # text loose in a list ran into the next item's marker

@@ -97,6 +97,10 @@ def prepare_soup(html: str, base_url: str | None, wordpress: bool) -> BeautifulS
         # Italics or a <span> around blocks (Google Docs wraps a whole paste in <b>): the
         # blocks stay blocks, the inline element goes.
         node.unwrap()
+    for para in soup.find_all(["p", "td", "th"]):
+        # A cell outside any table (pasted from one) is read as a paragraph too.
+        if (para.name == "p" or not has_ancestor(para, ("table",))) and _holds_block(para):
+            _end_paragraph_at_blocks(soup, para)
     for list_el in soup.find_all(["ul", "ol"]):
         _items_only(soup, list_el)
     links = soup.find_all("a")
@@ -127,6 +131,31 @@ def _items_only(soup: BeautifulSoup, list_el: Tag) -> None:
             run = []
         else:
             run.append(child)
+
+
+def _end_paragraph_at_blocks(soup: BeautifulSoup, para: Tag) -> None:
+    """A block inside a <p> (not valid HTML) ends the paragraph, as browsers read it: the text
+    before and after it become paragraphs of their own around the block. Kept inside, the
+    block's Markdown would share a line with the text and Markdown would reorder them."""
+    pieces: list[Tag] = []
+    run: Tag | None = None
+    for child in list(para.children):
+        if isinstance(child, Tag) and (child.name in _BLOCK_NAMES or _holds_block(child)):
+            pieces.append(child.extract())
+            run = None
+            continue
+        if run is None:
+            if not isinstance(child, Tag) and not str(child).strip():
+                child.extract()
+                continue
+            run = soup.new_tag("p")
+            if para.name == "p":
+                run.attrs = dict(para.attrs)
+            pieces.append(run)
+        run.append(child.extract())
+    for piece in pieces:
+        para.insert_before(piece)
+    para.decompose()
 
 
 def _holds_block(el: Tag) -> bool:
