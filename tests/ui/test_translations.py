@@ -233,3 +233,26 @@ def test_outbox_news_stays_on_the_bar_in_german(
     )
     window.open_path(sample_library / "second-post.md")
     assert "blog.example/first" not in label.text()
+
+
+def test_the_status_field_speaks_german_and_the_file_keeps_the_status_word(
+    qtbot: Any, make_desk: Any, sample_library: Path, language: Any
+) -> None:
+    language("de")
+    post = sample_library / "first-post.md"
+    desk = make_desk(sample_library, [post])
+    status = desk.window.metadata.status
+    shown = [status.itemText(i) for i in range(status.count())]
+    assert "Entwurf" in shown and "draft" not in shown
+    # Picked from the list: the file gets the status word, not the German one.
+    status.setCurrentIndex(status.findData("published"))
+    assert status.currentText() == "veröffentlicht"
+    desk.window.documents.save_now()
+    qtbot.waitUntil(lambda: "status: published" in post.read_text(encoding="utf-8"))
+    # Typed: a known word in German is the known status; a blog's own status stays as typed.
+    status.setEditText("Entwurf")
+    desk.window.documents.save_now()
+    qtbot.waitUntil(lambda: "status: draft" in post.read_text(encoding="utf-8"))
+    status.setEditText("archived")
+    desk.window.documents.save_now()
+    qtbot.waitUntil(lambda: "status: archived" in post.read_text(encoding="utf-8"))
