@@ -2611,8 +2611,8 @@ UTC: {utc}</translation>
         <translation>Der Beitrag konnte nicht gespeichert werden und wurde deshalb nicht veröffentlicht. Speichern Sie ihn zuerst (siehe Statusleiste).</translation>
     </message>
     <message>
-        <source>Add a blog first: Blog ▸ Blogs….</source>
-        <translation>Fügen Sie zuerst ein Blog hinzu: Blog ▸ Blogs….</translation>
+        <source>Add a blog first (Blog → Blogs…).</source>
+        <translation>Fügen Sie zuerst ein Blog hinzu (Blog → Blogs…).</translation>
     </message>
     <message>
         <source>This post is not on a blog yet.</source>

@@ -260,6 +260,20 @@ def test_a_site_folder_shows_no_empty_user_and_no_password_to_change(
     assert not dialog.is_busy()
 
 
+def test_every_label_of_the_add_form_lines_up(qtbot: Any, dialog: AccountDialog) -> None:
+    # Platform and Name above the platform's own fields: one column of labels, one of inputs.
+    form = dialog.add_form
+    for index in range(form.provider.count()):
+        form.provider.setCurrentIndex(index)
+
+        def lined_up() -> None:
+            widgets = [form.provider, form.name, *form.inputs.values()]
+            lefts = {w.mapTo(dialog, w.rect().topLeft()).x() for w in widgets}
+            assert len(lefts) == 1, (form.provider.currentText(), lefts)
+
+        qtbot.waitUntil(lined_up, timeout=2000)  # once the new rows are laid out
+
+
 # -- signing in in the browser (Micropub: IndieAuth against the real Micropub server) --------------
 
 

@@ -205,3 +205,54 @@ def test_the_committed_translations_are_in_step_and_complete() -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "in step and complete" in done.stdout
+
+
+def test_outbox_news_stays_on_the_bar_in_german(
+    make_desk: Any, sample_library: Path, language: Any, wait_listed: Any
+) -> None:
+    # News about the outbox is the whole desk's: it stays when another post opens, whatever
+    # the language of its words (the bar used to look for the English word "outbox").
+    from blogdesk.sync.publish.results import PublishResult
+
+    language("de")
+    first = (sample_library / "first-post.md").resolve()
+    desk = make_desk(sample_library, [first])
+    wait_listed(desk, 3)
+    window = desk.window
+    queued = PublishResult("blog", "first-post.md", status="publish", queued=True)
+    window.publishing.feedback.show_published(queued)
+    label = window.publishing.result_label
+    shown = label.text()
+    assert "Postausgang" in shown and "outbox" not in shown
+    window.open_path(sample_library / "second-post.md")
+    assert label.text() == shown
+    # A plain result about the first post goes when the next post opens.
+    window.open_path(first)
+    window.publishing.feedback.show_published(
+        PublishResult("blog", "first-post.md", link="https://blog.example/first", status="publish")
+    )
+    window.open_path(sample_library / "second-post.md")
+    assert "blog.example/first" not in label.text()
+
+
+def test_the_status_field_speaks_german_and_the_file_keeps_the_status_word(
+    qtbot: Any, make_desk: Any, sample_library: Path, language: Any
+) -> None:
+    language("de")
+    post = sample_library / "first-post.md"
+    desk = make_desk(sample_library, [post])
+    status = desk.window.metadata.status
+    shown = [status.itemText(i) for i in range(status.count())]
+    assert "Entwurf" in shown and "draft" not in shown
+    # Picked from the list: the file gets the status word, not the German one.
+    status.setCurrentIndex(status.findData("published"))
+    assert status.currentText() == "veröffentlicht"
+    desk.window.documents.save_now()
+    qtbot.waitUntil(lambda: "status: published" in post.read_text(encoding="utf-8"))
+    # Typed: a known word in German is the known status; a blog's own status stays as typed.
+    status.setEditText("Entwurf")
+    desk.window.documents.save_now()
+    qtbot.waitUntil(lambda: "status: draft" in post.read_text(encoding="utf-8"))
+    status.setEditText("archived")
+    desk.window.documents.save_now()
+    qtbot.waitUntil(lambda: "status: archived" in post.read_text(encoding="utf-8"))

@@ -38,6 +38,8 @@ from blogdesk.ui.i18n import translate
 
 __all__ = ["AddBlogForm", "RunInBackground", "describe_discovery", "describe_info"]
 
+_FIXED_ROWS = 2  # Platform and Name, above the chosen platform's own fields
+
 
 class RunInBackground(Protocol):
     """The dialog's way to run `fn` in its TaskRunner, busy meanwhile, then `done(result)` (or
@@ -131,7 +133,11 @@ class AddBlogForm(QGroupBox):
             self, placeholderText=translate("AddBlogForm", "what you call this blog")
         )
         self.name.setObjectName("accountName")
-        self.fields = QFormLayout()  # one row per field of the chosen platform
+        # Platform and name, then one row per field of the chosen platform: one form, so every
+        # label lines up in one column.
+        self.fields = QFormLayout()
+        self.fields.addRow(translate("AddBlogForm", "Platform:"), self.provider)
+        self.fields.addRow(translate("AddBlogForm", "Name:"), self.name)
         self.find_button = QPushButton(translate("AddBlogForm", "&Find My Blog"), self)
         self.find_button.clicked.connect(self.find_blog)
         self.open_page_button = QPushButton(
@@ -151,10 +157,6 @@ class AddBlogForm(QGroupBox):
         find_row.addWidget(self.open_page_button)
         find_row.addStretch(1)
         box = QVBoxLayout(self)
-        top = QFormLayout()
-        top.addRow(translate("AddBlogForm", "Platform:"), self.provider)
-        top.addRow(translate("AddBlogForm", "Name:"), self.name)
-        box.addLayout(top)
         box.addLayout(self.fields)
         box.addLayout(find_row)
         box.addWidget(self.found)
@@ -177,8 +179,8 @@ class AddBlogForm(QGroupBox):
         """One input per AccountField of the chosen provider."""
         self.cancel_sign_in()  # a wait for the browser ends with the form it belonged to
         self.sign_in = None  # removeRow deletes the old row's widget
-        while self.fields.rowCount():
-            self.fields.removeRow(0)
+        while self.fields.rowCount() > _FIXED_ROWS:
+            self.fields.removeRow(_FIXED_ROWS)
         self.inputs.clear()
         provider_id = str(self.provider.currentData())
         for field in self.provider_class().account_fields:

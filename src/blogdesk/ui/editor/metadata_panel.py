@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from blogdesk.core.post.post import Post
 from blogdesk.ui.i18n import translate
+from blogdesk.ui.status_words import status_key, status_word
 
 __all__ = ["MetadataPanel", "format_date", "parse_date", "parse_terms"]
 
@@ -95,7 +96,8 @@ class MetadataPanel(QWidget):
         self._new_post = False
         self.title = _named(QLineEdit(self), "metaTitle")
         self.status = _named(QComboBox(self, editable=True), "metaStatus")
-        self.status.addItems(STATUSES)
+        for status in STATUSES:  # shown in the window's language; the item's data is written
+            self.status.addItem(status_word(status), status)
         self.date = _named(
             QLineEdit(self, placeholderText=translate("MetadataPanel", "YYYY-MM-DD HH:MM")),
             "metaDate",
@@ -201,9 +203,9 @@ class MetadataPanel(QWidget):
             self.setEnabled(post is not None)
             self._show(self.title, post.title if post else "", again)
             status = post.status if post else "draft"
-            if self.status.findText(status) < 0:
-                self.status.addItem(status)
-            self.status.setCurrentText(status)
+            if self.status.findData(status) < 0:
+                self.status.addItem(status_word(status), status)
+            self.status.setCurrentIndex(self.status.findData(status))
             self._show(self.date, format_date(post.date) if post else "", again)
             self._flag(self.date, None)
             self._show(self.tags, ", ".join(post.tags) if post else "", again)
@@ -258,7 +260,7 @@ class MetadataPanel(QWidget):
 
     def _status_changed(self, text: str) -> None:
         if text.strip():
-            self._emit("status", text.strip())
+            self._emit("status", status_key(text))
 
     def _date_changed(self) -> None:
         try:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QProgressBar, QPushButton, QVBoxLayout, QWizardPag
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.progress import Progress
 from blogdesk.ui.first_run.pages import Host, text_label
-from blogdesk.ui.i18n import translate
+from blogdesk.ui.i18n import number, translate
 from blogdesk.ui.tasks import TaskProgress
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ class BlogPage(QWizardPage):
         self.assistant.fetched += len(result.created)
         self.status.setText(
             translate("BlogPage", "Fetched {created} new posts and updated {updated}.").format(
-                created=f"{len(result.created):,}", updated=f"{len(result.updated):,}"
+                created=number(len(result.created)), updated=number(len(result.updated))
             )
         )
 

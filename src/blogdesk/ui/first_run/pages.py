@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from blogdesk.core.importers import ImportReport
 from blogdesk.core.library.library import Library
 from blogdesk.ui.first_run.places import FolderLook, look_at
-from blogdesk.ui.i18n import translate
+from blogdesk.ui.i18n import number, translate
 from blogdesk.ui.library.import_dialog import ask_and_import_folder, ask_and_import_wxr
 from blogdesk.ui.tasks import TaskRunner
 
@@ -231,7 +231,7 @@ class PostsPage(QWizardPage):
                 text = translate(
                     "PostsPage", "Your library holds {count} posts already: they stay as they are."
                 )
-            self.adopted.setText(text.format(count=f"{look.posts:,}"))
+            self.adopted.setText(text.format(count=number(look.posts)))
 
     def _import_wxr(self) -> None:
         place = self.assistant.workplace
@@ -253,7 +253,7 @@ class PostsPage(QWizardPage):
             text = translate("PostsPage", "Imported {count} post so far.")
         else:
             text = translate("PostsPage", "Imported {count} posts so far.")
-        self.result.setText(text.format(count=f"{self.assistant.imported:,}"))
+        self.result.setText(text.format(count=number(self.assistant.imported)))
 
 
 class KeyringPage(QWizardPage):
@@ -371,7 +371,7 @@ class DonePage(QWizardPage):
                 translate(
                     "DonePage", "Brought in: {imported} imported, {fetched} fetched from your blog."
                 ).format(
-                    imported=f"{self.assistant.imported:,}", fetched=f"{self.assistant.fetched:,}"
+                    imported=number(self.assistant.imported), fetched=number(self.assistant.fetched)
                 )
             )
         lines.append(

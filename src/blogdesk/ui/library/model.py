@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from blogdesk.core.post.post import PostSummary
 from blogdesk.ui.i18n import QT_TRANSLATE_NOOP, locale_date, number, translate
 from blogdesk.ui.library.match_text import MATCH_ROLE, Segments, match_segments, segments_text
+from blogdesk.ui.status_words import status_word
 from blogdesk.ui.window.theme import is_dark, status_colours
 
 if TYPE_CHECKING:  # the badges module loads the outbox; the model only shows what it computed
@@ -51,21 +52,6 @@ _HEADERS = {
     Column.TAGS: QT_TRANSLATE_NOOP("LibraryModel", "Tags"),
     Column.MATCH: QT_TRANSLATE_NOOP("LibraryModel", "Match"),
 }
-_STATUS_WORDS = {
-    "draft": QT_TRANSLATE_NOOP("StatusBadgeDelegate", "draft"),
-    "pending": QT_TRANSLATE_NOOP("StatusBadgeDelegate", "pending"),
-    "scheduled": QT_TRANSLATE_NOOP("StatusBadgeDelegate", "scheduled"),
-    "published": QT_TRANSLATE_NOOP("StatusBadgeDelegate", "published"),
-    "private": QT_TRANSLATE_NOOP("StatusBadgeDelegate", "private"),
-}
-
-
-def status_word(status: str) -> str:
-    """The status as the badge shows it: translated when it is one BlogDesk knows."""
-    known = _STATUS_WORDS.get(status)
-    return translate("StatusBadgeDelegate", known) if known else status
-
-
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # the post's path relative to the library (str)
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2  # the PostSummary itself
 SYNC_BADGE_ROLE = Qt.ItemDataRole.UserRole + 3  # the post's SyncBadge (None until computed)

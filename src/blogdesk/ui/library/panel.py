@@ -46,9 +46,9 @@ from blogdesk.ui.library.model import (
     Column,
     LibraryModel,
     StatusBadgeDelegate,
-    status_word,
 )
 from blogdesk.ui.library.post_actions import PostActions
+from blogdesk.ui.status_words import status_word
 from blogdesk.ui.tasks import TaskRunner
 
 __all__ = ["LibraryPanel"]

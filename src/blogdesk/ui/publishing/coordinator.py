@@ -192,6 +192,11 @@ class Publishing(QObject):
         self.feedback.last_result = result
 
     @property
+    def result_is_outbox_news(self) -> bool:
+        """The last result shown is about the outbox (queued or sent from it), not one post."""
+        return self.feedback.outbox_news
+
+    @property
     def badges(self) -> dict[str, SyncBadge]:
         return self._updater.badges if self._updater is not None else {}
 
@@ -335,7 +340,7 @@ class Publishing(QObject):
             else self.account_for(doc.post)
         )
         if account is None:
-            self.status.show_plain(translate("Publishing", "Add a blog first: Blog ▸ Blogs…."))
+            self.status.show_plain(translate("Publishing", "Add a blog first (Blog → Blogs…)."))
             self.show_accounts()
             return False
         self._last_account = account.id

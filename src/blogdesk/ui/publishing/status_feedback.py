@@ -48,6 +48,9 @@ class PublishFeedback(QObject):
         self._rel = rel  # a post's path relative to the library (None: outside it)
         self.conflicted: set[str] = set()  # posts whose conflict the author has not settled
         self.last_result: PublishResult | None = None
+        # Whether the last result is news about the outbox (queued, or sent from it): the whole
+        # desk's, so the status bar keeps it when another post opens.
+        self.outbox_news = False
         self._guarded = False
 
     def show_started(self, what: str, paths: list[str] | None) -> None:
@@ -92,6 +95,7 @@ class PublishFeedback(QObject):
 
     def show_published(self, result: PublishResult) -> None:
         self.last_result = result
+        self.outbox_news = bool(result.queued)
         if not result.queued:
             self.conflicted.discard(result.post_path)
         self.status.show_rich(result_text(result), "\n".join(result.notices))
@@ -104,6 +108,7 @@ class PublishFeedback(QObject):
             )
             return
         self.last_result = result.publish
+        self.outbox_news = bool(result.publish.queued)
         text = result_text(result.publish)
         if result.copy_path:
             kept = translate("PublishFeedback", " — the blog's version is kept as {path}")
@@ -114,6 +119,7 @@ class PublishFeedback(QObject):
         if not result.sent:
             return
         self.last_result = result.sent[-1]
+        self.outbox_news = True
         for sent in result.sent:
             self.conflicted.discard(sent.post_path)
         count = len(result.sent)

@@ -71,14 +71,14 @@ class PostMessages(QObject):
             return
         self._result_label = label
 
-        def result_shown(text: str) -> None:
+        def result_shown(_text: str) -> None:
             result = getattr(publishing, "last_result", None)
             open_post = self._open
             about_open_post = (
                 result is not None
                 and open_post is not None
                 and getattr(result, "post_path", None) == self._rel(open_post)
-                and "outbox" not in text
+                and not getattr(publishing, "result_is_outbox_news", False)
             )
             self._result_owner = open_post if about_open_post else None
 
