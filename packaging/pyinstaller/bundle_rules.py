@@ -155,3 +155,43 @@ def keep_binary(dest: str) -> bool:
         if folder not in KEPT_PLUGIN_FOLDERS or stem in DROPPED_PLUGINS.get(folder, set()):
             return False
     return True
+
+
+def check_bundle(internal: Path, languages: tuple[str, ...]) -> list[str]:
+    """What a built bundle's _internal/ folder holds against these rules: one line per file that
+    should not be there (or missing language), empty when it follows them. build-bundle.sh runs
+    it on every build (`python bundle_rules.py dist/blogdesk/_internal`)."""
+    problems = []
+    qt = internal / "PySide6" / "Qt"
+    for file in sorted(p for p in internal.rglob("*") if p.is_file() or p.is_symlink()):
+        dest = file.relative_to(internal).as_posix()
+        parts = qt_dir_part(dest)
+        if parts[:1] == ("translations",) and not keep_translation(parts[1:], languages):
+            problems.append(f"{dest}: not a shipped language ({', '.join(languages)})")
+        elif parts[:1] in (("plugins",), ("qml",)) and not keep_binary(dest):
+            problems.append(f"{dest}: a left-out Qt plug-in or QML module")
+        elif file.name in DROPPED_DATA_NAMES:
+            problems.append(f"{dest}: left out on purpose")
+    paks = {
+        p.stem.replace("-", "_")
+        for p in (qt / "translations" / "qtwebengine_locales").glob("*.pak")
+    }
+    for language in languages:
+        if not any(pak == language or pak.startswith(language + "_") for pak in paks):
+            problems.append(f"no QtWebEngine locale for {language}")
+    for module in EXCLUDED_MODULES:
+        if module.startswith("PySide6.") and list((internal / "PySide6").glob(module[8:] + ".*")):
+            problems.append(f"{module}: excluded, yet its binding is in the bundle")
+    return problems
+
+
+if __name__ == "__main__":
+    import sys
+
+    shipped = shipped_languages()
+    found = check_bundle(Path(sys.argv[1]), shipped)
+    for line in found:
+        print(f"bundle_rules.py: {line}", file=sys.stderr)
+    if not found:
+        print(f"bundle_rules.py: {sys.argv[1]} follows the rules (languages: {', '.join(shipped)})")
+    sys.exit(1 if found else 0)
