@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -75,3 +77,23 @@ def fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(dir_fd)
+
+
+def move_file(source: Path, target: Path) -> None:
+    """Rename `source` to `target`; across drives (a library folder linked to another disk),
+    copy it and remove the original. Either the file ends up at `target` alone, or it stays at
+    `source` alone and OSError says why."""
+    try:
+        os.rename(source, target)
+        return
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+    try:
+        shutil.copy2(source, target)
+        os.unlink(source)
+    except OSError:
+        with contextlib.suppress(OSError):
+            if source.exists():
+                target.unlink()
+        raise

@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import Any
 
 from blogdesk.core.errors import LibraryError
-from blogdesk.core.fsutil import atomic_write
+from blogdesk.core.fsutil import atomic_write, move_file
 from blogdesk.core.index.entry import Entry, Problem
 from blogdesk.core.index.index import Index, SearchHit, is_transient
 from blogdesk.core.library.scan import (
@@ -227,14 +227,15 @@ class Library:
         with self._index.write_lock:
             item = self._trash.get(item if isinstance(item, str) else item.id)
             wanted = self._resolve(item.original_path)
-            wanted.parent.mkdir(parents=True, exist_ok=True)
             stem, suffix = os.path.splitext(wanted.name)
-            target = self._free_path(wanted.parent, stem, suffix)
             try:
-                os.rename(item.file, target)
+                wanted.parent.mkdir(parents=True, exist_ok=True)
+                target = self._free_path(wanted.parent, stem, suffix)
+                move_file(item.file, target)  # a folder moved to another drive: copied
             except OSError as exc:
                 raise LibraryError(
-                    f"Could not restore {item.original_path}: {exc.strerror}"
+                    f"Could not restore {item.original_path}: {exc.strerror}. It stays in the "
+                    "trash; clear the way (a file or folder of that name) and try again."
                 ) from exc
             self._trash.discard(item)
             self._index_files([self._rel(target)])

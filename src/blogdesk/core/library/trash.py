@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from blogdesk.core.errors import LibraryError
-from blogdesk.core.fsutil import atomic_write, fsync_dir
+from blogdesk.core.fsutil import atomic_write, fsync_dir, move_file
 
 MANIFEST = "manifest.json"
 
@@ -53,11 +53,12 @@ class Trash:
         atomic_write(item_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False).encode())
         target = item_dir / source.name
         try:
-            os.replace(source, target)
+            move_file(source, target)  # a folder on another drive: copied, then removed
         except OSError as exc:
             shutil.rmtree(item_dir, ignore_errors=True)
             raise LibraryError(
-                f"Could not move {original_path} to the trash: {exc.strerror}"
+                f"Could not move {original_path} to the trash: {exc.strerror}. The post was "
+                "not deleted."
             ) from exc
         fsync_dir(source.parent)
         return TrashItem(item_id, original_path, title, deleted_at, target)
