@@ -23,7 +23,9 @@ rm -rf dist/blogdesk
 "$venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/pyinstaller/blogdesk.spec
 echo "build-bundle.sh: dist/blogdesk/ built in $(( $(date +%s) - start )) s," \
-    "$(du -sh --apparent-size dist/blogdesk | cut -f1)"
+    "$(du -s --apparent-size --block-size=1 dist/blogdesk | awk '{printf "%.1f MB", $1 / 1048576}')"
+# The files the rules leave out (other languages, plug-ins, QML, excluded bindings) are not there.
+"$venv/bin/python" packaging/pyinstaller/bundle_rules.py dist/blogdesk/_internal
 
 # The bundle must run on its own: no PYTHONPATH, no venv on PATH.
 bare() { env -i PATH=/usr/bin:/bin HOME="$home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
