@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -33,6 +34,11 @@ _UMASK = _read_umask()
 NEW_FILE_MODE = 0o666 & ~_UMASK
 
 
+# A temp file's name: "." + the target's name cut to this many UTF-8 bytes + "." + 8 random
+# characters + ".tmp". A post named with the full 255 bytes Linux allows must still be savable.
+_TEMP_NAME_BYTES = 200
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that a crash leaves either the old file or the new one.
 
@@ -40,6 +46,9 @@ def atomic_write(path: Path, data: bytes) -> None:
     folder so the rename itself survives a power loss. The original file's permissions are kept;
     a new file gets the mode ``open()`` would have given it (``0o666 & ~umask``), not the 0600
     of the temporary file, so a web server or other users can read published files.
+
+    When the disk is full or read-only, the OSError propagates with the target untouched and no
+    temporary file left behind (`write_failure` puts it into words).
     """
     path = Path(path)
     folder = path.parent
@@ -48,12 +57,14 @@ def atomic_write(path: Path, data: bytes) -> None:
         mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = NEW_FILE_MODE
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    short = os.fsencode(path.name)[:_TEMP_NAME_BYTES].decode("utf-8", "ignore") or "file"
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{short}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)  # a full disk may show only here (delayed allocation)
+        finally:
+            os.close(fd)
         os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
     except BaseException:
@@ -61,6 +72,33 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.unlink(tmp_name)
         raise
     fsync_dir(folder)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "there is no permission to write there",
+    errno.EPERM: "there is no permission to write there",
+    errno.ENAMETOOLONG: "the file name is too long for this disk",
+}
+
+
+def write_failure(exc: OSError) -> str:
+    """Why a write failed, in words an author can act on ("the disk is full")."""
+    return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
+def is_read_only_error(exc: OSError) -> bool:
+    """A read-only disk or a folder without write permission (not a full disk)."""
+    return exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
 def fsync_dir(folder: Path) -> None:
