@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import tempfile
+import unicodedata
 from pathlib import Path
 
 
@@ -113,3 +114,26 @@ def fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(dir_fd)
+
+
+def same_name_on_disk(path: Path) -> Path:
+    """`path`, or the file beside it whose name is the same text in another Unicode form.
+
+    macOS (and files a Mac wrote to a shared disk, a zip or a git repository) spell `café` with a
+    combining accent (NFD) where Linux and Windows keyboards type one character (NFC); the two
+    look identical but are different names to Linux. A path typed or stored in one form then
+    finds the file written in the other; with no such file, `path` is returned unchanged.
+    """
+    if path.exists():
+        return path
+    wanted = unicodedata.normalize("NFC", path.name)
+    if wanted == path.name and unicodedata.is_normalized("NFD", path.name):
+        return path  # pure ASCII (the common case): no other form exists
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return path
+    for name in names:
+        if unicodedata.normalize("NFC", name) == wanted:
+            return path.with_name(name)
+    return path

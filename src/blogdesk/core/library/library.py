@@ -30,7 +30,12 @@ from typing import Any
 
 from blogdesk.core import paths
 from blogdesk.core.errors import LibraryError
-from blogdesk.core.fsutil import atomic_write, is_read_only_error, write_failure
+from blogdesk.core.fsutil import (
+    atomic_write,
+    is_read_only_error,
+    same_name_on_disk,
+    write_failure,
+)
 from blogdesk.core.index.entry import Entry, Problem
 from blogdesk.core.index.index import Index, SearchHit, is_transient
 from blogdesk.core.library.scan import (
@@ -106,7 +111,7 @@ class Library:
                 isinstance(exc, OSError) and is_read_only_error(exc)
             ):
                 raise LibraryError(
-                    f"Cannot open the library index in {root / STATE_DIR}: {exc}"
+                    f"Cannot open the library index in {root / STATE_DIR}: {_index_failure(exc)}"
                 ) from exc
             # A read-only library: index it in the cache folder instead (it is only a cache).
             log.info("the library %s cannot be written (%s): indexing it elsewhere", root, exc)
@@ -357,7 +362,9 @@ class Library:
                 report = self._apply_changes(rebuild)
             except sqlite3.DatabaseError as exc:
                 if is_transient(exc):
-                    raise LibraryError(f"Could not update the library index: {exc}") from exc
+                    raise LibraryError(
+                        f"Could not update the library index: {_index_failure(exc)}"
+                    ) from exc
                 # A damaged index shows up on first real use: it is only a cache, so start over.
                 self._index.recreate()
                 report = self._apply_changes(True)
@@ -420,6 +427,7 @@ class Library:
                 raise LibraryError(f"{path} is not inside the library {self.root}.")
         if not full.name.lower().endswith(MARKDOWN_SUFFIXES):
             raise LibraryError(f"{path} is not a post file (posts end in .md or .markdown).")
+        full = same_name_on_disk(full)  # `café.md` typed (NFC) finds a Mac's `café.md` (NFD)
         if any(
             part.startswith(".") or part in SKIPPED_DIRS
             for part in full.relative_to(self.root).parts[:-1]
@@ -453,3 +461,16 @@ def _index_elsewhere(root: Path) -> Index:
             f"The library {root} is read-only, and its index cannot be kept in {folder} "
             f"either: {exc}"
         ) from exc
+
+
+def _index_failure(exc: OSError | sqlite3.Error) -> str:
+    """Why the index could not be opened or written, in words ("the disk is full")."""
+    if isinstance(exc, OSError):
+        reason = write_failure(exc)
+    elif getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL":
+        reason = "the disk is full"
+    else:
+        return str(exc)
+    if reason == "the disk is full":
+        return "the disk is full; free some space and try again"
+    return reason
