@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from blogdesk.core.history.store import LibraryHistory
 from blogdesk.core.library.library import Library
 from blogdesk.core.library.scan import NAME_NOT_UTF8
 from blogdesk.core.post.naming import check_file_name
@@ -123,3 +124,22 @@ def test_colliding_titles_get_suffixes_that_every_system_accepts(tmp_path: Path)
     ]
     for name in names:
         assert check_file_name(name) == name
+
+
+def test_the_history_keeps_posts_whatever_their_names(odd_library: Path) -> None:
+    root = os.fsencode(odd_library)
+    with open(root + b"/caf\xe9.md", "wb") as handle:  # not UTF-8: git stores its bytes
+        handle.write(_post("Old", "From an old machine."))
+    history = LibraryHistory.open(odd_library)
+    try:
+        assert history.commit("Everything") is not None
+        files = history.files_at(history.commit_object(history.head()).tree)
+        assert set(files) == {
+            *ODD_NAMES,
+            os.fsdecode(root + b"/caf\xe9.md")[len(str(odd_library)) + 1 :],
+        }
+        for name in files:
+            assert history.read(name) == (odd_library / name).read_bytes()
+        assert history.commit("Nothing changed") is None
+    finally:
+        history.close()
