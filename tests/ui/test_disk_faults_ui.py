@@ -32,6 +32,8 @@ def test_a_read_only_library_opens_lists_and_keeps_what_is_typed(
     with read_only(post.parent) as how:
         desk = make_desk(post.parent, [post], autosave_delay_ms=60_000)
         assert desk.library.read_only
+        desk.runner.wait_idle(10_000)
+        assert desk.services.history() is None  # no .git can be made there: history is off
         wait_listed(desk, len(SAMPLE_POSTS))
         assert "zebras" in desk.window.editor.toPlainText()
         _type_at_end(qtbot, desk, "Words on a read-only disk.")

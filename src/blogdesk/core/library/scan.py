@@ -156,6 +156,8 @@ def entry_for(rel: str, mtime_ns: int, size: int, hashed: str, data: bytes) -> E
 
 def _is_utf8(name: str) -> bool:
     """False for a name os.listdir could only decode with surrogate escapes."""
+    if name.isascii():
+        return True  # most names, at a fraction of the cost of encoding
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
