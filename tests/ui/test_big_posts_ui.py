@@ -70,3 +70,19 @@ def test_a_fifty_megabyte_file_is_refused_and_the_window_goes_on(
         "the file is 52,428,803 bytes; posts larger than 20,971,520 bytes (20 MB) are not opened"
     )
     assert desk.window.editor.toPlainText() == "A small post.\n"
+
+
+@pytest.mark.timeout(180)
+def test_typing_stays_quick_while_the_preview_renders_a_big_post(qtbot, make_desk, tmp_path):
+    # Rendering 4 MB of Markdown takes ~17 s (docs/performance.md): in a worker, never in the
+    # window's thread. Here the slowest of 20 keys typed meanwhile took 16-27 ms.
+    body = "A paragraph, *with* emphasis.\n\n" * (4 * 1024 * 1024 // 32)
+    root = _library(tmp_path / "library", {"big.md": HEAD.format(title="Big") + body})
+    desk = make_desk(root, [root / "big.md"], start_preview=True, autosave_delay_ms=60_000)
+    qtbot.waitUntil(lambda: desk.window.preview is not None, timeout=20_000)
+    worst = 0.0
+    for _ in range(20):
+        worst = max(worst, _type_at_end(qtbot, desk, "x"))
+        qtbot.wait(200)
+    assert worst < 2.0
+    assert desk.window.editor.toPlainText().endswith("x" * 20)
