@@ -194,24 +194,38 @@ def scan_files(root: Path) -> Iterator[tuple[str, str, int, int]]:
     while stack:
         folder, prefix = stack.pop()
         try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
+            listing = os.scandir(folder)
         except OSError:
             continue  # an unreadable folder holds nothing we could index
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
-                continue  # hidden files and folders, and our own temp files
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    if name not in SKIPPED_DIRS:
-                        stack.append((entry.path, f"{prefix}{name}/"))
-                elif name.lower().endswith(MARKDOWN_SUFFIXES) and entry.is_file():
-                    stat = entry.stat()
-                    rel = shown_name(f"{prefix}{name}")
-                    yield rel, entry.path, stat.st_mtime_ns, stat.st_size
-            except OSError:
-                continue  # vanished while scanning: the next refresh sees it gone
+        # Entries one at a time, not listed first: each caches its stat (~0.6 KB), which for
+        # 100,000 posts in one folder was 90 MB held until the whole folder was compared.
+        with listing:
+            yield from _scan_folder(listing, prefix, stack)
+
+
+def _scan_folder(
+    listing: Iterator[os.DirEntry[str]], prefix: str, stack: list[tuple[str, str]]
+) -> Iterator[tuple[str, str, int, int]]:
+    while True:
+        try:
+            entry = next(listing)
+        except StopIteration:
+            return
+        except OSError:
+            return  # the folder went away while being read
+        name = entry.name
+        if name.startswith("."):
+            continue  # hidden files and folders, and our own temp files
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if name not in SKIPPED_DIRS:
+                    stack.append((entry.path, f"{prefix}{name}/"))
+            elif name.lower().endswith(MARKDOWN_SUFFIXES) and entry.is_file():
+                stat = entry.stat()
+                rel = shown_name(f"{prefix}{name}")
+                yield rel, entry.path, stat.st_mtime_ns, stat.st_size
+        except OSError:
+            continue  # vanished while scanning: the next refresh sees it gone
 
 
 class ChangedOnDiskError(LibraryError):
