@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .PHONY: run test fuzz soak check lint typecheck layers pytest system-deps bench screenshot clean \
-	package test-package
+	package test-package translations
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -60,6 +60,12 @@ bench: $(STAMP)
 
 screenshot: $(STAMP)
 	$(PY) scripts/screenshot.py docs/screenshot.png
+
+## The window's translations: the .ts files brought in step with the sources, compiled to the
+## .qm files the application loads (both committed). docs/translating.md.
+translations: $(STAMP)
+	$(PY) scripts/translations.py update
+	$(PY) scripts/translations.py compile
 
 ## The installable packages of this machine's system: the PyInstaller bundle (dist/blogdesk/, in
 ## its own build/venv-pkg) and, on Debian/Ubuntu, dist/blogdesk_VERSION_ARCH.deb. docs/install.md.

@@ -41,10 +41,52 @@ class Message:
     pattern: re.Pattern[str]
 
 
+PLACEHOLDER = re.compile(r"\{\w*\}")  # a hole of a str.format template: {name}, {0}, {}
+
+
+def _template_parts(text: str) -> list[str | None]:
+    """A `str.format` template ("Could not save {path}") as fixed text and holes."""
+    out: list[str | None] = []
+    for i, piece in enumerate(PLACEHOLDER.split(text)):
+        if i:
+            out.append(None)
+        out.append(piece)
+    return out
+
+
+def _translated(node: ast.expr) -> str | None:
+    """The English text of `translate("Context", "text", …)` (ui/i18n.py), else None."""
+    if not isinstance(node, ast.Call) or len(node.args) < 2:
+        return None
+    func = node.func
+    name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+    text = node.args[1]
+    if name == "translate" and isinstance(text, ast.Constant) and isinstance(text.value, str):
+        return text.value
+    return None
+
+
 def _parts(node: ast.expr) -> list[str | None] | None:
-    """The message as fixed text and holes (None), or None when it is no literal at all."""
+    """The message as fixed text and holes (None), or None when it is no literal at all.
+
+    A translated message, `translate("Ctx", "text {name}")` with or without `.format(...)`,
+    counts as its English text with a hole for each placeholder."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return [node.value]
+    english = _translated(node)
+    if english is not None:
+        return _template_parts(english)
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "format"
+    ):
+        inner = node.func.value
+        english = _translated(inner)
+        if english is None and isinstance(inner, ast.Constant) and isinstance(inner.value, str):
+            english = inner.value
+        if english is not None:
+            return _template_parts(english)
     if isinstance(node, ast.JoinedStr):
         out: list[str | None] = []
         for value in node.values:

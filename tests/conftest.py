@@ -15,6 +15,9 @@ os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
 # Tests never touch the developer's real keyring: tests that need one install an in-memory backend.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+# The window speaks English in tests whatever the machine's locale (tests compare its English text);
+# also for the processes tests start. tests/ui/test_translations.py loads German on purpose.
+os.environ["BLOGDESK_LANGUAGE"] = "en"
 
 # Hypothesis draws the same examples on every run and every machine unless asked otherwise: a red
 # `make test` must be red again on the next run and on a fresh clone, not only on the machine

@@ -99,7 +99,8 @@ def test_wheel_in_a_fresh_environment_opens_the_welcome_post(tmp_path: Path) -> 
         "print(json.dumps({'package': blogdesk.__file__, 'resources': str(r.FOLDER),"
         " 'title': post.title, 'icon': r.path('icons/blogdesk.svg').stat().st_size,"
         " 'css': len(r.read_text('preview/preview.css')),"
-        " 'guide': r.read_text('help/user-guide.md').splitlines()[0]}))\n"
+        " 'guide': r.read_text('help/user-guide.md').splitlines()[0],"
+        " 'german': r.path('translations/blogdesk_de.qm').stat().st_size}))\n"
         "lib.close()\n"
     )
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
@@ -117,6 +118,7 @@ def test_wheel_in_a_fresh_environment_opens_the_welcome_post(tmp_path: Path) -> 
     assert found["title"] == "Welcome to BlogDesk"
     assert found["icon"] > 0 and found["css"] > 0
     assert found["guide"] == "# BlogDesk user guide"  # Help ▸ User Guide works from the wheel
+    assert found["german"] > 0  # the compiled translation ships: the user needs no Qt tools
 
 
 def test_the_type_stub_matches_the_resources_module() -> None:

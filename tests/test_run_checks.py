@@ -32,6 +32,30 @@ def test_messages_are_listed_with_their_templates() -> None:
     assert not taken.pattern.fullmatch("Could not find a free address for 'hello'.")
     # A message box's text in the window is listed too.
     assert any(t.startswith("{…}\n\nQuit anyway?") for t in messages)
+    # Translated messages count as their English text, a hole for each placeholder:
+    # translate("MainWindow", "{reason}\n\nQuit anyway? …").format(reason=…) above, and
+    # translate("HistoryUi", "…") alone.
+    assert "Syncing needs the library's history, which is turned off." in messages
+    pdf = messages["The PDF was not made within {…} s."]
+    assert pdf.pattern.fullmatch("The PDF was not made within 60 s.")
+
+
+def test_a_translated_message_is_read_as_its_english_template() -> None:
+    import ast
+
+    def parts(source: str) -> list[str | None] | None:
+        return check_error_messages._parts(ast.parse(source, mode="eval").body)
+
+    assert parts('translate("Ctx", "Could not save {path}: {reason}")') == [
+        "Could not save ",
+        None,
+        ": ",
+        None,
+        "",
+    ]
+    assert parts('translate("Ctx", "Gone: {name}.").format(name=x)') == ["Gone: ", None, "."]
+    assert parts('"Plain {0} text".format(x)') == ["Plain ", None, " text"]
+    assert parts("translate(context, text)") is None  # no literal: checked where it is made
 
 
 def test_every_excused_message_says_why() -> None:

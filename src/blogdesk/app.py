@@ -44,6 +44,7 @@ from blogdesk.core.spelling.wordlist import WORDS_FILE
 from blogdesk.services import Folders, Services
 from blogdesk.ui.first_run.launch import Startup, begin
 from blogdesk.ui.first_run.places import documents_folder, remembered_library
+from blogdesk.ui.i18n import number, translate, use_language
 from blogdesk.ui.preferences.apply import install as install_preferences
 from blogdesk.ui.preview.url_scheme import register_url_scheme
 from blogdesk.ui.tasks import TaskRunner
@@ -86,6 +87,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("BlogDesk")
     app.setDesktopFileName(APP_ID)  # Wayland/X11 match the window to the .desktop entry
     app.setWindowIcon(app_icon())
+    use_language()  # the system's language (or BLOGDESK_LANGUAGE), before any window is made
     return app
 
 
@@ -268,7 +270,9 @@ class DeskApp:
                     docs.set_cursor(entry.cursor)
                     self.restored.append(entry.path)
                     self.window.show_message(
-                        f"Restored unsaved text of {path.name} from the recovery journal"
+                        translate(
+                            "DeskApp", "Restored unsaved text of {name} from the recovery journal"
+                        ).format(name=path.name)
                     )
                     self._tell_recovered(entry, saved)
                 else:
@@ -276,8 +280,14 @@ class DeskApp:
             else:
                 left_over.append(entry.path)
         if left_over:
+            others = len(left_over)
+            message = (
+                translate("DeskApp", "Unsaved text of 1 other post is kept in {folder}")
+                if others == 1
+                else translate("DeskApp", "Unsaved text of {count} other posts is kept in {folder}")
+            )
             self.window.show_message(
-                f"Unsaved text of {len(left_over)} other post(s) is kept in {self.journal.folder}"
+                message.format(count=number(others), folder=self.journal.folder)
             )
 
     def _tell_recovered(self, entry: JournalEntry, saved: str) -> None:
@@ -310,7 +320,9 @@ class DeskApp:
             return  # the post could not be opened: it said why in the status bar
         if self.window.editor.toPlainText() != text:
             docs.restore_text(text)
-        self.window.show_message(f"{path.name}: back to the saved file's text")
+        self.window.show_message(
+            translate("DeskApp", "{name}: back to the saved file's text").format(name=path.name)
+        )
 
     def shutdown(self) -> None:
         """After the window closed: stop workers, store settings, close the blogs' connections
@@ -402,7 +414,7 @@ def run(library: Path, files: list[Path], *, first_run: bool = False) -> int:
     except BlogDeskError as exc:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, "BlogDesk cannot start", str(exc))
+        QMessageBox.critical(None, translate("DeskApp", "BlogDesk cannot start"), str(exc))
         raise
 
     def started(_root: object = None) -> None:

@@ -141,7 +141,6 @@ def test_a_post_with_the_longest_name_linux_allows_can_be_saved(tmp_path: Path) 
         (errno.EDQUOT, "the disk quota is used up"),
         (errno.EROFS, "the disk is read-only"),
         (errno.EACCES, "there is no permission to write there"),
-        (errno.ENAMETOOLONG, "the file name is too long for this disk"),
         (errno.EIO, os.strerror(errno.EIO)),
     ],
 )

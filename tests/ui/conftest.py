@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import PySide6.QtWebEngineWidgets  # noqa: F401  (must precede QApplication)
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 
 from blogdesk.services import Services
@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from blogdesk.sync.accounts.store import AccountStore
 
 register_url_scheme()
+# Dates and numbers as an American English system writes them, whatever the machine's locale
+# (tests/conftest.py sets BLOGDESK_LANGUAGE=en for the text).
+QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPalette
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QSplitter
 
 from blogdesk.core import paths
@@ -411,3 +412,16 @@ def test_a_title_no_file_can_hold_is_refused_with_the_reason(qtbot, make_desk, s
     assert desk.window.documents.dirty is False
     assert desk.window.documents.save_now()
     assert post.read_bytes() == before
+
+
+def test_a_file_opened_from_the_command_line_takes_the_typing(qtbot, make_desk, sample_library):
+    # `blogdesk post.md` (or "Open with" in a file manager): the caret is in the post, so the
+    # author's first keys go into the text, not into the library's search field.
+    post = sample_library / "first-post.md"
+    desk = make_desk(sample_library, [post])
+    window = desk.window
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.editor)
+    before = window.editor.toPlainText()
+    QTest.keyClicks(QApplication.focusWidget(), "Typed first. ")
+    assert window.editor.toPlainText() == "Typed first. " + before
+    assert window.library_panel.search.text() == ""

@@ -4,6 +4,7 @@ server standing in for the internet."""
 from __future__ import annotations
 
 import http.server
+import itertools
 import json
 import threading
 import time
@@ -382,3 +383,22 @@ def test_figures_from_the_image_dialog_show_their_alignment(qtbot, desk: Desk) -
     # The caption sits under its image, no wider than the figure.
     assert box(".aligncenter figcaption")["top"] >= box("img[alt=C]")["bottom"] - 1
     assert box(".aligncenter figcaption")["width"] <= box(".aligncenter")["width"] + 1
+
+
+def test_a_nested_list_keeps_its_items_evenly_spaced(qtbot, desk: Desk) -> None:
+    # Typed as an author does (Tab nests, Shift+Tab comes back): the item after a nested list
+    # follows it as closely as the items before it follow each other, as on the blog.
+    type_text(qtbot, desk.editor, "- first\n- second\n")
+    qtbot.keyClick(desk.editor, Qt.Key.Key_Tab)
+    type_text(qtbot, desk.editor, "nested\n")
+    qtbot.keyClick(desk.editor, Qt.Key.Key_Backtab)
+    type_text(qtbot, desk.editor, "third")
+    wait_text(qtbot, desk.view, "third")
+    tops = js(
+        qtbot,
+        desk.view,
+        "[...document.querySelectorAll('li')].map(li => li.getClientRects()[0].top)",
+    )
+    assert isinstance(tops, list) and len(tops) == 4  # first, second, nested, third
+    steps = [round(b - a) for a, b in itertools.pairwise(tops)]
+    assert max(steps) - min(steps) <= 2, steps

@@ -40,7 +40,7 @@ def test_the_recovered_post_is_named_with_both_times(qtbot, make_desk, sample_li
     assert dialog.isVisible() and not dialog.isModal()
     text = dialog.message.text()
     assert "Second post" in text and "second-post.md" in text
-    assert "last saved on 2026-02-10 at 09:30" in text
+    assert "last saved on 2/10/2026 at 09:30" in text
     assert "written today at" in text
     assert desk.window.editor.toPlainText() == RECOVERED  # already back, as before
 
@@ -88,4 +88,6 @@ def test_when_reads_like_a_person_says_it() -> None:
     now = datetime(2026, 2, 10, 12, 0).timestamp()
     assert when(datetime(2026, 2, 10, 9, 5).timestamp(), now) == "today at 09:05"
     assert when(datetime(2026, 2, 9, 18, 30).timestamp(), now) == "yesterday at 18:30"
-    assert when(datetime(2025, 12, 24, 7, 0).timestamp(), now) == "on 2025-12-24 at 07:00"
+    assert (
+        when(datetime(2025, 12, 24, 7, 0).timestamp(), now) == "on 12/24/2025 at 07:00"
+    )  # en_US (tests/ui/conftest.py)

@@ -50,10 +50,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    try:
-        post = Post.load(args.file)
-    except OSError as exc:
-        raise BlogDeskError(f"Cannot read {args.file}: {exc.strerror or exc}.") from None
+    post = Post.load(args.file)  # an unreadable file: PostFormatError naming it and why
     services = Services()
     lib_settings = load_library_settings(library_path(args))
     style = args.style or lib_settings.preview_style

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -88,7 +89,6 @@ _REASONS = {
     errno.EROFS: "the disk is read-only",
     errno.EACCES: "there is no permission to write there",
     errno.EPERM: "there is no permission to write there",
-    errno.ENAMETOOLONG: "the file name is too long for this disk",
 }
 
 
@@ -137,3 +137,23 @@ def same_name_on_disk(path: Path) -> Path:
         if unicodedata.normalize("NFC", name) == wanted:
             return path.with_name(name)
     return path
+
+
+def move_file(source: Path, target: Path) -> None:
+    """Rename `source` to `target`; across drives (a library folder linked to another disk),
+    copy it and remove the original. Either the file ends up at `target` alone, or it stays at
+    `source` alone and OSError says why."""
+    try:
+        os.rename(source, target)
+        return
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+    try:
+        shutil.copy2(source, target)
+        os.unlink(source)
+    except OSError:
+        with contextlib.suppress(OSError):
+            if source.exists():
+                target.unlink()
+        raise

@@ -78,18 +78,16 @@ def _option(default: Any, title: str, **extra: Any) -> Any:
 class Settings:
     """The author's preferences, the same for every library."""
 
-    theme: str = _option(
-        "system", "Colour theme (system, light or dark)", choices=THEMES, section="Appearance"
-    )
+    theme: str = _option("system", "Colour theme", choices=THEMES, section="Appearance")
     editor_font_family: str = _option(
         "",
-        "Editor font (empty: the system's fixed-width font)",
+        "Editor font",
         section="Appearance",
         kind="font",
     )
     editor_font_point_size: float = _option(
         0.0,
-        "Editor font size in points (0: system size)",
+        "Editor font size",
         section="Appearance",
         minimum=0.0,
         maximum=72.0,

@@ -77,9 +77,12 @@ def safe_url(url: str) -> str:
         parts = urlsplit(url)
     except ValueError:
         return "<invalid address>"
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
+    try:
+        host = parts.hostname or ""
+        if parts.port:
+            host = f"{host}:{parts.port}"
+    except ValueError:  # a port that is no number ("host:99999", "host:8a"): as written
+        host = parts.netloc.rpartition("@")[2]
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
@@ -87,7 +90,11 @@ def host_of(url: str) -> str:
     """The host (with its port when it has one) of an address, for a message: "example.com:8080"."""
     parts = urlsplit(url)
     host = parts.hostname or url
-    return f"{host}:{parts.port}" if parts.port else host
+    try:
+        port = parts.port
+    except ValueError:  # a port that is no number: the address as written
+        return parts.netloc.rpartition("@")[2] or url
+    return f"{host}:{port}" if port else host
 
 
 def translate_transport_error(exc: requests.RequestException, url: str) -> SyncError:
@@ -131,7 +138,10 @@ def translate_transport_error(exc: requests.RequestException, url: str) -> SyncE
         )
     if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
         return SiteUnreachableError(f"{where} is not a valid web address.")
-    return ServerError(f"Talking to {host} failed ({type(exc).__name__}).")
+    return ServerError(
+        f"Talking to {host} failed ({type(exc).__name__}). Check the blog's address, then try "
+        "again."
+    )
 
 
 def for_account_setup(exc: SiteUnreachableError) -> SiteUnreachableError:

@@ -34,7 +34,10 @@ def export_post(
         raise ExportError(f"BlogDesk cannot export to {fmt!r} (formats: {', '.join(FORMATS)}).")
     if fmt == "html":
         return write_html(post, out, resolve, inline=inline, options=options, style=style)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"Cannot write {out}: {exc.strerror or exc}.") from None
     # The page the PDF or the document is made from lives only as long as the conversion.
     with tempfile.TemporaryDirectory(prefix="blogdesk-export-") as folder:
         page = write_html(post, Path(folder) / "post.html", resolve, options=options, style=style)

@@ -75,14 +75,13 @@ class LibraryHistory:
 
     # ------------------------------------------------------------------------ opening
     @classmethod
-    def open(cls, library_root: Path, *, create: bool = True) -> LibraryHistory:
+    def open(cls, library_root: Path) -> LibraryHistory:
+        """The history of the library in `library_root` (a repository it is in, else a new one)."""
         root = Path(library_root).resolve()
         try:
             repo = Repo.discover(str(root))
             created = _was_created(repo)
         except NotGitRepository:
-            if not create:
-                raise HistoryError(f"The library {root} has no history yet.") from None
             try:
                 repo = Repo.init(str(root))
                 config = repo.get_config()
@@ -357,7 +356,10 @@ class LibraryHistory:
     def read_disk(self, rel: str) -> bytes | None:
         try:
             return (self.library_root / rel).read_bytes()
-        except FileNotFoundError:
+        except (
+            FileNotFoundError,
+            NotADirectoryError,
+        ):  # not there (or a file in its folder's place)
             return None
         except OSError as exc:
             raise HistoryError(f"Cannot read {rel} for the history: {exc.strerror}") from exc

@@ -8,9 +8,11 @@ account is the version that account's blog has now.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
+from dulwich.errors import ChecksumMismatch, MissingCommitError, ObjectFormatException
 from dulwich.objects import Commit
 
 from blogdesk.core.history.store import HistoryError, LibraryHistory
@@ -50,6 +52,17 @@ class FileHistory:
         return None
 
 
+# A lost or damaged git object (a disk error, a half-copied library).
+_DAMAGED = (
+    KeyError,
+    ValueError,
+    MissingCommitError,
+    ObjectFormatException,
+    ChecksumMismatch,
+    zlib.error,
+)
+
+
 def _when(commit: Commit) -> datetime:
     tz = timezone(timedelta(seconds=commit.commit_timezone))
     return datetime.fromtimestamp(commit.commit_time, tz)
@@ -84,8 +97,12 @@ def file_history(history: LibraryHistory, rel: str, *, limit: int | None = None)
             )
             if limit is not None and len(found) >= limit:
                 break
-    except (KeyError, ValueError) as exc:
-        raise HistoryError(f"The history of {rel} cannot be read: {exc}") from exc
+    except _DAMAGED as exc:
+        raise HistoryError(
+            f"The history of {rel} cannot be read: {exc}. A part of the library's git data is "
+            "missing or damaged (`git fsck` in the library folder names it); the post itself "
+            "is not affected."
+        ) from exc
     by_index: dict[int, list[str]] = {}
     for account_id, index in live.items():
         by_index.setdefault(index, []).append(account_id)

@@ -376,7 +376,10 @@ class Index:
             rows = {row[0]: row for row in conn.execute(BY_ID.format(ids=ids))}
             raw = self._snippets(conn, match, query_terms(query), ids)
         except sqlite3.OperationalError as exc:  # fts_query quotes everything: a bug if seen
-            raise LibraryError(f"Search failed for “{query}”: {exc}") from exc
+            raise LibraryError(
+                f"Search failed for “{query}”: {exc}. The library's index may be damaged: "
+                "rebuild it with `blogdesk reindex` (your posts are not affected)."
+            ) from exc
         hits = []
         for rowid, score in ranked:
             if rowid in rows:

@@ -33,6 +33,7 @@ from blogdesk.core.errors import LibraryError
 from blogdesk.core.fsutil import (
     atomic_write,
     is_read_only_error,
+    move_file,
     same_name_on_disk,
     write_failure,
 )
@@ -237,7 +238,7 @@ class Library:
                 os.rename(old, new)
             except OSError as exc:
                 raise LibraryError(
-                    f"Could not rename {self._rel(old)}: {write_failure(exc)}."
+                    f"Could not rename {self._rel(old)}: {write_failure(exc)}"
                 ) from exc
             self._index.rename(self._rel(old), self._rel(new))
             self._loaded.moved(old, new)
@@ -260,14 +261,15 @@ class Library:
         with self._index.write_lock:
             item = self._trash.get(item if isinstance(item, str) else item.id)
             wanted = self._resolve(item.original_path)
-            wanted.parent.mkdir(parents=True, exist_ok=True)
             stem, suffix = os.path.splitext(wanted.name)
-            target = self._free_path(wanted.parent, stem, suffix)
             try:
-                os.rename(item.file, target)
+                wanted.parent.mkdir(parents=True, exist_ok=True)
+                target = self._free_path(wanted.parent, stem, suffix)
+                move_file(item.file, target)  # a folder moved to another drive: copied
             except OSError as exc:
                 raise LibraryError(
-                    f"Could not restore {item.original_path}: {write_failure(exc)}"
+                    f"Could not restore {item.original_path}: {write_failure(exc)}. It stays in "
+                    "the trash; clear the way (a file or folder of that name) and try again."
                 ) from exc
             self._trash.discard(item)
             self._index_files([self._rel(target)])

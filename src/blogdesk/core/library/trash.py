@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from blogdesk.core.errors import LibraryError
-from blogdesk.core.fsutil import atomic_write, fsync_dir, write_failure
+from blogdesk.core.fsutil import atomic_write, fsync_dir, move_file, write_failure
 
 MANIFEST = "manifest.json"
 
@@ -53,7 +53,7 @@ class Trash:
             # The manifest goes first: an item folder without its file is skipped when listing,
             # while a moved file without its manifest could not be restored.
             atomic_write(item_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False).encode())
-            os.replace(source, target)
+            move_file(source, target)  # a folder on another drive: copied, then removed
         except OSError as exc:
             shutil.rmtree(item_dir, ignore_errors=True)
             raise LibraryError(

@@ -115,8 +115,8 @@ def _convert(
     except RecursionError as exc:
         _forget(options)
         raise RenderError(
-            "This post is nested too deeply to render (lists or quotes inside each other "
-            "hundreds of levels deep). Flatten the deepest part and try again."
+            "This post is nested too deeply to render (emphasis, lists or quotes inside each "
+            "other hundreds of levels deep). Flatten the deepest part and try again."
         ) from exc
     except Exception as exc:  # a Python-Markdown bug must not take the editor down
         _forget(options)

@@ -9,7 +9,9 @@ come nowhere near the bounds below, so they render exactly as before:
 - **Nesting.** Quote markers beyond the 50th on a line are text (the 51st ``>`` is escaped),
   and indentation beyond 196 columns (where the 50th list level's marker stands) is cut to 196
   columns, where a list marker or ``>`` is escaped: deeper "levels" read as text in the 50th.
-  Fenced code is left alone.
+  Markers on one line (``- - - … text`` or ``> - > - …``) count the same way: the 51st is
+  escaped (Python-Markdown's own handling of such lines differs between its versions: a
+  RecursionError in some, 446 levels in 3.11). Fenced code is left alone.
 - **Huge blocks.** Text of one element longer than ``MAX_INLINE_TEXT`` characters is shown as
   written: inline Markdown (emphasis, links, code spans, smart quotes) is not applied in it.
 - **Size.** A post longer than ``MAX_POST_CHARS`` characters is not rendered
@@ -40,12 +42,18 @@ MAX_POST_CHARS = 5_000_000
 # columns need at least 50 blank characters, a tab being at most 4 columns).
 _MAYBE_DEEP = re.compile(rf"^(?:[ \t]{{{MAX_DEPTH}}}|(?:[ \t]*>){{{MAX_DEPTH + 1}}})", re.M)
 _QUOTE_MARKER = re.compile(r"[ ]{0,3}>[ ]?")
+# More than MAX_DEPTH list or quote markers in a row on one line (possessive, so a long line
+# that is not deep fails fast).
+_DEEP_MARKERS = re.compile(
+    rf"^(?:[ \t]*+(?:[*+-]|\d{{1,9}}[.)]|>)[ \t]++){{{MAX_DEPTH + 1}}}", re.M
+)
+_ANY_MARKER = re.compile(r"[ \t]*+(?:[*+-]|\d{1,9}[.)]|>)(?=[ \t])")
 _LIST_MARKER = re.compile(r"(?:[*+-]|\d+[.)])(?=[ \t]|$)")
 
 
 def cap_nesting(text: str) -> str:
     """``text`` with nesting beyond ``MAX_DEPTH`` levels turned into text (see above)."""
-    if not _MAYBE_DEEP.search(text):
+    if not _MAYBE_DEEP.search(text) and not _DEEP_MARKERS.search(text):
         return text
     text = normalize(text)
     lines = text.split("\n")
@@ -53,9 +61,26 @@ def cap_nesting(text: str) -> str:
     for first, last in fenced_spans(text):
         fenced.update(range(first, last + 1))
     for i, line in enumerate(lines):
-        if i not in fenced and (line.startswith(" " * (MAX_INDENT + 1)) or ">" in line[:200]):
+        if i in fenced:
+            continue
+        if _DEEP_MARKERS.match(line):
+            lines[i] = line = _cap_marker_run(line)
+        if line.startswith(" " * (MAX_INDENT + 1)) or ">" in line[:200]:
             lines[i] = _cap_line(line)
     return "\n".join(lines)
+
+
+def _cap_marker_run(line: str) -> str:
+    """``line`` with the marker after the first ``MAX_DEPTH`` escaped, so the rest is text."""
+    pos = 0
+    for _ in range(MAX_DEPTH):
+        marker = _ANY_MARKER.match(line, pos)
+        if marker is None:
+            return line
+        pos = marker.end()
+        while pos < len(line) and line[pos] in " \t":
+            pos += 1
+    return line[:pos] + "\\" + line[pos:]
 
 
 def _cap_line(line: str) -> str:

@@ -70,7 +70,11 @@ Refresh = Callable[[], Any]
 
 def token_key(url: str) -> str:
     """The keyring entry of an https remote's token (one per host), for the CLI and window."""
-    return f"git-remote:{urlsplit(url).hostname or url}"
+    try:
+        host = urlsplit(url).hostname
+    except ValueError as exc:  # "https://[::1" and the like
+        raise SyncError(f"{url} is not a git remote BlogDesk can use: {exc}") from exc
+    return f"git-remote:{host or url}"
 
 
 def sync_library(
@@ -213,7 +217,10 @@ def _write(history: LibraryHistory, plan: MergePlan) -> None:
             full.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(full, data)
         except OSError as exc:
-            raise SyncError(f"Could not write {rel} while syncing: {exc.strerror}") from exc
+            raise SyncError(
+                f"Could not write {rel} while syncing: {exc.strerror}. Move what is in its way "
+                "(a file or folder of that name) and sync again."
+            ) from exc
 
 
 def _push(
@@ -243,6 +250,17 @@ def _push(
         raise _network_error(url, "push to", exc) from exc
     status = (getattr(result, "ref_status", None) or {}).get(branch)
     if status:
-        # The server refused the update (it moved between its list and our pack).
-        raise PushRejectedError(f"{url} refused the update: {status}")
+        if any(word in status for word in _MOVED):
+            # The branch moved between the server's list and our pack: fetch and merge again.
+            raise PushRejectedError(f"{url} moved since it was fetched.")
+        # A hook or a rule of the server said no: trying again would only be refused again.
+        raise SyncError(
+            f"{url} refused the update: {status}. Your library is merged and safe on this "
+            "computer; whoever runs the remote can say why it refuses (a hook, a protected "
+            "branch), then sync again."
+        )
     return True
+
+
+# What git (receive-pack) and dulwich (a local path) answer when the branch moved meanwhile.
+_MOVED = ("fetch first", "non-fast-forward", "stale info", "failed to lock", "unable to set")

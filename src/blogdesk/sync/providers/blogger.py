@@ -30,7 +30,6 @@ from blogdesk.sync.provider import (
     RemoteMedia,
     RemotePage,
     RemotePost,
-    RequestRejectedError,
     ServerError,
     SyncError,
     Term,
@@ -141,7 +140,9 @@ class BloggerProvider:
                 return response.json()
             except ValueError:
                 raise ServerError(
-                    f"{safe_url(url)} did not answer with JSON while {doing}.",
+                    f"{safe_url(url)} answered with something that is not Blogger's API (not "
+                    f"JSON) while {doing}. A proxy or a network's sign-in page may be in the way; "
+                    "try again later.",
                     status=response.status_code,
                 ) from None
         raise AssertionError("unreachable")
@@ -173,7 +174,10 @@ class BloggerProvider:
     def discover(cls, session: requests.Session, url: str) -> DiscoveryResult:
         site = url.rstrip("/")
         if urlsplit(site).scheme not in ("http", "https"):
-            raise p.ApiUnavailableError(f"{url!r} is not a web address.")
+            raise p.ApiUnavailableError(
+                f"{url!r} is not a web address: type the blog's address with https://, for "
+                "example https://myblog.blogspot.com."
+            )
         return DiscoveryResult(
             site_url=site,
             api_url=API_BASE,
@@ -215,7 +219,8 @@ class BloggerProvider:
                 "schedule it or keep it a draft."
             )
         if payload.status == "future" and payload.date is None:
-            raise RequestRejectedError("A scheduled post needs a date: set `date`.")
+            # Never the author's doing: build_payload refuses a schedule without a date.
+            raise ValueError("a 'future' payload without a date")
 
     def _resource(self, payload: PostPayload) -> dict[str, Any]:
         return {
@@ -344,5 +349,5 @@ class BloggerProvider:
 
     def ensure_terms(self, kind: TermKind, names: tuple[str, ...] | list[str]) -> list[Term]:
         if kind != "tag":
-            raise UnsupportedError("Blogger has labels but no categories.")
+            return []  # Blogger has no categories (as list_terms says): none to make
         return [Term(remote_id=n, name=n, kind="tag") for n in dict.fromkeys(names) if n]

@@ -321,5 +321,5 @@ class ForemProvider:
 
     def ensure_terms(self, kind: TermKind, names: tuple[str, ...] | list[str]) -> list[Term]:
         if kind != "tag":
-            raise UnsupportedError("Forem has tags but no categories.")
+            return []  # Forem has no categories (as list_terms says): none to make
         return [Term(remote_id=n, name=n, kind="tag") for n in forem_tags(list(names))]

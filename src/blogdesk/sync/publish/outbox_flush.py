@@ -71,7 +71,10 @@ def flush_outbox(
             elif job.action == "delete":
                 result = actions.delete_remote(ctx, job.post_path, account, queue_if_offline=False)
             else:
-                raise BlogDeskError(f"Unknown outbox job {job.action!r}.")
+                raise BlogDeskError(
+                    f"This BlogDesk cannot do the outbox job {job.action!r} (a newer version "
+                    "queued it?): update BlogDesk to send it."
+                )
         except _RETRYABLE as exc:
             retry_after = exc.retry_after if isinstance(exc, RateLimitedError) else None
             outbox.retry_later(job.id, str(exc), retry_after)

@@ -34,6 +34,7 @@ from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.provider import AccountField, AccountInfo, BlogProvider, DiscoveryResult
 from blogdesk.sync.service import SyncService
 from blogdesk.ui.accounts.browser_sign_in import SIGN_IN_PROVIDERS, BrowserSignIn
+from blogdesk.ui.i18n import translate
 
 __all__ = ["AddBlogForm", "RunInBackground", "describe_discovery", "describe_info"]
 
@@ -55,15 +56,18 @@ class RunInBackground(Protocol):
 
 def describe_discovery(found: DiscoveryResult) -> str:
     """What "Find my blog" found, in words."""
-    lines = [f"Found: {found.site_name or found.site_url}", f"API: {found.api_url}"]
+    lines = [
+        translate("AddBlogForm", "Found: {site}").format(site=found.site_name or found.site_url),
+        translate("AddBlogForm", "API: {url}").format(url=found.api_url),
+    ]
     if found.app_passwords_available is True:
-        lines.append("Application passwords: available")
+        lines.append(translate("AddBlogForm", "Application passwords: available"))
     elif found.app_passwords_available is False:
-        lines.append("Application passwords: NOT available on this site")
+        lines.append(translate("AddBlogForm", "Application passwords: NOT available on this site"))
     else:
-        lines.append("Application passwords: unknown")
+        lines.append(translate("AddBlogForm", "Application passwords: unknown"))
     if found.timezone:
-        lines.append(f"Time zone: {found.timezone}")
+        lines.append(translate("AddBlogForm", "Time zone: {zone}").format(zone=found.timezone))
     lines.extend(found.notes)
     return "\n".join(lines)
 
@@ -71,11 +75,20 @@ def describe_discovery(found: DiscoveryResult) -> str:
 def describe_info(info: AccountInfo) -> str:
     who = info.display_name or info.user_login
     roles = f" ({', '.join(info.roles)})" if info.roles else ""
-    lines = [f"Connected to {info.site_name or 'the blog'} as {who}{roles}."]
+    site = info.site_name or translate("AddBlogForm", "the blog")
+    lines = [
+        translate("AddBlogForm", "Connected to {site} as {who}{roles}.").format(
+            site=site, who=who, roles=roles
+        )
+    ]
     if not info.can_publish:
-        lines.append("This user may not publish posts (only submit them for review).")
+        lines.append(
+            translate(
+                "AddBlogForm", "This user may not publish posts (only submit them for review)."
+            )
+        )
     if not info.can_upload:
-        lines.append("This user may not upload images.")
+        lines.append(translate("AddBlogForm", "This user may not upload images."))
     return "\n".join(lines)
 
 
@@ -95,7 +108,7 @@ class AddBlogForm(QGroupBox):
         selected_account: Callable[[], Account | None],
         parent: QWidget,
     ) -> None:
-        super().__init__("Add a blog", parent)
+        super().__init__(translate("AddBlogForm", "Add a blog"), parent)
         self.service = service
         # The dialog's: background work, its message line, its error display (the sign-in row
         # uses these three too), and the blog chosen in its list (for the passwords page).
@@ -112,21 +125,25 @@ class AddBlogForm(QGroupBox):
     def _build(self) -> None:
         self.provider = QComboBox(self)
         for provider_id, cls in registry.available().items():  # built-ins first, WordPress first
-            self.provider.addItem(cls.display_name, provider_id)
+            self.provider.addItem(translate("AddBlogForm", cls.display_name), provider_id)
         self.provider.currentIndexChanged.connect(lambda _i: self._build_fields())
-        self.name = QLineEdit(self, placeholderText="what you call this blog")
+        self.name = QLineEdit(
+            self, placeholderText=translate("AddBlogForm", "what you call this blog")
+        )
         self.name.setObjectName("accountName")
         self.fields = QFormLayout()  # one row per field of the chosen platform
-        self.find_button = QPushButton("&Find My Blog", self)
+        self.find_button = QPushButton(translate("AddBlogForm", "&Find My Blog"), self)
         self.find_button.clicked.connect(self.find_blog)
-        self.open_page_button = QPushButton("Open the Application &Passwords Page", self)
+        self.open_page_button = QPushButton(
+            translate("AddBlogForm", "Open the Application &Passwords Page"), self
+        )
         self.open_page_button.setEnabled(False)
         self.open_page_button.clicked.connect(self.open_password_page)
         self.found = QLabel(self)
         self.found.setObjectName("discoveryResult")
         self.found.setWordWrap(True)
         self.found.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.add_button = QPushButton("Test and &Add", self)
+        self.add_button = QPushButton(translate("AddBlogForm", "Test and &Add"), self)
         self.add_button.setObjectName("addAccount")
         self.add_button.clicked.connect(lambda: self.add_account())
         find_row = QHBoxLayout()
@@ -135,8 +152,8 @@ class AddBlogForm(QGroupBox):
         find_row.addStretch(1)
         box = QVBoxLayout(self)
         top = QFormLayout()
-        top.addRow("Platform:", self.provider)
-        top.addRow("Name:", self.name)
+        top.addRow(translate("AddBlogForm", "Platform:"), self.provider)
+        top.addRow(translate("AddBlogForm", "Name:"), self.name)
         box.addLayout(top)
         box.addLayout(self.fields)
         box.addLayout(find_row)
@@ -167,9 +184,12 @@ class AddBlogForm(QGroupBox):
         for field in self.provider_class().account_fields:
             widget = self._input_for(field)
             widget.setObjectName(f"field_{field.key}")
-            widget.setToolTip(field.help)
+            widget.setToolTip(translate("AddBlogForm", field.help))
             self.inputs[field.key] = widget
-            self.fields.addRow(field.label + ":", widget)
+            label = translate("AddBlogForm", "{field}:").format(
+                field=translate("AddBlogForm", field.label)
+            )
+            self.fields.addRow(label, widget)
             if field.secret and provider_id in SIGN_IN_PROVIDERS:
                 self.sign_in = BrowserSignIn(self, provider_id, field.key, self)
                 self.fields.addRow(self.sign_in)
@@ -181,8 +201,9 @@ class AddBlogForm(QGroupBox):
             return check
         if field.kind == "choice":
             combo = QComboBox(self)
-            combo.addItems(list(field.choices))
-            combo.setCurrentText(field.default)
+            for choice in field.choices:  # shown translated; the value is the item's data
+                combo.addItem(translate("AddBlogForm", choice), choice)
+            combo.setCurrentIndex(max(0, combo.findData(field.default)))
             return combo
         edit = QLineEdit(field.default, self)
         edit.setPlaceholderText(field.placeholder)
@@ -197,7 +218,7 @@ class AddBlogForm(QGroupBox):
         if isinstance(widget, QLineEdit):
             return widget.text().strip()
         if isinstance(widget, QComboBox):
-            return widget.currentText()
+            return str(widget.currentData())
         if isinstance(widget, QCheckBox):
             return "true" if widget.isChecked() else "false"
         return ""
@@ -207,7 +228,7 @@ class AddBlogForm(QGroupBox):
         if isinstance(widget, QLineEdit):
             widget.setText(value)
         elif isinstance(widget, QComboBox):
-            widget.setCurrentText(value)
+            widget.setCurrentIndex(max(0, widget.findData(value)))
         elif isinstance(widget, QCheckBox):
             widget.setChecked(value.lower() in ("1", "true", "yes"))
 
@@ -223,7 +244,7 @@ class AddBlogForm(QGroupBox):
             finally:
                 session.close()
 
-        self.run("Looking for the blog…", discover, self._found)
+        self.run(translate("AddBlogForm", "Looking for the blog…"), discover, self._found)
 
     def _found(self, found: DiscoveryResult) -> None:
         self.discovery = found
@@ -264,12 +285,17 @@ class AddBlogForm(QGroupBox):
         }
         if self.sign_in is not None:
             extras.update(self.sign_in.options())  # e.g. Blogger's Google client, for refreshing
-        missing = [f.label for f in cls.account_fields if f.required and not self.value(f.key)]
+        missing = [
+            translate("AddBlogForm", f.label)
+            for f in cls.account_fields
+            if f.required and not self.value(f.key)
+        ]
         name = self.name.text().strip()
         if not name:
-            missing.insert(0, "Name")
+            missing.insert(0, translate("AddBlogForm", "Name"))
         if missing:
-            self.say("Please fill in: " + ", ".join(missing) + ".")
+            fields = ", ".join(missing)
+            self.say(translate("AddBlogForm", "Please fill in: {fields}.").format(fields=fields))
             return
         service, provider_id = self.service, str(self.provider.currentData())
         url, user, secret = self.value("site_url"), self.value("user"), self.value(secret_key)
@@ -298,7 +324,7 @@ class AddBlogForm(QGroupBox):
             return added
 
         self.run(
-            "Checking the blog and your password…",
+            translate("AddBlogForm", "Checking the blog and your password…"),
             add,
             self._added,
             retry_session_only=lambda: self.add_account(session_only=True),
@@ -317,7 +343,12 @@ class AddBlogForm(QGroupBox):
             secret_widget.clear()  # the secret now lives in the credential store only
         self.found.setText(describe_discovery(added.discovery))
         self.say(
-            f"Added “{added.account.name}”. {describe_info(added.info)}\n"
-            f"The password is kept in {added.secret_storage}."
+            translate(
+                "AddBlogForm", "Added “{name}”. {info}\nThe password is kept in {storage}."
+            ).format(
+                name=added.account.name,
+                info=describe_info(added.info),
+                storage=added.secret_storage,
+            )
         )
         self.added.emit(added)  # the dialog lists it and chooses it

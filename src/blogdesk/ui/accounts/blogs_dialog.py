@@ -38,6 +38,7 @@ from blogdesk.sync.accounts.store import Account, AccountError
 from blogdesk.sync.provider import AccountInfo
 from blogdesk.sync.service import SyncService
 from blogdesk.ui.accounts.add_blog_form import AddBlogForm, describe_discovery, describe_info
+from blogdesk.ui.i18n import translate
 from blogdesk.ui.tasks import TaskRunner
 
 __all__ = ["AccountDialog", "describe_discovery", "describe_info"]
@@ -54,7 +55,7 @@ class AccountDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("accountDialog")
-        self.setWindowTitle("Blogs")
+        self.setWindowTitle(translate("AccountDialog", "Blogs"))
         self.service = service
         self.runner = runner
         self._retry_session_only: Callable[[], None] | None = None
@@ -68,10 +69,10 @@ class AccountDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("accountList")
         self.list.currentRowChanged.connect(lambda _r: self._selection_changed())
-        self.test_button = QPushButton("&Test", self)
-        self.rename_button = QPushButton("&Rename…", self)
-        self.password_button = QPushButton("Change &Password…", self)
-        self.remove_button = QPushButton("Re&move", self)
+        self.test_button = QPushButton(translate("AccountDialog", "&Test"), self)
+        self.rename_button = QPushButton(translate("AccountDialog", "&Rename…"), self)
+        self.password_button = QPushButton(translate("AccountDialog", "Change &Password…"), self)
+        self.remove_button = QPushButton(translate("AccountDialog", "Re&move"), self)
         self.test_button.clicked.connect(self.test_selected)
         self.rename_button.clicked.connect(lambda: self.rename_selected())
         self.password_button.clicked.connect(lambda: self.change_password())
@@ -102,7 +103,9 @@ class AccountDialog(QDialog):
         self.message.setObjectName("accountMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.session_only_button = QPushButton("Keep for This &Session Only", self)
+        self.session_only_button = QPushButton(
+            translate("AccountDialog", "Keep for This &Session Only"), self
+        )
         self.session_only_button.setObjectName("sessionOnly")
         self.session_only_button.hide()
         self.session_only_button.clicked.connect(self._keep_for_session)
@@ -110,7 +113,7 @@ class AccountDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Your blogs:", self))
+        layout.addWidget(QLabel(translate("AccountDialog", "Your blogs:"), self))
         layout.addWidget(self.list)
         layout.addLayout(row)
         layout.addWidget(self.add_form)
@@ -195,7 +198,11 @@ class AccountDialog(QDialog):
         elif isinstance(exc, BlogDeskError):
             self._say(str(exc))
         else:  # a bug: one plain line, never a traceback in the dialog
-            self._say(f"Something went wrong ({type(exc).__name__}: {exc}).")
+            self._say(
+                translate("AccountDialog", "Something went wrong ({kind}: {error}).").format(
+                    kind=type(exc).__name__, error=exc
+                )
+            )
         self.failed.emit(self.message.text())
 
     def _say(self, text: str) -> None:
@@ -227,7 +234,8 @@ class AccountDialog(QDialog):
         if account is None:
             return
         service = self.service
-        self._run(f"Testing “{account.name}”…", lambda: service.test_account(account), self._tested)
+        testing = translate("AccountDialog", "Testing “{name}”…").format(name=account.name)
+        self._run(testing, lambda: service.test_account(account), self._tested)
 
     def _tested(self, info: AccountInfo) -> None:
         self._say(describe_info(info))
@@ -239,14 +247,22 @@ class AccountDialog(QDialog):
             return False
         if new_name is None:
             new_name, ok = QInputDialog.getText(
-                self, "Rename Blog", "New name:", QLineEdit.EchoMode.Normal, account.name
+                self,
+                translate("AccountDialog", "Rename Blog"),
+                translate("AccountDialog", "New name:"),
+                QLineEdit.EchoMode.Normal,
+                account.name,
             )
             if not ok:
                 return False
         new_name = new_name.strip()
         other = self.service.accounts.find(new_name)
         if not new_name or (other is not None and other.id != account.id):
-            self._say(f"“{new_name}” cannot be used: give a name no other blog has.")
+            self._say(
+                translate(
+                    "AccountDialog", "“{name}” cannot be used: give a name no other blog has."
+                ).format(name=new_name)
+            )
             return False
         try:
             self.service.accounts.update(replace(account, name=new_name))
@@ -265,8 +281,10 @@ class AccountDialog(QDialog):
         if secret is None:
             secret, ok = QInputDialog.getText(
                 self,
-                "Application Password",
-                f"New application password for {account.name}:",
+                translate("AccountDialog", "Application Password"),
+                translate("AccountDialog", "New application password for {name}:").format(
+                    name=account.name
+                ),
                 QLineEdit.EchoMode.Password,
             )
             if not ok or not secret.strip():
@@ -289,7 +307,7 @@ class AccountDialog(QDialog):
             return info
 
         self._run(
-            "Saving the password and testing it…",
+            translate("AccountDialog", "Saving the password and testing it…"),
             store_and_test,
             self._tested,
             retry_session_only=lambda: self.change_password(value, session_only=True),
@@ -302,9 +320,12 @@ class AccountDialog(QDialog):
         if confirm:
             answer = QMessageBox.question(
                 self,
-                "Remove Blog",
-                f"Remove “{account.name}” from BlogDesk? Its password is deleted from "
-                "the keyring. Your posts and the blog itself are not touched.",
+                translate("AccountDialog", "Remove Blog"),
+                translate(
+                    "AccountDialog",
+                    "Remove “{name}” from BlogDesk? Its password is deleted from the keyring. "
+                    "Your posts and the blog itself are not touched.",
+                ).format(name=account.name),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
@@ -314,7 +335,7 @@ class AccountDialog(QDialog):
             self._say(str(exc))
             return False
         self.service.forget_session(account.id)
-        self._say(f"Removed “{account.name}”.")
+        self._say(translate("AccountDialog", "Removed “{name}”.").format(name=account.name))
         self.reload()
         self.accountsChanged.emit()
         return True

@@ -18,26 +18,34 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import shiboken6
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Slot
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.sync.service import SyncService
+from blogdesk.ui.i18n import translate
 
 __all__ = ["SIGN_IN_PROVIDERS", "BrowserSignIn", "SignInCancelled"]
 
 SIGN_IN_PROVIDERS = frozenset({"micropub", "blogger"})
-WAITING = "Waiting for the browser… Approve BlogDesk there, or press Cancel."
-NO_CLIENT_ID = (
-    "Blogger needs a Google OAuth client ID: enter the client ID of your Google Cloud OAuth "
-    "client (type “Desktop app”) in “Google client ID” (and its client secret, if Google gave "
-    "you one), then press “Sign In in Browser…” again. See docs/providers.md."
+WAITING = str(
+    QT_TRANSLATE_NOOP(
+        "BrowserSignIn", "Waiting for the browser… Approve BlogDesk there, or press Cancel."
+    )
+)
+NO_CLIENT_ID = str(
+    QT_TRANSLATE_NOOP(
+        "BrowserSignIn",
+        "Blogger needs a Google OAuth client ID: enter the client ID of your Google Cloud OAuth "
+        "client (type “Desktop app”) in “Google client ID” (and its client secret, if Google gave "
+        "you one), then press “Sign In in Browser…” again. See docs/providers.md.",
+    )
 )
 
 
 class SignInCancelled(BlogDeskError):
     def __init__(self) -> None:
-        super().__init__("Sign-in was cancelled.")
+        super().__init__(translate("BrowserSignIn", "Sign-in was cancelled."))
 
 
 class _Form(Protocol):
@@ -100,16 +108,18 @@ class BrowserSignIn(QWidget):
         if provider_id == "blogger":
             self.client_id = QLineEdit(self)
             self.client_id.setObjectName("signInClientId")
-            self.client_id.setToolTip("The client ID of your Google Cloud OAuth client.")
+            self.client_id.setToolTip(
+                translate("BrowserSignIn", "The client ID of your Google Cloud OAuth client.")
+            )
             self.client_secret = QLineEdit(self)
             self.client_secret.setObjectName("signInClientSecret")
             self.client_secret.setEchoMode(QLineEdit.EchoMode.Password)
-            layout.addRow("Google client ID:", self.client_id)
-            layout.addRow("Google client secret:", self.client_secret)
-        self.button = QPushButton("Sign In in &Browser…", self)
+            layout.addRow(translate("BrowserSignIn", "Google client ID:"), self.client_id)
+            layout.addRow(translate("BrowserSignIn", "Google client secret:"), self.client_secret)
+        self.button = QPushButton(translate("BrowserSignIn", "Sign In in &Browser…"), self)
         self.button.setObjectName("signInBrowser")
         self.button.clicked.connect(self.start)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(translate("BrowserSignIn", "Cancel"), self)
         self.cancel_button.setObjectName("signInCancel")
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel)
@@ -147,7 +157,7 @@ class BrowserSignIn(QWidget):
                     return None, SignInCancelled()
                 return None, exc
 
-        self._form.run(WAITING, guarded, self._finished)
+        self._form.run(translate("BrowserSignIn", WAITING), guarded, self._finished)
 
     @Slot()
     def cancel(self) -> None:
@@ -169,8 +179,11 @@ class BrowserSignIn(QWidget):
             return
         self._form.set_value(self.secret_key, token or "")
         self._form.say(
-            "Signed in. Press “Test and Add” to check the blog and save it "
-            "(the token goes to the keyring)."
+            translate(
+                "BrowserSignIn",
+                "Signed in. Press “Test and Add” to check the blog and save it "
+                "(the token goes to the keyring).",
+            )
         )
 
     def _set_waiting(self, waiting: bool) -> None:
@@ -198,7 +211,11 @@ class BrowserSignIn(QWidget):
         if self.provider_id == "micropub":
             url = self._form.value("site_url")
             if not url:
-                self._form.say("Please fill in your site's address first, then sign in.")
+                self._form.say(
+                    translate(
+                        "BrowserSignIn", "Please fill in your site's address first, then sign in."
+                    )
+                )
                 return None
 
             def indieauth_flow() -> str:
@@ -218,7 +235,7 @@ class BrowserSignIn(QWidget):
 
         client = oauth_client(self.options())
         if not client.client_id:
-            self._form.say(NO_CLIENT_ID)
+            self._form.say(translate("BrowserSignIn", NO_CLIENT_ID))
             return None
 
         def google_flow() -> str:
@@ -231,8 +248,11 @@ class BrowserSignIn(QWidget):
                 session.close()
             if not tokens.refresh_token:
                 raise BlogDeskError(
-                    "Google did not give BlogDesk a lasting sign-in (no refresh "
-                    "token). Sign in again."
+                    translate(
+                        "BrowserSignIn",
+                        "Google did not give BlogDesk a lasting sign-in (no refresh "
+                        "token). Sign in again.",
+                    )
                 )
             return tokens.refresh_token
 

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from blogdesk.ui.i18n import translate
+
 __all__ = ["ConflictChoice", "ConflictDialog", "unified_diff"]
 
 
@@ -30,10 +32,10 @@ def unified_diff(disk_text: str, mine: str, name: str) -> str:
     lines = difflib.unified_diff(
         disk_text.splitlines(keepends=True),
         mine.splitlines(keepends=True),
-        fromfile=f"{name} (on disk)",
-        tofile=f"{name} (in BlogDesk)",
+        fromfile=translate("ConflictDialog", "{name} (on disk)").format(name=name),
+        tofile=translate("ConflictDialog", "{name} (in BlogDesk)").format(name=name),
     )
-    return "".join(lines) or "The two versions are the same."
+    return "".join(lines) or translate("ConflictDialog", "The two versions are the same.")
 
 
 class ConflictDialog(QDialog):
@@ -42,12 +44,15 @@ class ConflictDialog(QDialog):
     def __init__(self, name: str, disk_text: str, mine: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
-        self.setWindowTitle("Post changed on disk")
+        self.setWindowTitle(translate("ConflictDialog", "Post changed on disk"))
         self.choice = ConflictChoice.LATER
         self._diff_text = unified_diff(disk_text, mine, name)
         message = QLabel(
-            f"“{name}” was changed by another program while you were editing it here.\n"
-            "Which version do you want to keep?",
+            translate(
+                "ConflictDialog",
+                "“{name}” was changed by another program while you were editing it here.\n"
+                "Which version do you want to keep?",
+            ).format(name=name),
             self,
         )
         message.setWordWrap(True)
@@ -59,9 +64,9 @@ class ConflictDialog(QDialog):
         self.diff.hide()
 
         buttons = QDialogButtonBox(self)
-        self.keep_button = QPushButton("&Keep Mine", self)
-        self.reload_button = QPushButton("&Reload from Disk", self)
-        self.compare_button = QPushButton("&Compare…", self)
+        self.keep_button = QPushButton(translate("ConflictDialog", "&Keep Mine"), self)
+        self.reload_button = QPushButton(translate("ConflictDialog", "&Reload from Disk"), self)
+        self.compare_button = QPushButton(translate("ConflictDialog", "&Compare…"), self)
         buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.compare_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -72,8 +77,12 @@ class ConflictDialog(QDialog):
         self.compare_button.setAutoDefault(False)
         self.keep_button.setDefault(True)
         self.keep_button.setFocus()
-        self.reload_button.setToolTip("Replace the text here with the file on disk (undoable)")
-        self.keep_button.setToolTip("Write the text here over the file on disk")
+        self.reload_button.setToolTip(
+            translate("ConflictDialog", "Replace the text here with the file on disk (undoable)")
+        )
+        self.keep_button.setToolTip(
+            translate("ConflictDialog", "Write the text here over the file on disk")
+        )
         self.reload_button.clicked.connect(lambda: self._choose(ConflictChoice.RELOAD))
         self.keep_button.clicked.connect(lambda: self._choose(ConflictChoice.KEEP_MINE))
         self.compare_button.clicked.connect(self.show_diff)

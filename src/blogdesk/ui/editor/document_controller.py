@@ -26,6 +26,8 @@ from blogdesk.core.fsutil import atomic_write
 from blogdesk.core.library.library import ChangedOnDiskError, Library
 from blogdesk.core.library.title_names import rename_for_title
 from blogdesk.core.post.post import Post
+from blogdesk.ui.editor.save_states import SAVED, SAVING, UNSAVED, save_failed_text
+from blogdesk.ui.i18n import translate
 from blogdesk.ui.window.recovery import RecoveryJournal, Session
 
 if TYPE_CHECKING:  # the dialog's module loads with the first conflict, not at start-up
@@ -35,7 +37,6 @@ __all__ = ["DocumentController", "OpenDocument"]
 
 log = logging.getLogger(__name__)
 
-SAVED, SAVING, UNSAVED = "Saved", "Saving…", "Unsaved"
 MAX_UNSAVED_S = 10.0  # while typing without pause, save at least this often
 
 
@@ -78,7 +79,7 @@ class DocumentController(QObject):
         self._dirty = False  # body or front matter differ from the file
         self._dirty_since = 0.0
         self._loading = False
-        self._last_state = SAVED
+        self._last_state = translate("DocumentController", SAVED)
         self.saveStateChanged.connect(self._remember_state)
         self._conflict: ConflictDialog | None = None
         self._autosave = QTimer(self, singleShot=True, interval=autosave_ms)
@@ -131,11 +132,21 @@ class DocumentController(QObject):
             post = self.library.load(path) if in_library else Post.load(path)
         except (BlogDeskError, OSError) as exc:
             reason = getattr(exc, "strerror", None) if isinstance(exc, OSError) else None
-            self.message.emit(f"Could not open {path.name}: {reason or exc}")
+            self.message.emit(
+                translate("DocumentController", "Could not open {name}: {reason}").format(
+                    name=path.name, reason=reason or exc
+                )
+            )
             return False
         if not self.close_document():
-            current = self.doc.path.name if self.doc else "The open post"
-            self.message.emit(f"{current} could not be saved, so it stays open: {self._last_state}")
+            current = (
+                self.doc.path.name if self.doc else translate("DocumentController", "The open post")
+            )
+            self.message.emit(
+                translate(
+                    "DocumentController", "{name} could not be saved, so it stays open: {state}"
+                ).format(name=current, state=self._last_state)
+            )
             return False
         self.doc = OpenDocument(path, post, in_library, raw, post.title)
         self._set_editor_text(post.body, undoable=False)
@@ -188,7 +199,11 @@ class DocumentController(QObject):
             self.doc.disk_bytes = new.read_bytes()
             self.doc.saved_title = self.doc.post.title
         except (BlogDeskError, OSError) as exc:
-            self.message.emit(f"Could not follow the renamed file: {exc}")
+            self.message.emit(
+                translate(
+                    "DocumentController", "Could not follow the renamed file: {error}"
+                ).format(error=exc)
+            )
             return
         self._watch(new)
         self.documentOpened.emit(self.doc)
@@ -253,7 +268,7 @@ class DocumentController(QObject):
         if not self._dirty:
             self._dirty = True
             self._dirty_since = time.monotonic()
-            self.saveStateChanged.emit(UNSAVED)
+            self.saveStateChanged.emit(translate("DocumentController", UNSAVED))
         # Debounced, but never postponed forever by someone who types without pausing.
         if time.monotonic() - self._dirty_since < MAX_UNSAVED_S or not self._autosave.isActive():
             self._autosave.start()
@@ -263,7 +278,7 @@ class DocumentController(QObject):
     def _set_clean(self) -> None:
         self._dirty = False
         self._autosave.stop()
-        self.saveStateChanged.emit(SAVED)
+        self.saveStateChanged.emit(translate("DocumentController", SAVED))
 
     def _set_editor_text(self, text: str, *, undoable: bool) -> None:
         self._loading = True
@@ -290,7 +305,7 @@ class DocumentController(QObject):
         if self._conflict is not None:
             return False  # the author is deciding; writing now would decide for them
         self._autosave.stop()
-        self.saveStateChanged.emit(SAVING)
+        self.saveStateChanged.emit(translate("DocumentController", SAVING))
         text = self.editor.toPlainText()
         try:
             on_disk = doc.path.read_bytes()
@@ -303,7 +318,11 @@ class DocumentController(QObject):
                 self._raise_conflict(on_disk)
             else:
                 self._write_journal()
-                self.saveStateChanged.emit(f"{doc.path.name} was changed by another program")
+                self.saveStateChanged.emit(
+                    translate("DocumentController", "{name} was changed by another program").format(
+                        name=doc.path.name
+                    )
+                )
             return False
         doc.post.body = text
         try:
@@ -371,7 +390,7 @@ class DocumentController(QObject):
     def _save_failed(self, exc: BaseException) -> bool:
         reason = getattr(exc, "strerror", None) or str(exc)
         log.warning("save failed: %s", reason)
-        self.saveStateChanged.emit(f"Save failed: {reason}")
+        self.saveStateChanged.emit(save_failed_text(reason))
         self._write_journal()  # the words are safe in the journal meanwhile
         self._autosave.start()  # try again later (disk full, folder read-only for a moment)
         return False
@@ -409,7 +428,11 @@ class DocumentController(QObject):
         try:
             on_disk = doc.path.read_bytes()
         except FileNotFoundError:
-            self.message.emit(f"{doc.path.name} was deleted on disk; saving will write it again")
+            self.message.emit(
+                translate(
+                    "DocumentController", "{name} was deleted on disk; saving will write it again"
+                ).format(name=doc.path.name)
+            )
             return
         except OSError:
             return
@@ -421,7 +444,11 @@ class DocumentController(QObject):
             self._raise_conflict(on_disk)
         else:
             self.reload_from_disk()
-            self.message.emit(f"Reloaded {doc.path.name}: it was changed outside BlogDesk")
+            self.message.emit(
+                translate(
+                    "DocumentController", "Reloaded {name}: it was changed outside BlogDesk"
+                ).format(name=doc.path.name)
+            )
 
     def _take_own(self, on_disk: bytes) -> bool:
         """Take in a write BlogDesk itself made to the open file (the sync service recording the
@@ -466,7 +493,11 @@ class DocumentController(QObject):
             raw = doc.path.read_bytes()
             post = self.library.load(doc.path) if doc.in_library else Post.load(doc.path)
         except (BlogDeskError, OSError) as exc:
-            self.message.emit(f"Could not reload {doc.path.name}: {exc}")
+            self.message.emit(
+                translate("DocumentController", "Could not reload {name}: {error}").format(
+                    name=doc.path.name, error=exc
+                )
+            )
             return
         position = self.editor.textCursor().position()
         doc.post, doc.disk_bytes, doc.saved_title = post, raw, post.title
@@ -486,7 +517,7 @@ class DocumentController(QObject):
         parent = self.editor.window() if isinstance(self.editor, QWidget) else None
         dialog = ConflictDialog(doc.path.name, on_disk.decode("utf-8", "replace"), mine, parent)
         self._conflict = dialog
-        self.saveStateChanged.emit("Unsaved: changed on disk")
+        self.saveStateChanged.emit(translate("DocumentController", "Unsaved: changed on disk"))
         self._write_journal()
         dialog.finished.connect(lambda _r: self._resolve(dialog))
         dialog.open()
@@ -501,7 +532,7 @@ class DocumentController(QObject):
         elif dialog.choice == ConflictChoice.KEEP_MINE:
             self.save_now(force=True)
         else:
-            self.saveStateChanged.emit("Unsaved: changed on disk")
+            self.saveStateChanged.emit(translate("DocumentController", "Unsaved: changed on disk"))
         dialog.deleteLater()
 
     def _watch(self, path: Path) -> None:

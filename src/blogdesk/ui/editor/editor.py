@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -42,6 +42,7 @@ from blogdesk.ui.editor import continuation, formatting
 from blogdesk.ui.editor.find_replace import Finder, FindReplaceBar
 from blogdesk.ui.editor.highlighter import MarkdownHighlighter, in_code_fence
 from blogdesk.ui.editor.images import EditorImages, insert_paragraph, stored
+from blogdesk.ui.i18n import translate
 
 if TYPE_CHECKING:  # ui.editor.paste loads with the first paste, drop or image, not at start-up
     from blogdesk.ui.editor.paste import MediaHandler
@@ -52,21 +53,30 @@ log = logging.getLogger(__name__)
 
 # name -> (menu text, shortcut). The window may put these actions in its menus and toolbar.
 SHORTCUTS: dict[str, tuple[str, str]] = {
-    "bold": ("&Bold", "Ctrl+B"),
-    "italic": ("&Italic", "Ctrl+I"),
-    "link": ("&Link…", "Ctrl+K"),
-    "image": ("I&mage…", "Ctrl+Shift+I"),
-    **{f"heading{n}": (f"Heading &{n}", f"Ctrl+{n}") for n in range(1, 7)},
-    "quote": ("&Quote", "Ctrl+Shift+Q"),
-    "bullet_list": ("B&ullet list", "Ctrl+Shift+L"),
-    "numbered_list": ("&Numbered list", "Ctrl+Shift+O"),
-    "code": ("Inline &code", "Ctrl+Shift+C"),
-    "code_block": ("Code bloc&k", "Ctrl+Shift+K"),
-    "find": ("&Find…", "Ctrl+F"),
-    "replace": ("&Replace…", "Ctrl+H"),
-    "find_next": ("Find &next", "F3"),
-    "find_previous": ("Find &previous", "Shift+F3"),
-    "paste_plain": ("Paste as plain &text", "Ctrl+Shift+V"),
+    # The texts are marked for translation and translated when the actions are made.
+    "bold": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "&Bold")), "Ctrl+B"),
+    "italic": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "&Italic")), "Ctrl+I"),
+    "link": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "&Link…")), "Ctrl+K"),
+    "image": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "I&mage…")), "Ctrl+Shift+I"),
+    "heading1": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "Heading &1")), "Ctrl+1"),
+    "heading2": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "Heading &2")), "Ctrl+2"),
+    "heading3": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "Heading &3")), "Ctrl+3"),
+    "heading4": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "Heading &4")), "Ctrl+4"),
+    "heading5": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "Heading &5")), "Ctrl+5"),
+    "heading6": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "Heading &6")), "Ctrl+6"),
+    "quote": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "&Quote")), "Ctrl+Shift+Q"),
+    "bullet_list": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "B&ullet list")), "Ctrl+Shift+L"),
+    "numbered_list": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "&Numbered list")), "Ctrl+Shift+O"),
+    "code": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "Inline &code")), "Ctrl+Shift+C"),
+    "code_block": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "Code bloc&k")), "Ctrl+Shift+K"),
+    "find": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "&Find…")), "Ctrl+F"),
+    "replace": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "&Replace…")), "Ctrl+H"),
+    "find_next": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "Find &next")), "F3"),
+    "find_previous": (str(QT_TRANSLATE_NOOP("MarkdownEditor", "Find &previous")), "Shift+F3"),
+    "paste_plain": (
+        str(QT_TRANSLATE_NOOP("MarkdownEditor", "Paste as plain &text")),
+        "Ctrl+Shift+V",
+    ),
 }
 # The commands that only search: their keys still work while the find bar has the focus.
 FIND_COMMANDS = frozenset({"find", "replace", "find_next", "find_previous"})
@@ -160,8 +170,12 @@ class MarkdownEditor(QPlainTextEdit):
 
     def _build_actions(self) -> None:
         handlers: dict[str, Callable[[], None]] = {
-            "bold": lambda: self._apply(lambda c: formatting.toggle_wrap(c, "**", "bold text")),
-            "italic": lambda: self._apply(lambda c: formatting.toggle_wrap(c, "*", "italic text")),
+            "bold": lambda: self._apply(
+                lambda c: formatting.toggle_wrap(c, "**", translate("MarkdownEditor", "bold text"))
+            ),
+            "italic": lambda: self._apply(
+                lambda c: formatting.toggle_wrap(c, "*", translate("MarkdownEditor", "italic text"))
+            ),
             "link": lambda: self._apply(formatting.insert_link),
             "image": self._image_action,  # edits the image at the caret, or inserts one
             "quote": lambda: self._apply(lambda c: formatting.toggle_line_prefix(c, "quote")),
@@ -182,7 +196,7 @@ class MarkdownEditor(QPlainTextEdit):
         for n in range(1, 7):
             handlers[f"heading{n}"] = self._heading_command(n)
         for name, (text, keys) in SHORTCUTS.items():
-            action = QAction(self.tr(text), self)
+            action = QAction(translate("MarkdownEditor", text), self)
             action.setObjectName(f"action_{name}")
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -240,7 +254,9 @@ class MarkdownEditor(QPlainTextEdit):
             and self.images.find_at(self.textCursor().position()) is None
         ):
             self._apply(
-                lambda c: formatting.insert_image_reference(c, "path/to/image.png", "alt text")
+                lambda c: formatting.insert_image_reference(
+                    c, "path/to/image.png", translate("MarkdownEditor", "alt text")
+                )
             )
             return
         self.images.action()
@@ -253,7 +269,10 @@ class MarkdownEditor(QPlainTextEdit):
         if start is None or not start.is_dir():
             start = Path.home()  # never the process's working directory
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Insert image"), str(start), self.tr("Images ({0})").format(patterns)
+            self,
+            translate("MarkdownEditor", "Insert image"),
+            str(start),
+            translate("MarkdownEditor", "Images ({patterns})").format(patterns=patterns),
         )
         if not name:
             return None

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from blogdesk.ui.i18n import translate
+
 __all__ = ["FindOptions", "FindReplaceBar", "Finder"]
 
 
@@ -139,38 +141,48 @@ class FindReplaceBar(QWidget):
         super().__init__(parent)
         self.finder = finder
         self.setAutoFillBackground(True)
-        self.find_edit = QLineEdit(placeholderText=self.tr("Find"))
-        self.replace_edit = QLineEdit(placeholderText=self.tr("Replace with"))
-        self.regex_box = QCheckBox(self.tr("Rege&x"))
-        self.regex_box.setToolTip(self.tr("Treat the search text as a regular expression"))
-        self.case_box = QCheckBox(self.tr("Match &case"))
-        self.case_box.setToolTip(self.tr("Tell capital and small letters apart"))
-        self.word_box = QCheckBox(self.tr("&Whole words"))
-        self.word_box.setToolTip(self.tr("Only match whole words, not parts of longer words"))
+        self.find_edit = QLineEdit(placeholderText=translate("FindReplaceBar", "Find"))
+        self.replace_edit = QLineEdit(placeholderText=translate("FindReplaceBar", "Replace with"))
+        self.regex_box = QCheckBox(translate("FindReplaceBar", "Rege&x"))
+        self.regex_box.setToolTip(
+            translate("FindReplaceBar", "Treat the search text as a regular expression")
+        )
+        self.case_box = QCheckBox(translate("FindReplaceBar", "Match &case"))
+        self.case_box.setToolTip(
+            translate("FindReplaceBar", "Tell capital and small letters apart")
+        )
+        self.word_box = QCheckBox(translate("FindReplaceBar", "&Whole words"))
+        self.word_box.setToolTip(
+            translate("FindReplaceBar", "Only match whole words, not parts of longer words")
+        )
         self.status = QLabel()
         # A long error message must not widen the bar past the editor: it is cut, and shown whole
         # as the tooltip.
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.replace_label = QLabel(self.tr("Replace:"))
+        self.replace_label = QLabel(translate("FindReplaceBar", "Replace:"))
         buttons = []
         for text, tip, slot in (
-            (self.tr("Next"), self.tr("Find the next match (Enter, F3)"), lambda: self.find_next()),
             (
-                self.tr("Previous"),
-                self.tr("Find the previous match (Shift+F3)"),
+                translate("FindReplaceBar", "Next"),
+                translate("FindReplaceBar", "Find the next match (Enter, F3)"),
+                lambda: self.find_next(),
+            ),
+            (
+                translate("FindReplaceBar", "Previous"),
+                translate("FindReplaceBar", "Find the previous match (Shift+F3)"),
                 lambda: self.find_next(backward=True),
             ),
             (
-                self.tr("Replace"),
-                self.tr("Replace this match and find the next (Enter)"),
+                translate("FindReplaceBar", "Replace"),
+                translate("FindReplaceBar", "Replace this match and find the next (Enter)"),
                 self.replace_one,
             ),
             (
-                self.tr("Replace all"),
-                self.tr("Replace every match (one undo step)"),
+                translate("FindReplaceBar", "Replace all"),
+                translate("FindReplaceBar", "Replace every match (one undo step)"),
                 self.replace_all,
             ),
-            ("✕", self.tr("Close the find bar (Esc)"), self.close_bar),
+            ("✕", translate("FindReplaceBar", "Close the find bar (Esc)"), self.close_bar),
         ):
             b = QToolButton()
             b.setText(text)
@@ -190,7 +202,7 @@ class FindReplaceBar(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 2, 4, 2)
         grid.setVerticalSpacing(2)
-        grid.addWidget(QLabel(self.tr("Find:")), 0, 0)
+        grid.addWidget(QLabel(translate("FindReplaceBar", "Find:")), 0, 0)
         grid.addWidget(self.find_edit, 0, 1)
         grid.addWidget(self.next_button, 0, 2)
         grid.addWidget(self.prev_button, 0, 3)
@@ -242,7 +254,9 @@ class FindReplaceBar(QWidget):
         try:
             self.finder.options.compile()
         except re.error as exc:
-            self._set_status(self.tr("Invalid expression: {0}").format(exc))
+            self._set_status(
+                translate("FindReplaceBar", "Invalid expression: {error}").format(error=exc)
+            )
             return False
         self._set_status("")
         return True
@@ -255,7 +269,9 @@ class FindReplaceBar(QWidget):
         if not self._sync_options():
             return False
         ok = self.finder.find(backward)
-        self._set_status("" if ok or not self.find_edit.text() else self.tr("Not found"))
+        self._set_status(
+            "" if ok or not self.find_edit.text() else translate("FindReplaceBar", "Not found")
+        )
         return ok
 
     def replace_one(self) -> None:
@@ -268,9 +284,17 @@ class FindReplaceBar(QWidget):
         try:
             n = self.finder.replace_all(self.replace_edit.text())
         except re.error as exc:  # a bad group reference in the replacement
-            self._set_status(self.tr("Invalid replacement: {0}").format(exc))
+            self._set_status(
+                translate("FindReplaceBar", "Invalid replacement: {error}").format(error=exc)
+            )
             return 0
-        self._set_status(self.tr("%n replacement(s)", "", n))
+        # A singular and a plural message, chosen here: pyside6-lupdate drops the plural form of
+        # translate("…", "%n replacement(s)", None, n) when the count is not a literal number.
+        if n == 1:
+            done = translate("FindReplaceBar", "{n} replacement")
+        else:
+            done = translate("FindReplaceBar", "{n} replacements")
+        self._set_status(done.format(n=n))
         return n
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QTextCursor
 
 from blogdesk.core.render.lines import LIST_ITEM, QUOTE, atx_heading
+from blogdesk.ui.i18n import translate
 
 __all__ = [
     "INDENT",
@@ -110,10 +111,11 @@ def insert_link(cursor: QTextCursor) -> QTextCursor:
     with _Edit(cursor) as c:
         start = c.selectionStart()
         text = _selected(c)
+        placeholder = translate("MarkdownEditor", "link text")  # inserted: the author's language
         if _URL.match(text.strip()):
-            c.insertText(f"[link text]({text.strip()})")
-            return _select(c, start + 1, start + 10)
-        label = text or "link text"
+            c.insertText(f"[{placeholder}]({text.strip()})")
+            return _select(c, start + 1, start + 1 + u16len(placeholder))
+        label = text or placeholder
         c.insertText(f"[{label}](https://)")
         if text:
             url_start = start + u16len(label) + 3

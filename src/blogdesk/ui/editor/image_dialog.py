@@ -11,7 +11,7 @@ import dataclasses
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import (
     QFontDatabase,
     QImage,
@@ -37,15 +37,18 @@ from PySide6.QtWidgets import (
 )
 
 from blogdesk.core.render.image_markup import Align, ImageMarkup, scaled_height, serialise
+from blogdesk.ui.i18n import translate
 
 __all__ = ["DialogMode", "ImageDialog", "natural_size"]
 
-ALT_WARNING = "Describe the image for readers who cannot see it."
+ALT_WARNING = str(
+    QT_TRANSLATE_NOOP("ImageDialog", "Describe the image for readers who cannot see it.")
+)
 _ALIGN_CHOICES = (
-    ("None", Align.NONE),
-    ("Left", Align.LEFT),
-    ("Centre", Align.CENTER),
-    ("Right", Align.RIGHT),
+    (str(QT_TRANSLATE_NOOP("ImageDialog", "None")), Align.NONE),
+    (str(QT_TRANSLATE_NOOP("ImageDialog", "Left")), Align.LEFT),
+    (str(QT_TRANSLATE_NOOP("ImageDialog", "Centre")), Align.CENTER),
+    (str(QT_TRANSLATE_NOOP("ImageDialog", "Right")), Align.RIGHT),
 )
 LINK_NONE, LINK_FILE, LINK_URL = 0, 1, 2
 _THUMB = 180  # the preview picture's longest side, in pixels
@@ -116,11 +119,11 @@ class ImageDialog(QDialog):
         self._image = image
         self._natural = natural_size(source)
         titles = {
-            DialogMode.INSERT: "Insert image",
-            DialogMode.EDIT: "Edit image",
-            DialogMode.DROPPED: "Image details",
+            DialogMode.INSERT: translate("ImageDialog", "Insert image"),
+            DialogMode.EDIT: translate("ImageDialog", "Edit image"),
+            DialogMode.DROPPED: translate("ImageDialog", "Image details"),
         }
-        self.setWindowTitle(self.tr(titles[mode]))
+        self.setWindowTitle(titles[mode])
 
         picture = QLabel()
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -128,35 +131,41 @@ class ImageDialog(QDialog):
         if pixmap is not None:
             picture.setPixmap(pixmap)
         else:
-            picture.setText(self.tr("(no preview)"))
+            picture.setText(translate("ImageDialog", "(no preview)"))
         name = QLabel(image.src)
         name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         name.setWordWrap(True)
 
         self.alt = QLineEdit(image.alt)
         self.alt.setObjectName("alt")
-        self.alt.setPlaceholderText(self.tr("What the image shows, for screen readers"))
-        self.decorative = QCheckBox(self.tr("&Decorative: nothing to describe"))
+        self.alt.setPlaceholderText(
+            translate("ImageDialog", "What the image shows, for screen readers")
+        )
+        self.decorative = QCheckBox(translate("ImageDialog", "&Decorative: nothing to describe"))
         self.decorative.setObjectName("decorative")
-        self.alt_warning = QLabel(self.tr(ALT_WARNING))
+        self.alt_warning = QLabel(translate("ImageDialog", ALT_WARNING))
         self.alt_warning.setObjectName("alt_warning")
         self.alt_warning.setWordWrap(True)
 
         self.caption = QLineEdit(image.caption)
         self.caption.setObjectName("caption")
-        self.caption.setPlaceholderText(self.tr("Shown under the image (optional)"))
-        caption_note = QLabel(self.tr("This caption holds HTML; it is written as it stands."))
+        self.caption.setPlaceholderText(
+            translate("ImageDialog", "Shown under the image (optional)")
+        )
+        caption_note = QLabel(
+            translate("ImageDialog", "This caption holds HTML; it is written as it stands.")
+        )
         caption_note.setVisible(image.caption_is_html)
 
         self.align = QComboBox()
         self.align.setObjectName("align")
         for label, value in _ALIGN_CHOICES:
-            self.align.addItem(self.tr(label), value)
+            self.align.addItem(translate("ImageDialog", label), value)
         self.align.setCurrentIndex(self.align.findData(image.align))
 
         self.size_original = QRadioButton(self._original_label())
         self.size_original.setObjectName("size_original")
-        self.size_width = QRadioButton(self.tr("&Width"))
+        self.size_width = QRadioButton(translate("ImageDialog", "&Width"))
         self.size_width.setObjectName("size_width")
         sizes = QButtonGroup(self)
         sizes.addButton(self.size_original)
@@ -173,7 +182,11 @@ class ImageDialog(QDialog):
         self.link = QComboBox()
         self.link.setObjectName("link")
         self.link.addItems(
-            [self.tr("No link"), self.tr("The image file"), self.tr("A web address")]
+            [
+                translate("ImageDialog", "No link"),
+                translate("ImageDialog", "The image file"),
+                translate("ImageDialog", "A web address"),
+            ]
         )
         self.url = QLineEdit()
         self.url.setObjectName("url")
@@ -192,7 +205,9 @@ class ImageDialog(QDialog):
         self.markup.setTextFormat(Qt.TextFormat.PlainText)
         self.markup.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        self.dont_ask = QCheckBox(self.tr("Don't ask for dropped or pasted images"))
+        self.dont_ask = QCheckBox(
+            translate("ImageDialog", "Don't ask for dropped or pasted images")
+        )
         self.dont_ask.setObjectName("dont_ask")
         self.dont_ask.setVisible(mode is DialogMode.DROPPED)
 
@@ -200,10 +215,16 @@ class ImageDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Update") if mode is DialogMode.EDIT else self.tr("Insert"))
+        ok.setText(
+            translate("ImageDialog", "Update")
+            if mode is DialogMode.EDIT
+            else translate("ImageDialog", "Insert")
+        )
         if mode is DialogMode.DROPPED:
             # Esc and Skip still insert: the author already chose the image by dropping it.
-            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Skip"))
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+                translate("ImageDialog", "Skip")
+            )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._layout(picture, name, caption_note)
@@ -226,12 +247,12 @@ class ImageDialog(QDialog):
         form = QFormLayout()
         form.addRow(picture)
         form.addRow(name)
-        form.addRow(self.tr("&Alt text:"), self.alt)
+        form.addRow(translate("ImageDialog", "&Alt text:"), self.alt)
         form.addRow("", self.alt_warning)
         form.addRow("", self.decorative)
-        form.addRow(self.tr("&Caption:"), self.caption)
+        form.addRow(translate("ImageDialog", "&Caption:"), self.caption)
         form.addRow("", caption_note)
-        form.addRow(self.tr("Ali&gnment:"), self.align)
+        form.addRow(translate("ImageDialog", "Ali&gnment:"), self.align)
         width_row = QHBoxLayout()
         for widget in (self.size_width, self.width_box, self.height_label):
             width_row.addWidget(widget)
@@ -239,14 +260,14 @@ class ImageDialog(QDialog):
         size_box = QVBoxLayout()
         size_box.addWidget(self.size_original)
         size_box.addLayout(width_row)
-        form.addRow(self.tr("Size:"), size_box)
+        form.addRow(translate("ImageDialog", "Size:"), size_box)
         link_row = QHBoxLayout()
         link_row.addWidget(self.link)
         link_row.addWidget(self.url, 1)
-        link_label = QLabel(self.tr("&Link:"))
+        link_label = QLabel(translate("ImageDialog", "&Link:"))
         link_label.setBuddy(self.link)  # the row is a layout: the label needs its buddy named
         form.addRow(link_label, link_row)
-        form.addRow(self.tr("Writes:"), self.markup)
+        form.addRow(translate("ImageDialog", "Writes:"), self.markup)
         outer = QVBoxLayout(self)
         outer.addLayout(form)
         outer.addWidget(self.dont_ask)
@@ -255,8 +276,10 @@ class ImageDialog(QDialog):
 
     def _original_label(self) -> str:
         if self._natural is None:
-            return self.tr("&Original size")
-        return self.tr("&Original size ({0} × {1} px)").format(*self._natural)
+            return translate("ImageDialog", "&Original size")
+        return translate("ImageDialog", "&Original size ({width} × {height} px)").format(
+            width=self._natural[0], height=self._natural[1]
+        )
 
     # -- reading the widgets --------------------------------------------------------------------
 
@@ -293,7 +316,11 @@ class ImageDialog(QDialog):
         self.alt_warning.setVisible(not decorative and not self.alt.text().strip())
         self.width_box.setEnabled(self.size_width.isChecked())
         height = self._height(self.width_box.value())
-        self.height_label.setText("" if height is None else self.tr("× {0} px").format(height))
+        self.height_label.setText(
+            ""
+            if height is None
+            else translate("ImageDialog", "× {height} px").format(height=height)
+        )
         self.url.setEnabled(self.link.currentIndex() == LINK_URL)
         self.markup.setText(serialise(self.image()))
 
@@ -305,9 +332,9 @@ class ImageDialog(QDialog):
         # An empty alt is allowed, but only as a decision: the author ticks "Decorative".
         if not self.alt.text().strip() and not self.decorative.isChecked():
             self.alt_warning.setText(
-                self.tr(ALT_WARNING)
+                translate("ImageDialog", ALT_WARNING)
                 + " "
-                + self.tr("If it only decorates the post, tick “Decorative”.")
+                + translate("ImageDialog", "If it only decorates the post, tick “Decorative”.")
             )
             self.alt_warning.setStyleSheet("font-weight: bold")
             self.alt_warning.show()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from blogdesk.core.render.image_markup import FoundImage, ImageMarkup, find_image_at, serialise
 from blogdesk.ui.editor.image_dialog import DialogMode, ImageDialog
+from blogdesk.ui.i18n import translate
 
 __all__ = ["EditorImages", "insert_paragraph", "stored"]
 
@@ -154,7 +155,9 @@ class EditorImages:
         # The cursor's anchors moved with any edit made meanwhile; if the reference itself was
         # changed (the file reloaded from disk), replacing it would overwrite someone's text.
         if cursor.selection().toPlainText() != original:  # the same conversion as `original`
-            editor.mediaError.emit("The image reference changed while the dialog was open.")
+            editor.mediaError.emit(
+                translate("EditorImages", "The image reference changed while the dialog was open.")
+            )
             return
         if new == old:
             return  # no empty undo step

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.fsutil import atomic_write
+from blogdesk.ui.i18n import translate
 
 __all__ = ["clean_file_name", "store_media"]
 
@@ -55,6 +56,8 @@ def store_media(source: Path | bytes, name: str, media_dir: Path, post_path: Pat
                 shutil.copy2(source, target)
     except OSError as exc:
         raise BlogDeskError(
-            f"Could not copy the image into {media_dir}: {exc.strerror or exc}"
+            translate("MarkdownEditor", "Could not copy the image into {folder}: {reason}").format(
+                folder=media_dir, reason=exc.strerror or exc
+            )
         ) from exc
     return Path(os.path.relpath(target, post_path.parent)).as_posix()

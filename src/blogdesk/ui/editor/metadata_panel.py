@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from blogdesk.core.post.post import Post
+from blogdesk.ui.i18n import translate
 
 __all__ = ["MetadataPanel", "format_date", "parse_date", "parse_terms"]
 
@@ -53,7 +54,10 @@ def parse_date(text: str) -> datetime | None:
         return datetime.fromisoformat(text.replace("T", " ", 1))
     except ValueError:
         raise ValueError(
-            f"“{text}” is not a date: write it as 2026-11-28 or 2026-11-28 09:30"
+            translate(
+                "MetadataPanel",
+                "“{text}” is not a date: write it as 2026-11-28 or 2026-11-28 09:30",
+            ).format(text=text)
         ) from None
 
 
@@ -92,7 +96,10 @@ class MetadataPanel(QWidget):
         self.title = _named(QLineEdit(self), "metaTitle")
         self.status = _named(QComboBox(self, editable=True), "metaStatus")
         self.status.addItems(STATUSES)
-        self.date = _named(QLineEdit(self, placeholderText="YYYY-MM-DD HH:MM"), "metaDate")
+        self.date = _named(
+            QLineEdit(self, placeholderText=translate("MetadataPanel", "YYYY-MM-DD HH:MM")),
+            "metaDate",
+        )
         # Wide enough for a date with time, seconds (New Post's) and offset, whatever the font.
         margins = self.date.textMargins()
         self.date.setMinimumWidth(
@@ -101,14 +108,20 @@ class MetadataPanel(QWidget):
             + margins.right()
             + self.fontMetrics().averageCharWidth() * 2
         )
-        self.tags = _named(QLineEdit(self, placeholderText="comma, separated"), "metaTags")
+        self.tags = _named(
+            QLineEdit(self, placeholderText=translate("MetadataPanel", "comma, separated")),
+            "metaTags",
+        )
         self.categories = _named(QLineEdit(self), "metaCategories")
-        self.slug = _named(QLineEdit(self, placeholderText="from the title"), "metaSlug")
+        self.slug = _named(
+            QLineEdit(self, placeholderText=translate("MetadataPanel", "from the title")),
+            "metaSlug",
+        )
         self.excerpt = _named(QPlainTextEdit(self), "metaExcerpt")
         self.excerpt.setTabChangesFocus(True)
         self.excerpt.setMaximumHeight(self.fontMetrics().lineSpacing() * 3)
         self.featured = _named(QLineEdit(self), "metaFeatured")
-        choose = QPushButton("Choose…", self)
+        choose = QPushButton(translate("MetadataPanel", "Choose…"), self)
         choose.clicked.connect(self._choose_image)
         featured_row = QHBoxLayout()
         featured_row.setContentsMargins(0, 0, 0, 0)
@@ -119,11 +132,20 @@ class MetadataPanel(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         rows: list[list[tuple[str, QWidget | QHBoxLayout]]] = [
-            [("&Title", self.title)],
-            [("&Status", self.status), ("&Date", self.date)],
-            [("Ta&gs", self.tags), ("Cate&gories", self.categories)],
-            [("S&lug", self.slug), ("Featured &image", featured_row)],
-            [("E&xcerpt", self.excerpt)],
+            [(translate("MetadataPanel", "&Title"), self.title)],
+            [
+                (translate("MetadataPanel", "&Status"), self.status),
+                (translate("MetadataPanel", "&Date"), self.date),
+            ],
+            [
+                (translate("MetadataPanel", "Ta&gs"), self.tags),
+                (translate("MetadataPanel", "&Categories"), self.categories),
+            ],
+            [
+                (translate("MetadataPanel", "Sl&ug"), self.slug),
+                (translate("MetadataPanel", "Featured &image"), featured_row),
+            ],
+            [(translate("MetadataPanel", "E&xcerpt"), self.excerpt)],
         ]
         for r, pairs in enumerate(rows):
             for c, (text, field) in enumerate(pairs):
@@ -259,7 +281,10 @@ class MetadataPanel(QWidget):
         if start is None or not start.is_dir():
             start = Path.home()
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, "Featured image", str(start), "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"
+            self,
+            translate("MetadataPanel", "Featured image"),
+            str(start),
+            translate("MetadataPanel", "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"),
         )
         if not chosen:
             return

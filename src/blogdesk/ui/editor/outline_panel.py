@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
+from blogdesk.ui.i18n import translate
+
 if TYPE_CHECKING:  # the renderer (Markdown, Pygments) loads after the window is shown
     from blogdesk.core.render.rendering import Heading
 
@@ -41,7 +43,12 @@ class OutlinePanel(QTreeWidget):
                 stack.pop()
             item = QTreeWidgetItem([heading.text])
             item.setData(0, LINE_ROLE, heading.line)
-            item.setToolTip(0, f"{'#' * heading.level} {heading.text} (line {heading.line + 1})")
+            item.setToolTip(
+                0,
+                translate("OutlinePanel", "{marks} {heading} (line {line})").format(
+                    marks="#" * heading.level, heading=heading.text, line=heading.line + 1
+                ),
+            )
             if stack:
                 stack[-1][1].addChild(item)
             else:

@@ -19,16 +19,18 @@ from PySide6.QtWidgets import QFileDialog
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.export import export_post, write_html
+from blogdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["FILTERS", "Exporter"]
 
 log = logging.getLogger(__name__)
 
-# (format, the file dialog's filter): the filter chosen is the format.
+# (format, the file dialog's filter): the filter chosen is the format. The filters are translated
+# where shown (QT_TRANSLATE_NOOP only marks them).
 FILTERS = (
-    ("html", "Web page (*.html)"),
-    ("pdf", "PDF document (*.pdf)"),
-    ("docx", "Word document (*.docx)"),
+    ("html", QT_TRANSLATE_NOOP("Exporter", "Web page (*.html)")),
+    ("pdf", QT_TRANSLATE_NOOP("Exporter", "PDF document (*.pdf)")),
+    ("docx", QT_TRANSLATE_NOOP("Exporter", "Word document (*.docx)")),
 )
 
 
@@ -43,7 +45,9 @@ class Exporter(QObject):
         self.window = window
         self._printer: Any = None
         self._page_dir: str | None = None
-        self.exported.connect(lambda path: self._say(f"Exported to {path}"))
+        self.exported.connect(
+            lambda path: self._say(translate("Exporter", "Exported to {path}").format(path=path))
+        )
         self.failed.connect(self._say)
 
     def _say(self, text: str) -> None:
@@ -55,15 +59,19 @@ class Exporter(QObject):
         """The save dialog, then the export."""
         doc = self.window.documents.doc
         if doc is None:
-            self.failed.emit("Open a post to export it.")
+            self.failed.emit(translate("Exporter", "Open a post to export it."))
             return
         start = str(doc.path.with_suffix(".html"))
+        filters = [(fmt, translate("Exporter", text)) for fmt, text in FILTERS]
         chosen, chosen_filter = QFileDialog.getSaveFileName(
-            self.window, "Export Post", start, ";;".join(f for _fmt, f in FILTERS)
+            self.window,
+            translate("Exporter", "Export Post"),
+            start,
+            ";;".join(f for _fmt, f in filters),
         )
         if not chosen:
             return
-        fmt = next((fmt for fmt, f in FILTERS if f == chosen_filter), None)
+        fmt = next((fmt for fmt, f in filters if f == chosen_filter), None)
         if fmt is None:
             fmt = Path(chosen).suffix.lstrip(".").lower()
         self.export(Path(chosen), fmt)
@@ -74,7 +82,7 @@ class Exporter(QObject):
 
         docs = self.window.documents
         if docs.doc is None:
-            self.failed.emit("Open a post to export it.")
+            self.failed.emit(translate("Exporter", "Open a post to export it."))
             return
         docs.save_now()
         post, folder = docs.doc.post, docs.doc.path.parent
@@ -122,7 +130,9 @@ class Exporter(QObject):
         if ok:
             self.exported.emit(path)
         else:
-            self.failed.emit(f"The PDF could not be written to {path}.")
+            self.failed.emit(
+                translate("Exporter", "The PDF could not be written to {path}.").format(path=path)
+            )
 
     def _error(self, exc: BaseException) -> None:
         if self._page_dir is not None:
@@ -130,4 +140,4 @@ class Exporter(QObject):
             self._page_dir = None
         if not isinstance(exc, (BlogDeskError, OSError)):  # a bug: logged with its traceback
             log.error("export failed", exc_info=exc)
-        self.failed.emit(f"Export failed: {exc}")
+        self.failed.emit(translate("Exporter", "Export failed: {reason}").format(reason=exc))

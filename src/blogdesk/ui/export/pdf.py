@@ -30,6 +30,7 @@ from PySide6.QtWebEngineCore import (
 )
 
 from blogdesk.core.export.page import ExportError
+from blogdesk.ui.i18n import number, translate
 
 __all__ = ["PdfPrinter", "print_pdf"]
 
@@ -79,7 +80,9 @@ class PdfPrinter(QObject):
     def print_page(self, page: Path, out: Path) -> None:
         """Start printing `page` (an exported HTML file) to `out`; `finished` says when."""
         if self.busy:
-            raise ExportError("A PDF is being made already; wait for it to finish.")
+            raise ExportError(
+                translate("PdfPrinter", "A PDF is being made already; wait for it to finish.")
+            )
         self.busy = True
         self._out = out
         self._page.load(QUrl.fromLocalFile(str(page.resolve())))
@@ -132,7 +135,13 @@ def print_pdf(page: Path, out: Path, *, allow_remote: bool = False) -> Path:
     timer.stop()
     printer.close()
     if not result:
-        raise ExportError(f"The PDF was not made within {TIMEOUT_S:.0f} s.")
+        raise ExportError(
+            translate("PdfPrinter", "The PDF was not made within {seconds} s.").format(
+                seconds=number(round(TIMEOUT_S))
+            )
+        )
     if not result[0] or not out.is_file():
-        raise ExportError(f"The PDF could not be written to {out}.")
+        raise ExportError(
+            translate("PdfPrinter", "The PDF could not be written to {path}.").format(path=out)
+        )
     return out

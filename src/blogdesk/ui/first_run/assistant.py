@@ -36,6 +36,7 @@ from blogdesk.ui.first_run.pages import (
     Workplace,
 )
 from blogdesk.ui.first_run.places import FolderLook, prepare_library, remember_library
+from blogdesk.ui.i18n import translate
 from blogdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ class FirstRunAssistant(QWizard):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunAssistant")
-        self.setWindowTitle("Welcome to BlogDesk")
+        self.setWindowTitle(translate("FirstRunAssistant", "Welcome to BlogDesk"))
         self.settings = settings
         self.config_dir = Path(config_dir)
         self.default_library = Path(default_library)
@@ -89,8 +90,12 @@ class FirstRunAssistant(QWizard):
 
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setButtonText(QWizard.WizardButton.CustomButton1, "&Skip")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "Skip &All")
+        self.setButtonText(
+            QWizard.WizardButton.CustomButton1, translate("FirstRunAssistant", "&Skip")
+        )
+        self.setButtonText(
+            QWizard.WizardButton.CancelButton, translate("FirstRunAssistant", "Skip &All")
+        )
         self.button(QWizard.WizardButton.CustomButton1).setObjectName("skipButton")
         self.button(QWizard.WizardButton.CancelButton).setObjectName("skipAllButton")
         self.customButtonClicked.connect(lambda _which: self.skip())
@@ -126,11 +131,14 @@ class FirstRunAssistant(QWizard):
 
     def _why(self, suggestion: Path) -> str:
         if suggestion != self.default_library:
-            return (
-                f"Suggested: {suggestion.name} in your Documents folder, next to your other "
-                "documents: easy to find, and backed up with them."
-            )
-        return "Suggested: BlogDesk's own data folder. Any folder will do."
+            return translate(
+                "FirstRunAssistant",
+                "Suggested: {name} in your Documents folder, next to your other "
+                "documents: easy to find, and backed up with them.",
+            ).format(name=suggestion.name)
+        return translate(
+            "FirstRunAssistant", "Suggested: BlogDesk's own data folder. Any folder will do."
+        )
 
     # -- the keyring check -----------------------------------------------------------------------
 
@@ -178,8 +186,15 @@ class FirstRunAssistant(QWizard):
         """Make (or open) the library in `folder` in the background, then let the host open it
         and move on to the next page."""
         page = self.library_page
-        page.set_busy(True, f"Opening the library in {folder}…")
-        self.runner.run(lambda: prepare_library(folder), self._prepared, self._not_prepared)
+        page.set_busy(
+            True,
+            translate("FirstRunAssistant", "Opening the library in {folder}…").format(
+                folder=folder
+            ),
+        )
+        self.runner.run(
+            lambda: prepare_library(folder, translate), self._prepared, self._not_prepared
+        )
 
     def _prepared(self, look: FolderLook) -> None:
         if self._concluded:
@@ -190,12 +205,17 @@ class FirstRunAssistant(QWizard):
             self._not_prepared(exc)
             return
         self.library_look = look
-        self.library_page.set_busy(False, look.describe())
+        self.library_page.set_busy(False, look.describe(translate))
         self.next()
 
     def _not_prepared(self, exc: BaseException) -> None:
         text = str(exc) if isinstance(exc, BlogDeskError) else f"{type(exc).__name__}: {exc}"
-        self.library_page.set_busy(False, f"This folder cannot be used: {text}")
+        self.library_page.set_busy(
+            False,
+            translate("FirstRunAssistant", "This folder cannot be used: {reason}").format(
+                reason=text
+            ),
+        )
 
     def show_blogs(self) -> AccountDialog | None:
         """The Blogs dialog (its add flow), over the assistant."""
@@ -234,7 +254,9 @@ class FirstRunAssistant(QWizard):
             except BlogDeskError as exc:
                 from PySide6.QtWidgets import QMessageBox
 
-                QMessageBox.critical(self, "BlogDesk cannot start", str(exc))
+                QMessageBox.critical(
+                    self, translate("FirstRunAssistant", "BlogDesk cannot start"), str(exc)
+                )
                 self.runner.shutdown()
                 self.concluded.emit(None)
                 return

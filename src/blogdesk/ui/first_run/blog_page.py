@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QProgressBar, QPushButton, QVBoxLayout, QWizardPag
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.progress import Progress
 from blogdesk.ui.first_run.pages import Host, text_label
+from blogdesk.ui.i18n import translate
 from blogdesk.ui.tasks import TaskProgress
 
 if TYPE_CHECKING:
@@ -25,13 +26,17 @@ class BlogPage(QWizardPage):
     def __init__(self, assistant: Host) -> None:
         super().__init__()
         self.assistant = assistant
-        self.setTitle("Add your blog")
-        self.setSubTitle("WordPress, Ghost, Micropub, Blogger, Forem or a static site folder.")
-        self.add_button = QPushButton("&Add a Blog…")
+        self.setTitle(translate("BlogPage", "Add your blog"))
+        self.setSubTitle(
+            translate(
+                "BlogPage", "WordPress, Ghost, Micropub, Blogger, Forem or a static site folder."
+            )
+        )
+        self.add_button = QPushButton(translate("BlogPage", "&Add a Blog…"))
         self.add_button.setObjectName("addBlog")
         self.add_button.clicked.connect(lambda: self.assistant.show_blogs())
-        self.blogs = text_label("No blog added yet.", "addedBlogs")
-        self.fetch_button = QPushButton("&Fetch Posts from the Blog")
+        self.blogs = text_label(translate("BlogPage", "No blog added yet."), "addedBlogs")
+        self.fetch_button = QPushButton(translate("BlogPage", "&Fetch Posts from the Blog"))
         self.fetch_button.setObjectName("fetchPosts")
         self.fetch_button.setEnabled(False)
         self.fetch_button.clicked.connect(self.fetch)
@@ -59,9 +64,8 @@ class BlogPage(QWizardPage):
             self.status.setText(str(exc))
             return
         if accounts:
-            self.blogs.setText(
-                "Your blogs: " + "; ".join(f"{a.name} ({a.site_url})" for a in accounts)
-            )
+            blogs = "; ".join(f"{a.name} ({a.site_url})" for a in accounts)
+            self.blogs.setText(translate("BlogPage", "Your blogs: {blogs}").format(blogs=blogs))
         self.fetch_button.setEnabled(bool(accounts))
 
     def fetch(self) -> None:
@@ -77,7 +81,9 @@ class BlogPage(QWizardPage):
         self.fetch_button.setEnabled(False)
         self.bar.setRange(0, 0)
         self.bar.show()
-        self.status.setText(f"Fetching the posts of “{account.name}”…")
+        self.status.setText(
+            translate("BlogPage", "Fetching the posts of “{name}”…").format(name=account.name)
+        )
 
         def work(progress: TaskProgress) -> PullResult:
             return service.pull(
@@ -106,15 +112,19 @@ class BlogPage(QWizardPage):
         self.fetch_button.setEnabled(True)
         self.assistant.fetched += len(result.created)
         self.status.setText(
-            f"Fetched {len(result.created):,} new posts and updated {len(result.updated):,}."
+            translate("BlogPage", "Fetched {created} new posts and updated {updated}.").format(
+                created=f"{len(result.created):,}", updated=f"{len(result.updated):,}"
+            )
         )
 
     def _failed(self, exc: BaseException | None) -> None:
         self.bar.hide()
         self.fetch_button.setEnabled(True)
         if exc is None:
-            self.status.setText("Fetching was cancelled.")
+            self.status.setText(translate("BlogPage", "Fetching was cancelled."))
         elif isinstance(exc, BlogDeskError):
             self.status.setText(str(exc))
         else:
-            self.status.setText(f"Fetching failed ({type(exc).__name__}).")
+            self.status.setText(
+                translate("BlogPage", "Fetching failed ({kind}).").format(kind=type(exc).__name__)
+            )

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from blogdesk.core.importers import ImportReport
 from blogdesk.core.library.library import Library
 from blogdesk.ui.first_run.places import FolderLook, look_at
+from blogdesk.ui.i18n import translate
 from blogdesk.ui.library.import_dialog import ask_and_import_folder, ask_and_import_wxr
 from blogdesk.ui.tasks import TaskRunner
 
@@ -94,14 +95,21 @@ class LibraryPage(QWizardPage):
     def __init__(self, assistant: Host, suggestion: Path, why: str) -> None:
         super().__init__()
         self.assistant = assistant
-        self.setTitle("Where to keep your posts")
-        self.setSubTitle("BlogDesk keeps each post as a Markdown file in one folder, your library.")
+        self.setTitle(translate("LibraryPage", "Where to keep your posts"))
+        self.setSubTitle(
+            translate(
+                "LibraryPage",
+                "BlogDesk keeps each post as a Markdown file in one folder, your library.",
+            )
+        )
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "Use This &Folder")
+        self.setButtonText(
+            QWizard.WizardButton.CommitButton, translate("LibraryPage", "Use This &Folder")
+        )
         self.path = QLineEdit(str(suggestion))
         self.path.setObjectName("libraryPath")
         self.path.textChanged.connect(lambda _t: self._look_soon())
-        choose = QPushButton("&Choose…")
+        choose = QPushButton(translate("LibraryPage", "&Choose…"))
         choose.clicked.connect(self._choose)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
@@ -114,8 +122,11 @@ class LibraryPage(QWizardPage):
         layout.addWidget(self.look)
         layout.addWidget(
             text_label(
-                "An existing folder of Markdown, a Jekyll site or a Hugo site is used as it is. "
-                "Skip keeps the suggested folder."
+                translate(
+                    "LibraryPage",
+                    "An existing folder of Markdown, a Jekyll site or a Hugo site is used as it "
+                    "is. Skip keeps the suggested folder.",
+                )
             )
         )
         layout.addStretch(1)
@@ -130,7 +141,9 @@ class LibraryPage(QWizardPage):
         return Path(self.path.text().strip() or ".").expanduser()
 
     def _choose(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Library folder", str(self.folder()))
+        chosen = QFileDialog.getExistingDirectory(
+            self, translate("LibraryPage", "Library folder"), str(self.folder())
+        )
         if chosen:
             self.path.setText(chosen)
 
@@ -145,7 +158,7 @@ class LibraryPage(QWizardPage):
         if look.path != self.folder():
             return  # the author typed on meanwhile: a newer look is on its way
         self.last_look = look
-        self.look.setText(look.describe())
+        self.look.setText(look.describe(translate))
 
     def isComplete(self) -> bool:
         return not self._busy and bool(self.path.text().strip())
@@ -171,25 +184,37 @@ class PostsPage(QWizardPage):
     def __init__(self, assistant: Host) -> None:
         super().__init__()
         self.assistant = assistant
-        self.setTitle("Bring your posts in")
-        self.setSubTitle("Everything here is optional; Skip moves on.")
+        self.setTitle(translate("PostsPage", "Bring your posts in"))
+        self.setSubTitle(translate("PostsPage", "Everything here is optional; Skip moves on."))
         self.adopted = text_label("", "adoptedPosts")
-        wxr = QPushButton("Import a &WordPress Export…")
+        wxr = QPushButton(translate("PostsPage", "Import a &WordPress Export…"))
         wxr.clicked.connect(self._import_wxr)
-        site = QPushButton("Copy Posts from a &Jekyll or Hugo Site…")
+        site = QPushButton(translate("PostsPage", "Copy Posts from a &Jekyll or Hugo Site…"))
         site.clicked.connect(self._import_site)
         self.result = text_label("", "importResult")
         layout = QVBoxLayout(self)
         layout.addWidget(self.adopted)
         layout.addWidget(
-            text_label("From WordPress: export your site (Tools → Export) and import it.")
+            text_label(
+                translate(
+                    "PostsPage", "From WordPress: export your site (Tools → Export) and import it."
+                )
+            )
         )
         layout.addWidget(wxr, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(text_label("From another folder: copy its posts into the library."))
+        layout.addWidget(
+            text_label(
+                translate("PostsPage", "From another folder: copy its posts into the library.")
+            )
+        )
         layout.addWidget(site, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(
             text_label(
-                "From your blog itself: add it on the next pages, then choose Fetch Posts there."
+                translate(
+                    "PostsPage",
+                    "From your blog itself: add it on the next pages, then choose Fetch Posts "
+                    "there.",
+                )
             )
         )
         layout.addWidget(self.result)
@@ -198,10 +223,15 @@ class PostsPage(QWizardPage):
     def initializePage(self) -> None:
         look = self.assistant.library_look
         if look is not None and look.posts:
-            plural = "" if look.posts == 1 else "s"
-            self.adopted.setText(
-                f"Your library holds {look.posts:,} post{plural} already: they stay as they are."
-            )
+            if look.posts == 1:
+                text = translate(
+                    "PostsPage", "Your library holds {count} post already: they stay as they are."
+                )
+            else:
+                text = translate(
+                    "PostsPage", "Your library holds {count} posts already: they stay as they are."
+                )
+            self.adopted.setText(text.format(count=f"{look.posts:,}"))
 
     def _import_wxr(self) -> None:
         place = self.assistant.workplace
@@ -219,7 +249,11 @@ class PostsPage(QWizardPage):
 
     def _imported(self, report: ImportReport) -> None:
         self.assistant.imported += len(report.imported)
-        self.result.setText(f"Imported {self.assistant.imported:,} posts so far.")
+        if self.assistant.imported == 1:
+            text = translate("PostsPage", "Imported {count} post so far.")
+        else:
+            text = translate("PostsPage", "Imported {count} posts so far.")
+        self.result.setText(text.format(count=f"{self.assistant.imported:,}"))
 
 
 class KeyringPage(QWizardPage):
@@ -228,14 +262,20 @@ class KeyringPage(QWizardPage):
     def __init__(self, assistant: Host) -> None:
         super().__init__()
         self.assistant = assistant
-        self.setTitle("Where your blog's password is kept")
-        self.setSubTitle("Read this before you add a blog: no keyring works on this computer.")
+        self.setTitle(translate("KeyringPage", "Where your blog's password is kept"))
+        self.setSubTitle(
+            translate(
+                "KeyringPage", "Read this before you add a blog: no keyring works on this computer."
+            )
+        )
         self.explanation = text_label("", "keyringExplanation")
         self.session_only = QRadioButton(
-            "Keep the password for this &session only; add my blog now"
+            translate("KeyringPage", "Keep the password for this &session only; add my blog now")
         )
         self.session_only.setObjectName("sessionOnlyChoice")
-        self.later = QRadioButton("I will set up a &keyring first; add my blog later")
+        self.later = QRadioButton(
+            translate("KeyringPage", "I will set up a &keyring first; add my blog later")
+        )
         self.later.setObjectName("keyringLaterChoice")
         self.session_only.setChecked(True)
         group = QButtonGroup(self)
@@ -255,31 +295,45 @@ class KeyringPage(QWizardPage):
         problem = self.assistant.keyring_state
         if problem is None:
             self.explanation.setText(
-                "A keyring works on this computer after all: your blog's password is kept "
-                "there. Choose Next."
+                translate(
+                    "KeyringPage",
+                    "A keyring works on this computer after all: your blog's password is kept "
+                    "there. Choose Next.",
+                )
             )
             return
         if problem == PENDING:
-            state = "BlogDesk is still checking whether a keyring works on this computer"
-        else:
-            state = f"On this computer no keyring works (keyring said: {problem})"
-        if sys.platform.startswith("linux"):
-            how = (
-                "install a Secret Service keyring such as GNOME Keyring (on Debian or Ubuntu: "
-                "<tt>sudo apt install gnome-keyring</tt>) or KWallet, make sure it is unlocked "
-                "when you log in to your desktop, then start BlogDesk again"
+            state = translate(
+                "KeyringPage", "BlogDesk is still checking whether a keyring works on this computer"
             )
         else:
-            how = "unlock your system's keychain or credential store, then start BlogDesk again"
+            state = translate(
+                "KeyringPage", "On this computer no keyring works (keyring said: {problem})"
+            ).format(problem=problem)
+        if sys.platform.startswith("linux"):
+            how = translate(
+                "KeyringPage",
+                "install a Secret Service keyring such as GNOME Keyring (on Debian or Ubuntu: "
+                "<tt>sudo apt install gnome-keyring</tt>) or KWallet, make sure it is unlocked "
+                "when you log in to your desktop, then start BlogDesk again",
+            )
+        else:
+            how = translate(
+                "KeyringPage",
+                "unlock your system's keychain or credential store, then start BlogDesk again",
+            )
         self.explanation.setTextFormat(Qt.TextFormat.RichText)
         self.explanation.setText(
-            "<p>BlogDesk keeps your blog's password (or token) in the system keyring and never "
-            f"writes it to a plain file. {state}.</p>"
-            "<p>You can:</p><ul>"
-            f"<li><b>Set up a keyring</b>: {how}. Add your blog afterwards "
-            "(Blog → Blogs…).</li>"
-            "<li><b>Keep the password for this session only</b>: add your blog now; BlogDesk "
-            "forgets the password when it quits and asks for it again next time.</li></ul>"
+            translate(
+                "KeyringPage",
+                "<p>BlogDesk keeps your blog's password (or token) in the system keyring and never "
+                "writes it to a plain file. {state}.</p>"
+                "<p>You can:</p><ul>"
+                "<li><b>Set up a keyring</b>: {how}. Add your blog afterwards "
+                "(Blog → Blogs…).</li>"
+                "<li><b>Keep the password for this session only</b>: add your blog now; BlogDesk "
+                "forgets the password when it quits and asks for it again next time.</li></ul>",
+            ).format(state=state, how=how)
         )
 
     def validatePage(self) -> bool:
@@ -298,8 +352,8 @@ class DonePage(QWizardPage):
     def __init__(self, assistant: Host) -> None:
         super().__init__()
         self.assistant = assistant
-        self.setTitle("Ready to write")
-        self.setSubTitle("BlogDesk opens when you choose Finish.")
+        self.setTitle(translate("DonePage", "Ready to write"))
+        self.setSubTitle(translate("DonePage", "BlogDesk opens when you choose Finish."))
         self.summary = text_label("", "doneSummary")
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -309,12 +363,23 @@ class DonePage(QWizardPage):
         place = self.assistant.workplace
         lines = []
         if place is not None:
-            lines.append(f"Your library: {place.library.root}")
+            lines.append(
+                translate("DonePage", "Your library: {folder}").format(folder=place.library.root)
+            )
         if self.assistant.imported or self.assistant.fetched:
             lines.append(
-                f"Brought in: {self.assistant.imported:,} imported, "
-                f"{self.assistant.fetched:,} fetched from your blog."
+                translate(
+                    "DonePage", "Brought in: {imported} imported, {fetched} fetched from your blog."
+                ).format(
+                    imported=f"{self.assistant.imported:,}", fetched=f"{self.assistant.fetched:,}"
+                )
             )
-        lines.append("A new post: File → New Post. Your blogs: Blog → Blogs…")
-        lines.append("To see this assistant again, start BlogDesk with: blogdesk --first-run")
+        lines.append(
+            translate("DonePage", "A new post: File → New Post. Your blogs: Blog → Blogs…")
+        )
+        lines.append(
+            translate(
+                "DonePage", "To see this assistant again, start BlogDesk with: blogdesk --first-run"
+            )
+        )
         self.summary.setText("\n".join(lines))

@@ -15,6 +15,7 @@ whoever set those chose a place on purpose (portable installs, tests).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -46,6 +47,14 @@ FolderKind = Literal["new", "empty", "library", "jekyll", "hugo", "markdown", "n
 _HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml")
 
 
+Translate = Callable[[str, str], str]  # (context, English text) -> the text to show
+
+
+def as_written(_context: str, text: str) -> str:
+    """The English text as written: what `describe` says without the window's translator."""
+    return text
+
+
 @dataclass(frozen=True)
 class FolderLook:
     """What a folder is, for the assistant's library page."""
@@ -58,33 +67,45 @@ class FolderLook:
     def usable(self) -> bool:
         return self.kind != "not-a-folder"
 
-    def describe(self) -> str:
-        """One or two sentences for the author."""
-        count = f"{self.posts:,} post{'' if self.posts == 1 else 's'}"
+    def describe(self, translate: Translate = as_written) -> str:
+        """One or two sentences for the author; `translate` is the window's
+        (``blogdesk.ui.i18n.translate``), English without it (this module has no Qt)."""
+        if self.posts == 1:
+            posts = translate("FolderLook", "{count} post")
+        else:
+            posts = translate("FolderLook", "{count} posts")
+        count = posts.format(count=f"{self.posts:,}")
         if self.kind == "new":
-            return "A new, empty library will be made in this folder."
+            return translate("FolderLook", "A new, empty library will be made in this folder.")
         if self.kind == "empty":
-            return "This folder is empty: your library starts here."
+            return translate("FolderLook", "This folder is empty: your library starts here.")
         if self.kind == "library":
-            return f"A BlogDesk library is already here ({count}): BlogDesk opens it."
+            return translate(
+                "FolderLook", "A BlogDesk library is already here ({count}): BlogDesk opens it."
+            ).format(count=count)
         if self.kind == "jekyll":
-            return (
-                f"Jekyll site recognised ({count} in _posts/ and the other folders). BlogDesk "
+            return translate(
+                "FolderLook",
+                "Jekyll site recognised ({count} in _posts/ and the other folders). BlogDesk "
                 "uses the folder as it is: nothing is moved or rewritten, and your site still "
-                "builds with Jekyll."
-            )
+                "builds with Jekyll.",
+            ).format(count=count)
         if self.kind == "hugo":
-            return (
-                f"Hugo site recognised ({count} in content/ and the other folders). BlogDesk "
+            return translate(
+                "FolderLook",
+                "Hugo site recognised ({count} in content/ and the other folders). BlogDesk "
                 "uses the folder as it is: nothing is moved or rewritten, and your site still "
-                "builds with Hugo."
-            )
+                "builds with Hugo.",
+            ).format(count=count)
         if self.kind == "markdown":
-            return (
-                f"Folder of Markdown recognised ({count}). BlogDesk uses it as it is: nothing "
-                "is moved or rewritten."
-            )
-        return "This is a file, not a folder: choose a folder for the library."
+            return translate(
+                "FolderLook",
+                "Folder of Markdown recognised ({count}). BlogDesk uses it as it is: nothing "
+                "is moved or rewritten.",
+            ).format(count=count)
+        return translate(
+            "FolderLook", "This is a file, not a folder: choose a folder for the library."
+        )
 
 
 def look_at(folder: Path) -> FolderLook:
@@ -111,12 +132,12 @@ def look_at(folder: Path) -> FolderLook:
     return FolderLook(path, "empty" if empty else "markdown", 0)
 
 
-def prepare_library(folder: Path) -> FolderLook:
+def prepare_library(folder: Path, translate: Translate = as_written) -> FolderLook:
     """Look at `folder`, then make (or open) the library there and index what it holds, so the
     window opens it at once. Reads and writes the disk: call it off the GUI thread."""
     look = look_at(folder)
     if not look.usable:
-        raise LibraryError(look.describe())
+        raise LibraryError(look.describe(translate))
     Library.open(look.path, create=True, refresh=True).close()
     return look
 

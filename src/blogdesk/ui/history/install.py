@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.settings import save_library_settings
 from blogdesk.ui.history.panel import HistoryPanel
+from blogdesk.ui.i18n import translate
 
 __all__ = ["HistoryUi", "install_history"]
 
@@ -48,12 +49,12 @@ class HistoryUi(QObject):
         menus = window.menus
         # An action of our own rather than the dock's toggleViewAction, whose check mark
         # follows what Qt last showed and can disagree with what the author asked for.
-        self.toggle = QAction("&History", window, checkable=True)
+        self.toggle = QAction(translate("HistoryUi", "&History"), window, checkable=True)
         self.toggle.setShortcut(QKeySequence("Ctrl+Alt+H"))
         self.panel.closed.connect(lambda: self.toggle.setChecked(False))
         menus.view_menu.addAction(self.toggle)
         menus.actions["panel_history"] = self.toggle
-        self.sync_action = QAction("S&ync with Other Machines", window)
+        self.sync_action = QAction(translate("HistoryUi", "S&ync with Other Machines"), window)
         self.sync_action.setShortcut(QKeySequence("Ctrl+Alt+S"))
         self.sync_action.triggered.connect(self.sync_now)
         menus.library_menu.addAction(self.sync_action)
@@ -97,7 +98,9 @@ class HistoryUi(QObject):
 
     def _restore(self, body: str) -> None:
         self.window.documents.restore_text(body)
-        self.window.show_message("The version is back in the editor (Undo takes it back).")
+        self.window.show_message(
+            translate("HistoryUi", "The version is back in the editor (Undo takes it back).")
+        )
 
     # ------------------------------------------------------------------------ save bursts
     def burst_ended(self, path: Path) -> None:
@@ -129,7 +132,8 @@ class HistoryUi(QObject):
         if not self._might_keep_drafts(rel):
             return []  # off by default: no sync layer is loaded for it
         run = keep_drafts(self.services.sync_service(), rel)
-        return [f"Could not update the draft on the blog: {why}" for why in run.failed]
+        message = translate("HistoryUi", "Could not update the draft on the blog: {reason}")
+        return [message.format(reason=why) for why in run.failed]
 
     def _might_keep_drafts(self, rel: str) -> bool:
         try:
@@ -152,7 +156,7 @@ class HistoryUi(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         log.warning("history: %s", exc)
-        self.window.show_message(f"History: {exc}")
+        self.window.show_message(translate("HistoryUi", "History: {reason}").format(reason=exc))
 
     # ------------------------------------------------------------------------------ sync
     def sync_now(self) -> None:
@@ -162,9 +166,12 @@ class HistoryUi(QObject):
         if not url:
             url, ok = QInputDialog.getText(
                 self.window,
-                "Sync with Other Machines",
-                "A git repository to sync this library through: a bare repository's folder "
-                "(on a disk or a NAS), or an https:// or ssh:// address.",
+                translate("HistoryUi", "Sync with Other Machines"),
+                translate(
+                    "HistoryUi",
+                    "A git repository to sync this library through: a bare repository's folder "
+                    "(on a disk or a NAS), or an https:// or ssh:// address.",
+                ),
                 QLineEdit.EchoMode.Normal,
             )
             url = url.strip()
@@ -176,14 +183,20 @@ class HistoryUi(QObject):
             except BlogDeskError as exc:
                 self.window.show_message(str(exc))
         self.sync_action.setEnabled(False)
-        self.window.show_message(f"Syncing with {url}…")
+        self.window.show_message(
+            translate("HistoryUi", "Syncing with {address}…").format(address=url)
+        )
         self.runner.run(lambda: self._sync_job(url), self._sync_done, self._sync_failed)
 
     def _sync_job(self, url: str) -> str:
         with self._lock:
             history = self.services.history()
             if history is None:
-                raise BlogDeskError("Syncing needs the library's history, which is turned off.")
+                raise BlogDeskError(
+                    translate(
+                        "HistoryUi", "Syncing needs the library's history, which is turned off."
+                    )
+                )
             return self._sync(history, url)
 
     def _sync(self, history: Any, url: str) -> str:
@@ -196,8 +209,13 @@ class HistoryUi(QObject):
         report = sync_library(history, url, password=password, refresh=self.window.library.refresh)
         if report.conflicts:
             names = ", ".join(copy for _, copy in report.conflicts)
-            return f"Synced. Both machines changed a post; the other version is kept in {names}."
-        return "Synced." if report.fetched or report.pushed else "Synced: nothing new."
+            return translate(
+                "HistoryUi",
+                "Synced. Both machines changed a post; the other version is kept in {files}.",
+            ).format(files=names)
+        if report.fetched or report.pushed:
+            return translate("HistoryUi", "Synced.")
+        return translate("HistoryUi", "Synced: nothing new.")
 
     def _sync_done(self, message: str) -> None:
         self.sync_action.setEnabled(True)
@@ -208,4 +226,4 @@ class HistoryUi(QObject):
 
     def _sync_failed(self, exc: BaseException) -> None:
         self.sync_action.setEnabled(True)
-        QMessageBox.warning(self.window, "Sync", str(exc))
+        QMessageBox.warning(self.window, translate("HistoryUi", "Sync"), str(exc))

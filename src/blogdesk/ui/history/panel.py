@@ -31,11 +31,18 @@ from blogdesk.core.history.store import LibraryHistory
 from blogdesk.core.history.versions import FileHistory, Version, file_history
 from blogdesk.core.history.worddiff import Piece, comparable, word_diff
 from blogdesk.core.post.post import Post
+from blogdesk.ui.i18n import QT_TRANSLATE_NOOP, locale_date, number, translate
 from blogdesk.ui.tasks import TaskRunner
 
 __all__ = ["HistoryPanel", "diff_html"]
 
-_STATUS_WORDS = {"publish": "published", "future": "scheduled", "draft": "draft", "trash": "trash"}
+# Translated where shown (QT_TRANSLATE_NOOP only marks them).
+_STATUS_WORDS = {
+    "publish": QT_TRANSLATE_NOOP("HistoryPanel", "published"),
+    "future": QT_TRANSLATE_NOOP("HistoryPanel", "scheduled"),
+    "draft": QT_TRANSLATE_NOOP("HistoryPanel", "draft"),
+    "trash": QT_TRANSLATE_NOOP("HistoryPanel", "trash"),
+}
 
 
 @dataclass(frozen=True)
@@ -70,7 +77,7 @@ class HistoryPanel(QDockWidget):
         names: Callable[[], dict[str, str]],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("History", parent)
+        super().__init__(translate("HistoryPanel", "History"), parent)
         self.setObjectName("historyPanel")
         self.runner, self._history, self._names = runner, history, names
         self.path: Path | None = None
@@ -79,16 +86,18 @@ class HistoryPanel(QDockWidget):
         self._compared: _Compared | None = None
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        self.heading = QLabel("Open a post to see its versions.", body)
+        self.heading = QLabel(translate("HistoryPanel", "Open a post to see its versions."), body)
         self.heading.setWordWrap(True)
         self.versions = QListWidget(body)
         self.versions.currentRowChanged.connect(self._compare_selected)
         self.diff = QTextBrowser(body)
-        self.diff.setPlaceholderText("Pick a version to see what changed since.")
+        self.diff.setPlaceholderText(
+            translate("HistoryPanel", "Pick a version to see what changed since.")
+        )
         split = QSplitter(Qt.Orientation.Vertical, body)
         split.addWidget(self.versions)
         split.addWidget(self.diff)
-        self.restore = QPushButton("&Restore this version", body)
+        self.restore = QPushButton(translate("HistoryPanel", "&Restore this version"), body)
         self.restore.setEnabled(False)
         self.restore.clicked.connect(self._restore)
         layout.addWidget(self.heading)
@@ -129,7 +138,9 @@ class HistoryPanel(QDockWidget):
             self._show(found)
 
     def _failed(self, exc: BaseException) -> None:
-        self.heading.setText(f"The history cannot be read: {exc}")
+        self.heading.setText(
+            translate("HistoryPanel", "The history cannot be read: {reason}").format(reason=exc)
+        )
 
     def _show(self, found: FileHistory | None) -> None:
         current = self.versions.currentItem()
@@ -142,13 +153,20 @@ class HistoryPanel(QDockWidget):
         self.diff.clear()
         self.restore.setEnabled(False)
         if not self.rel:
-            self.heading.setText("Open a post from the library to see its versions.")
+            self.heading.setText(
+                translate("HistoryPanel", "Open a post from the library to see its versions.")
+            )
             return
         if found is None:
-            self.heading.setText("This library keeps no history.")
+            self.heading.setText(translate("HistoryPanel", "This library keeps no history."))
             return
         count = len(found.versions)
-        self.heading.setText(f"<b>{html.escape(self.rel)}</b>: {count} versions")
+        versions = (
+            translate("HistoryPanel", "1 version")
+            if count == 1
+            else translate("HistoryPanel", "{count} versions").format(count=number(count))
+        )
+        self.heading.setText(f"<b>{html.escape(self.rel)}</b>: {versions}")
         names = self._names()
         for version in found.versions:
             self.versions.addItem(self._item(version, names))
@@ -158,23 +176,34 @@ class HistoryPanel(QDockWidget):
             self.versions.setCurrentRow(rows[0])
 
     def _item(self, version: Version, names: dict[str, str]) -> QListWidgetItem:
-        when = version.time.astimezone().strftime("%d %b %Y %H:%M")
+        moment = version.time.astimezone()
+        when = f"{locale_date(moment.strftime('%Y-%m-%d'))} {moment:%H:%M}"
         text = f"{when}  {version.message}"
         statuses = {m.account_id: m.status for m in version.marks}
         if version.live_on:
             blogs = ", ".join(
-                f"{names.get(a, a)} ({_STATUS_WORDS.get(statuses.get(a, ''), 'sent')})"
+                f"{names.get(a, a)} ({self._status_word(statuses.get(a, ''))})"
                 for a in version.live_on
             )
-            text += f"\n    on the blog now: {blogs}"
+            text += "\n    " + translate("HistoryPanel", "on the blog now: {blogs}").format(
+                blogs=blogs
+            )
         elif version.marks:
-            text += "\n    sent to " + ", ".join(names.get(a, a) for a in statuses)
+            sent = ", ".join(names.get(a, a) for a in statuses)
+            text += "\n    " + translate("HistoryPanel", "sent to {blogs}").format(blogs=sent)
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, version.commit)
-        item.setToolTip(f"{version.commit}\nmade on {version.machine or 'another computer'}")
+        machine = version.machine or translate("HistoryPanel", "another computer")
+        made = translate("HistoryPanel", "made on {machine}").format(machine=machine)
+        item.setToolTip(f"{version.commit}\n{made}")
         return item
 
     # ------------------------------------------------------------------------------ diffing
+    @staticmethod
+    def _status_word(status: str) -> str:
+        known = _STATUS_WORDS.get(status)
+        return translate("HistoryPanel", known) if known else translate("HistoryPanel", "sent")
+
     def _compare_selected(self, row: int) -> None:
         found = self.found
         if found is None or not 0 <= row < len(found.versions):
@@ -202,13 +231,18 @@ class HistoryPanel(QDockWidget):
             return  # another version was picked meanwhile
         self._compared = compared
         if all(p.kind == "same" for p in compared.pieces):
-            self.diff.setHtml("<p>The text now is the same as this version.</p>")
-        else:
-            intro = (
-                f"<p>From this version ({compared.version.short}) to the text now: "
-                '<span style="color:#900"><s>removed</s></span>, '
-                '<span style="color:#060">added</span>.</p>'
+            self.diff.setHtml(
+                "<p>"
+                + translate("HistoryPanel", "The text now is the same as this version.")
+                + "</p>"
             )
+        else:
+            intro = translate(
+                "HistoryPanel",
+                "<p>From this version ({version}) to the text now: "
+                '<span style="color:#900"><s>removed</s></span>, '
+                '<span style="color:#060">added</span>.</p>',
+            ).format(version=compared.version.short)
             self.diff.setHtml(intro + diff_html(compared.pieces))
         self.restore.setEnabled(bool(compared.body) or compared.version.changed)
 

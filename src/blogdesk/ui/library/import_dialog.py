@@ -31,6 +31,7 @@ from blogdesk.core.importers.media import Fetcher
 from blogdesk.core.importers.wxr import import_wxr
 from blogdesk.core.library.library import Library
 from blogdesk.core.progress import Progress
+from blogdesk.ui.i18n import number, translate
 from blogdesk.ui.tasks import TaskHandle, TaskProgress, TaskRunner
 
 __all__ = [
@@ -73,20 +74,24 @@ class ImportDialog(QDialog):
         self.report = ImportReport()  # filled by the worker; read here only after it ended
         self.running = False
 
-        self.setWindowTitle("Import")
+        self.setWindowTitle(translate("ImportDialog", "Import"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(460)
-        what = "WordPress export" if kind == "wxr" else "folder"
-        self.heading = QLabel(f"Importing the {what} <b>{self._source.name}</b>…")
+        heading = (
+            translate("ImportDialog", "Importing the WordPress export <b>{name}</b>…")
+            if kind == "wxr"
+            else translate("ImportDialog", "Importing the folder <b>{name}</b>…")
+        )
+        self.heading = QLabel(heading.format(name=self._source.name))
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)  # busy until the first report says how many items there are
-        self.counts = QLabel("Starting…")
+        self.counts = QLabel(translate("ImportDialog", "Starting…"))
         self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
         self.summary.setVisible(False)
         self.buttons = QDialogButtonBox()
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("ImportDialog", "Cancel"))
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.cancel_button.clicked.connect(self.cancel)
 
@@ -134,8 +139,12 @@ class ImportDialog(QDialog):
         if self._handle is not None:
             self._handle.cancel()
         self.cancel_button.setEnabled(False)
-        self.cancel_button.setText("Cancelling…")
-        self.counts.setText(self.counts.text() + " — stopping after this item")
+        self.cancel_button.setText(translate("ImportDialog", "Cancelling…"))
+        self.counts.setText(
+            translate("ImportDialog", "{progress} — stopping after this item").format(
+                progress=self.counts.text()
+            )
+        )
 
     def reject(self) -> None:  # Escape and the title bar's close button
         if self.running:
@@ -149,9 +158,11 @@ class ImportDialog(QDialog):
         if step.total is not None and step.total > 0:
             self.bar.setRange(0, step.total)
             self.bar.setValue(min(step.done, step.total))
-            text = f"{step.done:,} of {step.total:,}"
+            text = translate("ImportDialog", "{done} of {total}").format(
+                done=number(step.done), total=number(step.total)
+            )
         else:
-            text = f"{step.done:,}"
+            text = number(step.done)
         self.counts.setText(f"{text}: {step.message}" if step.message else text)
 
     def _on_done(self, report: ImportReport) -> None:
@@ -166,35 +177,50 @@ class ImportDialog(QDialog):
         if isinstance(exc, BlogDeskError):
             self.report.error = str(exc)
         else:
-            self.report.error = f"an unexpected error ({type(exc).__name__}: {exc})"
+            self.report.error = translate("ImportDialog", "an unexpected error ({error})").format(
+                error=f"{type(exc).__name__}: {exc}"
+            )
         self._finish(self.report)
 
     def _finish(self, report: ImportReport) -> None:
         self.running = False
         did_nothing = report.accounted == 0
         if report.error and did_nothing:
-            self.heading.setText("The import did not run.")
-            self._stop_bar("error", "Did not run")
+            self.heading.setText(translate("ImportDialog", "The import did not run."))
+            self._stop_bar("error", translate("ImportDialog", "Did not run"))
         elif report.cancelled:
-            self.heading.setText("Import cancelled.")
-            self._stop_bar("cancelled", "Cancelled")
+            self.heading.setText(translate("ImportDialog", "Import cancelled."))
+            self._stop_bar("cancelled", translate("ImportDialog", "Cancelled"))
         elif report.error or report.failed:
             # Some items came in, some did not: finished, but not the way the person asked for.
-            self.heading.setText("Import finished with problems.")
-            self._stop_bar("error", "%v of %m items read" if report.error else "Finished")
+            self.heading.setText(translate("ImportDialog", "Import finished with problems."))
+            self._stop_bar(
+                "error",
+                translate("ImportDialog", "%v of %m items read")
+                if report.error
+                else translate("ImportDialog", "Finished"),
+            )
         else:
-            self.heading.setText("Import finished.")
-            self._stop_bar("done", "Finished")
+            self.heading.setText(translate("ImportDialog", "Import finished."))
+            self._stop_bar("done", translate("ImportDialog", "Finished"))
             self.bar.setValue(self.bar.maximum())
         self.counts.setText(
-            f"Imported {len(report.imported):,}, updated {len(report.updated):,}, "
-            f"skipped {len(report.skipped):,}, failed {len(report.failed):,}, "
-            f"warnings {len(report.warnings):,}"
+            translate(
+                "ImportDialog",
+                "Imported {imported}, updated {updated}, skipped {skipped}, failed {failed}, "
+                "warnings {warnings}",
+            ).format(
+                imported=number(len(report.imported)),
+                updated=number(len(report.updated)),
+                skipped=number(len(report.skipped)),
+                failed=number(len(report.failed)),
+                warnings=number(len(report.warnings)),
+            )
         )
         # Every skipped and failed item named: the text box scrolls, nothing is left out.
         self.summary.setPlainText(report.summary())
         self.summary.setVisible(True)
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(translate("ImportDialog", "Close"))
         self.cancel_button.setEnabled(True)
         self.importFinished.emit(report)
 
@@ -239,15 +265,21 @@ def ask_and_import_wxr(
 ) -> ImportDialog | None:
     """File → Import → WordPress export…: pick the file, ask about images, then import."""
     name, _ = QFileDialog.getOpenFileName(
-        parent, "Import a WordPress export", "", "WordPress export (*.xml);;All files (*)"
+        parent,
+        translate("ImportDialog", "Import a WordPress export"),
+        "",
+        translate("ImportDialog", "WordPress export (*.xml);;All files (*)"),
     )
     if not name:
         return None
     answer = QMessageBox.question(
         parent,
-        "Import images?",
-        "Download the blog's images into the library's media folder as well?\n\n"
-        "Without them, posts keep showing the images from the blog's web address.",
+        translate("ImportDialog", "Import images?"),
+        translate(
+            "ImportDialog",
+            "Download the blog's images into the library's media folder as well?\n\n"
+            "Without them, posts keep showing the images from the blog's web address.",
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -259,7 +291,9 @@ def ask_and_import_folder(
     parent: QWidget | None, library: Library, runner: TaskRunner
 ) -> ImportDialog | None:
     """File → Import → Jekyll or Hugo folder…: pick the site folder, then import it."""
-    folder = QFileDialog.getExistingDirectory(parent, "Import a Jekyll or Hugo site folder")
+    folder = QFileDialog.getExistingDirectory(
+        parent, translate("ImportDialog", "Import a Jekyll or Hugo site folder")
+    )
     if not folder:
         return None
     return start_import(parent, library, "folder", Path(folder), runner)

@@ -11,11 +11,18 @@ from collections.abc import Mapping, Sequence
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+)
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from blogdesk.core.post.post import PostSummary
+from blogdesk.ui.i18n import QT_TRANSLATE_NOOP, locale_date, number, translate
 from blogdesk.ui.library.match_text import MATCH_ROLE, Segments, match_segments, segments_text
 from blogdesk.ui.window.theme import is_dark, status_colours
 
@@ -35,13 +42,29 @@ class Column(IntEnum):
     MATCH = 4
 
 
+# Translated where shown (QT_TRANSLATE_NOOP only marks them), as are the status words the
+# badge paints (the model's data stays the post's own status: filters and sorting use it).
 _HEADERS = {
-    Column.TITLE: "Title",
-    Column.STATUS: "Status",
-    Column.DATE: "Date",
-    Column.TAGS: "Tags",
-    Column.MATCH: "Match",
+    Column.TITLE: QT_TRANSLATE_NOOP("LibraryModel", "Title"),
+    Column.STATUS: QT_TRANSLATE_NOOP("LibraryModel", "Status"),
+    Column.DATE: QT_TRANSLATE_NOOP("LibraryModel", "Date"),
+    Column.TAGS: QT_TRANSLATE_NOOP("LibraryModel", "Tags"),
+    Column.MATCH: QT_TRANSLATE_NOOP("LibraryModel", "Match"),
 }
+_STATUS_WORDS = {
+    "draft": QT_TRANSLATE_NOOP("StatusBadgeDelegate", "draft"),
+    "pending": QT_TRANSLATE_NOOP("StatusBadgeDelegate", "pending"),
+    "scheduled": QT_TRANSLATE_NOOP("StatusBadgeDelegate", "scheduled"),
+    "published": QT_TRANSLATE_NOOP("StatusBadgeDelegate", "published"),
+    "private": QT_TRANSLATE_NOOP("StatusBadgeDelegate", "private"),
+}
+
+
+def status_word(status: str) -> str:
+    """The status as the badge shows it: translated when it is one BlogDesk knows."""
+    known = _STATUS_WORDS.get(status)
+    return translate("StatusBadgeDelegate", known) if known else status
+
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # the post's path relative to the library (str)
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2  # the PostSummary itself
@@ -185,7 +208,9 @@ class LibraryModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS.get(Column(section)) if 0 <= section < len(Column) else None
+            if 0 <= section < len(Column):
+                return translate("LibraryModel", _HEADERS[Column(section)])
+            return None
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -210,7 +235,12 @@ class LibraryModel(QAbstractTableModel):
                 lines.append(f"{badge.label}: {badge.tooltip}" if badge.tooltip else badge.label)
             if summary.excerpt:
                 lines.append(summary.excerpt)
-            lines.append(f"{summary.word_count:,} words")
+            words = summary.word_count
+            lines.append(
+                translate("LibraryModel", "1 word")
+                if words == 1
+                else translate("LibraryModel", "{count} words").format(count=number(words))
+            )
             return "\n".join(lines)
         if role == PATH_ROLE:
             return summary.path
@@ -228,7 +258,7 @@ class LibraryModel(QAbstractTableModel):
         if column == Column.STATUS:
             return summary.status
         if column == Column.DATE:
-            return (summary.date or "")[:10]
+            return locale_date(summary.date)  # sorted by the stored date (ISO), not this
         if column == Column.TAGS:
             return ", ".join(summary.tags)
         if column == Column.MATCH:
@@ -282,7 +312,8 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         metrics = option.fontMetrics
         pad = max(2, metrics.height() // 4)
         rect: QRect = option.rect
-        width = min(metrics.horizontalAdvance(status) + 2 * pad, rect.width() - 2)
+        shown = status_word(status)
+        width = min(metrics.horizontalAdvance(shown) + 2 * pad, rect.width() - 2)
         height = min(metrics.height() + 2, rect.height() - 2)
         badge = QRect(rect.left() + 1, rect.center().y() - height // 2, width, height)
         background, text = status_colours(status, is_dark())
@@ -292,5 +323,5 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         painter.setBrush(background)
         painter.drawRoundedRect(badge, height / 2, height / 2)
         painter.setPen(text)
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, status)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, shown)
         painter.restore()

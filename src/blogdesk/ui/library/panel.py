@@ -10,7 +10,15 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,8 +39,15 @@ from PySide6.QtWidgets import QInputDialog as QInputDialog
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library.library import Library
 from blogdesk.core.post.post import PostSummary, summarize
+from blogdesk.ui.i18n import QT_TRANSLATE_NOOP, locale_date, translate
 from blogdesk.ui.library.match_text import MatchDelegate
-from blogdesk.ui.library.model import PATH_ROLE, Column, LibraryModel, StatusBadgeDelegate
+from blogdesk.ui.library.model import (
+    PATH_ROLE,
+    Column,
+    LibraryModel,
+    StatusBadgeDelegate,
+    status_word,
+)
 from blogdesk.ui.library.post_actions import PostActions
 from blogdesk.ui.tasks import TaskRunner
 
@@ -44,6 +59,14 @@ SEARCH_DEBOUNCE_MS = 150
 OPEN_DEBOUNCE_MS = 200
 SEARCH_LIMIT = 500
 STATUSES = ("draft", "pending", "scheduled", "published", "private")
+# The filter's names of the statuses, translated where shown (QT_TRANSLATE_NOOP only marks them).
+STATUS_NAMES = {
+    "draft": QT_TRANSLATE_NOOP("LibraryPanel", "Draft"),
+    "pending": QT_TRANSLATE_NOOP("LibraryPanel", "Pending"),
+    "scheduled": QT_TRANSLATE_NOOP("LibraryPanel", "Scheduled"),
+    "published": QT_TRANSLATE_NOOP("LibraryPanel", "Published"),
+    "private": QT_TRANSLATE_NOOP("LibraryPanel", "Private"),
+}
 ALL = ""
 
 
@@ -73,16 +96,18 @@ class LibraryPanel(QWidget):
     # -- layout --------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.search = QLineEdit(self, placeholderText="Search posts", clearButtonEnabled=True)
+        self.search = QLineEdit(
+            self, placeholderText=translate("LibraryPanel", "Search posts"), clearButtonEnabled=True
+        )
         self.search.setObjectName("librarySearch")
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.status_filter = QComboBox(self)
-        self.status_filter.addItem("All statuses", ALL)
+        self.status_filter.addItem(translate("LibraryPanel", "All statuses"), ALL)
         for status in STATUSES:
-            self.status_filter.addItem(status.capitalize(), status)
+            self.status_filter.addItem(translate("LibraryPanel", STATUS_NAMES[status]), status)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.tag_filter = QComboBox(self)
-        self.tag_filter.addItem("All tags", ALL)
+        self.tag_filter.addItem(translate("LibraryPanel", "All tags"), ALL)
         self.tag_filter.currentIndexChanged.connect(lambda _i: self.reload())
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter, 1)
@@ -114,10 +139,11 @@ class LibraryPanel(QWidget):
         # Status and date just fit their text (the badge's padding is half a line each side):
         # every pixel they do not take goes to the title.
         metrics, em = self.fontMetrics(), self.fontMetrics().averageCharWidth()
+        widest = max(metrics.horizontalAdvance(status_word(status)) for status in STATUSES)
+        header.resizeSection(Column.STATUS, widest + metrics.height() + em)
         header.resizeSection(
-            Column.STATUS, metrics.horizontalAdvance("scheduled") + metrics.height() + em
+            Column.DATE, metrics.horizontalAdvance(locale_date("2000-12-28")) + 2 * em
         )
-        header.resizeSection(Column.DATE, metrics.horizontalAdvance("0000-00-00") + 2 * em)
         header.resizeSection(Column.TAGS, em * 16)
         # A narrow panel keeps the title readable: tags are in the filter and the tooltip, and
         # the header's context menu shows the column again.
@@ -209,7 +235,13 @@ class LibraryPanel(QWidget):
             rows, snippets, tags = result
             self._fill(rows, snippets, tags)
 
-        self._runner.run(fetch, done, lambda exc: self.message.emit(f"Could not list posts: {exc}"))
+        self._runner.run(
+            fetch,
+            done,
+            lambda exc: self.message.emit(
+                translate("LibraryPanel", "Could not list posts: {reason}").format(reason=exc)
+            ),
+        )
 
     def reload_soon(self) -> None:
         """Reload shortly; several calls in a row ask once."""
@@ -277,7 +309,10 @@ class LibraryPanel(QWidget):
             return
         what = html.escape(" · ".join(words))
         self.empty_label.setText(
-            f"No posts match “{what}”.<br><a href='clear'>Clear filter</a> (Esc)"
+            translate(
+                "LibraryPanel",
+                "No posts match “{words}”.<br><a href='clear'>Clear filter</a> (Esc)",
+            ).format(words=what)
         )
         self.empty_label.show()
 
@@ -297,7 +332,7 @@ class LibraryPanel(QWidget):
         chosen = self.tag_filter.currentData()
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
-        self.tag_filter.addItem("All tags", ALL)
+        self.tag_filter.addItem(translate("LibraryPanel", "All tags"), ALL)
         for tag in tags:
             self.tag_filter.addItem(tag, tag)
         index = self.tag_filter.findData(chosen)

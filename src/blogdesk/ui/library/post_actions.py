@@ -29,6 +29,7 @@ from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.library.library import Library, TrashItem
 from blogdesk.core.post.naming import title_to_stem
 from blogdesk.core.post.rules import date_is_provisional
+from blogdesk.ui.i18n import translate
 
 __all__ = ["UNTITLED", "PostActions"]
 
@@ -84,7 +85,7 @@ class PostActions(QObject):
         """The bar under the list after a delete; the panel puts it in its layout."""
         self.undo_bar = QWidget(self._widget)
         self.undo_label = QLabel(self.undo_bar)
-        self.undo_button = QPushButton("Undo", self.undo_bar)
+        self.undo_button = QPushButton(translate("PostActions", "Undo"), self.undo_bar)
         self.undo_button.clicked.connect(self.undo_delete)
         bar = QHBoxLayout(self.undo_bar)
         bar.setContentsMargins(0, 0, 0, 0)
@@ -100,27 +101,34 @@ class PostActions(QObject):
                 act.setShortcut(QKeySequence(shortcut))
             return act
 
-        self.new_action = action("&New Post", self.new_post, QKeySequence.StandardKey.New)
+        self.new_action = action(
+            translate("PostActions", "&New Post"), self.new_post, QKeySequence.StandardKey.New
+        )
         # File-menu actions act on the post the author sees in the editor ...
         self.duplicate_action = action(
-            "D&uplicate Post", lambda: self.duplicate_selected(self._acting_path())
+            translate("PostActions", "D&uplicate Post"),
+            lambda: self.duplicate_selected(self._acting_path()),
         )
         self.rename_action = action(
-            "&Rename File…", lambda: self.rename_selected(path=self._acting_path())
+            translate("PostActions", "&Rename File…"),
+            lambda: self.rename_selected(path=self._acting_path()),
         )
         self.delete_action = action(
-            "&Delete Post", lambda: self.delete_selected(self._acting_path())
+            translate("PostActions", "&Delete Post"),
+            lambda: self.delete_selected(self._acting_path()),
         )
         # ... the list's context menu and Delete key on the highlighted row: the open post, or
         # the row the author moved to (never a row the highlight merely drifted to).
         self.row_actions = [
-            action("D&uplicate Post", self.duplicate_selected),
-            action("&Rename File…", self.rename_selected),
-            action("&Delete Post", self.delete_selected),
+            action(translate("PostActions", "D&uplicate Post"), self.duplicate_selected),
+            action(translate("PostActions", "&Rename File…"), self.rename_selected),
+            action(translate("PostActions", "&Delete Post"), self.delete_selected),
         ]
-        self.undo_delete_action = action("Undo Delete", self.undo_delete)
+        self.undo_delete_action = action(translate("PostActions", "Undo Delete"), self.undo_delete)
         self.undo_delete_action.setEnabled(False)
-        self.reveal_action = action("Show in &File Manager", self.reveal_selected)
+        self.reveal_action = action(
+            translate("PostActions", "Show in &File Manager"), self.reveal_selected
+        )
         # Delete acts on the list only while it has focus: elsewhere it edits text.
         # (Ctrl+Z is the window's Undo action, which undoes a delete while the list has focus: a
         # second Ctrl+Z shortcut here would make the key ambiguous and do nothing.)
@@ -132,18 +140,20 @@ class PostActions(QObject):
 
     # -- actions ---------------------------------------------------------------------------------
 
-    def _guard(self, what: str, fn: Callable[[], T]) -> T | None:
+    def _guard(self, message: str, fn: Callable[[], T]) -> T | None:
+        """fn(), or None when it failed: then `message` (with {reason}) in the status bar."""
         try:
             return fn()
         except (BlogDeskError, OSError) as exc:
-            self.message.emit(f"Could not {what}: {exc}")
+            self.message.emit(message.format(reason=exc))
             return None
 
     def new_post(self, title: str = "Untitled post") -> Path | None:
         status = self.default_status
         # Dated now only provisionally (Library.create): publishing uses the moment of publishing.
         post = self._guard(
-            "create a post", lambda: self._library.create(title, status=status, new_draft=True)
+            translate("PostActions", "Could not create a post: {reason}"),
+            lambda: self._library.create(title, status=status, new_draft=True),
         )
         if post is None or post.path is None:
             return None
@@ -172,7 +182,9 @@ class PostActions(QObject):
             )
             return Path(copy.path) if copy.path is not None else None
 
-        new_path = self._guard("duplicate the post", duplicate)
+        new_path = self._guard(
+            translate("PostActions", "Could not duplicate the post: {reason}"), duplicate
+        )
         if new_path is not None:
             self._reload()
             self.openRequested.emit(new_path)
@@ -191,14 +203,17 @@ class PostActions(QObject):
         if new_name is None:
             new_name, ok = QInputDialog.getText(
                 self._widget,
-                "Rename File",
-                "New file name:",
+                translate("PostActions", "Rename File"),
+                translate("PostActions", "New file name:"),
                 QLineEdit.EchoMode.Normal,
                 self.suggested_name(path),
             )
             if not ok or not new_name.strip() or new_name == path.name:
                 return None
-        target = self._guard("rename the file", lambda: self._library.rename(path, new_name))
+        target = self._guard(
+            translate("PostActions", "Could not rename the file: {reason}"),
+            lambda: self._library.rename(path, new_name),
+        )
         if target is not None:
             self.renamed.emit(path, target)  # the panel keeps the renamed row highlighted
             self._reload()
@@ -227,14 +242,21 @@ class PostActions(QObject):
         was_open = open_post is not None and open_post.resolve() == path.resolve()
         after = self._neighbour_of(path) if was_open else None
         self.aboutToRemove.emit(path)
-        item = self._guard("delete the post", lambda: self._library.delete(path))
+        item = self._guard(
+            translate("PostActions", "Could not delete the post: {reason}"),
+            lambda: self._library.delete(path),
+        )
         if item is None:
             return False
         self._trash.append((item, title))
-        self.undo_label.setText(f"Deleted “{title}”.")
+        self.undo_label.setText(translate("PostActions", "Deleted “{title}”.").format(title=title))
         self.undo_bar.show()
         self.undo_delete_action.setEnabled(True)
-        self.message.emit(f"Deleted “{title}” (Undo Delete brings it back)")
+        self.message.emit(
+            translate("PostActions", "Deleted “{title}” (Undo Delete brings it back)").format(
+                title=title
+            )
+        )
         self._reload()
         if after is not None:
             self.openRequested.emit(after)
@@ -244,16 +266,21 @@ class PostActions(QObject):
         if not self._trash:
             return None
         item, title = self._trash.pop()
-        restored = self._guard("restore the post", lambda: self._library.restore(item))
+        restored = self._guard(
+            translate("PostActions", "Could not restore the post: {reason}"),
+            lambda: self._library.restore(item),
+        )
         if restored is None:
             self._trash.append((item, title))
             return None
         self.undo_delete_action.setEnabled(bool(self._trash))
         if self._trash:
-            self.undo_label.setText(f"Deleted “{self._trash[-1][1]}”.")
+            self.undo_label.setText(
+                translate("PostActions", "Deleted “{title}”.").format(title=self._trash[-1][1])
+            )
         else:
             self.undo_bar.hide()
-        self.message.emit(f"Restored “{title}”")
+        self.message.emit(translate("PostActions", "Restored “{title}”").format(title=title))
         self._reload()
         self.openRequested.emit(Path(restored))  # the author sees what came back
         return Path(restored)

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, Signal
 from blogdesk.core.post.post import RESERVED_KEY, Post
 from blogdesk.sync.publish import changes
 from blogdesk.sync.publish.outbox import Job, Outbox
+from blogdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from blogdesk.ui.tasks import TaskRunner
 
 __all__ = [
@@ -36,22 +37,23 @@ __all__ = [
     "is_conflict_error",
 ]
 
-# key -> what the list shows. Keys are stable (tests, colours); labels are for people.
+# key -> what the list shows. Keys are stable (tests, colours); labels are for people, translated
+# when a badge is made (QT_TRANSLATE_NOOP only marks them).
 BADGE_LABELS: dict[str, str] = {
-    "local": "local only",
-    "draft": "draft on server",
-    "scheduled": "scheduled",
-    "published": "published",
-    "private": "private on server",
-    "review": "awaiting review",
-    "trash": "in the blog's trash",
-    "changed": "changed since publish",
-    "pending": "pending in outbox",
-    "attention": "outbox: needs you",
-    "conflict": "conflict",
+    "local": QT_TRANSLATE_NOOP("SyncBadge", "local only"),
+    "draft": QT_TRANSLATE_NOOP("SyncBadge", "draft on server"),
+    "scheduled": QT_TRANSLATE_NOOP("SyncBadge", "scheduled"),
+    "published": QT_TRANSLATE_NOOP("SyncBadge", "published"),
+    "private": QT_TRANSLATE_NOOP("SyncBadge", "private on server"),
+    "review": QT_TRANSLATE_NOOP("SyncBadge", "awaiting review"),
+    "trash": QT_TRANSLATE_NOOP("SyncBadge", "in the blog's trash"),
+    "changed": QT_TRANSLATE_NOOP("SyncBadge", "changed since publish"),
+    "pending": QT_TRANSLATE_NOOP("SyncBadge", "pending in outbox"),
+    "attention": QT_TRANSLATE_NOOP("SyncBadge", "outbox: needs you"),
+    "conflict": QT_TRANSLATE_NOOP("SyncBadge", "conflict"),
     # "Keep the draft on the blog" (sync/drafts.py): the blog's draft follows the saves.
-    "draft_kept": "draft on the blog, up to date",
-    "draft_pending": "draft on the blog, pending",
+    "draft_kept": QT_TRANSLATE_NOOP("SyncBadge", "draft on the blog, up to date"),
+    "draft_pending": QT_TRANSLATE_NOOP("SyncBadge", "draft on the blog, pending"),
 }
 log = logging.getLogger(__name__)
 _REMOTE_KEYS = {
@@ -81,7 +83,7 @@ def is_conflict_error(message: str) -> bool:
 
 
 def _badge(key: str, tooltip: str = "", link: str = "", account_id: str = "") -> SyncBadge:
-    return SyncBadge(key, BADGE_LABELS[key], tooltip, link, account_id)
+    return SyncBadge(key, translate("SyncBadge", BADGE_LABELS[key]), tooltip, link, account_id)
 
 
 @dataclass(frozen=True)
@@ -126,8 +128,11 @@ def _from_state(file: _FileState, jobs: list[Job], conflicted: bool) -> SyncBadg
     if conflicted or any(is_conflict_error(j.last_error) for j in failed):
         return _badge(
             "conflict",
-            "The post was changed on the blog and here: publish it to "
-            "choose which version to keep.",
+            translate(
+                "SyncBadge",
+                "The post was changed on the blog and here: publish it to "
+                "choose which version to keep.",
+            ),
             link,
             file.account_id,
         )
@@ -136,38 +141,51 @@ def _from_state(file: _FileState, jobs: list[Job], conflicted: bool) -> SyncBadg
     if jobs and all(j.options.get("keep_draft") for j in jobs):
         return _badge(
             "draft_pending",
-            "The draft on the blog is updated when the blog answers.",
+            translate("SyncBadge", "The draft on the blog is updated when the blog answers."),
             link,
             jobs[-1].account_id,
         )
     if jobs:
         job = jobs[-1]
-        why = f" (last try: {job.last_error})" if job.last_error else ""
+        tooltip = (
+            translate(
+                "SyncBadge",
+                "Waiting to be sent ({action}) when the blog answers (last try: {error}).",
+            )
+            if job.last_error
+            else translate("SyncBadge", "Waiting to be sent ({action}) when the blog answers.")
+        )
         return _badge(
             "pending",
-            f"Waiting to be sent ({job.action}) when the blog answers{why}.",
+            tooltip.format(action=job.action, error=job.last_error),
             link,
             job.account_id,
         )
     if not file.account_id:
-        return _badge("local", "Not on any blog yet.")
+        return _badge("local", translate("SyncBadge", "Not on any blog yet."))
     remote_draft = str(file.state.get("status") or "") == "draft"
     if file.changed and file.keeps_draft and remote_draft:
         return _badge(
             "draft_pending",
-            "Saved here; the draft on the blog follows after the next save burst.",
+            translate(
+                "SyncBadge", "Saved here; the draft on the blog follows after the next save burst."
+            ),
             link,
             file.account_id,
         )
     if file.changed:
         return _badge(
-            "changed", "Edited here since it was last sent to the blog.", link, file.account_id
+            "changed",
+            translate("SyncBadge", "Edited here since it was last sent to the blog."),
+            link,
+            file.account_id,
         )
     key = _REMOTE_KEYS.get(str(file.state.get("status") or ""), "draft")
     if key == "draft" and file.keeps_draft:
         key = "draft_kept"
     when = str(file.state.get("synced_at") or "")
-    return _badge(key, f"Last sent {when}".strip(), link, file.account_id)
+    sent = translate("SyncBadge", "Last sent {when}").format(when=when) if when else ""
+    return _badge(key, sent, link, file.account_id)
 
 
 class BadgeCache:

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from blogdesk.core.library.library import Library, RefreshReport
+from blogdesk.ui.i18n import translate
 from blogdesk.ui.tasks import TaskRunner
 
 __all__ = ["LibraryWatcher"]
@@ -108,7 +109,11 @@ class LibraryWatcher(QObject):
         self._busy = False
         log.warning("library refresh failed: %s", exc)
         if not self._stopped:
-            self.failed.emit(f"Could not look for outside changes: {exc}")
+            self.failed.emit(
+                translate("LibraryWatcher", "Could not look for outside changes: {reason}").format(
+                    reason=exc
+                )
+            )
         if self._again:
             self.refresh_now()
 

@@ -27,6 +27,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QWidget
 
 from blogdesk.core.settings import Settings, render_options, save_library_settings
+from blogdesk.ui.i18n import translate
 from blogdesk.ui.preferences.text_column import TextColumn
 from blogdesk.ui.tasks import TaskRunner
 from blogdesk.ui.window.theme import apply_theme_choice
@@ -225,7 +226,7 @@ class LivePreferences(QObject):
             s.load_problem = ""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Settings reset",
+            translate("LivePreferences", "Settings reset"),
             "\n\n".join(problems),
             QMessageBox.StandardButton.Ok,
             self.window,

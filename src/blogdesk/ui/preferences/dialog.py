@@ -14,7 +14,7 @@ from typing import Any
 
 from shiboken6 import isValid
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,12 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from blogdesk.core.settings import LibrarySettings, Settings
+from blogdesk.ui.i18n import translate
 from blogdesk.ui.preferences.apply import LivePreferences, live_preferences
 from blogdesk.ui.preferences.form import OptionRow, sections
 
 __all__ = ["FIRST_BLOG", "PreferencesDialog", "open_preferences"]
 
-FIRST_BLOG = "The first blog in the list"
+FIRST_BLOG = str(QT_TRANSLATE_NOOP("PreferencesDialog", "The first blog in the list"))
+
+
+def _label(title: str) -> str:
+    """A form row's label: the option's (translated) title and a colon."""
+    return translate("PreferencesDialog", "{title}:").format(title=title)
 
 
 def _read_accounts(store: Any) -> list[tuple[str, str]]:
@@ -44,7 +50,7 @@ class PreferencesDialog(QDialog):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.setObjectName("preferencesDialog")
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(translate("PreferencesDialog", "Preferences"))
         # Made anew each time: the rows show the values of the moment (the Library menu may
         # have changed one meanwhile).
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -70,16 +76,18 @@ class PreferencesDialog(QDialog):
                     continue
                 if row.label and option.metadata.get("kind") == "folder":
                     # A path needs the dialog's width, not what the longest label leaves.
-                    form.addRow(QLabel(row.label + ":", page))
+                    form.addRow(QLabel(_label(row.label), page))
                     form.addRow(widget)
                 elif row.label:
-                    form.addRow(row.label + ":", widget)
+                    form.addRow(_label(row.label), widget)
                 else:
                     form.addRow(widget)
                 if cls is LibrarySettings:
                     widget.setToolTip(
                         (widget.toolTip() + "\n" if widget.toolTip() else "")
-                        + f"Kept with this library ({window.library.root.name})."
+                        + translate("PreferencesDialog", "Kept with this library ({name}).").format(
+                            name=window.library.root.name
+                        )
                     )
                 if option.name == "library_folder":
                     self.library_note = QLabel(self._library_note(), page)
@@ -87,7 +95,7 @@ class PreferencesDialog(QDialog):
                     self.library_note.setWordWrap(True)
                     form.addRow(self.library_note)
                     row.committed.connect(lambda _n, _v: self._library_changed())
-            self.tabs.addTab(page, title)
+            self.tabs.addTab(page, translate("PreferencesDialog", title))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -103,11 +111,13 @@ class PreferencesDialog(QDialog):
     def _blog_combo(self, row: OptionRow, parent: QWidget) -> QComboBox:
         combo = QComboBox(parent)
         combo.setObjectName(f"option_{row.name}")
-        combo.setToolTip(str(row.option.metadata.get("tooltip", "")))
-        combo.addItem(FIRST_BLOG, "")
+        combo.setToolTip(
+            translate("PreferencesDialog", str(row.option.metadata.get("tooltip", "")))
+        )
+        combo.addItem(translate("PreferencesDialog", FIRST_BLOG), "")
         current = str(getattr(self.window_.settings, row.name))
         if current:
-            combo.addItem("Loading the blogs…", current)
+            combo.addItem(translate("PreferencesDialog", "Loading the blogs…"), current)
             combo.setCurrentIndex(1)
         combo.setEnabled(False)  # until the list is there: a pick now would be lost
         combo.activated.connect(lambda _i: row.committed.emit(row.name, combo.currentData()))
@@ -132,19 +142,25 @@ class PreferencesDialog(QDialog):
         if not isValid(combo):
             return  # the dialog was closed (and deleted) before the list came
         combo.clear()
-        combo.addItem(FIRST_BLOG, "")
+        combo.addItem(translate("PreferencesDialog", FIRST_BLOG), "")
         for account_id, label in accounts:
             combo.addItem(label, account_id)
         if current and combo.findData(current) < 0:
-            combo.addItem("A blog no longer in the list", current)
+            combo.addItem(translate("PreferencesDialog", "A blog no longer in the list"), current)
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.setEnabled(bool(accounts) or bool(current))
         if not accounts:
-            combo.setItemText(0, "No blogs yet (add one with Blog → Blogs…)")
+            combo.setItemText(
+                0, translate("PreferencesDialog", "No blogs yet (add one with Blog → Blogs…)")
+            )
 
     def _accounts_failed(self, combo: QComboBox, exc: BaseException) -> None:
         if isValid(combo):
-            combo.setToolTip(f"The blog list could not be read: {exc}")
+            combo.setToolTip(
+                translate("PreferencesDialog", "The blog list could not be read: {error}").format(
+                    error=exc
+                )
+            )
 
     # -- the library folder -------------------------------------------------------------------
 
@@ -153,11 +169,12 @@ class PreferencesDialog(QDialog):
         chosen = self.window_.settings.library_folder
         if chosen and Path(chosen).expanduser().resolve() != shown.resolve():
             # app.py opens one library per window and process; switching means a new start.
-            return (
-                f"BlogDesk opens {chosen} the next time it starts. This window keeps showing "
-                f"{shown}."
-            )
-        return f"This window shows {shown}."
+            return translate(
+                "PreferencesDialog",
+                "BlogDesk opens {chosen} the next time it starts. This window keeps showing "
+                "{shown}.",
+            ).format(chosen=chosen, shown=shown)
+        return translate("PreferencesDialog", "This window shows {shown}.").format(shown=shown)
 
     def _library_changed(self) -> None:
         self.library_note.setText(self._library_note())

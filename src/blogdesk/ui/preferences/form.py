@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_type_hints
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,9 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from blogdesk.ui.i18n import translate
+
 __all__ = ["OptionRow", "option_fields", "sections"]
 
-SYSTEM_FONT = "System fixed-width font"
+SYSTEM_FONT = str(QT_TRANSLATE_NOOP("PreferencesDialog", "System fixed-width font"))
+
+
+def _words(text: str) -> str:
+    """The settings' English words (titles, tooltips, choices) in the window's language; the
+    texts are marked in ui/preferences/setting_words.py."""
+    return translate("PreferencesDialog", text)
 
 
 @dataclass(frozen=True)
@@ -78,7 +86,7 @@ class OptionRow(QObject):
         super().__init__(parent)
         self.option = option
         self.name = option.name
-        self.label = option.title
+        self.label = _words(option.title)  # shown (the settings' words are English)
         self.widget: QWidget | None = None
         self.control: QWidget | None = None  # the part that takes the value (tests, focus)
         meta, hint = option.metadata, option.hint
@@ -90,7 +98,7 @@ class OptionRow(QObject):
         elif kind is not None:
             return
         elif hint is bool:
-            box = QCheckBox(option.title, parent)
+            box = QCheckBox(self.label, parent)
             box.setChecked(bool(value))
             box.toggled.connect(lambda on: self.committed.emit(self.name, bool(on)))
             self.label = ""  # the check box says it itself
@@ -98,7 +106,7 @@ class OptionRow(QObject):
         elif meta.get("choices"):
             combo = QComboBox(parent)
             for choice in meta["choices"]:
-                combo.addItem(str(choice).capitalize(), choice)
+                combo.addItem(_words(str(choice).capitalize()), choice)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.activated.connect(lambda _i: self.committed.emit(self.name, combo.currentData()))
             self.widget = self.control = combo
@@ -111,7 +119,7 @@ class OptionRow(QObject):
             )
             self.widget = self.control = edit
         if self.widget is not None and meta.get("tooltip"):
-            self.widget.setToolTip(str(meta["tooltip"]))
+            self.widget.setToolTip(_words(str(meta["tooltip"])))
         if self.widget is not None:
             self.widget.setObjectName(f"option_{self.name}")
 
@@ -125,7 +133,7 @@ class OptionRow(QObject):
         spin.setSingleStep(meta.get("step", 1))
         spin.setSuffix(str(meta.get("suffix", "")))
         if meta.get("zero_text") and minimum == 0:
-            spin.setSpecialValueText(str(meta["zero_text"]))
+            spin.setSpecialValueText(_words(str(meta["zero_text"])))
         spin.setValue(value)
         # Typing "1", "14" would save twice; arrows and the wheel commit at once.
         spin.setKeyboardTracking(False)
@@ -135,7 +143,7 @@ class OptionRow(QObject):
 
     def _font(self, value: str, parent: QWidget) -> None:
         combo = QComboBox(parent)
-        combo.addItem(SYSTEM_FONT, "")
+        combo.addItem(_words(SYSTEM_FONT), "")
         fixed = QFontDatabase.SystemFont.FixedFont
         families = QFontDatabase.families()
         # Fixed-width families first: they suit Markdown, but any font may be chosen.
@@ -145,7 +153,11 @@ class OptionRow(QObject):
         if value and combo.findData(value) < 0:  # a font no longer installed: still shown
             combo.addItem(value, value)
         combo.setCurrentIndex(max(0, combo.findData(value)))
-        combo.setToolTip(f"{SYSTEM_FONT}: {QFontDatabase.systemFont(fixed).family()}")
+        combo.setToolTip(
+            translate("PreferencesDialog", "{system_font}: {family}").format(
+                system_font=_words(SYSTEM_FONT), family=QFontDatabase.systemFont(fixed).family()
+            )
+        )
         combo.activated.connect(lambda _i: self.committed.emit(self.name, combo.currentData()))
         self.widget = self.control = combo
 
@@ -156,9 +168,9 @@ class OptionRow(QObject):
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         edit = QLineEdit(value, box)
-        edit.setPlaceholderText("The default library")
+        edit.setPlaceholderText(translate("PreferencesDialog", "The default library"))
         edit.editingFinished.connect(lambda: self.committed.emit(self.name, edit.text().strip()))
-        choose = QPushButton("Choose…", box)
+        choose = QPushButton(translate("PreferencesDialog", "Choose…"), box)
         choose.setAutoDefault(False)  # Enter in the folder field commits it, not a file dialog
         choose.clicked.connect(lambda: self._choose_folder(edit))
         row.addWidget(edit, 1)
@@ -167,7 +179,7 @@ class OptionRow(QObject):
 
     def _choose_folder(self, edit: QLineEdit) -> None:
         start = edit.text() or str(Path.home())
-        chosen = QFileDialog.getExistingDirectory(edit, self.option.title, start)
+        chosen = QFileDialog.getExistingDirectory(edit, self.label, start)
         if chosen:
             edit.setText(chosen)
             self.committed.emit(self.name, chosen)

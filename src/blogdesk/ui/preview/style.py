@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QProgressDialog, QWidget
 
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.settings import save_library_settings
+from blogdesk.ui.i18n import number, translate
 
 if TYPE_CHECKING:
     from blogdesk.core.progress import Progress
@@ -58,8 +59,8 @@ class PreviewStyle(QObject):
 
     def build_menu(self, menu: QMenu) -> None:
         group = QActionGroup(self)
-        self.plain_action = QAction("&Plain", self, checkable=True)
-        self.blog_action = QAction("&Blog Theme", self, checkable=True)
+        self.plain_action = QAction(translate("PreviewStyle", "&Plain"), self, checkable=True)
+        self.blog_action = QAction(translate("PreviewStyle", "&Blog Theme"), self, checkable=True)
         for act in (self.plain_action, self.blog_action):
             group.addAction(act)
             menu.addAction(act)
@@ -67,10 +68,14 @@ class PreviewStyle(QObject):
         self.blog_action.triggered.connect(lambda: self.set_style(BLOG))
         self._check()
         menu.addSeparator()
-        self.accounts_menu = menu.addMenu("Theme of &Blog")
+        self.accounts_menu = menu.addMenu(translate("PreviewStyle", "Theme of &Blog"))
         self.accounts_menu.aboutToShow.connect(self._fill_accounts)
-        self.refresh_action = menu.addAction("&Refresh Blog Theme", self.refresh)
-        self.address_action = menu.addAction("Use a Post &Address…", self._ask_address)
+        self.refresh_action = menu.addAction(
+            translate("PreviewStyle", "&Refresh Blog Theme"), self.refresh
+        )
+        self.address_action = menu.addAction(
+            translate("PreviewStyle", "Use a Post &Address…"), self._ask_address
+        )
 
     @property
     def style(self) -> str:
@@ -102,7 +107,9 @@ class PreviewStyle(QObject):
         chosen = self.host.library_settings.preview_account
         accounts = self._account_list()
         if not accounts:
-            menu.addAction("No blogs yet (Blog → Blogs…)").setEnabled(False)
+            menu.addAction(translate("PreviewStyle", "No blogs yet (Blog → Blogs…)")).setEnabled(
+                False
+            )
         for account in accounts:
             act = menu.addAction(account.name)
             act.setCheckable(True)
@@ -134,13 +141,19 @@ class PreviewStyle(QObject):
     def refresh(self, post_url: str | None = None) -> None:
         account = self.account()
         if account is None:
-            self.host.show_message("Add a blog first (Blog → Blogs…) to preview in its theme.")
+            self.host.show_message(
+                translate(
+                    "PreviewStyle", "Add a blog first (Blog → Blogs…) to preview in its theme."
+                )
+            )
             return
         self._capture(account, post_url)
 
     def _ask_address(self) -> None:
         url, ok = QInputDialog.getText(
-            self.window, "Blog theme", "Address of one post's page on the blog:"
+            self.window,
+            translate("PreviewStyle", "Blog theme"),
+            translate("PreviewStyle", "Address of one post's page on the blog:"),
         )
         if ok and url.strip():
             self.refresh(url.strip())
@@ -166,7 +179,11 @@ class PreviewStyle(QObject):
             return
         account = self.account()
         if account is None or self._cache_dir is None:
-            self.host.show_message("Add a blog first (Blog → Blogs…) to preview in its theme.")
+            self.host.show_message(
+                translate(
+                    "PreviewStyle", "Add a blog first (Blog → Blogs…) to preview in its theme."
+                )
+            )
             self._plain()
             return
         if self.theme is not None and preview is not None:
@@ -185,7 +202,11 @@ class PreviewStyle(QObject):
                 return
             self._show(found[0], found[1])
             if found[0].is_stale():
-                self.host.show_message(f"Refreshing the theme of {account.name} (a week old)…")
+                self.host.show_message(
+                    translate(
+                        "PreviewStyle", "Refreshing the theme of {blog} (a week old)…"
+                    ).format(blog=account.name)
+                )
                 self._capture(account, None, quiet=True)
 
         self.host.runner.run(read, loaded, lambda exc: self._failed(account, exc))
@@ -226,9 +247,15 @@ class PreviewStyle(QObject):
         cache = self._cache_dir
         if not quiet:
             dialog = QProgressDialog(
-                f"Capturing the theme of {account.name}…", "Cancel", 0, 0, self.window
+                translate("PreviewStyle", "Capturing the theme of {blog}…").format(
+                    blog=account.name
+                ),
+                translate("PreviewStyle", "Cancel"),
+                0,
+                0,
+                self.window,
             )
-            dialog.setWindowTitle("Blog theme")
+            dialog.setWindowTitle(translate("PreviewStyle", "Blog theme"))
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(300)
             dialog.canceled.connect(self._cancel)
@@ -265,15 +292,25 @@ class PreviewStyle(QObject):
 
     def _cancelled(self) -> None:
         self._close_dialog()
-        self.host.show_message("Theme capture cancelled.")
+        self.host.show_message(translate("PreviewStyle", "Theme capture cancelled."))
         self.captureFinished.emit(None)
         if self.theme is None:
             self._plain()
 
     def _captured(self, account: Account, theme: CapturedTheme) -> None:
         self._close_dialog()
-        note = f" ({len(theme.warnings)} files could not be read)" if theme.warnings else ""
-        self.host.show_message(f"Captured the theme of {account.name}{note}.")
+        unread = len(theme.warnings)
+        if not unread:
+            text = translate("PreviewStyle", "Captured the theme of {blog}.")
+        elif unread == 1:
+            text = translate(
+                "PreviewStyle", "Captured the theme of {blog} (1 file could not be read)."
+            )
+        else:
+            text = translate(
+                "PreviewStyle", "Captured the theme of {blog} ({count} files could not be read)."
+            )
+        self.host.show_message(text.format(blog=account.name, count=number(unread)))
         self._show(theme)
         self.captureFinished.emit(theme)
 
@@ -282,8 +319,15 @@ class PreviewStyle(QObject):
         text = str(exc) if isinstance(exc, BlogDeskError) else f"{type(exc).__name__}: {exc}"
         if not isinstance(exc, BlogDeskError):
             log.warning("theme capture of %s failed", account.name, exc_info=exc)
-        kept = " The last captured theme stays." if self.theme is not None else ""
-        self.host.show_message(f"Could not capture the theme of {account.name}: {text}{kept}")
+        message = (
+            translate(
+                "PreviewStyle",
+                "Could not capture the theme of {blog}: {reason} The last captured theme stays.",
+            )
+            if self.theme is not None
+            else translate("PreviewStyle", "Could not capture the theme of {blog}: {reason}")
+        )
+        self.host.show_message(message.format(blog=account.name, reason=text))
         if self.theme is None:
             self._plain()  # the plain style, as the message says
         self.captureFinished.emit(exc)

@@ -7,7 +7,7 @@ or keep both. Closing the dialog decides nothing: the blog's copy stays as it is
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,19 +23,34 @@ from PySide6.QtWidgets import (
 )
 
 from blogdesk.sync.provider import ConflictError
+from blogdesk.ui.i18n import translate
 
 __all__ = ["RESOLUTION_LABELS", "SyncConflictDialog"]
 
 RESOLUTION_LABELS = {
-    "overwrite": "&Overwrite the Blog's Version",
-    "take_remote": "&Take the Blog's Version",
-    "keep_both": "&Keep Both",
+    "overwrite": str(QT_TRANSLATE_NOOP("SyncConflictDialog", "&Overwrite the Blog's Version")),
+    "take_remote": str(QT_TRANSLATE_NOOP("SyncConflictDialog", "&Take the Blog's Version")),
+    "keep_both": str(QT_TRANSLATE_NOOP("SyncConflictDialog", "&Keep Both")),
 }
 _HINTS = {
-    "overwrite": "Send this computer's version; the blog's changes are replaced.",
-    "take_remote": "Replace the post here with the blog's version (your text here is replaced).",
-    "keep_both": "Save the blog's version as a new local post, then send this computer's "
-    "version. Nothing is lost.",
+    "overwrite": str(
+        QT_TRANSLATE_NOOP(
+            "SyncConflictDialog", "Send this computer's version; the blog's changes are replaced."
+        )
+    ),
+    "take_remote": str(
+        QT_TRANSLATE_NOOP(
+            "SyncConflictDialog",
+            "Replace the post here with the blog's version (your text here is replaced).",
+        )
+    ),
+    "keep_both": str(
+        QT_TRANSLATE_NOOP(
+            "SyncConflictDialog",
+            "Save the blog's version as a new local post, then send this computer's "
+            "version. Nothing is lost.",
+        )
+    ),
 }
 
 
@@ -47,7 +62,7 @@ class SyncConflictDialog(QDialog):
     def __init__(self, error: ConflictError, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncConflictDialog")
-        self.setWindowTitle("Changed on the blog")
+        self.setWindowTitle(translate("SyncConflictDialog", "Changed on the blog"))
         self.error = error
         self.choice: str | None = None
 
@@ -58,7 +73,13 @@ class SyncConflictDialog(QDialog):
         diffs = error.field_diffs
         self.fields = QTableWidget(len(diffs), 3, self)
         self.fields.setObjectName("conflictFields")
-        self.fields.setHorizontalHeaderLabels(["Field", "On this computer", "On the blog"])
+        self.fields.setHorizontalHeaderLabels(
+            [
+                translate("SyncConflictDialog", "Field"),
+                translate("SyncConflictDialog", "On this computer"),
+                translate("SyncConflictDialog", "On the blog"),
+            ]
+        )
         self.fields.verticalHeader().hide()
         self.fields.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, diff in enumerate(diffs):
@@ -77,27 +98,39 @@ class SyncConflictDialog(QDialog):
         self.diff.setReadOnly(True)
         self.diff.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.diff.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self._fill_diff(error.text_diff or "The text is the same on both sides.")
+        self._fill_diff(
+            error.text_diff
+            or translate("SyncConflictDialog", "The text is the same on both sides.")
+        )
 
         self.buttons: dict[str, QPushButton] = {}
         box = QDialogButtonBox(self)
         for key, label in RESOLUTION_LABELS.items():
-            button = QPushButton(label, self)
-            button.setToolTip(_HINTS[key])
+            button = QPushButton(translate("SyncConflictDialog", label), self)
+            button.setToolTip(translate("SyncConflictDialog", _HINTS[key]))
             button.clicked.connect(lambda _c=False, k=key: self.choose(k))
             box.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
             self.buttons[key] = button
         self.cancel_button = box.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText("Decide &Later")
+        self.cancel_button.setText(translate("SyncConflictDialog", "Decide &Later"))
         self.cancel_button.clicked.connect(self.reject)
         # The safe choice is the default: nothing is lost with "keep both".
         self.buttons["keep_both"].setDefault(True)
 
         layout = QVBoxLayout(self)
         layout.addWidget(message)
-        layout.addWidget(QLabel("Fields that differ:", self) if diffs else QLabel(self))
+        fields_label = translate("SyncConflictDialog", "Fields that differ:") if diffs else ""
+        layout.addWidget(QLabel(fields_label, self))
         layout.addWidget(self.fields)
-        layout.addWidget(QLabel("Text (lines starting with - are the blog's, + are yours):", self))
+        layout.addWidget(
+            QLabel(
+                translate(
+                    "SyncConflictDialog",
+                    "Text (lines starting with - are the blog's, + are yours):",
+                ),
+                self,
+            )
+        )
         layout.addWidget(self.diff, 1)
         layout.addWidget(box)
         metrics = self.fontMetrics()

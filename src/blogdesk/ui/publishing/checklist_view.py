@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from blogdesk.core.checks import Issue, Report
+from blogdesk.ui.i18n import translate
 
 if TYPE_CHECKING:
     from blogdesk.core.progress import CancelToken
@@ -49,19 +50,38 @@ _FIELD_WIDGETS = {
     "featured_image": "featured",
     "date": "date",
 }
-_FIELD_NAMES = {"featured_image": "featured image"}
+# The field's name in the list (front-matter keys, in the window's language).
+_FIELD_NAMES = {
+    "title": str(QT_TRANSLATE_NOOP("ChecklistDialog", "title")),
+    "tags": str(QT_TRANSLATE_NOOP("ChecklistDialog", "tags")),
+    "categories": str(QT_TRANSLATE_NOOP("ChecklistDialog", "categories")),
+    "excerpt": str(QT_TRANSLATE_NOOP("ChecklistDialog", "excerpt")),
+    "featured_image": str(QT_TRANSLATE_NOOP("ChecklistDialog", "featured image")),
+    "date": str(QT_TRANSLATE_NOOP("ChecklistDialog", "date")),
+}
+_SEVERITIES = {
+    "error": str(QT_TRANSLATE_NOOP("ChecklistDialog", "error")),
+    "warning": str(QT_TRANSLATE_NOOP("ChecklistDialog", "warning")),
+}
 
 
 def issue_text(report: Report, issue: Issue) -> str:
     """One entry as the list shows it: where, then what."""
     line = report.file_line(issue)
     if line is not None:
-        where = f"Line {line}, column {issue.column + 1}"
+        where = translate("ChecklistDialog", "Line {line}, column {column}").format(
+            line=line, column=issue.column + 1
+        )
     elif issue.field:
-        where = f"Properties ▸ {_FIELD_NAMES.get(issue.field, issue.field)}"
+        field = _FIELD_NAMES.get(issue.field)
+        where = translate("ChecklistDialog", "Properties ▸ {field}").format(
+            field=translate("ChecklistDialog", field) if field else issue.field
+        )
     else:
-        where = "Post"
-    return f"{where}: {issue.message}"
+        where = translate("ChecklistDialog", "Post")
+    return translate("ChecklistDialog", "{where}: {message}").format(
+        where=where, message=issue.message
+    )
 
 
 class ChecklistDialog(QDialog):
@@ -73,21 +93,50 @@ class ChecklistDialog(QDialog):
     def __init__(self, report: Report, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checklistDialog")
-        self.setWindowTitle(f"Before publishing “{title}”" if title else "Before publishing")
+        if title:
+            self.setWindowTitle(
+                translate("ChecklistDialog", "Before publishing “{title}”").format(title=title)
+            )
+        else:
+            self.setWindowTitle(translate("ChecklistDialog", "Before publishing"))
         self.setModal(False)
         self.report = report
         errors, warnings = len(report.errors), len(report.warnings)
-        if report.blocking:
-            head = (
-                f"<b>{_count(errors, 'problem')} to fix before publishing</b>"
-                + (f" and {_count(warnings, 'warning')}" if warnings else "")
-                + ". Double-click an entry to go there."
+        # Counts: a singular and a plural message each, chosen here (see docs in _count).
+        problems = _count(
+            errors,
+            translate("ChecklistDialog", "{n} problem"),
+            translate("ChecklistDialog", "{n} problems"),
+        )
+        if report.blocking and warnings:
+            head = translate(
+                "ChecklistDialog",
+                "<b>{problems} to fix before publishing</b> and {warnings}. "
+                "Double-click an entry to go there.",
+            ).format(
+                problems=problems,
+                warnings=_count(
+                    warnings,
+                    translate("ChecklistDialog", "{n} warning"),
+                    translate("ChecklistDialog", "{n} warnings"),
+                ),
             )
+        elif report.blocking:
+            head = translate(
+                "ChecklistDialog",
+                "<b>{problems} to fix before publishing</b>. Double-click an entry to go there.",
+            ).format(problems=problems)
         else:
-            head = (
-                f"<b>{_count(warnings, 'thing')} to look at</b> (nothing blocks publishing). "
-                "Double-click an entry to go there."
+            things = _count(
+                warnings,
+                translate("ChecklistDialog", "{n} thing"),
+                translate("ChecklistDialog", "{n} things"),
             )
+            head = translate(
+                "ChecklistDialog",
+                "<b>{things} to look at</b> (nothing blocks publishing). "
+                "Double-click an entry to go there.",
+            ).format(things=things)
         self.summary = QLabel(head, self)
         self.summary.setObjectName("checklistSummary")
         self.summary.setWordWrap(True)
@@ -103,7 +152,13 @@ class ChecklistDialog(QDialog):
         for issue in report.issues:
             item = QListWidgetItem(icons[issue.severity], issue_text(report, issue))
             item.setData(ISSUE_ROLE, issue)
-            item.setToolTip(f"{issue.severity}: {issue.check}")
+            severity = _SEVERITIES.get(issue.severity)
+            item.setToolTip(
+                translate("ChecklistDialog", "{severity}: {check}").format(
+                    severity=translate("ChecklistDialog", severity) if severity else issue.severity,
+                    check=issue.check,
+                )
+            )
             self.items.addItem(item)
         if self.items.count():
             self.items.setCurrentRow(0)
@@ -117,13 +172,16 @@ class ChecklistDialog(QDialog):
         self.notes.setVisible(bool(report.notes))
 
         self.buttons = QDialogButtonBox(self)
-        label = "Publish &Anyway" if report.blocking else "&Publish"
+        if report.blocking:
+            label = translate("ChecklistDialog", "Publish &Anyway")
+        else:
+            label = translate("ChecklistDialog", "&Publish")
         self.publish_button: QPushButton = self.buttons.addButton(
             label, QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.publish_button.setObjectName("checklistPublish")
         self.back_button: QPushButton = self.buttons.addButton(
-            "&Back to Editing", QDialogButtonBox.ButtonRole.RejectRole
+            translate("ChecklistDialog", "&Back to Editing"), QDialogButtonBox.ButtonRole.RejectRole
         )
         # Enter in the list activates an entry; it must not press a default button.
         for button in (self.publish_button, self.back_button):
@@ -160,8 +218,11 @@ class ChecklistDialog(QDialog):
         self.proceed.emit()
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _count(n: int, one: str, many: str) -> str:
+    """`n` with its word: `one` ("{n} problem") for 1, else `many` ("{n} problems"), both
+    translated already. Two messages chosen here rather than Qt's "%n problem(s)": the installed
+    pyside6-lupdate drops the plural form of a translate() whose count is not a literal number."""
+    return (one if n == 1 else many).format(n=n)
 
 
 class PublishChecks(QObject):
@@ -227,13 +288,22 @@ class PublishChecks(QObject):
             if not report.issues:
                 proceed()
                 return
-            blocked = "nothing was sent" if report.blocking else "not sent yet"
-            self._say(f"Before publishing: {len(report.issues)} to look at; {blocked}.")
+            if report.blocking:
+                blocked = translate("PublishChecks", "nothing was sent")
+            else:
+                blocked = translate("PublishChecks", "not sent yet")
+            self._say(
+                translate(
+                    "PublishChecks", "Before publishing: {count} to look at; {blocked}."
+                ).format(count=len(report.issues), blocked=blocked)
+            )
             self.show_report(report, title, proceed)
 
         if self.dialog is not None:
             self.dialog.close()
-        return controller.run_step("Checking the post before publishing…", work, done)
+        return controller.run_step(
+            translate("PublishChecks", "Checking the post before publishing…"), work, done
+        )
 
     def show_report(
         self, report: Report, title: str, proceed: Callable[[], bool]

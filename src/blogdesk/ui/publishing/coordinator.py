@@ -28,6 +28,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QInputDialog
 
 from blogdesk.core.errors import BlogDeskError
+from blogdesk.ui.i18n import translate
 from blogdesk.ui.publishing.keep_draft import KeepDraftSwitch
 from blogdesk.ui.publishing.options_panel import (
     PublishPanel,
@@ -209,19 +210,33 @@ class Publishing(QObject):
 
     def _build_actions(self) -> None:
         self.actions: dict[str, QAction] = {
-            "publish": self._action("&Publish", self.publish, PUBLISH_SHORTCUT, "document-send"),
-            "publish_options": self._action("Publish &Options…", self.show_panel),
-            "update": self._action("&Update on the Blog", self.publish),
-            "unpublish": self._action("&Unpublish (Back to Draft)", self.unpublish),
-            "pull": self._action("&Fetch Posts from the Blog…", self.pull),
-            "flush": self._action("&Send Pending", lambda: self.controller.flush(force=True)),
-            "cancel": self._action("&Cancel Sending", lambda: self.controller.cancel()),
-            "accounts": self._action("&Blogs…", self.show_accounts),
+            "publish": self._action(
+                translate("Publishing", "&Publish"), self.publish, PUBLISH_SHORTCUT, "document-send"
+            ),
+            "publish_options": self._action(
+                translate("Publishing", "Publish &Options…"), self.show_panel
+            ),
+            "update": self._action(translate("Publishing", "&Update on the Blog"), self.publish),
+            "unpublish": self._action(
+                translate("Publishing", "&Unpublish (Back to Draft)"), self.unpublish
+            ),
+            "pull": self._action(translate("Publishing", "&Fetch Posts from the Blog…"), self.pull),
+            "flush": self._action(
+                translate("Publishing", "&Send Pending"), lambda: self.controller.flush(force=True)
+            ),
+            "cancel": self._action(
+                translate("Publishing", "&Cancel Sending"), lambda: self.controller.cancel()
+            ),
+            "accounts": self._action(translate("Publishing", "&Blogs…"), self.show_accounts),
         }
         a = self.actions
-        a["publish"].setToolTip(f"Publish the open post ({PUBLISH_SHORTCUT})")
+        a["publish"].setToolTip(
+            translate("Publishing", "Publish the open post ({shortcut})").format(
+                shortcut=PUBLISH_SHORTCUT
+            )
+        )
         a["cancel"].setEnabled(False)
-        self.menu = self.window.menuBar().addMenu("&Blog")
+        self.menu = self.window.menuBar().addMenu(translate("Publishing", "&Blog"))
         self.menu.setObjectName("blogMenu")
         self.menu.addActions([a["publish"], a["publish_options"], a["update"], a["unpublish"]])
         self.menu.addSeparator()
@@ -292,8 +307,11 @@ class Publishing(QObject):
         doc = self._document()
         if doc is None or not doc.in_library:
             self.status.show_plain(
-                "Open a post of the library to publish it (a file from "
-                "elsewhere must be imported first)."
+                translate(
+                    "Publishing",
+                    "Open a post of the library to publish it (a file from "
+                    "elsewhere must be imported first).",
+                )
             )
             return False
         docs = self.window.documents
@@ -304,8 +322,11 @@ class Publishing(QObject):
                 docs.set_field("date", request.date)
         if not docs.save_now():
             self.status.show_plain(
-                "The post could not be saved, so it was not published. "
-                "Save it first (see the status bar)."
+                translate(
+                    "Publishing",
+                    "The post could not be saved, so it was not published. "
+                    "Save it first (see the status bar).",
+                )
             )
             return False
         account = (
@@ -314,7 +335,7 @@ class Publishing(QObject):
             else self.account_for(doc.post)
         )
         if account is None:
-            self.status.show_plain("Add a blog first: Blog ▸ Blogs….")
+            self.status.show_plain(translate("Publishing", "Add a blog first: Blog ▸ Blogs…."))
             self.show_accounts()
             return False
         self._last_account = account.id
@@ -339,7 +360,7 @@ class Publishing(QObject):
         doc = self._document()
         account = self.account_for(doc.post) if doc is not None else None
         if doc is None or account is None or not doc.post.sync_state(account.id).get("remote_id"):
-            self.status.show_plain("This post is not on a blog yet.")
+            self.status.show_plain(translate("Publishing", "This post is not on a blog yet."))
             return False
         if not self.window.documents.save_now():
             return False
@@ -355,7 +376,12 @@ class Publishing(QObject):
             if len(accounts) > 1:
                 names = [a.name for a in accounts]
                 name, ok = QInputDialog.getItem(
-                    self.window, "Fetch Posts", "Fetch the posts of:", names, 0, False
+                    self.window,
+                    translate("Publishing", "Fetch Posts"),
+                    translate("Publishing", "Fetch the posts of:"),
+                    names,
+                    0,
+                    False,
                 )
                 if not ok:
                     return False
@@ -416,12 +442,17 @@ class Publishing(QObject):
         from blogdesk.ui.publishing.blog_conflict_dialog import SyncConflictDialog
 
         self.feedback.conflicted.add(error.post_path)
-        self.status.show_plain("Changed on the blog: choose which version to keep.")
+        self.status.show_plain(
+            translate("Publishing", "Changed on the blog: choose which version to keep.")
+        )
         dialog = self.conflict_dialog = SyncConflictDialog(error, self.window)
         dialog.chosen.connect(lambda choice: self.controller.resolve(error, choice))
         dialog.rejected.connect(
             lambda: self.status.show_plain(
-                "Nothing was sent: the blog keeps its version. Publish again to choose."
+                translate(
+                    "Publishing",
+                    "Nothing was sent: the blog keeps its version. Publish again to choose.",
+                )
             )
         )
         dialog.finished.connect(lambda _r: dialog.deleteLater())

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from blogdesk.core.post.post import RESERVED_KEY
+from blogdesk.ui.i18n import translate
 
 __all__ = ["KeepDraftSwitch"]
 
@@ -37,11 +38,15 @@ class KeepDraftSwitch:
         self._document = document
         self._account_for = account_for
         self._set_field = set_field
-        self.action = QAction("&Keep Draft on the Blog", menu)
+        self.action = QAction(translate("KeepDraftSwitch", "&Keep Draft on the Blog"), menu)
         self.action.setObjectName("keepDraftOnBlog")
         self.action.setCheckable(True)
         self.action.setToolTip(
-            "After each pause in typing, update this draft's copy on the blog (never published)"
+            translate(
+                "KeepDraftSwitch",
+                "After each pause in typing, update this draft's copy on the blog "
+                "(never published)",
+            )
         )
         self.action.triggered.connect(self._toggled)
         menu.aboutToShow.connect(self.refresh)
@@ -61,10 +66,14 @@ class KeepDraftSwitch:
         if account is None:
             self.action.setEnabled(False)
             self.action.setChecked(False)
-            self.action.setStatusTip("Open a post and add a blog first (Blog → Blogs…)")
+            self.action.setStatusTip(
+                translate("KeepDraftSwitch", "Open a post and add a blog first (Blog → Blogs…)")
+            )
             return
         by_account = bool(account.options.get(ACCOUNT_OPTION))
-        self.action.setText(f"&Keep Draft on {account.name}")
+        self.action.setText(
+            translate("KeepDraftSwitch", "&Keep Draft on {blog}").format(blog=account.name)
+        )
         self.action.setChecked(by_account or account.id in self._wanted(doc.post))
         self.action.setEnabled(not by_account)
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, QObject, QStringListModel, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QObject, QStringListModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,7 @@ from blogdesk.core.post.post import Post
 from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.publish import post_fields as pl
 from blogdesk.sync.publish.results import PublishResult
+from blogdesk.ui.i18n import translate
 
 __all__ = [
     "STATUS_CHOICES",
@@ -50,11 +51,11 @@ __all__ = [
 
 # (label, the post's status word): what the author may ask the blog for.
 STATUS_CHOICES: tuple[tuple[str, str], ...] = (
-    ("Draft", "draft"),
-    ("Publish", "published"),
-    ("Schedule", "scheduled"),
-    ("Pending review", "pending"),
-    ("Private", "private"),
+    (str(QT_TRANSLATE_NOOP("PublishPanel", "Draft")), "draft"),
+    (str(QT_TRANSLATE_NOOP("PublishPanel", "Publish")), "published"),
+    (str(QT_TRANSLATE_NOOP("PublishPanel", "Schedule")), "scheduled"),
+    (str(QT_TRANSLATE_NOOP("PublishPanel", "Pending review")), "pending"),
+    (str(QT_TRANSLATE_NOOP("PublishPanel", "Private")), "private"),
 )
 
 
@@ -119,7 +120,7 @@ class PublishPanel(QFrame):
         self.account = QComboBox(self)
         self.account.setObjectName("publishAccount")
         self.account.currentIndexChanged.connect(self._account_changed)
-        manage = QPushButton("Manage…", self)
+        manage = QPushButton(translate("PublishPanel", "Manage…"), self)
         manage.clicked.connect(self.accountsRequested.emit)
         account_row = QHBoxLayout()
         account_row.addWidget(self.account, 1)
@@ -128,10 +129,10 @@ class PublishPanel(QFrame):
         self.status = QComboBox(self)
         self.status.setObjectName("publishStatus")
         for label, word in STATUS_CHOICES:
-            self.status.addItem(label, word)
+            self.status.addItem(translate("PublishPanel", label), word)
         self.status.currentIndexChanged.connect(lambda _i: self._update_times())
 
-        self.use_date = QCheckBox("Set the date", self)
+        self.use_date = QCheckBox(translate("PublishPanel", "Set the date"), self)
         self.use_date.toggled.connect(self._date_toggled)
         self.date = QDateTimeEdit(self)
         self.date.setObjectName("publishDate")
@@ -148,16 +149,16 @@ class PublishPanel(QFrame):
         self.times.setWordWrap(True)
         self.times.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.tags = QLineEdit(self, placeholderText="tag, another tag")
+        self.tags = QLineEdit(self, placeholderText=translate("PublishPanel", "tag, another tag"))
         self.tags.setObjectName("publishTags")
         self.tag_completer = TermCompleter(self.tags)
         self.tags.setCompleter(self.tag_completer)
-        self.categories = QLineEdit(self, placeholderText="category")
+        self.categories = QLineEdit(self, placeholderText=translate("PublishPanel", "category"))
         self.categories.setObjectName("publishCategories")
         self.category_completer = TermCompleter(self.categories)
         self.categories.setCompleter(self.category_completer)
 
-        self.publish_button = QPushButton("&Publish", self)
+        self.publish_button = QPushButton(translate("PublishPanel", "&Publish"), self)
         self.publish_button.setObjectName("publishButton")
         self.publish_button.setDefault(True)
         self.publish_button.clicked.connect(self._publish)
@@ -165,12 +166,12 @@ class PublishPanel(QFrame):
         self.hint.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("Blog:", account_row)
-        form.addRow("Status:", self.status)
-        form.addRow("Date:", date_row)
+        form.addRow(translate("PublishPanel", "Blog:"), account_row)
+        form.addRow(translate("PublishPanel", "Status:"), self.status)
+        form.addRow(translate("PublishPanel", "Date:"), date_row)
         form.addRow("", self.times)
-        form.addRow("Tags:", self.tags)
-        form.addRow("Categories:", self.categories)
+        form.addRow(translate("PublishPanel", "Tags:"), self.tags)
+        form.addRow(translate("PublishPanel", "Categories:"), self.categories)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.hint)
@@ -195,7 +196,7 @@ class PublishPanel(QFrame):
         self.account.blockSignals(False)
         has = bool(accounts)
         self.publish_button.setEnabled(has)
-        self.hint.setText("" if has else "Add a blog first (Manage…).")
+        self.hint.setText("" if has else translate("PublishPanel", "Add a blog first (Manage…)."))
         self._account_changed()
 
     def set_post(self, post: Post, account_id: str | None = None) -> None:
@@ -258,21 +259,25 @@ class PublishPanel(QFrame):
         if when is None:
             scheduling = self.status.currentData() == "scheduled"
             self.times.setText(
-                "Choose a date to schedule the post."
+                translate("PublishPanel", "Choose a date to schedule the post.")
                 if scheduling
-                else "No date: the blog uses the moment it publishes."
+                else translate("PublishPanel", "No date: the blog uses the moment it publishes.")
             )
             return
         info = pl.schedule_info(when.astimezone(UTC), blog_tz or None)
-        self.times.setText(f"Blog: {info.blog}\nYou: {info.author}\nUTC: {info.utc}")
+        self.times.setText(
+            translate("PublishPanel", "Blog: {blog}\nYou: {you}\nUTC: {utc}").format(
+                blog=info.blog, you=info.author, utc=info.utc
+            )
+        )
 
     def _publish(self) -> None:
         request = self.request()
         if request is None:
-            self.hint.setText("Add a blog first (Manage…).")
+            self.hint.setText(translate("PublishPanel", "Add a blog first (Manage…)."))
             return
         if request.status == "scheduled" and request.date is None:
-            self.hint.setText("To schedule the post, set its date.")
+            self.hint.setText(translate("PublishPanel", "To schedule the post, set its date."))
             return
         self.publishRequested.emit(request)
 
@@ -291,7 +296,7 @@ class PublishStatus(QObject):
         self.progress.setMaximumWidth(bar.fontMetrics().averageCharWidth() * 24)
         self.cancel_button = QToolButton(bar)
         self.cancel_button.setObjectName("publishCancel")
-        self.cancel_button.setText("Cancel")
+        self.cancel_button.setText(translate("PublishStatus", "Cancel"))
         self.result_label = QLabel(bar)
         self.result_label.setObjectName("publishResult")
         self.result_label.setOpenExternalLinks(False)  # opened here, so a test can catch it
@@ -334,21 +339,35 @@ class PublishStatus(QObject):
 
 
 _VERBS = {
-    "publish": "Published",
-    "future": "Scheduled",
-    "draft": "Saved as a draft on the blog",
-    "pending": "Submitted for review",
-    "private": "Published privately",
+    "publish": str(QT_TRANSLATE_NOOP("PublishStatus", "Published")),
+    "future": str(QT_TRANSLATE_NOOP("PublishStatus", "Scheduled")),
+    "draft": str(QT_TRANSLATE_NOOP("PublishStatus", "Saved as a draft on the blog")),
+    "pending": str(QT_TRANSLATE_NOOP("PublishStatus", "Submitted for review")),
+    "private": str(QT_TRANSLATE_NOOP("PublishStatus", "Published privately")),
 }
 
 
 def result_text(result: PublishResult) -> str:
     """The status-bar line for a publish result (rich text: the link is clickable)."""
     if result.queued:
-        return html.escape("Queued in the outbox, will be sent when the blog answers.")
-    verb = _VERBS.get(result.status, f"Sent ({result.status})")
+        return html.escape(
+            translate("PublishStatus", "Queued in the outbox, will be sent when the blog answers.")
+        )
+    known = _VERBS.get(result.status)
+    if known is not None:
+        verb = translate("PublishStatus", known)
+    else:
+        verb = translate("PublishStatus", "Sent ({status})").format(status=result.status)
     if result.status == "future" and result.schedule is not None:
-        verb += f" for {result.schedule.blog}"
-    images = f" ({result.uploaded} image(s) uploaded)" if result.uploaded else ""
+        verb = translate("PublishStatus", "{verb} for {when}").format(
+            verb=verb, when=result.schedule.blog
+        )
+    if result.uploaded == 1:
+        images = translate("PublishStatus", " ({n} image uploaded)")
+    elif result.uploaded:
+        images = translate("PublishStatus", " ({n} images uploaded)")
+    else:
+        images = ""
+    images = images.format(n=result.uploaded)
     link = html.escape(result.link, quote=True)
     return f'{html.escape(verb + images)}: <a href="{link}">{link}</a>'

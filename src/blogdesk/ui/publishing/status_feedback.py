@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from blogdesk.core.progress import Progress as ProgressReport
+from blogdesk.ui.i18n import translate
 from blogdesk.ui.publishing.options_panel import PublishStatus, result_text
 
 if TYPE_CHECKING:
@@ -98,12 +99,15 @@ class PublishFeedback(QObject):
     def show_resolved(self, result: Any) -> None:
         self.conflicted.discard(result.post_path)
         if result.publish is None:
-            self.status.show_plain("Took the blog's version of the post.")
+            self.status.show_plain(
+                translate("PublishFeedback", "Took the blog's version of the post.")
+            )
             return
         self.last_result = result.publish
         text = result_text(result.publish)
         if result.copy_path:
-            text += html.escape(f" — the blog's version is kept as {result.copy_path}")
+            kept = translate("PublishFeedback", " — the blog's version is kept as {path}")
+            text += html.escape(kept.format(path=result.copy_path))
         self.status.show_rich(text, "\n".join(result.publish.notices))
 
     def show_flushed(self, result: FlushResult) -> None:
@@ -112,18 +116,23 @@ class PublishFeedback(QObject):
         self.last_result = result.sent[-1]
         for sent in result.sent:
             self.conflicted.discard(sent.post_path)
-        more = (
-            f" ({len(result.sent)} posts sent from the outbox)"
-            if len(result.sent) > 1
-            else (" (sent from the outbox)")
-        )
+        count = len(result.sent)
+        if count > 1:
+            more = translate("PublishFeedback", " ({count} posts sent from the outbox)")
+        else:
+            more = translate("PublishFeedback", " (sent from the outbox)")
+        more = more.format(count=count)
         self.status.show_rich(result_text(result.sent[-1]) + html.escape(more))
 
     def show_pulled(self, result: PullResult) -> None:
-        text = (
-            f"Fetched from the blog: {len(result.created)} new, {len(result.updated)} "
-            f"updated, {result.unchanged} unchanged."
+        text = translate(
+            "PublishFeedback",
+            "Fetched from the blog: {created} new, {updated} updated, {unchanged} unchanged.",
+        ).format(
+            created=len(result.created), updated=len(result.updated), unchanged=result.unchanged
         )
         if result.skipped:
-            text += f" {len(result.skipped)} skipped (changed here and on the blog)."
+            text += translate(
+                "PublishFeedback", " {count} skipped (changed here and on the blog)."
+            ).format(count=len(result.skipped))
         self.status.show_plain(text, "\n".join(result.skipped))

@@ -28,6 +28,7 @@ from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.provider import ConflictError
 from blogdesk.sync.publish.results import CANCELLED, FlushResult, PublishResult
 from blogdesk.sync.service import SyncService
+from blogdesk.ui.i18n import translate
 from blogdesk.ui.tasks import TaskHandle, TaskProgress, TaskRunner
 
 __all__ = ["PublishController"]
@@ -77,7 +78,9 @@ class PublishController(QObject):
         """Ask the running job to stop before its next step (nothing half-sent)."""
         if self._token is not None:
             self._token.cancel()
-            self.message.emit("Cancelling… (the step in progress finishes first)")
+            self.message.emit(
+                translate("PublishController", "Cancelling… (the step in progress finishes first)")
+            )
 
     # -- the calls -------------------------------------------------------------------------------
 
@@ -106,7 +109,10 @@ class PublishController(QObject):
                 cancel=token,
             )
 
-        what = f"Publishing “{title}”…" if title else "Publishing…"
+        if title:
+            what = translate("PublishController", "Publishing “{title}”…").format(title=title)
+        else:
+            what = translate("PublishController", "Publishing…")
         return self._start(what, [rel], work, self._published)
 
     def run_step(
@@ -119,7 +125,7 @@ class PublishController(QObject):
     def unpublish(self, path: Path | str, account: Account | str) -> bool:
         rel = self.service.rel_path(path)
         return self._start(
-            "Turning the post back into a draft on the blog…",
+            translate("PublishController", "Turning the post back into a draft on the blog…"),
             [rel],
             lambda _r, _t: self.service.unpublish(rel, account),
             self._published,
@@ -131,7 +137,12 @@ class PublishController(QObject):
         def work(report: Callable[[Progress], None], token: CancelToken) -> Any:
             return service.pull(account, limit=limit, progress=report, cancel=token)
 
-        return self._start("Fetching posts from the blog…", None, work, self.pulled.emit)
+        return self._start(
+            translate("PublishController", "Fetching posts from the blog…"),
+            None,
+            work,
+            self.pulled.emit,
+        )
 
     def resolve(self, error: ConflictError, resolution: Any) -> bool:
         """Carry out the author's choice (overwrite / take_remote / keep_both) in the background."""
@@ -140,7 +151,12 @@ class PublishController(QObject):
         def work(report: Callable[[Progress], None], _token: CancelToken) -> Any:
             return service.resolve_conflict(error, resolution, progress=report)
 
-        return self._start("Resolving the conflict…", [error.post_path], work, self._resolved)
+        return self._start(
+            translate("PublishController", "Resolving the conflict…"),
+            [error.post_path],
+            work,
+            self._resolved,
+        )
 
     def flush(self, *, force: bool = False) -> bool:
         """Send what waits in the outbox (the due jobs; all of them with force=True)."""
@@ -160,7 +176,11 @@ class PublishController(QObject):
             return service.flush_outbox(force=force, progress=report, cancel=token)
 
         return self._start(
-            "Sending what waits in the outbox…", paths, work, self._flushed, quiet=not force
+            translate("PublishController", "Sending what waits in the outbox…"),
+            paths,
+            work,
+            self._flushed,
+            quiet=not force,
         )
 
     # -- the outbox timer ------------------------------------------------------------------------
@@ -203,7 +223,12 @@ class PublishController(QObject):
     ) -> bool:
         if self._handle is not None:
             if not quiet:
-                self.message.emit("BlogDesk is still busy with the blog; try again in a moment.")
+                self.message.emit(
+                    translate(
+                        "PublishController",
+                        "BlogDesk is still busy with the blog; try again in a moment.",
+                    )
+                )
             return False
         token = CancelToken(CANCELLED)
         self._token = token
@@ -250,8 +275,11 @@ class PublishController(QObject):
         else:  # a bug: logged with its traceback, the author gets one plain line
             log.error("sync job failed", exc_info=exc)
             self.failed.emit(
-                f"Something went wrong talking to the blog ({type(exc).__name__}: "
-                f"{exc}). Nothing was lost; please try again."
+                translate(
+                    "PublishController",
+                    "Something went wrong talking to the blog ({kind}: {error}). "
+                    "Nothing was lost; please try again.",
+                ).format(kind=type(exc).__name__, error=exc)
             )
 
     def _published(self, result: PublishResult) -> None:
@@ -265,10 +293,21 @@ class PublishController(QObject):
     def _flushed(self, result: FlushResult) -> None:
         self.flushed.emit(result)
         for failure in result.failed:
-            self.message.emit(f"Not sent from the outbox: {failure}")
-        if result.sent:
             self.message.emit(
-                f"Sent {len(result.sent)} post(s) from the outbox"
-                + (f"; {result.still_waiting} still waiting" if result.still_waiting else "")
+                translate("PublishController", "Not sent from the outbox: {failure}").format(
+                    failure=failure
+                )
             )
+        if result.sent:
+            count = len(result.sent)
+            if count == 1:
+                sent = translate("PublishController", "Sent {count} post from the outbox")
+            else:
+                sent = translate("PublishController", "Sent {count} posts from the outbox")
+            waiting = ""
+            if result.still_waiting:
+                waiting = translate("PublishController", "; {count} still waiting").format(
+                    count=result.still_waiting
+                )
+            self.message.emit(sent.format(count=count) + waiting)
         self.schedule_flush()

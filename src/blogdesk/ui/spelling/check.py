@@ -28,6 +28,7 @@ from blogdesk.core.spelling.checker import Opened, SpellChecker, install_hint, o
 from blogdesk.core.spelling.languages import choose_languages
 from blogdesk.core.spelling.tokens import misspellings
 from blogdesk.core.spelling.wordlist import PersonalWords
+from blogdesk.ui.i18n import translate
 from blogdesk.ui.spelling.highlight import SpellingHighlighter, Underline
 from blogdesk.ui.tasks import TaskRunner
 
@@ -164,8 +165,14 @@ class SpellCheck(QObject):
         elif opened.missing:
             missing = ", ".join(opened.missing)
             self._tell(
-                f"No spelling dictionary for {missing}: {install_hint(opened.missing)}. "
-                f"Checking in {' + '.join(self.languages)}."
+                translate(
+                    "SpellCheck",
+                    "No spelling dictionary for {languages}: {hint}. Checking in {used}.",
+                ).format(
+                    languages=missing,
+                    hint=install_hint(opened.missing),
+                    used=" + ".join(self.languages),
+                )
             )
         self.languagesChanged.emit(" + ".join(self.languages))
         old = set(self.highlighter.misspelled)
@@ -263,7 +270,11 @@ class SpellCheck(QObject):
         try:
             self.words.add(word)
         except OSError as exc:
-            self.message.emit(f"Could not save “{word}” in the word list: {exc.strerror or exc}")
+            self.message.emit(
+                translate(
+                    "SpellCheck", "Could not save “{word}” in the word list: {reason}"
+                ).format(word=word, reason=exc.strerror or exc)
+            )
         self._drop_word(lambda w: w in self.words)
 
     def ignore_word(self, word: str) -> None:
@@ -330,7 +341,7 @@ class SpellCheck(QObject):
             menu.addSeparator()  # something to put the entries above
         first = menu.actions()[0]
         editable = not self.editor.isReadOnly()
-        placeholder = QAction(self.tr("Looking for suggestions…"), menu)
+        placeholder = QAction(translate("SpellCheck", "Looking for suggestions…"), menu)
         placeholder.setEnabled(False)
         menu.insertAction(first, placeholder)
 
@@ -349,12 +360,14 @@ class SpellCheck(QObject):
                 menu.removeAction(placeholder)
                 placeholder.deleteLater()
             else:
-                placeholder.setText(self.tr("No suggestions"))
+                placeholder.setText(translate("SpellCheck", "No suggestions"))
 
-        add = QAction(self.tr("Add “{0}” to Dictionary").format(word), menu)
+        add = QAction(translate("SpellCheck", "Add “{word}” to Dictionary").format(word=word), menu)
         add.setObjectName("spelling_add")
         add.triggered.connect(lambda: self.add_word(word))
-        ignore = QAction(self.tr("Ignore “{0}” in This Post").format(word), menu)
+        ignore = QAction(
+            translate("SpellCheck", "Ignore “{word}” in This Post").format(word=word), menu
+        )
         ignore.setObjectName("spelling_ignore")
         ignore.triggered.connect(lambda: self.ignore_word(word))
         # [suggestions…] | Add, Ignore | Qt's own entries (Undo, Cut, Copy…)

@@ -16,13 +16,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
 from blogdesk import resources
+from blogdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["GUIDE", "Help", "HelpWindow", "shortcut_groups"]
 
 GUIDE = "help/user-guide.md"
-OTHER_GROUP = (
-    "Not in a menu"  # shortcuts of actions that are in no menu (the editor's, Esc in focus mode)
-)
+# The group of shortcuts of actions in no menu (the editor's, Esc in focus mode); translated
+# where shown.
+OTHER_GROUP = QT_TRANSLATE_NOOP("Help", "Not in a menu")
 
 Row = tuple[str, str]  # (command, shortcut as the platform writes it)
 
@@ -57,10 +58,10 @@ class Help:
         self.window = window
         self.guide: HelpWindow | None = None
         self.shortcuts: HelpWindow | None = None
-        self.guide_action = QAction("&User Guide", window)
+        self.guide_action = QAction(translate("Help", "&User Guide"), window)
         self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.guide_action.triggered.connect(lambda _checked=False: self.show_guide())
-        self.shortcuts_action = QAction("&Keyboard Shortcuts", window)
+        self.shortcuts_action = QAction(translate("Help", "&Keyboard Shortcuts"), window)
         self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
         self.shortcuts_action.triggered.connect(lambda _checked=False: self.show_shortcuts())
 
@@ -71,12 +72,20 @@ class Help:
             # the preview has imported it on a worker already.
             from blogdesk.core.render.rendering import render
 
-            self.guide = HelpWindow(self.window, "BlogDesk User Guide", "userGuide")
+            self.guide = HelpWindow(
+                self.window, translate("Help", "BlogDesk User Guide"), "userGuide"
+            )
             try:
                 body = render(resources.read_text(GUIDE)).html
             except OSError as exc:  # a broken install: say so in the window, not in a traceback
                 missing = html.escape(str(exc))
-                body = f"<p>The user guide is missing from this installation: {missing}</p>"
+                body = (
+                    "<p>"
+                    + translate(
+                        "Help", "The user guide is missing from this installation: {reason}"
+                    ).format(reason=missing)
+                    + "</p>"
+                )
             self.guide.show_html(body)
         else:
             self.guide.show()
@@ -86,7 +95,9 @@ class Help:
 
     def show_shortcuts(self) -> HelpWindow:
         if self.shortcuts is None:
-            self.shortcuts = HelpWindow(self.window, "Keyboard Shortcuts", "keyboardShortcuts")
+            self.shortcuts = HelpWindow(
+                self.window, translate("Help", "Keyboard Shortcuts"), "keyboardShortcuts"
+            )
         # Built anew each time: menus added after start-up (Blog) and changed keys are included.
         self.shortcuts.show_html(shortcuts_html(shortcut_groups(self.window)))
         return self.shortcuts
@@ -109,7 +120,7 @@ def shortcut_groups(window: QMainWindow) -> list[tuple[str, list[Row]]]:
         if act not in seen and act.menu() is None and (keys := _keys(act))
     ]
     if others:
-        groups.append((OTHER_GROUP, sorted(set(others))))
+        groups.append((translate("Help", OTHER_GROUP), sorted(set(others))))
     return groups
 
 
@@ -137,7 +148,7 @@ def _plain(text: str) -> str:
 
 
 def shortcuts_html(groups: list[tuple[str, list[Row]]]) -> str:
-    parts = ["<h1>Keyboard Shortcuts</h1>"]
+    parts = [f"<h1>{html.escape(translate('Help', 'Keyboard Shortcuts'))}</h1>"]
     for title, rows in groups:
         parts.append(f"<h2>{html.escape(title)}</h2><table cellpadding='3'>")
         parts += [

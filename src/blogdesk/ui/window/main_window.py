@@ -34,6 +34,7 @@ from blogdesk.ui.editor.editor import MarkdownEditor
 from blogdesk.ui.editor.media_store import store_media
 from blogdesk.ui.editor.metadata_panel import MetadataPanel
 from blogdesk.ui.editor.outline_panel import OutlinePanel
+from blogdesk.ui.i18n import number, translate
 from blogdesk.ui.library.panel import LibraryPanel
 from blogdesk.ui.library.watcher import LibraryWatcher
 from blogdesk.ui.spelling.check import SpellCheck
@@ -196,7 +197,7 @@ class MainWindow(QMainWindow):
 
         self.preview_stack = QStackedWidget(self)
         self.preview_stack.setObjectName("previewStack")
-        self.preview_placeholder = QLabel("Starting the preview…", self)
+        self.preview_placeholder = QLabel(translate("MainWindow", "Starting the preview…"), self)
         self.preview_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview_stack.addWidget(self.preview_placeholder)
 
@@ -228,7 +229,7 @@ class MainWindow(QMainWindow):
         self.save_label.setObjectName("saveState")
         self.spelling_label = QLabel(self)
         self.spelling_label.setObjectName("spellingLanguages")
-        self.spelling_label.setToolTip("Spell-check languages")
+        self.spelling_label.setToolTip(translate("MainWindow", "Spell-check languages"))
         for label in (self.spelling_label, self.words_label, self.reading_label, self.save_label):
             bar.addPermanentWidget(label)
         self.status_messages = PostMessages(bar, root=self.library.root, parent=self)
@@ -274,12 +275,14 @@ class MainWindow(QMainWindow):
         return self.documents.open(Path(path), cursor=cursor)
 
     def open_files(self, files: list[Path]) -> None:
-        """Files given on the command line or by a second launch: open the first, remember all."""
+        """Files given on the command line, by a second launch or File → Open: open the first,
+        remember all, and put the caret in it: the author opened a file to write in it."""
         for path in files:
             self._remember_recent(Path(path))
         # A failed open says why itself (DocumentController.message) and keeps the current post.
         for path in files[:1]:
-            self.open_path(Path(path))
+            if self.open_path(Path(path)):
+                self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self.raise_()
         self.activateWindow()
 
@@ -288,7 +291,7 @@ class MainWindow(QMainWindow):
         if doc is None:
             from blogdesk.core.errors import BlogDeskError
 
-            raise BlogDeskError("Open a post before adding images to it.")
+            raise BlogDeskError(translate("MainWindow", "Open a post before adding images to it."))
         media = (
             self.library.media_dir_for(doc.path) if doc.in_library else doc.path.parent / "media"
         )
@@ -332,14 +335,26 @@ class MainWindow(QMainWindow):
     # -- feedback --------------------------------------------------------------------------------
 
     def _rendered(self, rendered: Any) -> None:
-        self.words_label.setText(f"{rendered.word_count:,} words")
-        self.reading_label.setText(f"{rendered.reading_minutes} min read")
+        words = rendered.word_count
+        self.words_label.setText(
+            translate("MainWindow", "1 word")
+            if words == 1
+            else translate("MainWindow", "{count} words").format(count=number(words))
+        )
+        self.reading_label.setText(
+            translate("MainWindow", "{minutes} min read").format(
+                minutes=number(rendered.reading_minutes)
+            )
+        )
         self.outline.set_outline(rendered.outline)
 
     def _save_state_changed(self, state: str) -> None:
         self.save_label.setText(state)
         self.alert.show_state(
-            state, self.documents.path.name if self.documents.path else "The post"
+            state,
+            self.documents.path.name
+            if self.documents.path
+            else translate("MainWindow", "The post"),
         )
 
     def _post_saved(self, path: Path) -> None:
@@ -354,7 +369,9 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         doc = self.documents.doc
-        title = (doc.post.title or doc.path.stem) if doc else "No post open"
+        title = (
+            (doc.post.title or doc.path.stem) if doc else translate("MainWindow", "No post open")
+        )
         # The save state is in the status bar; the title stays exactly "Post title — BlogDesk".
         self.setWindowTitle(f"{title} — BlogDesk")
 
@@ -394,9 +411,12 @@ class MainWindow(QMainWindow):
         """Asked when the post cannot be saved at quit; replaceable (tests, other front ends)."""
         answer = QMessageBox.warning(
             self,
-            "Unsaved changes",
-            f"{reason}\n\nQuit anyway? Your text stays in the recovery journal and comes back "
-            "the next time BlogDesk starts.",
+            translate("MainWindow", "Unsaved changes"),
+            translate(
+                "MainWindow",
+                "{reason}\n\nQuit anyway? Your text stays in the recovery journal and comes back "
+                "the next time BlogDesk starts.",
+            ).format(reason=reason),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -404,7 +424,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.documents.save_now(ask=False):
-            reason = self.save_label.text() or "The post could not be saved."
+            reason = self.save_label.text() or translate(
+                "MainWindow", "The post could not be saved."
+            )
             if not self.confirm_quit_unsaved(reason):
                 event.ignore()
                 return

@@ -37,6 +37,7 @@ from blogdesk.core.settings import LibrarySettings, Settings, save_library_setti
 from blogdesk.ui.editor.document_controller import DocumentController
 from blogdesk.ui.editor.editor import MarkdownEditor
 from blogdesk.ui.editor.metadata_panel import MetadataPanel
+from blogdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from blogdesk.ui.library.panel import LibraryPanel
 from blogdesk.ui.library.watcher import LibraryWatcher
 from blogdesk.ui.tasks import TaskRunner
@@ -45,11 +46,12 @@ from blogdesk.ui.window.writing_view import WritingView
 
 __all__ = ["FORMAT_ACTIONS", "PANEL_TITLES", "MenuHost", "Menus"]
 
+# The titles are translated where the actions are made (QT_TRANSLATE_NOOP only marks them).
 PANEL_TITLES = {
-    "library": ("&Library", "Ctrl+Shift+B"),
-    "outline": ("&Outline", "Ctrl+Shift+U"),
-    "metadata": ("P&roperties", "Ctrl+Shift+M"),
-    "preview": ("&Preview", "Ctrl+Alt+P"),  # Ctrl+Shift+P is Publish
+    "library": (QT_TRANSLATE_NOOP("Menus", "&Library"), "Ctrl+Shift+B"),
+    "outline": (QT_TRANSLATE_NOOP("Menus", "&Outline"), "Ctrl+Shift+U"),
+    "metadata": (QT_TRANSLATE_NOOP("Menus", "P&roperties"), "Ctrl+Shift+M"),
+    "preview": (QT_TRANSLATE_NOOP("Menus", "&Preview"), "Ctrl+Alt+P"),  # Ctrl+Shift+P is Publish
 }
 FORMAT_ACTIONS = (
     "bold",
@@ -134,35 +136,45 @@ class Menus:
         acts["new"] = panel.new_action
         panel.new_action.setIcon(QIcon.fromTheme("document-new"))
         acts["open"] = self._action(
-            "&Open File…",
+            translate("Menus", "&Open File…"),
             self._open_dialog,
             QKeySequence.StandardKey.Open,
             "document-open",
         )
         acts["save"] = self._action(
-            "&Save", docs.save_now, QKeySequence.StandardKey.Save, "document-save"
+            translate("Menus", "&Save"),
+            docs.save_now,
+            QKeySequence.StandardKey.Save,
+            "document-save",
         )
         acts["close"] = self._action(
-            "&Close Post", docs.close_document, QKeySequence.StandardKey.Close
+            translate("Menus", "&Close Post"), docs.close_document, QKeySequence.StandardKey.Close
         )
         acts["quit"] = self._action(
-            "&Quit", window.close, QKeySequence.StandardKey.Quit, "application-exit"
+            translate("Menus", "&Quit"),
+            window.close,
+            QKeySequence.StandardKey.Quit,
+            "application-exit",
         )
         acts["quit"].setMenuRole(QAction.MenuRole.QuitRole)
 
-        file_menu = window.menuBar().addMenu("&File")
+        file_menu = window.menuBar().addMenu(translate("Menus", "&File"))
         file_menu.addActions([acts["new"], acts["open"]])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(translate("Menus", "Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addActions([acts["save"], acts["close"]])
-        import_menu = file_menu.addMenu("&Import")
-        acts["import_wxr"] = self._action("&WordPress Export (WXR)…", partial(self._import, "wxr"))
+        import_menu = file_menu.addMenu(translate("Menus", "&Import"))
+        acts["import_wxr"] = self._action(
+            translate("Menus", "&WordPress Export (WXR)…"), partial(self._import, "wxr")
+        )
         acts["import_folder"] = self._action(
-            "&Jekyll or Hugo Folder…", partial(self._import, "folder")
+            translate("Menus", "&Jekyll or Hugo Folder…"), partial(self._import, "folder")
         )
         import_menu.addActions([acts["import_wxr"], acts["import_folder"]])
-        acts["export"] = self._action("&Export…", self._export)
-        acts["export"].setToolTip("Save the open post as a web page, a PDF or a Word document")
+        acts["export"] = self._action(translate("Menus", "&Export…"), self._export)
+        acts["export"].setToolTip(
+            translate("Menus", "Save the open post as a web page, a PDF or a Word document")
+        )
         file_menu.addAction(acts["export"])
         file_menu.addSeparator()
         file_menu.addActions(
@@ -177,18 +189,20 @@ class Menus:
         file_menu.addSeparator()
         file_menu.addAction(acts["quit"])
 
-        acts["undo"] = self._action("&Undo", self._undo, QKeySequence.StandardKey.Undo, "edit-undo")
-        acts["redo"] = self._action(
-            "&Redo", editor.redo, QKeySequence.StandardKey.Redo, "edit-redo"
+        acts["undo"] = self._action(
+            translate("Menus", "&Undo"), self._undo, QKeySequence.StandardKey.Undo, "edit-undo"
         )
-        edit_menu = window.menuBar().addMenu("&Edit")
+        acts["redo"] = self._action(
+            translate("Menus", "&Redo"), editor.redo, QKeySequence.StandardKey.Redo, "edit-redo"
+        )
+        edit_menu = window.menuBar().addMenu(translate("Menus", "&Edit"))
         edit_menu.addActions([acts["undo"], acts["redo"]])
         edit_menu.addSeparator()
         for name, text, key in (
-            ("cut", "Cu&t", QKeySequence.StandardKey.Cut),
-            ("copy", "&Copy", QKeySequence.StandardKey.Copy),
-            ("paste", "&Paste", QKeySequence.StandardKey.Paste),
-            ("select_all", "Select &All", QKeySequence.StandardKey.SelectAll),
+            ("cut", translate("Menus", "Cu&t"), QKeySequence.StandardKey.Cut),
+            ("copy", translate("Menus", "&Copy"), QKeySequence.StandardKey.Copy),
+            ("paste", translate("Menus", "&Paste"), QKeySequence.StandardKey.Paste),
+            ("select_all", translate("Menus", "Select &All"), QKeySequence.StandardKey.SelectAll),
         ):
             acts[name] = self._action(
                 text,
@@ -203,40 +217,47 @@ class Menus:
                 edit_menu.addAction(editor_actions[name])
         # Ctrl+, (Cmd+, on macOS, where the role moves it into the application menu).
         acts["preferences"] = self._action(
-            "Pr&eferences…", self._preferences, "Ctrl+,", "preferences-system"
+            translate("Menus", "Pr&eferences…"), self._preferences, "Ctrl+,", "preferences-system"
         )
         acts["preferences"].setMenuRole(QAction.MenuRole.PreferencesRole)
         edit_menu.addSeparator()
         edit_menu.addAction(acts["preferences"])
 
-        format_menu = window.menuBar().addMenu("F&ormat")
+        format_menu = window.menuBar().addMenu(translate("Menus", "F&ormat"))
         for entry in FORMAT_ACTIONS:
             if entry is None:
                 format_menu.addSeparator()
             elif entry in editor_actions:
                 format_menu.addAction(editor_actions[entry])
 
-        view_menu = window.menuBar().addMenu("&View")
+        view_menu = window.menuBar().addMenu(translate("Menus", "&View"))
         self.view_menu = view_menu  # other parts add theirs (View → History)
         for name, (text, keys) in PANEL_TITLES.items():
-            act = self._action(text, partial(self.set_panel_visible, name), keys, checkable=True)
+            act = self._action(
+                translate("Menus", text),
+                partial(self.set_panel_visible, name),
+                keys,
+                checkable=True,
+            )
             act.setChecked(True)
             acts[f"panel_{name}"] = act
             view_menu.addAction(act)
-        self.toolbar = QToolBar("Toolbar", window)
+        self.toolbar = QToolBar(translate("Menus", "Toolbar"), window)
         self.toolbar.setObjectName("mainToolbar")
         window.addToolBar(self.toolbar)
         acts["toolbar"] = self.toolbar.toggleViewAction()
         view_menu.addAction(acts["toolbar"])
         view_menu.addSeparator()
         acts["focus"] = self._action(
-            "&Focus Mode",
+            translate("Menus", "&Focus Mode"),
             self.set_focus_mode,
             "Ctrl+Shift+F",
             "view-fullscreen",
             checkable=True,
         )
-        acts["fullscreen"] = self._action("F&ull Screen", self._fullscreen, "F11", checkable=True)
+        acts["fullscreen"] = self._action(
+            translate("Menus", "F&ull Screen"), self._fullscreen, "F11", checkable=True
+        )
         view_menu.addActions([acts["focus"], acts["fullscreen"]])
         # Typewriter, dimming and Appearance entries, and what focus mode does (writing_view.py).
         self.writing = WritingView(self, view_menu)
@@ -245,7 +266,7 @@ class Menus:
 
         view_menu.addSeparator()
         self.preview_style = PreviewStyle(window, host)
-        self.preview_style.build_menu(view_menu.addMenu("Preview &Style"))
+        self.preview_style.build_menu(view_menu.addMenu(translate("Menus", "Preview &Style")))
         acts["style_plain"] = self.preview_style.plain_action
         acts["style_blog"] = self.preview_style.blog_action
         host.documents.documentOpened.connect(self.preview_style.update_title)
@@ -256,33 +277,35 @@ class Menus:
         # Escape leaves focus mode. Enabled only in focus mode, so it takes Escape from nobody
         # otherwise; dialogs are windows of their own, and the find bar claims its Escape first.
         acts["leave_focus"] = self._action(
-            "Leave Focus Mode", partial(self.set_focus_mode, False), "Escape"
+            translate("Menus", "Leave Focus Mode"), partial(self.set_focus_mode, False), "Escape"
         )
         acts["leave_focus"].setEnabled(False)
         window.addAction(acts["leave_focus"])
 
-        library_menu = window.menuBar().addMenu("&Library")
+        library_menu = window.menuBar().addMenu(translate("Menus", "&Library"))
         self.library_menu = library_menu  # other parts add theirs (Library → Sync)
         acts["refresh"] = self._action(
-            "&Look for Changes on Disk",
+            translate("Menus", "&Look for Changes on Disk"),
             host.watcher.refresh_now,
             QKeySequence.StandardKey.Refresh,
             "view-refresh",
         )
         acts["remote"] = self._action(
-            "Allow &Remote Content in Preview", self._allow_remote, checkable=True
+            translate("Menus", "Allow &Remote Content in Preview"),
+            self._allow_remote,
+            checkable=True,
         )
         acts["remote"].setChecked(host.library_settings.allow_remote_content)
         library_menu.addActions([acts["refresh"], acts["remote"]])
 
-        help_menu = window.menuBar().addMenu("&Help")
+        help_menu = window.menuBar().addMenu(translate("Menus", "&Help"))
         acts["help_menu"] = help_menu.menuAction()  # kept last by the window (menus added later)
         self.help = Help(window)  # the user guide and the shortcut sheet (ui/window/help.py)
         acts["user_guide"] = self.help.guide_action
         acts["shortcuts"] = self.help.shortcuts_action
         help_menu.addActions([acts["user_guide"], acts["shortcuts"]])
         help_menu.addSeparator()
-        acts["about"] = self._action("&About BlogDesk", self._about)
+        acts["about"] = self._action(translate("Menus", "&About BlogDesk"), self._about)
         acts["about"].setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(acts["about"])
 
@@ -410,9 +433,9 @@ class Menus:
     def _open_dialog(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
             self.window,
-            "Open Post",
+            translate("Menus", "Open Post"),
             str(self.host.library.root),
-            "Markdown (*.md *.markdown);;All files (*)",
+            translate("Menus", "Markdown (*.md *.markdown);;All files (*)"),
         )
         if chosen:
             self.host.open_files([Path(chosen)])
@@ -439,7 +462,10 @@ class Menus:
     def _about(self) -> None:
         QMessageBox.about(
             self.window,
-            "About BlogDesk",
-            f"<b>BlogDesk {__version__}</b><p>Write, preview and publish blog posts.</p>"
-            f"<p>Library: {self.host.library.root}</p>",
+            translate("Menus", "About BlogDesk"),
+            f"<b>BlogDesk {__version__}</b><p>"
+            + translate("Menus", "Write, preview and publish blog posts.")
+            + "</p><p>"
+            + translate("Menus", "Library: {folder}").format(folder=self.host.library.root)
+            + "</p>",
         )

@@ -27,30 +27,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from blogdesk.ui.i18n import locale_date, translate
+
 __all__ = ["RecoveredDialog", "recovered_diff", "when"]
 
 
 def when(timestamp: float, now: float | None = None) -> str:
-    """A moment in local time: "today at 09:30", "yesterday at 18:05", "on 2026-02-10 at 09:30"."""
+    """A moment in local time: "today at 09:30", "yesterday at 18:05", "on 2/10/2026 at 09:30"
+    (the date in the locale's short form)."""
     moment = datetime.fromtimestamp(timestamp)
     today = datetime.fromtimestamp(now if now is not None else time.time()).date()
     days = (today - moment.date()).days
     clock = moment.strftime("%H:%M")
     if days == 0:
-        return f"today at {clock}"
+        return translate("RecoveredDialog", "today at {time}").format(time=clock)
     if days == 1:
-        return f"yesterday at {clock}"
-    return f"on {moment:%Y-%m-%d} at {clock}"
+        return translate("RecoveredDialog", "yesterday at {time}").format(time=clock)
+    return translate("RecoveredDialog", "on {date} at {time}").format(
+        date=locale_date(f"{moment:%Y-%m-%d}"), time=clock
+    )
 
 
 def recovered_diff(saved: str, recovered: str, name: str) -> str:
     lines = difflib.unified_diff(
         saved.splitlines(keepends=True),
         recovered.splitlines(keepends=True),
-        fromfile=f"{name} (saved file)",
-        tofile=f"{name} (recovered)",
+        fromfile=translate("RecoveredDialog", "{name} (saved file)").format(name=name),
+        tofile=translate("RecoveredDialog", "{name} (recovered)").format(name=name),
     )
-    return "".join(lines) or "The two versions are the same."
+    return "".join(lines) or translate("RecoveredDialog", "The two versions are the same.")
 
 
 class RecoveredDialog(QDialog):
@@ -73,18 +78,27 @@ class RecoveredDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("recoveredDialog")
-        self.setWindowTitle("Unsaved text recovered")
+        self.setWindowTitle(translate("RecoveredDialog", "Unsaved text recovered"))
         self.setModal(False)
         self.choice: str | None = None
         self._saved_text = saved_text
         self._use_saved = use_saved
-        saved = f"last saved {when(saved_at)}" if saved_at is not None else "not found on disk"
+        saved = (
+            translate("RecoveredDialog", "last saved {when}").format(when=when(saved_at))
+            if saved_at is not None
+            else translate("RecoveredDialog", "not found on disk")
+        )
         self.message = QLabel(
-            f"<p>BlogDesk did not close properly last time. The text of "
-            f"<b>“{escape(title)}”</b> ({escape(file_name)}) that was not saved yet has been put "
-            f"back into the editor: it was written {when(recovered_at)}.</p>"
-            f"<p>The post's file was {saved}. Keep the recovered text, or go back to the "
-            "saved file? While the post stays open, Undo brings back the other one.</p>",
+            translate(
+                "RecoveredDialog",
+                "<p>BlogDesk did not close properly last time. The text of "
+                "<b>“{title}”</b> ({file}) that was not saved yet has been put "
+                "back into the editor: it was written {when}.</p>"
+                "<p>The post's file was {saved}. Keep the recovered text, or go back to the "
+                "saved file? While the post stays open, Undo brings back the other one.</p>",
+            ).format(
+                title=escape(title), file=escape(file_name), when=when(recovered_at), saved=saved
+            ),
             self,
         )
         self.message.setWordWrap(True)
@@ -96,9 +110,9 @@ class RecoveredDialog(QDialog):
         self.diff.hide()
 
         buttons = QDialogButtonBox(self)
-        self.keep_button = QPushButton("&Keep Recovered", self)
-        self.saved_button = QPushButton("&Use Saved File", self)
-        self.compare_button = QPushButton("&Compare…", self)
+        self.keep_button = QPushButton(translate("RecoveredDialog", "&Keep Recovered"), self)
+        self.saved_button = QPushButton(translate("RecoveredDialog", "&Use Saved File"), self)
+        self.compare_button = QPushButton(translate("RecoveredDialog", "&Compare…"), self)
         buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.saved_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.compare_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -107,7 +121,9 @@ class RecoveredDialog(QDialog):
         self.saved_button.setAutoDefault(False)
         self.compare_button.setAutoDefault(False)
         self.keep_button.setDefault(True)
-        self.saved_button.setToolTip("Replace the text in the editor with the saved file's")
+        self.saved_button.setToolTip(
+            translate("RecoveredDialog", "Replace the text in the editor with the saved file's")
+        )
         self.keep_button.clicked.connect(lambda: self._choose("recovered"))
         self.saved_button.clicked.connect(lambda: self._choose("saved"))
         self.compare_button.clicked.connect(self.show_diff)

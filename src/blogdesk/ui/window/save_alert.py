@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from blogdesk.ui.editor.save_states import failed_save_reason, is_saved
+from blogdesk.ui.i18n import translate
+
 __all__ = ["SaveAlert"]
 
 
@@ -19,8 +22,8 @@ class SaveAlert(QFrame):
         self.setStyleSheet("#alertBar { background: #fdecea; color: #611a15; }")
         self.label = QLabel(self)
         self.label.setWordWrap(True)
-        self.retry_button = QPushButton("Try Again", self)
-        self.dismiss_button = QPushButton("Dismiss", self)
+        self.retry_button = QPushButton(translate("SaveAlert", "Try Again"), self)
+        self.dismiss_button = QPushButton(translate("SaveAlert", "Dismiss"), self)
         self.dismiss_button.clicked.connect(self._dismiss)
         self._state = ""  # the last save state shown in the status bar
         self._dismissed = ""  # the failure the author closed: autosave retries keep quiet
@@ -33,13 +36,17 @@ class SaveAlert(QFrame):
     def show_state(self, state: str, name: str) -> None:
         """A new save state of the post `name` ("Saved", "Save failed: why", …)."""
         self._state = state
-        if state.startswith("Save failed") and state != self._dismissed:
+        reason = failed_save_reason(state)  # the states come translated
+        if reason is not None and state != self._dismissed:
             self.label.setText(
-                f"{name} could not be saved ({state.removeprefix('Save failed: ')}). Your text "
-                "is kept in the recovery journal; BlogDesk keeps trying."
+                translate(
+                    "SaveAlert",
+                    "{name} could not be saved ({reason}). Your text is kept in the recovery "
+                    "journal; BlogDesk keeps trying.",
+                ).format(name=name, reason=reason)
             )
             self.show()
-        elif state == "Saved":
+        elif is_saved(state):
             self._dismissed = ""
             self.hide()
 

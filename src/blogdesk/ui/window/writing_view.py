@@ -23,10 +23,16 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
 from blogdesk.core.settings import THEMES
 from blogdesk.ui.editor.focus_typing import ParagraphDimmer
+from blogdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["THEME_TITLES", "WritingView"]
 
-THEME_TITLES = {"system": "&System", "light": "&Light", "dark": "&Dark"}
+# Translated where the actions are made (QT_TRANSLATE_NOOP only marks them).
+THEME_TITLES = {
+    "system": QT_TRANSLATE_NOOP("WritingView", "&System"),
+    "light": QT_TRANSLATE_NOOP("WritingView", "&Light"),
+    "dark": QT_TRANSLATE_NOOP("WritingView", "&Dark"),
+}
 QWIDGETSIZE_MAX = 16777215
 
 
@@ -63,14 +69,20 @@ class WritingView:
 
     def _build(self, view_menu: QMenu) -> None:
         acts, settings = self.menus.actions, self.host.settings
-        acts["typewriter"] = self._toggle("&Typewriter Scrolling", "typewriter_scrolling")
-        acts["dim"] = self._toggle("&Dim Other Paragraphs in Focus Mode", "dim_other_paragraphs")
+        acts["typewriter"] = self._toggle(
+            translate("WritingView", "&Typewriter Scrolling"), "typewriter_scrolling"
+        )
+        acts["dim"] = self._toggle(
+            translate("WritingView", "&Dim Other Paragraphs in Focus Mode"), "dim_other_paragraphs"
+        )
         view_menu.addActions([acts["typewriter"], acts["dim"]])
-        appearance = view_menu.addMenu("&Appearance")
+        appearance = view_menu.addMenu(translate("WritingView", "&Appearance"))
         self.theme_group = QActionGroup(self.window)
         self.theme_group.setExclusive(True)
         for name in THEMES:
-            act = QAction(THEME_TITLES.get(name, name.title()), self.window)
+            act = QAction(
+                translate("WritingView", THEME_TITLES.get(name, name.title())), self.window
+            )
             act.setCheckable(True)
             act.setChecked(settings.theme == name)
             act.setData(name)

@@ -126,13 +126,15 @@ class AdminClient:
             data = response.json()
         except ValueError:
             raise ServerError(
-                f"{host_of(self.api_root)} answered {doing} with something that is not Ghost's "
-                "Admin API (not JSON). Check the blog's address.",
+                f"{host_of(self.api_root)} answered with something that is not Ghost's Admin "
+                f"API (not JSON) while {doing}. Check the blog's address.",
                 response.status_code,
             ) from None
         if not isinstance(data, dict):
             raise ServerError(
-                f"Ghost's answer to {doing} has an unexpected shape.", response.status_code
+                f"{host_of(self.api_root)} answered with JSON BlogDesk cannot read while {doing} "
+                "(not an object, as Ghost's Admin API answers).",
+                response.status_code,
             )
         return data
 

@@ -29,7 +29,6 @@ from blogdesk.sync.provider import (
     RemoteMedia,
     RemotePage,
     RemotePost,
-    RequestRejectedError,
     SyncError,
     Term,
     TermKind,
@@ -282,9 +281,8 @@ class GhostProvider:
                 "published or scheduled post instead."
             )
         if status == "scheduled" and payload.date is None:
-            raise RequestRejectedError(
-                "A scheduled post needs a date and time: set `date` in the front matter."
-            )
+            # Never the author's doing: build_payload refuses a schedule without a date.
+            raise ValueError("a 'future' payload without a date")
         body: dict[str, Any] = {"title": payload.title, "html": payload.html, "status": status}
         if payload.slug is not None:
             body["slug"] = payload.slug
@@ -362,7 +360,7 @@ class GhostProvider:
         if not wanted:
             return []
         if kind != "tag":
-            raise UnsupportedError("Ghost has tags but no categories.")
+            return []  # Ghost has no categories (as list_terms says): none to make
         if self._tags is None or any(n.casefold() not in self._tags for n in wanted):
             self.list_terms("tag")
         assert self._tags is not None

@@ -64,12 +64,15 @@ class MicropubClient:
             data = response.json()
         except ValueError:
             raise ServerError(
-                f"{host_of(url)} answered {doing} with something that is not JSON.",
+                f"{host_of(url)} answered with something that is not JSON while {doing}: it "
+                "may not be a Micropub endpoint. Check the blog's address.",
                 response.status_code,
             ) from None
         if not isinstance(data, dict):
             raise ServerError(
-                f"The answer to {doing} has an unexpected shape.", response.status_code
+                f"{host_of(url)} answered with JSON BlogDesk cannot read while {doing} (not an "
+                "object, as Micropub answers).",
+                response.status_code,
             )
         return data
 
@@ -100,7 +103,8 @@ def error_from_response(response: requests.Response, doing: str, url: str) -> Sy
     status = response.status_code
     code, description = micropub_error(response)
     host = host_of(url)
-    said = f" The site said: {description or code}." if description or code else ""
+    words = (description or code).strip().rstrip(".")
+    said = f" The site said: {words}." if words else ""
     if code == "insufficient_scope":
         return PermissionDeniedError(
             f"The token for {host} may not do this ({doing}): it lacks the needed scope. "

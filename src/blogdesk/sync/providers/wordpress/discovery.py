@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from defusedxml import ElementTree
 
-from blogdesk.sync.http import host_of, safe_url
+from blogdesk.sync.http import safe_url
 from blogdesk.sync.provider import ApiUnavailableError, DiscoveryResult, SiteUnreachableError
 from blogdesk.sync.providers.wordpress.rest_api import (
     REST_OFF_CODES,
@@ -117,7 +117,12 @@ def find_api_root(session: requests.Session, url: str) -> tuple[str, list[str]]:
                     "permalinks); BlogDesk uses that address."
                 )
             return candidate, notes
-    raise ApiUnavailableError(
+    raise no_rest_api(url)
+
+
+def no_rest_api(url: str) -> ApiUnavailableError:
+    """The error for an address where no WordPress REST API answers."""
+    return ApiUnavailableError(
         f"BlogDesk found no WordPress REST API at {safe_url(url)}. Check the address (the "
         "blog's home page). If it is a WordPress site, the REST API may be turned off by a "
         "security plugin or the host."
@@ -169,9 +174,8 @@ def read_index(session: requests.Session, api_root: str) -> dict[str, Any]:
         raise error_from_response(answer, "reading the REST API", "")
     index = decode(answer, "reading the REST API")
     if not isinstance(index, dict) or "wp/v2" not in (index.get("namespaces") or []):
-        raise ApiUnavailableError(
-            f"{host_of(url)} answers at {safe_url(url)} but offers no WordPress posts API (wp/v2)."
-        )
+        # find_api_root only returns roots offering wp/v2: this is a site changed meanwhile.
+        raise no_rest_api(url)
     return index
 
 

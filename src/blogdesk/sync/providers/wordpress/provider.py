@@ -26,7 +26,6 @@ from blogdesk.sync.provider import (
     RemoteMedia,
     RemotePage,
     RemotePost,
-    RequestRejectedError,
     Term,
     TermKind,
 )
@@ -250,9 +249,8 @@ class WordPressProvider:
 
     def _body(self, payload: PostPayload) -> dict[str, Any]:
         if payload.status == "future" and payload.date is None:
-            raise RequestRejectedError(
-                "A scheduled post needs a date and time: set `date` in the front matter."
-            )
+            # Never the author's doing: build_payload refuses a schedule without a date.
+            raise ValueError("a 'future' payload without a date")
         body: dict[str, Any] = {
             "title": payload.title,
             "content": payload.html,

@@ -22,6 +22,7 @@ from blogdesk.sync.provider import (
     ApiUnavailableError,
     AuthenticationError,
     ChangedOnServerError,
+    ForbiddenFileTypeError,
     NotFoundError,
     PermissionDeniedError,
     RequestRejectedError,
@@ -145,6 +146,12 @@ class XmlRpcClient:
             return PermissionDeniedError(
                 f"Your account {self.user!r} on {self.host} may not do this while {doing}."
                 f"{said} Ask the site's administrator for a role that may."
+            )
+        if "not allowed to upload this file type" in text.lower():
+            # WordPress files this refusal under fault 500, as if it had failed.
+            return ForbiddenFileTypeError(
+                f"{self.host} does not accept this type of file.{said} Convert it (PNG, JPEG, "
+                "GIF or WebP for images) or ask the site's administrator to allow the type."
             )
         if code == 404:
             return NotFoundError(f"{self.host} no longer has it while {doing}.{said}")

@@ -16,7 +16,7 @@ from typing import Any
 
 from slugify import slugify
 
-from blogdesk.sync.provider import PostPayload, RemotePost, RequestRejectedError
+from blogdesk.sync.provider import PostPayload, RemotePost
 from blogdesk.sync.providers.timestamps import timestamp_or_none
 
 _XMLRPC_DATE = "%Y%m%dT%H:%M:%S"
@@ -48,9 +48,8 @@ def from_datetime(value: Any) -> datetime | None:
 
 def _check_schedule(payload: PostPayload) -> None:
     if payload.status == "future" and payload.date is None:
-        raise RequestRejectedError(
-            "A scheduled post needs a date and time: set `date` in the front matter."
-        )
+        # Never the author's doing: build_payload refuses a schedule without a date.
+        raise ValueError("a 'future' payload without a date")
 
 
 def _inferred_status(status: str, date: datetime | None) -> str:
