@@ -108,6 +108,8 @@ def ensure_welcome(root: Path) -> Path | None:
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.touch()
     except OSError as exc:
+        if has_posts:
+            return None  # a read-only library of posts: no welcome needed, none remembered
         raise BlogDeskError(f"Cannot create the library folder {root}: {exc.strerror}") from exc
     return None if has_posts else target
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 from blogdesk.cli import library_path, library_was_named, open_services
 from blogdesk.core.errors import BlogDeskError
+from blogdesk.core.fsutil import same_name_on_disk
 from blogdesk.core.library.library import Library
 from blogdesk.core.post import rules
 from blogdesk.core.post.post import Post, PostSummary
@@ -131,6 +133,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def shown(text: str) -> str:
+    """`text` on one terminal line: control characters (a newline in a file name made on
+    another system, an escape sequence) written as `\\n`, `\\x1b`, never sent raw."""
+    if text.isprintable():
+        return text
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) == "Cc" else c for c in text)
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     with _open(args) as library:
         status = None
@@ -150,14 +160,14 @@ def cmd_list(args: argparse.Namespace) -> int:
         )
         problems = library.problems()
     for problem in problems:
-        print(f"warning: {problem.path}: {problem.message}", file=sys.stderr)
+        print(f"warning: {shown(problem.path)}: {problem.message}", file=sys.stderr)
     if args.json:
         _dump_json([summary_json(s) for s in posts])
         return 0
     for s in posts:
         date = (s.date or "")[:10].ljust(10)
         tags = f"  [{', '.join(s.tags)}]" if s.tags else ""
-        print(f"{date}  {s.status:<9}  {s.title}{tags}  ({s.path})")
+        print(f"{date}  {s.status:<9}  {shown(s.title)}{shown(tags)}  ({shown(s.path)})")
     return 0
 
 
@@ -173,7 +183,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"No post matches “{args.query}”.", file=sys.stderr)
         return 0
     for h in hits:
-        print(f"{h.summary.title}  ({h.summary.path})")
+        print(f"{shown(h.summary.title)}  ({shown(h.summary.path)})")
         print(f"    {h.snippet_text}")
     return 0
 
@@ -184,7 +194,7 @@ def _load(path: Path, args: argparse.Namespace) -> Post:
     candidates = [path]
     if not path.is_absolute():
         candidates.append(library_path(args) / path)
-    for candidate in candidates:
+    for candidate in map(same_name_on_disk, candidates):
         if candidate.is_dir():
             raise BlogDeskError(f"{candidate}: is a folder, not a post file")
         if candidate.exists():
@@ -263,5 +273,5 @@ def cmd_reindex(args: argparse.Namespace) -> int:
         count = len(library.posts())
     print(f"Indexed {count} posts.")
     for problem in report.problems:
-        print(f"warning: {problem.path}: {problem.message}", file=sys.stderr)
+        print(f"warning: {shown(problem.path)}: {problem.message}", file=sys.stderr)
     return 0

@@ -159,7 +159,8 @@ class LibraryHistory:
             return blob.data
 
     def repo_path(self, rel: str) -> bytes:
-        return (self.prefix + rel).encode("utf-8")
+        # A name that is not UTF-8 (os.listdir's surrogate escapes) goes into git as its bytes.
+        return (self.prefix + rel).encode("utf-8", "surrogateescape")
 
     def library_rel(self, repo_path: bytes) -> str | None:
         """A repository path as a library path; None outside the library."""

@@ -56,7 +56,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # 100,000 of them in a refresh: 40 MB with a __dict__
 class Stamp:
     """What a refresh compares: the file's mtime and size, and the hash of what was indexed."""
 

@@ -5,6 +5,11 @@ when it changed on disk since it was loaded (unless the caller says so), deletin
 `.blogdesk/trash/`, and files that cannot be read are listed as problems and left alone. The index
 (`.blogdesk/index.sqlite3`) is only a cache of the files: delete it and it is rebuilt.
 
+A library on a read-only disk (a mounted backup, a DVD, a folder of another user) still opens:
+its index is then kept in BlogDesk's cache folder (`read_only` is True), lists, search and
+rendering work, and every write fails with a LibraryError that says the disk cannot be written
+and that the file is unchanged.
+
 Thread use: one Library may be shared by the UI thread and worker threads. Reads (lists, search)
 run on a connection of the calling thread and are not blocked by a worker's refresh; writes
 (save, rename, delete, refresh) take one lock and run one at a time.
@@ -12,6 +17,8 @@ run on a connection of the calling thread and are not blocked by a worker's refr
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import os
 import sqlite3
 import time
@@ -21,8 +28,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from blogdesk.core import paths
 from blogdesk.core.errors import LibraryError
-from blogdesk.core.fsutil import atomic_write, move_file
+from blogdesk.core.fsutil import (
+    atomic_write,
+    is_read_only_error,
+    move_file,
+    same_name_on_disk,
+    write_failure,
+)
 from blogdesk.core.index.entry import Entry, Problem
 from blogdesk.core.index.index import Index, SearchHit, is_transient
 from blogdesk.core.library.scan import (
@@ -55,11 +69,18 @@ __all__ = [
 ]
 
 INDEX_FILE = "index.sqlite3"
+# Under the cache folder: the indexes of libraries whose own `.blogdesk/` cannot be written.
+ELSEWHERE_DIR = "library-indexes"
+
+log = logging.getLogger(__name__)
 
 
 class Library:
-    def __init__(self, root: Path, index: Index) -> None:
+    def __init__(self, root: Path, index: Index, *, read_only: bool = False) -> None:
         self.root = root
+        # The folder cannot be written (read-only disk, no permission): the index lives in the
+        # cache folder, and saving, renaming and deleting fail with a clear LibraryError.
+        self.read_only = read_only
         self._index = index
         self._trash = Trash(root / STATE_DIR / "trash")
         self._loaded = LoadedPosts()
@@ -82,14 +103,22 @@ class Library:
                 raise LibraryError(
                     f"Cannot create the library folder {root}: {exc.strerror}"
                 ) from exc
+        read_only = False
         try:
             (root / STATE_DIR).mkdir(exist_ok=True)
             index = Index(root / STATE_DIR / INDEX_FILE)
         except (OSError, sqlite3.Error) as exc:
-            raise LibraryError(
-                f"Cannot open the library index in {root / STATE_DIR}: {exc}"
-            ) from exc
-        library = cls(root, index)
+            if os.access(root, os.W_OK) and not (
+                isinstance(exc, OSError) and is_read_only_error(exc)
+            ):
+                raise LibraryError(
+                    f"Cannot open the library index in {root / STATE_DIR}: {_index_failure(exc)}"
+                ) from exc
+            # A read-only library: index it in the cache folder instead (it is only a cache).
+            log.info("the library %s cannot be written (%s): indexing it elsewhere", root, exc)
+            index = _index_elsewhere(root)
+            read_only = True
+        library = cls(root, index, read_only=read_only)
         try:
             if refresh or index.created:
                 library.refresh()
@@ -161,7 +190,10 @@ class Library:
                 atomic_write(full, data)
                 stat = os.stat(full)
             except OSError as exc:
-                raise LibraryError(f"Could not save {self._rel(full)}: {exc.strerror}") from exc
+                raise LibraryError(
+                    f"Could not save {self._rel(full)}: {write_failure(exc)}. "
+                    "Nothing was written: the file on disk is as it was."
+                ) from exc
             rel = self._rel(full)
             hashed = digest(data)
             entry = entry_for(rel, stat.st_mtime_ns, stat.st_size, hashed, data)
@@ -205,7 +237,9 @@ class Library:
             try:
                 os.rename(old, new)
             except OSError as exc:
-                raise LibraryError(f"Could not rename {self._rel(old)}: {exc.strerror}") from exc
+                raise LibraryError(
+                    f"Could not rename {self._rel(old)}: {write_failure(exc)}"
+                ) from exc
             self._index.rename(self._rel(old), self._rel(new))
             self._loaded.moved(old, new)
             return new
@@ -234,8 +268,8 @@ class Library:
                 move_file(item.file, target)  # a folder moved to another drive: copied
             except OSError as exc:
                 raise LibraryError(
-                    f"Could not restore {item.original_path}: {exc.strerror}. It stays in the "
-                    "trash; clear the way (a file or folder of that name) and try again."
+                    f"Could not restore {item.original_path}: {write_failure(exc)}. It stays in "
+                    "the trash; clear the way (a file or folder of that name) and try again."
                 ) from exc
             self._trash.discard(item)
             self._index_files([self._rel(target)])
@@ -330,7 +364,9 @@ class Library:
                 report = self._apply_changes(rebuild)
             except sqlite3.DatabaseError as exc:
                 if is_transient(exc):
-                    raise LibraryError(f"Could not update the library index: {exc}") from exc
+                    raise LibraryError(
+                        f"Could not update the library index: {_index_failure(exc)}"
+                    ) from exc
                 # A damaged index shows up on first real use: it is only a cache, so start over.
                 self._index.recreate()
                 report = self._apply_changes(True)
@@ -393,6 +429,7 @@ class Library:
                 raise LibraryError(f"{path} is not inside the library {self.root}.")
         if not full.name.lower().endswith(MARKDOWN_SUFFIXES):
             raise LibraryError(f"{path} is not a post file (posts end in .md or .markdown).")
+        full = same_name_on_disk(full)  # `café.md` typed (NFC) finds a Mac's `café.md` (NFD)
         if any(
             part.startswith(".") or part in SKIPPED_DIRS
             for part in full.relative_to(self.root).parts[:-1]
@@ -412,3 +449,30 @@ class Library:
         except FileNotFoundError:
             existing = []
         return folder / unique_name(stem, suffix, existing)
+
+
+def _index_elsewhere(root: Path) -> Index:
+    """The index of a library that cannot be written, in the cache folder (one per library)."""
+    key = hashlib.blake2b(os.fsencode(root), digest_size=8).hexdigest()
+    folder = paths.cache_dir() / ELSEWHERE_DIR / key
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return Index(folder / INDEX_FILE)
+    except (OSError, sqlite3.Error) as exc:
+        raise LibraryError(
+            f"The library {root} is read-only, and its index cannot be kept in {folder} "
+            f"either: {exc}"
+        ) from exc
+
+
+def _index_failure(exc: OSError | sqlite3.Error) -> str:
+    """Why the index could not be opened or written, in words ("the disk is full")."""
+    if isinstance(exc, OSError):
+        reason = write_failure(exc)
+    elif getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL":
+        reason = "the disk is full"
+    else:
+        return str(exc)
+    if reason == "the disk is full":
+        return "the disk is full; free some space and try again"
+    return reason

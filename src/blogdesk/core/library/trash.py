@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from blogdesk.core.errors import LibraryError
-from blogdesk.core.fsutil import atomic_write, fsync_dir, move_file
+from blogdesk.core.fsutil import atomic_write, fsync_dir, move_file, write_failure
 
 MANIFEST = "manifest.json"
 
@@ -41,24 +41,24 @@ class Trash:
         deleted_at = datetime.now(UTC)
         item_id = f"{deleted_at:%Y%m%dT%H%M%S%fZ}-{secrets.token_hex(3)}"
         item_dir = self.folder / item_id
-        item_dir.mkdir(parents=True)
         manifest = {
             "original_path": original_path,
             "title": title,
             "deleted_at": deleted_at.isoformat(),
             "file": source.name,
         }
-        # The manifest goes first: an item folder without its file is skipped when listing,
-        # while a moved file without its manifest could not be restored.
-        atomic_write(item_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False).encode())
         target = item_dir / source.name
         try:
+            item_dir.mkdir(parents=True)
+            # The manifest goes first: an item folder without its file is skipped when listing,
+            # while a moved file without its manifest could not be restored.
+            atomic_write(item_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False).encode())
             move_file(source, target)  # a folder on another drive: copied, then removed
         except OSError as exc:
             shutil.rmtree(item_dir, ignore_errors=True)
             raise LibraryError(
-                f"Could not move {original_path} to the trash: {exc.strerror}. The post was "
-                "not deleted."
+                f"Could not move {original_path} to the trash: {write_failure(exc)}. "
+                "The post was not deleted."
             ) from exc
         fsync_dir(source.parent)
         return TrashItem(item_id, original_path, title, deleted_at, target)
