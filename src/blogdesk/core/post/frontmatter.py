@@ -71,14 +71,18 @@ class Parts:
         return head.count("\n") + (1 if self.closer and not self.closer.endswith("\n") else 0)
 
 
+def _too_big(size: int) -> str:
+    mb = MAX_POST_BYTES // (1024 * 1024)
+    return (
+        f"the file is over the {mb} MB that BlogDesk opens as a post ({size / 1024 / 1024:.1f} "
+        "MB); split it into several posts, or open it in another editor"
+    )
+
+
 def decode_post_bytes(data: bytes, path: Path | str | None = None) -> str:
     """The text of a post file, or a `PostFormatError` saying why it is not a text post."""
     if len(data) > MAX_POST_BYTES:
-        raise PostFormatError(
-            f"the file is {len(data):,} bytes; posts larger than {MAX_POST_BYTES:,} bytes "
-            "(20 MB) are not opened",
-            path,
-        )
+        raise PostFormatError(_too_big(len(data)), path)
     nul = data.find(b"\x00")
     if nul >= 0:
         raise PostFormatError(
@@ -103,11 +107,7 @@ def read_post_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_POST_BYTES:
-            raise PostFormatError(
-                f"the file is {size:,} bytes; posts larger than {MAX_POST_BYTES:,} bytes "
-                "(20 MB) are not opened",
-                path,
-            )
+            raise PostFormatError(_too_big(size), path)
         data = path.read_bytes()
     except OSError as exc:
         raise PostFormatError(f"cannot read the file: {exc.strerror or exc}", path) from None
