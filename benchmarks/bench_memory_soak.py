@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_startup import WORDS, kill_tree, start_xvfb, wait_mapped
+from bench_startup import WORDS, kill_tree, start_xvfb, tree_memory_kb, wait_mapped
 
 SENTENCE = "Writers type on trains and planes with coffee and notebooks. "
 
@@ -46,29 +46,8 @@ def tree_memory_mb(pid: int) -> tuple[float, float]:
     (shared pages are divided among all the processes mapping them; a library page stops being
     private when another program maps it); anonymous memory (heaps, JavaScript, caches) is what
     a leak grows, whatever else runs."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-                children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry))
-            except (OSError, ValueError, IndexError):
-                continue
-    pss = anon = 0
-    todo = [pid]
-    while todo:
-        current = todo.pop()
-        todo.extend(children.get(current, []))
-        try:
-            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
-                key, _, value = line.partition(":")
-                if key == "Pss":
-                    pss += int(value.split()[0])
-                elif key == "Anonymous":
-                    anon += int(value.split()[0])
-        except OSError:
-            continue
-    return pss / 1024, anon / 1024
+    kb = tree_memory_kb(pid, ("Pss", "Anonymous"))
+    return kb["Pss"] / 1024, kb["Anonymous"] / 1024
 
 
 def xdo(display: str, *args: str) -> None:

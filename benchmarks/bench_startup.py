@@ -84,8 +84,9 @@ def make_library(root: Path, posts: int) -> Path:
     return target
 
 
-def tree_pss_kb(pid: int) -> int:
-    """PSS of `pid` and all its descendants (QtWebEngineProcess children included)."""
+def tree_memory_kb(pid: int, fields: tuple[str, ...] = ("Pss",)) -> dict[str, int]:
+    """`fields` of /proc/PID/smaps_rollup (kB) summed over `pid` and all its descendants
+    (QtWebEngineProcess children included)."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -96,19 +97,25 @@ def tree_pss_kb(pid: int) -> int:
         except (OSError, ValueError, IndexError):
             continue
         children.setdefault(ppid, []).append(int(entry))
-    total, todo = 0, [pid]
+    totals = dict.fromkeys(fields, 0)
+    todo = [pid]
     while todo:
         current = todo.pop()
         todo.extend(children.get(current, []))
         try:
             with open(f"/proc/{current}/smaps_rollup") as handle:
                 for line in handle:
-                    if line.startswith("Pss:"):
-                        total += int(line.split()[1])
-                        break
+                    key, _, value = line.partition(":")
+                    if key in totals:
+                        totals[key] += int(value.split()[0])
         except OSError:
             pass
-    return total
+    return totals
+
+
+def tree_pss_kb(pid: int) -> int:
+    """PSS of `pid` and all its descendants."""
+    return tree_memory_kb(pid)["Pss"]
 
 
 def kill_tree(proc: subprocess.Popen[str]) -> None:

@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.cli_failure import failed
 
-from blogdesk.cli import main
 from blogdesk.core.export import docx
 
 needs_pandoc = pytest.mark.skipif(shutil.which("pandoc") is None, reason="needs pandoc")
@@ -21,14 +21,6 @@ def lib(tmp_path: Path) -> Path:
     root.mkdir()
     (root / "walk.md").write_text("---\ntitle: Harbour walk\n---\n\nThe boats were red.\n")
     return root
-
-
-def failed(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    code = main(list(argv))
-    _out, err = capsys.readouterr()
-    assert code == 1, err
-    assert err.startswith("blogdesk: ") and "Traceback" not in err
-    return err
 
 
 @pytest.mark.parametrize("fmt", ["html", pytest.param("docx", marks=needs_pandoc)])

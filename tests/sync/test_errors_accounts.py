@@ -13,23 +13,15 @@ import keyring
 import keyring.backends.fail
 import keyring.errors
 import pytest
+from tests.cli_failure import failed
 from tests.memory_keyring import MemoryKeyring
 from tests.servers.wordpress_fixture import WordPressServer
 
-from blogdesk.cli import main
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.services import Folders
 from blogdesk.sync.accounts import setup as account_setup
 from blogdesk.sync.accounts.credentials import KeyringStore, LayeredStore
 from blogdesk.sync.accounts.store import ACCOUNTS_FILE, Account, AccountStore
-
-
-def failed(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    code = main(list(argv))
-    _out, err = capsys.readouterr()
-    assert code == 1, err
-    assert err.startswith("blogdesk: ") and "Traceback" not in err
-    return err
 
 
 def test_an_account_entry_without_its_user_is_named(

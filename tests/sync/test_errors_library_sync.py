@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.cli_failure import failed
 from tests.sync.test_library_sync import Machine, daemon, machines  # noqa: F401 (fixtures)
 
 from blogdesk.cli import main
@@ -20,14 +21,6 @@ from blogdesk.sync.library_sync.merge import conflict_name
 from blogdesk.sync.library_sync.remote import SyncError
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs Debian's git")
-
-
-def failed(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    code = main(list(argv))
-    _out, err = capsys.readouterr()
-    assert code == 1, err
-    assert err.startswith("blogdesk: ") and "Traceback" not in err
-    return err
 
 
 def test_a_remote_whose_hook_refuses_every_push(
