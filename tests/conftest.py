@@ -79,6 +79,7 @@ pytest_plugins = [
     "tests.servers.wordpress_fixture",
     "tests.servers.ghost_fixture",
     "tests.servers.micropub_fixture",
+    "tests.sign_in_site",  # `site`: a loopback IndieAuth/OAuth sign-in site
 ]
 
 

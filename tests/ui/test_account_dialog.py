@@ -4,6 +4,8 @@ no keyring at all (session only), test, rename, change password, remove."""
 
 from __future__ import annotations
 
+import json
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +14,7 @@ from typing import Any
 import pytest
 from tests.memory_keyring import MemoryKeyring
 from tests.servers.wordpress_fixture import WordPressServer
+from tests.sign_in_site import SignInSite, browser
 
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
@@ -335,6 +338,40 @@ def test_blogger_sign_in_can_be_cancelled_while_waiting_for_the_browser(
     assert failed.args[0] == "Sign-in was cancelled."
     assert dialog.add_form.value("refresh_token") == "" and not dialog.is_busy()
     assert sign_in.button.isEnabled() and sign_in.cancel_button.isHidden()
+
+
+def test_google_sign_in_without_a_lasting_token_says_sign_in_again(
+    qtbot: Any, dialog: AccountDialog, monkeypatch: pytest.MonkeyPatch, site: SignInSite
+) -> None:
+    # Google answers the code exchange without a refresh token when it does not ask for
+    # consent again (Google's OAuth docs: refresh_token only with access_type=offline and
+    # consent). Google cannot run here: a loopback sign-in site answers in its documented shape.
+    import webbrowser
+
+    from blogdesk.sync.accounts.oauth_loopback import OAuthClient
+
+    monkeypatch.setattr(OAuthClient, "auth_url", f"{site.url}/auth")
+    monkeypatch.setattr(OAuthClient, "token_url", f"{site.url}/token")
+    site.token = (
+        200,
+        json.dumps({"access_token": "ya29.short", "expires_in": 3599, "token_type": "Bearer"}),
+    )
+
+    def open_browser(url: str) -> bool:  # the author's browser, signing in at once
+        threading.Thread(target=browser, args=(url,), daemon=True).start()
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", open_browser)
+    choose(dialog, "blogger")
+    sign_in = dialog.add_form.sign_in
+    assert sign_in is not None and sign_in.client_id is not None
+    sign_in.client_id.setText("test-client.apps.googleusercontent.com")
+    with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
+        click(qtbot, sign_in.button)
+    assert failed.args[0] == (
+        "Google did not give BlogDesk a lasting sign-in (no refresh token). Sign in again."
+    )
+    assert dialog.add_form.value("refresh_token") == "" and not dialog.is_busy()
 
 
 def test_micropub_blog_is_added_by_signing_in_in_the_browser(
