@@ -183,8 +183,3 @@ class KnownPosts:
             if same:
                 return Known(path, None, blog)
         return None
-
-    def remember(self, account: str, item: WxrItem, path: str, state: dict[str, Any]) -> None:
-        """A post this import wrote, so a later item with the same identity finds it."""
-        name = f"id:{item.post_id}" if item.post_id is not None else f"guid:{item.guid}"
-        self._imported[(account, name)] = Known(path, state, account)
