@@ -6,7 +6,7 @@ reason) or failed (with the reason). A post's identity is its site plus its Word
 again changes no byte; an export of the same site with edits updates the posts that changed on the
 blog and were not edited in BlogDesk, and reports the ones edited on both sides as conflicts,
 keeping the local text. Comments are counted (`comments: N`), not imported. Posts are written
-straight to files (in atomic batches) and the index is refreshed as they land.
+straight to files (in atomic batches) and each batch is indexed as it lands.
 """
 
 from __future__ import annotations
@@ -131,13 +131,12 @@ def import_wxr(
         library,
         report,
         FolderNames(library.root),
-        BatchWriter(),
+        # Index each batch of posts as it lands: the window shows them arriving, and the memory
+        # is that of one batch, where a refresh would also scan and hold every library file.
+        BatchWriter(on_flush=lambda paths: _index(run, paths)),
         KnownPosts(library.root, sites),
         media,
     )
-    # Index each batch of posts as it lands: the window shows them arriving, and the memory is
-    # that of one batch, where a refresh would also scan and hold every file of the library.
-    run.writer = BatchWriter(on_flush=lambda paths: _index(run, paths))
     done = 0
     try:
         with stream, library.low_memory_index():

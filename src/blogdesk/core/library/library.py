@@ -388,7 +388,7 @@ class Library:
     @contextlib.contextmanager
     def low_memory_index(self) -> Iterator[None]:
         """While the block runs, this thread's index connection keeps a small page cache: an
-        import writes thousands of posts it never reads back (docs/importing.md, "Speed")."""
+        import writes thousands of posts it never reads back (docs/importing.md)."""
         with self._index.small_cache():
             yield
 
