@@ -10,6 +10,7 @@ edits kept. Correctness only; no timing.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import pytest
 from blogdesk.core.importers.report import ImportReport
 from blogdesk.core.importers.wxr import CONFLICT, REPEATED, UNCHANGED, import_wxr
 from blogdesk.core.library.library import Library
+from blogdesk.core.progress import Progress
 
 HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -174,3 +176,64 @@ def test_a_large_export_again_and_updated_keeps_the_accounting_exact(
     rewritten = library.summary(drafts[20].path, with_body=True)
     assert rewritten is not None and "rewritten on the blog" in rewritten.body
     assert library.refresh().changed is False
+
+
+class HeldIndex:
+    """Another program writing to the library's index: holds its write lock until released."""
+
+    def __init__(self, library: Library) -> None:
+        self.conn = sqlite3.connect(library.root / ".blogdesk" / "index.sqlite3")
+        self.conn.isolation_level = None
+        self.conn.execute("BEGIN IMMEDIATE")
+
+        self.held = True
+
+    def release(self) -> None:
+        if self.held:
+            self.conn.execute("ROLLBACK")
+            self.conn.close()
+            self.held = False
+
+
+def busy_at_once(library: Library) -> None:
+    """The import's own connection gives up at once on a busy index (not after 15 s)."""
+    library._index._conn().execute("PRAGMA busy_timeout = 0")
+
+
+def test_a_batch_the_busy_index_refused_is_indexed_at_the_end(
+    library: Library, tmp_path: Path
+) -> None:
+    export = write_export(tmp_path / "many.xml")
+    busy_at_once(library)
+    held = HeldIndex(library)
+
+    def progress(p: Progress) -> None:
+        if p.done == 1500:  # the first batches were refused; the rest go in as they land
+            held.release()
+
+    try:
+        report = import_wxr(library, export, progress=progress)
+    finally:
+        held.release()
+    assert len(report.imported) == 1200 and report.accounted == ITEMS
+    assert not [w for w in report.warnings if "index" in w.message]
+    assert library.count() == 1200
+    assert library.refresh().changed is False
+
+
+def test_an_index_busy_for_the_whole_import_loses_no_post(library: Library, tmp_path: Path) -> None:
+    export = write_export(tmp_path / "many.xml")
+    busy_at_once(library)
+    held = HeldIndex(library)
+    try:
+        report = import_wxr(library, export)
+        assert library.count() == 0
+    finally:
+        held.release()
+    assert len(report.imported) == 1200 and report.accounted == ITEMS
+    assert str(report.warnings[-1]).startswith(
+        "many.xml: the posts are imported, but the library's index could not be updated"
+    )
+    assert "catches up the next time the library is opened or refreshed" in report.summary()
+    assert library.refresh().added == tuple(sorted(report.imported))
+    assert library.count() == 1200

@@ -177,7 +177,14 @@ def import_wxr(
         if media is not None:
             report.media_downloaded = media.downloaded
         if run.index_behind:
-            library.refresh()
+            try:
+                library.refresh()
+            except LibraryError as exc:
+                report.warn(
+                    source.name,
+                    f"the posts are imported, but the library's index could not be updated ({exc});"
+                    " it catches up the next time the library is opened or refreshed",
+                )
     return report
 
 
