@@ -3,9 +3,11 @@
     .venv/bin/python benchmarks/bench_import.py [--sizes 1000 10000] [--repeat 3]
 
 Each import runs in a fresh subprocess so its peak memory (ru_maxrss) is its own; the figures
-printed are medians. Goals: 10,000 posts in ≤ 30 s, and peak memory flat as the file grows
-(streaming parse). Also printed: HTML → Markdown throughput, and the same 1,000 posts written with
-`Library.save()` one by one, the alternative to the importer's batched writes + index refresh.
+printed are medians. Goals: 10,000 posts in ≤ 30 s, and peak memory flat as the file grows:
+the 10,000-post import's peak RSS within 20 MB of the 1,000-post one's (printed). Also printed:
+importing the same export again into the library it filled (every post compared, none written),
+HTML → Markdown throughput, and the same 1,000 posts written with `Library.save()` one by one,
+the alternative to the importer's batched writes + per-batch indexing.
 """
 
 from __future__ import annotations
@@ -135,10 +137,10 @@ def child(source: str, library_dir: str, mode: str) -> None:
     )
 
 
-def run_child(source: Path, mode: str = "import") -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as library:
+def run_child(source: Path, mode: str = "import", library: str | None = None) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as fresh:
         out = subprocess.run(
-            [sys.executable, __file__, "--child", str(source), library, mode],
+            [sys.executable, __file__, "--child", str(source), library or fresh, mode],
             check=True,
             capture_output=True,
             text=True,
@@ -175,6 +177,7 @@ def main() -> None:
         f"converter: {statistics.median(r[0] for r in rates):,.0f} posts/s, "
         f"{statistics.median(r[1] for r in rates):.2f} MB/s of HTML (median of {args.repeat})"
     )
+    peaks: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             source = Path(tmp) / f"export-{size}.xml"
@@ -190,6 +193,22 @@ def main() -> None:
                 f"{size / seconds:5.0f} posts/s, peak RSS {peak:5.0f} MB "
                 f"(after start-up {base:.0f} MB; median of {args.repeat}); "
                 f"peak Python heap {heap:.1f} MB"
+            )
+            peaks[size] = peak
+            again = Path(tmp) / f"library-{size}"
+            run_child(source, library=str(again))
+            second = [run_child(source, library=str(again)) for _ in range(args.repeat)]
+            print(
+                f"  the same export again ({size:,} posts compared, none written): "
+                f"{statistics.median(r['seconds'] for r in second):.2f} s, peak RSS "
+                f"{statistics.median(r['peak_kb'] for r in second) / 1024:.0f} MB"
+            )
+        if len(peaks) > 1:
+            small, large = min(peaks), max(peaks)
+            growth = peaks[large] - peaks[small]
+            print(
+                f"peak RSS growth {small:,} → {large:,} posts: {growth:+.0f} MB "
+                f"(goal: within +20 MB: {'met' if growth <= 20 else 'NOT met'})"
             )
         # The same 1,000 post files saved one by one through the Library API, for comparison.
         staging = Path(tmp) / "staging"

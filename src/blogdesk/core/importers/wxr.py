@@ -6,7 +6,7 @@ reason) or failed (with the reason). A post's identity is its site plus its Word
 again changes no byte; an export of the same site with edits updates the posts that changed on the
 blog and were not edited in BlogDesk, and reports the ones edited on both sides as conflicts,
 keeping the local text. Comments are counted (`comments: N`), not imported. Posts are written
-straight to files (in atomic batches) and the index is refreshed as they land.
+straight to files (in atomic batches) and each batch is indexed as it lands.
 """
 
 from __future__ import annotations
@@ -20,12 +20,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from blogdesk.core.convert.htmltomd import html_to_markdown
-from blogdesk.core.errors import BlogDeskError
+from blogdesk.core.errors import BlogDeskError, LibraryError
 from blogdesk.core.importers.media import Fetcher, MediaDownloader, urllib_fetcher
 from blogdesk.core.importers.report import ImportReport
 from blogdesk.core.importers.writing import (
     BatchWriter,
-    Every,
     FolderNames,
     front_matter,
     post_text,
@@ -78,7 +77,10 @@ class _Run:
     media: MediaDownloader | None
     channel: WxrChannel = field(default_factory=WxrChannel)
     attachments: dict[int, str] = field(default_factory=dict)  # attachment id → URL
-    seen: set[int | str] = field(default_factory=set)  # post ids (or GUIDs) met in this file
+    # Post ids (or GUIDs) met in this file: all the import keeps per post besides the report's
+    # lines (an int or a short string each), so its memory stays flat over 10,000 posts.
+    seen: set[int | str] = field(default_factory=set)
+    index_behind: bool = False  # a batch could not be indexed: refresh at the end
     # Featured images whose attachment comes later in the file: (path, thumbnail id, label).
     pending_thumbnails: list[tuple[Path, int, str]] = field(default_factory=list)
 
@@ -129,16 +131,15 @@ def import_wxr(
         library,
         report,
         FolderNames(library.root),
-        # Index the posts as they land, every few seconds: the window shows them arriving and the
-        # refresh holds a few batches in memory, not all 10,000 files at the end. (Each refresh
-        # also stats every file, so not after every batch.)
-        BatchWriter(on_flush=Every(library.refresh, 5.0)),
+        # Index each batch of posts as it lands: the window shows them arriving, and the memory
+        # is that of one batch, where a refresh would also scan and hold every library file.
+        BatchWriter(on_flush=lambda paths: _index(run, paths)),
         KnownPosts(library.root, sites),
         media,
     )
     done = 0
     try:
-        with stream:
+        with stream, library.low_memory_index():
             for item in read_wxr(stream, run.channel, found, source):
                 if cancel is not None and cancel.cancelled:
                     report.cancelled = True
@@ -166,7 +167,6 @@ def import_wxr(
             )
         if not report.cancelled:
             fill_late_thumbnails(
-                run.library,
                 run.writer,
                 run.media,
                 run.attachments,
@@ -176,8 +176,23 @@ def import_wxr(
             )
         if media is not None:
             report.media_downloaded = media.downloaded
-        library.refresh()
+        if run.index_behind:
+            try:
+                library.refresh()
+            except LibraryError as exc:
+                report.warn(
+                    source.name,
+                    f"the posts are imported, but the library's index could not be updated ({exc});"
+                    " it catches up the next time the library is opened or refreshed",
+                )
     return report
+
+
+def _index(run: _Run, paths: list[Path]) -> None:
+    try:
+        run.library.index_files(paths)
+    except LibraryError:
+        run.index_behind = True  # the posts are written; the index catches up at the end
 
 
 def _site_hosts(channel: WxrChannel) -> set[str]:
@@ -208,7 +223,8 @@ def _import_item(run: _Run, item: WxrItem) -> None:
     if identity in run.seen:
         report.skip(name, REPEATED)
         return
-    if identity:
+    if identity is not None and identity != "":
+        # Also what makes a post written by this import found again: no second lookup table.
         run.seen.add(identity)
     try:
         known = run.known.find(run.account, run.site, item)
@@ -281,7 +297,6 @@ def _write_post(run: _Run, item: WxrItem, target: Path | None) -> None:
     run.writer.write(path, post_text({k: fields.get(k) for k in FIELD_ORDER}, body))
     rel = path.relative_to(run.library.root).as_posix()
     (run.report.updated if target else run.report.imported).append(rel)
-    run.known.remember(run.account, item, rel, state)
     for problem in problems:
         run.report.warn(name, problem)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,7 @@ __all__ = [
 
 ACCOUNT_PREFIX = "wxr:"
 RESERVED_KEY = "blogdesk"  # the same key `Post` keeps its sync state under
+_COMPARED = ("imported_hash", "local_hash")  # what `Known.state` keeps of an import's state
 
 
 def account_id_for(site_url: str) -> str:
@@ -114,10 +116,11 @@ def content_hash(data: bytes) -> str | None:
     return fields_hash(meta, rest)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Known:
-    """A library post an item matched: its path, and the state recorded for it by an import
-    (None for a post linked to a blog account, which `blogdesk pull` keeps up to date)."""
+    """A library post an item matched: its path, and the state recorded for it by an import (its
+    `imported_hash` and `local_hash`; None for a post linked to a blog account, which `blogdesk
+    pull` keeps up to date)."""
 
     path: str
     state: dict[str, Any] | None
@@ -160,7 +163,10 @@ class KnownPosts:
                 continue
             remote = state.get("remote_id")
             if str(account).startswith(ACCOUNT_PREFIX):
-                known = Known(rel, state, str(account))
+                # Only what a later import compares: 10,000 posts re-imported must not keep
+                # 10,000 copies of their whole state (memory flat; docs/importing.md).
+                kept = {key: state[key] for key in _COMPARED if key in state}
+                known = Known(rel, kept, sys.intern(str(account)))
                 if remote is not None:
                     self._imported[(str(account), f"id:{remote}")] = known
                 elif state.get("guid"):
@@ -183,8 +189,3 @@ class KnownPosts:
             if same:
                 return Known(path, None, blog)
         return None
-
-    def remember(self, account: str, item: WxrItem, path: str, state: dict[str, Any]) -> None:
-        """A post this import wrote, so a later item with the same identity finds it."""
-        name = f"id:{item.post_id}" if item.post_id is not None else f"guid:{item.guid}"
-        self._imported[(account, name)] = Known(path, state, account)

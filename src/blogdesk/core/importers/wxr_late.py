@@ -17,13 +17,11 @@ from blogdesk.core.importers.report import ImportReport
 from blogdesk.core.importers.writing import BatchWriter, post_text, split_front_matter
 from blogdesk.core.importers.wxr_fields import FIELD_ORDER
 from blogdesk.core.importers.wxr_identity import RESERVED_KEY, fields_hash
-from blogdesk.core.library.library import Library
 
 __all__ = ["fill_late_thumbnails"]
 
 
 def fill_late_thumbnails(
-    library: Library,
     writer: BatchWriter,
     media: MediaDownloader | None,
     attachments: dict[int, str],
@@ -31,7 +29,8 @@ def fill_late_thumbnails(
     account: str,
     report: ImportReport,
 ) -> None:
-    """Set the featured images whose attachments came after their posts in the file."""
+    """Set the featured images whose attachments came after their posts in the file (the
+    writer's flush indexes the rewritten posts)."""
     for path, thumbnail, name in pending:
         url = attachments.get(thumbnail)
         if url is None:
@@ -51,7 +50,6 @@ def fill_late_thumbnails(
     except OSError as exc:
         writer.discard()
         report.error = f"could not write the featured images: {exc.strerror or exc}"
-    library.refresh()
 
 
 def _set_featured(writer: BatchWriter, path: Path, account: str, featured: str) -> None:

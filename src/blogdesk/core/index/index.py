@@ -86,6 +86,9 @@ def is_transient(exc: sqlite3.Error) -> bool:
 
 _CACHE_KB = -32000  # SQLite page cache per connection (negative: KiB)
 _BULK_CACHE_KB = -131072  # a first build's 150 MB of pages then rarely spill to disk mid-way
+# An import writes each post once and never reads it back: a small cache keeps its memory flat
+# (measured on 10,000 posts: peak RSS 48 MB instead of 79, in the same time; docs/importing.md).
+_IMPORT_CACHE_KB = -2048
 
 _TRANSIENT = (
     "SQLITE_BUSY",
@@ -209,6 +212,18 @@ class Index:
         with contextlib.suppress(sqlite3.OperationalError):
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
+
+    @contextlib.contextmanager
+    def small_cache(self) -> Iterator[None]:
+        """This thread's connection keeps a small page cache while the block runs (an import
+        writing thousands of posts), then the usual one."""
+        conn = self._conn()
+        conn.execute(f"PRAGMA cache_size = {_IMPORT_CACHE_KB}")
+        try:
+            yield
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute(f"PRAGMA cache_size = {_CACHE_KB}")
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:

@@ -17,6 +17,7 @@ run on a connection of the calling thread and are not blocked by a worker's refr
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -408,6 +409,24 @@ class Library:
         self._index.write_all(batches(), time.time_ns(), clear=clear)
         found.added.sort()
         return found
+
+    def index_files(self, paths: Iterable[Path | str]) -> None:
+        """Index these post files now (written by an importer, say), without the full scan a
+        `refresh()` makes: its cost and memory stay those of the files given. LibraryError when
+        the index cannot be written at the moment (a later refresh catches up)."""
+        rels = [self._rel(Path(os.path.abspath(self.root / p))) for p in paths]
+        with self._index.write_lock:
+            try:
+                self._index_files(rels)
+            except sqlite3.Error as exc:
+                raise LibraryError(f"Could not update the library index: {exc}") from exc
+
+    @contextlib.contextmanager
+    def low_memory_index(self) -> Iterator[None]:
+        """While the block runs, this thread's index connection keeps a small page cache: an
+        import writes thousands of posts it never reads back (docs/importing.md)."""
+        with self._index.small_cache():
+            yield
 
     def _index_files(self, rels: list[str]) -> None:
         changes = Changes()
