@@ -199,7 +199,8 @@ def test_view_appearance_dark_applies_at_once_and_is_saved(qtbot, make_desk, sam
         from blogdesk.ui.window.theme import apply_theme_choice
 
         apply_theme_choice("system")
-        app.setStyle(style)
+        if app.style().name() != style:
+            app.setStyle(style)
         app.setPalette(palette)
 
 

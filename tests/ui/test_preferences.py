@@ -170,7 +170,8 @@ def test_theme_switches_at_once(qtbot, make_desk, sample_library) -> None:
         from blogdesk.ui.window.theme import apply_theme_choice
 
         apply_theme_choice("system")
-        app.setStyle(style)
+        if app.style().name() != style:
+            app.setStyle(style)
         app.setPalette(palette)
 
 

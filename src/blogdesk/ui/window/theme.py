@@ -35,11 +35,15 @@ def apply_theme_choice(choice: str) -> None:
 
 
 def _use_fusion(app: QGuiApplication, palette: QPalette | None) -> None:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QStyle
 
     if not isinstance(app, QApplication):
         return
-    style = app.setStyle("Fusion")
+    # Replace the style only when it is not Fusion already: each setStyle() deletes the old
+    # style object while every widget is repolished, which is needless churn on a theme switch.
+    style: QStyle | None = app.style()
+    if style is None or style.name().lower() != "fusion":
+        style = app.setStyle("Fusion")
     if palette is None and style is not None:
         palette = style.standardPalette()
     if palette is not None:
