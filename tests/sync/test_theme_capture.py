@@ -86,6 +86,11 @@ def test_blog_style_preview_looks_like_the_published_post_and_works_offline(
     post = library.create(title, BODY)
     with make_service(library) as service:
         result = service.publish(post.path, wp_account, status="publish")
+    # This post, not the blog's newest: the WordPress server is the whole session's, and a test
+    # that ran before may have left a newer post without a quote, whose page does not load the
+    # quote block's stylesheet (block themes load a block's CSS only where the block is).
+    assert result.link
+    accounts.update(wp_account.with_options(theme_post_url=result.link))
     out = tmp_path / "out" / "post.html"
     args = ["--library", str(library.root), "preview", str(post.path), "--account", wp_account.name]
     assert main([*args, "--style", "blog", "--output", str(out)]) == 0
