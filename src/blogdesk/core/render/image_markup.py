@@ -119,7 +119,8 @@ def _markdown(image: ImageMarkup) -> str:
     src = f"<{image.src}>" if re.search(r"[\s()<>]", image.src) else image.src
     title = ""
     if image.title:
-        title = ' "' + re.sub(r'(["\\])', r"\\\1", image.title) + '"'
+        # A backtick too: Python-Markdown reads code spans inside a title before the image.
+        title = ' "' + re.sub(r'(["\\`])', r"\\\1", image.title) + '"'
     return f"![{alt}]({src}{title})"
 
 
