@@ -18,7 +18,6 @@ run on a connection of the calling thread and are not blocked by a worker's refr
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import sqlite3
@@ -29,17 +28,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from blogdesk.core import paths
 from blogdesk.core.errors import LibraryError
 from blogdesk.core.fsutil import (
     atomic_write,
-    is_read_only_error,
     move_file,
     same_name_on_disk,
     write_failure,
 )
 from blogdesk.core.index.entry import Entry, Problem
 from blogdesk.core.index.index import Index, SearchHit, is_transient
+from blogdesk.core.library.index_place import ELSEWHERE_DIR, INDEX_FILE, index_failure, open_index
 from blogdesk.core.library.scan import (
     MEDIA_DIR,
     SKIPPED_DIRS,
@@ -60,6 +58,8 @@ from blogdesk.core.post.post import Post, PostSummary
 from blogdesk.core.post.rules import CREATED_KEY, RESERVED_KEY
 
 __all__ = [
+    "ELSEWHERE_DIR",
+    "INDEX_FILE",
     "ChangedOnDiskError",
     "Library",
     "PostSummary",
@@ -68,10 +68,6 @@ __all__ = [
     "SearchHit",
     "TrashItem",
 ]
-
-INDEX_FILE = "index.sqlite3"
-# Under the cache folder: the indexes of libraries whose own `.blogdesk/` cannot be written.
-ELSEWHERE_DIR = "library-indexes"
 
 log = logging.getLogger(__name__)
 
@@ -104,21 +100,7 @@ class Library:
                 raise LibraryError(
                     f"Cannot create the library folder {root}: {exc.strerror}"
                 ) from exc
-        read_only = False
-        try:
-            (root / STATE_DIR).mkdir(exist_ok=True)
-            index = Index(root / STATE_DIR / INDEX_FILE)
-        except (OSError, sqlite3.Error) as exc:
-            if os.access(root, os.W_OK) and not (
-                isinstance(exc, OSError) and is_read_only_error(exc)
-            ):
-                raise LibraryError(
-                    f"Cannot open the library index in {root / STATE_DIR}: {_index_failure(exc)}"
-                ) from exc
-            # A read-only library: index it in the cache folder instead (it is only a cache).
-            log.info("the library %s cannot be written (%s): indexing it elsewhere", root, exc)
-            index = _index_elsewhere(root)
-            read_only = True
+        index, read_only = open_index(root)
         library = cls(root, index, read_only=read_only)
         try:
             if refresh or index.created:
@@ -366,7 +348,7 @@ class Library:
             except sqlite3.DatabaseError as exc:
                 if is_transient(exc):
                     raise LibraryError(
-                        f"Could not update the library index: {_index_failure(exc)}"
+                        f"Could not update the library index: {index_failure(exc)}"
                     ) from exc
                 # A damaged index shows up on first real use: it is only a cache, so start over.
                 self._index.recreate()
@@ -468,30 +450,3 @@ class Library:
         except FileNotFoundError:
             existing = []
         return folder / unique_name(stem, suffix, existing)
-
-
-def _index_elsewhere(root: Path) -> Index:
-    """The index of a library that cannot be written, in the cache folder (one per library)."""
-    key = hashlib.blake2b(os.fsencode(root), digest_size=8).hexdigest()
-    folder = paths.cache_dir() / ELSEWHERE_DIR / key
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        return Index(folder / INDEX_FILE)
-    except (OSError, sqlite3.Error) as exc:
-        raise LibraryError(
-            f"The library {root} is read-only, and its index cannot be kept in {folder} "
-            f"either: {exc}"
-        ) from exc
-
-
-def _index_failure(exc: OSError | sqlite3.Error) -> str:
-    """Why the index could not be opened or written, in words ("the disk is full")."""
-    if isinstance(exc, OSError):
-        reason = write_failure(exc)
-    elif getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL":
-        reason = "the disk is full"
-    else:
-        return str(exc)
-    if reason == "the disk is full":
-        return "the disk is full; free some space and try again"
-    return reason
