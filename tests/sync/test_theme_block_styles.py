@@ -159,7 +159,7 @@ def wordpress_like(site: Site, extra: str = "") -> None:
 
 def test_missing_block_styles_leave_the_capture_as_it_was(site: Site, tmp_path: Path) -> None:
     wordpress_like(site)
-    link = f'[{{"link": "{site.url}/gone/"}}]'.encode()
+    link = f'[{{"url": "{site.url}/gone/"}}]'.encode()
     searches = {"wp:quote": link, "wp:list": b"<html>not json</html>", "wp:code": b"[]"}
 
     def search(handler: object) -> None:
@@ -173,7 +173,7 @@ def test_missing_block_styles_leave_the_capture_as_it_was(site: Site, tmp_path: 
         handler.end_headers()  # type: ignore[attr-defined]
         handler.wfile.write(body)  # type: ignore[attr-defined]
 
-    site.routes["/wp-json/wp/v2/posts"] = search
+    site.routes["/wp-json/wp/v2/search"] = search
     blocks = "/wp-includes/blocks/"
     site.routes[blocks + "table/style.min.css"] = ("text/html", b"<html>a page, not CSS</html>")
     site.routes[blocks + "separator/style.min.css"] = (CSS, b"hr { border: 1px solid; }")
@@ -186,6 +186,7 @@ def test_missing_block_styles_leave_the_capture_as_it_was(site: Site, tmp_path: 
         assert not any(i.startswith(f"wp-block-{gone}") for i in ids)
     assert {"wp-block-heading-inline-css", "wp-block-navigation-css"} <= ids  # kept as captured
     asked = site.requests
+    assert any(path.startswith("/wp-json/wp/v2/search?search=wp%3Aquote") for path in asked)
     assert "/gone/" in asked  # the post the search named was tried: it answered 404
     assert f"{blocks}quote/style.min.css?ver=6.1.9" in asked  # then the block's own file
     assert not any("paragraph" in path or "heading" in path for path in asked)  # on the page

@@ -5,8 +5,8 @@ A block theme prints a core block's CSS only on pages that hold the block (core/
 block_styles.py has the evidence), so a theme captured from a post without a quote has no quote
 style, and the preview's quotes would lose the indent the blog gives them. For each block BlogDesk
 publishes that the page carries no style for:
-1. another public post that holds the block, found through the blog's REST API
-   (`/wp/v2/posts?search=wp:quote`: the search reads the stored block markup), is read and the
+1. another public post or page that holds the block, found through the blog's REST API
+   (`/wp/v2/search?search=wp:quote`: the search reads the stored block markup), is read and the
    block's style elements taken from it: exactly what the blog prints for that block, theme.json
    rules and the author's Site Editor changes included;
 2. failing that (no such post, REST off), the block's own file,
@@ -36,7 +36,7 @@ from blogdesk.sync.theme.fetch import Fetcher, FetchError
 
 __all__ = ["SEARCHED", "add_block_styles"]
 
-SEARCHED = 3  # posts asked for per block: one may be the page already read
+SEARCHED = 3  # posts and pages asked for per block: one may be the page already read
 
 
 def add_block_styles(
@@ -78,21 +78,22 @@ def _post_with(
     read: set[str],
     report: Callable[[str], None],
 ) -> str | None:
-    """The public address of a post whose stored markup holds the block (None: none found)."""
+    """The public address of a post or page whose stored markup holds the block (None: none
+    found). /wp/v2/search covers every public post type, so the blog's pages count too."""
     if not site.rest_root:
         return None
     url = route_url(
         site.rest_root,
-        "wp/v2/posts",
-        {"search": f"wp:{name}", "per_page": SEARCHED, "_fields": "link"},
+        "wp/v2/search",
+        {"search": f"wp:{name}", "per_page": SEARCHED, "_fields": "url"},
     )
     report(url)
     try:
-        posts: Any = json.loads(fetcher.get(url).data)
+        found: Any = json.loads(fetcher.get(url).data)
     except (FetchError, ValueError):
         return None
-    for post in posts if isinstance(posts, list) else []:
-        link = str(post.get("link") or "") if isinstance(post, dict) else ""
+    for item in found if isinstance(found, list) else []:
+        link = str(item.get("url") or "") if isinstance(item, dict) else ""
         if link.startswith(("http://", "https://")) and link not in read:
             return link
     return None
