@@ -176,12 +176,18 @@ def test_missing_block_styles_leave_the_capture_as_it_was(site: Site, tmp_path: 
     site.routes["/wp-json/wp/v2/search"] = search
     blocks = "/wp-includes/blocks/"
     site.routes[blocks + "table/style.min.css"] = ("text/html", b"<html>a page, not CSS</html>")
-    site.routes[blocks + "separator/style.min.css"] = (CSS, b"hr { border: 1px solid; }")
+    # A file that tries to end its <style> in the template and go on as markup.
+    escape = b"hr { border: 1px solid; } </style><script>fetch('/ran')</script><style>"
+    site.routes[blocks + "separator/style.min.css"] = (CSS, escape)
     theme = capture_theme(account_for(site.url + "/post/"), tmp_path / "cache")
 
     assert theme.warnings == ()
     ids = style_ids(theme.template())
     assert "wp-block-separator-inline-css" in ids  # the one file that was there
+    soup = BeautifulSoup(theme.template(), "html.parser")
+    assert soup.find_all("script") == []
+    separator = soup.find(id="wp-block-separator-inline-css")
+    assert separator is not None and separator.get_text().startswith("hr { border: 1px solid; }")
     for gone in ("quote", "list", "code", "table", "image"):
         assert not any(i.startswith(f"wp-block-{gone}") for i in ids)
     assert {"wp-block-heading-inline-css", "wp-block-navigation-css"} <= ids  # kept as captured

@@ -145,7 +145,10 @@ def insert_styles(soup: BeautifulSoup, elements: list[StyleElement]) -> None:
             tag = soup.new_tag("link", rel="stylesheet", href=element.href, id=element.id)
         else:
             tag = soup.new_tag("style", id=element.id)
-            tag.append(Stylesheet(element.css))  # as parsed CSS is held: get_text() reads it
+            # "</" escaped: a style sheet fetched as a file must not close the element and go
+            # on as markup (the template was cleaned before these were added). Held as parsed
+            # CSS is, so get_text() reads it.
+            tag.append(Stylesheet(element.css.replace("</", "<\\/")))
         tags.append(tag)
     existing = _styles(soup)
     if existing:
