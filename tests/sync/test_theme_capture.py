@@ -86,9 +86,9 @@ def test_blog_style_preview_looks_like_the_published_post_and_works_offline(
     post = library.create(title, BODY)
     with make_service(library) as service:
         result = service.publish(post.path, wp_account, status="publish")
-    # This post, not the blog's newest: the WordPress server is the whole session's, and a test
-    # that ran before may have left a newer post without a quote, whose page does not load the
-    # quote block's stylesheet (block themes load a block's CSS only where the block is).
+    # This post, not the blog's newest (the server is the whole session's: another test's post
+    # may be newer). A post without a quote would do as well: the capture fetches the styles of
+    # blocks its page does not show (tests/sync/test_theme_block_styles.py).
     assert result.link
     accounts.update(wp_account.with_options(theme_post_url=result.link))
     out = tmp_path / "out" / "post.html"

@@ -4,20 +4,30 @@ from a local folder (FolderFetcher: no network), and View → Preview Style's fa
 from __future__ import annotations
 
 import io
+import json
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import requests
 from PIL import Image
+from tests.servers.wordpress_fixture import WordPressServer
 from tests.ui import test_preview as plain_preview
 from tests.ui.test_preview import build_desk, js, type_text, wait_text
 
+from PySide6.QtCore import QUrl
+from PySide6.QtWebEngineWidgets import QWebEngineView
+
+from blogdesk.core.convert.wp_blocks import to_blocks
+from blogdesk.core.render.rendering import render
 from blogdesk.core.settings import LibrarySettings
+from blogdesk.core.theme.page import blog_body
 from blogdesk.sync.accounts.store import Account
 from blogdesk.sync.theme.capture import CapturedTheme, capture_page
-from blogdesk.sync.theme.fetch import FolderFetcher
+from blogdesk.sync.theme.fetch import BoundedFetcher, FolderFetcher
 from blogdesk.sync.theme.sample import PostSample
 from blogdesk.ui.preview.style import PreviewStyle
 from blogdesk.ui.preview.web_preview import PreviewView
@@ -137,3 +147,76 @@ def test_blog_style_without_a_reachable_blog_says_why_and_stays_plain(
     assert "Cannot reach 127.0.0.1." in host.messages[-1]
     assert not host.preview.theme_shown
     assert (tmp_path / "lib" / ".blogdesk" / "settings.json").is_file()
+
+
+QUOTED = """\
+A first paragraph.
+
+> A quotation, long enough to wrap across the column of the theme at least once, so that its
+> indent shows on both lines.
+
+| Fruit | Count |
+| ----- | ----: |
+| apple |     3 |
+
+The last paragraph."""
+# The look of a quote and a table cell that block themes give only through the block styles.
+STYLE = (
+    "(s => [s.paddingLeft, s.paddingRight, s.borderLeftWidth, s.marginLeft, s.fontSize])"
+    "(getComputedStyle(document.querySelector('{root} blockquote'))).concat("
+    "(s => [s.borderTopWidth, s.borderTopStyle, s.paddingLeft])"
+    "(getComputedStyle(document.querySelector('{root} td'))))"
+)
+
+
+@pytest.mark.wordpress
+def test_the_live_preview_styles_blocks_the_captured_post_does_not_show(
+    qtbot,
+    preview: PreviewView,
+    task_runner: TaskRunner,
+    post_dir: Path,
+    wordpress: WordPressServer,
+    tmp_path: Path,
+    dispose,
+) -> None:
+    """Captured from a post of paragraphs only (its page has no quote or table style), the
+    theme still gives a quote and a table in the live preview the blog's computed style."""
+
+    def publish(markdown: str) -> str:
+        body = to_blocks(render(markdown).html)  # what BlogDesk sends WordPress
+        made = wordpress.create_post(f"Live {uuid.uuid4().hex[:8]}", body, status="publish")
+        return f"{wordpress.url}/?p={made['id']}"
+
+    plain_url = publish("A paragraph of plain text.\n\nAnother one, and nothing else.")
+    quoted_url = publish(QUOTED)
+    fetcher = BoundedFetcher()
+    try:
+        theme = capture_page(fetcher, PostSample(plain_url), tmp_path / "themes" / "wp")
+    finally:
+        fetcher.close()
+    plain_page = requests.get(plain_url, timeout=60).text
+    assert not [i for i in ("quote", "table") if f"wp-block-{i}-inline-css" in plain_page]
+
+    blog = QWebEngineView()
+    blog.resize(preview.size())
+    blog.show()
+    with qtbot.waitSignal(blog.loadFinished, timeout=30_000):
+        blog.load(QUrl(quoted_url))
+    box: list[object] = []
+    blog.page().runJavaScript(
+        f"JSON.stringify({STYLE.format(root='.wp-block-post-content')})", 0, box.append
+    )
+    qtbot.waitUntil(lambda: bool(box), timeout=5000)
+    on_blog = json.loads(str(box[0]))
+    dispose(blog)
+
+    desk = build_desk(qtbot, preview, task_runner, post_dir)
+    desk.controller.body_transform = blog_body(theme.platform)  # as View → Preview Style does
+    with qtbot.waitSignal(preview.loaded, timeout=15_000):
+        preview.set_theme(theme.template(), theme.assets)
+    type_text(qtbot, desk.editor, QUOTED)
+    wait_text(qtbot, preview, "The last paragraph.")
+    in_preview = js(qtbot, preview, STYLE.format(root="#blogdesk-content"))
+    print(f"blog: {on_blog}; preview: {in_preview}")
+    assert on_blog[0] != "0px" and on_blog[5] == "1px"  # the theme indents, the table is ruled
+    assert in_preview == on_blog

@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup, Comment, Tag
 
 from blogdesk.core.errors import BlogDeskError
+from blogdesk.core.theme.block_styles import wordpress_site
 from blogdesk.core.theme.css import css_references, rewrite_css
 
 __all__ = [
@@ -128,6 +129,8 @@ class ThemePage:
             )
         title_el = self._find_title(content, " ".join(_words(title)))
         self.platform = self._platform()
+        # Read before cleaning drops them: where the site's REST API and core files are.
+        self.wordpress = wordpress_site(self.soup, url) if self.platform == "wordpress" else None
         self.content_selector = self._describe(content)
         self.title_selector = self._describe(title_el) if title_el is not None else ""
         self._sanitize()

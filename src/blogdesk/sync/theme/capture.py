@@ -25,6 +25,7 @@ from blogdesk.core.fsutil import atomic_write
 from blogdesk.core.progress import Progress, no_progress
 from blogdesk.core.theme.css import css_references, rewrite_css
 from blogdesk.core.theme.template import ThemePage
+from blogdesk.sync.theme.block_styles import add_block_styles
 from blogdesk.sync.theme.fetch import Fetcher, FetchError
 from blogdesk.sync.theme.sample import PostSample
 
@@ -194,7 +195,6 @@ def capture_page(
     else:
         page_url = sample.url
     page = ThemePage(page_html, page_url, title=sample.title, text=sample.text)
-    refs = page.references()
     work = folder.parent / f".{folder.name}.new-{uuid.uuid4().hex[:8]}"
     try:
         done = 0
@@ -204,8 +204,9 @@ def capture_page(
             done += 1
             progress(Progress(stage="assets", message=f"Downloading {url}", done=done))
 
+        add_block_styles(fetcher, page, report)  # WordPress: blocks this post does not show
         assets = _Assets(fetcher, work / "assets", report)
-        for url, kind in refs:
+        for url, kind in page.references():
             assets.get(url, kind == "css")
         template = page.render(lambda url: assets.names.get(url.split("#")[0]))
         work.mkdir(parents=True, exist_ok=True)
