@@ -330,6 +330,22 @@ def test_any_text_survives_the_round_trip(text: str) -> None:
     assert text_of(back) == " ".join(text.split()), markdown
 
 
+@pytest.mark.parametrize(
+    "title", ["'", "'quoted'", '"', 'a "b" c', "it's", "`code`", "back\\slash", "&amp; &copy"]
+)
+@pytest.mark.parametrize("options", [PLAIN, RenderOptions()], ids=["plain", "default"])
+def test_link_and_image_titles_come_back_exactly(title: str, options: RenderOptions) -> None:
+    from html import escape
+
+    source = (
+        f'<p><a href="https://e.example/" title="{escape(title)}">link</a> '
+        f'<img src="a.png" alt="" title="{escape(title)}"></p>'
+    )
+    back = render(html_to_markdown(source), options).html
+    titles = BeautifulSoup(back, "html.parser").find_all(title=True)
+    assert [t["title"] for t in titles] == [title, title], back
+
+
 def test_relative_urls_resolved_against_base() -> None:
     html = (
         "<p><a href='/about'>a</a> <a href='#notes'>n</a> <a href='https://o.x/'>o</a>"

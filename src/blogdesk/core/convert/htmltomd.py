@@ -29,6 +29,7 @@ from blogdesk.core.convert.htmlraw import (
 )
 from blogdesk.core.convert.htmlshape import ends_with_attribution, is_attribution, paragraphed, tidy
 from blogdesk.core.render.attribution import ATTRIBUTION_DASH
+from blogdesk.core.render.image_markup import markdown_title
 
 __all__ = ["html_to_markdown"]
 
@@ -164,7 +165,7 @@ class _Converter(MarkdownConverter):
         if inner.replace("\\", "") == href and not title and re.match(r"[a-z]+:", href):
             return f"{prefix}<{href}>{suffix}"
         target = f"<{href}>" if re.search(r"[\s()<>]", href) else href
-        title_part = ' "{}"'.format(title.replace('"', r"\"")) if title else ""
+        title_part = f' "{markdown_title(title)}"' if title else ""
         return f"{prefix}[{inner}]({target}{title_part}){suffix}"
 
     def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
@@ -174,7 +175,7 @@ class _Converter(MarkdownConverter):
             return ""
         title = str(el.get("title") or "")
         target = f"<{src}>" if re.search(r"[\s()<>]", src) else src
-        title_part = ' "{}"'.format(title.replace('"', r"\"")) if title else ""
+        title_part = f' "{markdown_title(title)}"' if title else ""
         return f"![{alt}]({target}{title_part})"
 
     def _emphasis(self, text: str, parent_tags: set[str], marker: str) -> str:
