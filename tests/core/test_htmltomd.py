@@ -378,6 +378,26 @@ def test_a_stray_items_list_is_a_list() -> None:
     assert shape(back) == [("p", ["a"]), ("ul", [("li", ["b"])])], markdown
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Water is <code>H<sub>2</sub>O</code>, <kbd>Ctrl<sup>*</sup></kbd> a*b*.</p>",
+        "<ul><li><code>x<cite>y</cite></code> and <code>a<!--note-->b</code></li></ul>",
+        '<p><code><img src="https://e.x/a.png" alt="A"></code></p>',
+    ],
+)
+def test_code_holding_markup_it_cannot_say_stays_html(html: str) -> None:
+    markdown, back = round_trip(html)
+    assert "`" not in markdown  # not a code span, which would show the tags as text
+    assert shape(back) == shape(html), markdown
+
+
+def test_code_holding_only_emphasis_or_links_is_a_code_span() -> None:
+    markdown, back = round_trip("<p><code><em>a</em> <a href='u'>b</a><br>c</code></p>")
+    assert markdown == "`a b  \nc`\n"
+    assert shape(back) == [("p", [("code", ["a b c"])])]
+
+
 def test_relative_urls_resolved_against_base() -> None:
     html = (
         "<p><a href='/about'>a</a> <a href='#notes'>n</a> <a href='https://o.x/'>o</a>"
