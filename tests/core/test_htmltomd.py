@@ -330,6 +330,74 @@ def test_any_text_survives_the_round_trip(text: str) -> None:
     assert text_of(back) == " ".join(text.split()), markdown
 
 
+@pytest.mark.parametrize(
+    "title", ["'", "'quoted'", '"', 'a "b" c', "it's", "`code`", "back\\slash", "&amp; &copy"]
+)
+@pytest.mark.parametrize("options", [PLAIN, RenderOptions()], ids=["plain", "default"])
+def test_link_and_image_titles_come_back_exactly(title: str, options: RenderOptions) -> None:
+    from html import escape
+
+    source = (
+        f'<p><a href="https://e.example/" title="{escape(title)}">link</a> '
+        f'<img src="a.png" alt="" title="{escape(title)}"></p>'
+    )
+    back = render(html_to_markdown(source), options).html
+    titles = BeautifulSoup(back, "html.parser").find_all(title=True)
+    assert [t["title"] for t in titles] == [title, title], back
+
+
+def _items(html: str) -> list[str]:
+    """Each list item's own text (without its nested lists), in document order."""
+    soup = BeautifulSoup(html, "html.parser")
+    for item in soup.find_all("li"):
+        item.insert_before(soup.new_string(" "))  # an item's text never runs into the next one
+    own = []
+    for item in soup.find_all("li"):
+        texts = item.find_all(string=True)
+        own.append(" ".join(" ".join(t for t in texts if t.find_parent("li") is item).split()))
+    return own
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<ul><li>a<ul><li>b</li></ul>c</li></ul>",
+        "<ol><li>a<ol><li>b</li></ol>c <em>d</em></li><li>e</li></ol>",
+        "<ul><li><ul><li>b</li></ul>c</li></ul>",
+        "<ul><li>a<ul><li>b<ul><li>c</li></ul>d</li></ul>e</li></ul>",
+    ],
+)
+def test_an_items_text_stays_in_it_around_its_nested_list(html: str) -> None:
+    markdown, back = round_trip(html)
+    assert _items(back) == _items(html), markdown
+
+
+def test_a_stray_items_list_is_a_list() -> None:
+    # An <li> outside any list shows its content; a list in it is a list, not "- " text.
+    markdown, back = round_trip("<li>a<ul>b</ul></li>")
+    assert shape(back) == [("p", ["a"]), ("ul", [("li", ["b"])])], markdown
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Water is <code>H<sub>2</sub>O</code>, <kbd>Ctrl<sup>*</sup></kbd> a*b*.</p>",
+        "<ul><li><code>x<cite>y</cite></code> and <code>a<!--note-->b</code></li></ul>",
+        '<p><code><img src="https://e.x/a.png" alt="A"></code></p>',
+    ],
+)
+def test_code_holding_markup_it_cannot_say_stays_html(html: str) -> None:
+    markdown, back = round_trip(html)
+    assert "`" not in markdown  # not a code span, which would show the tags as text
+    assert shape(back) == shape(html), markdown
+
+
+def test_code_holding_only_emphasis_or_links_is_a_code_span() -> None:
+    markdown, back = round_trip("<p><code><em>a</em> <a href='u'>b</a><br>c</code></p>")
+    assert markdown == "`a b  \nc`\n"
+    assert shape(back) == [("p", [("code", ["a b c"])])]
+
+
 def test_relative_urls_resolved_against_base() -> None:
     html = (
         "<p><a href='/about'>a</a> <a href='#notes'>n</a> <a href='https://o.x/'>o</a>"

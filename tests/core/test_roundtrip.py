@@ -311,6 +311,9 @@ def _words_of(html: str) -> list[str]:
 @example("000<h2>0#</h2>")  # found by this test: a heading's trailing "#" was read as closing
 @example("<ul>0<li>0</li></ul>")  # text loose in a list ran into the next item's marker
 @example("<em><blockquote>0</blockquote></em>")  # a block in emphasis became "*> 0*"
+@example("<code><sup>0</sup></code>")  # make fuzz: a code span showed the <sup> tags as text
+@example("000<p><p><code><cite>0</cite></code></p></p>")  # the same with any tag kept as a tag
+@example("<li>0<ul>0</ul></li>")  # make fuzz: a stray item's list was written as nested ("0\n- 0")
 @given(html_fragments())
 def test_any_html_keeps_its_text(html: str) -> None:
     markdown = html_to_markdown(html)

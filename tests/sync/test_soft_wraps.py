@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from blogdesk.core.post.post import Post
@@ -69,6 +69,28 @@ def paragraph_breaks(markdown: str) -> list[str]:
         ("- a\n\n  ```\n  code\n  lines\n  ```\n", "- a\n\n  ```\n  code\n  lines\n  ```\n"),
         ("> ```\n> code\n> lines\n> ```\n", "> ```\n> code\n> lines\n> ```\n"),
         ("crlf\r\nline\r\n", "crlf line\n"),
+        # Indented code after a fenced block: the fence ends the list before it.
+        (
+            "- a\n\n```\nx\n```\n\n    code\n    more\n",
+            "- a\n\n```\nx\n```\n\n    code\n    more\n",
+        ),
+        ("- a\n```\nx\n```\n    code\n    more\n", "- a\n```\nx\n```\n    code\n    more\n"),
+        # Indented code in a quote, and a quote in a list item.
+        ("> text\n>\n>     code\n>     more\n", "> text\n>\n>     code\n>     more\n"),
+        ("- a\n\n    > q\n    > r\n", "- a\n\n    > q r\n"),
+        # A paragraph of an item after code in the item, and of a nested item.
+        (
+            "- a\n\n        code\n        more\n\n    para\n    more\n",
+            "- a\n\n        code\n        more\n\n    para more\n",
+        ),
+        (
+            "1. a\n\n    - b\n\n        para\n        more\n",
+            "1. a\n\n    - b\n\n        para more\n",
+        ),
+        (
+            "- a\n\n    - b\n\n            code\n            more\n",
+            "- a\n\n    - b\n\n            code\n            more\n",
+        ),
     ],
 )
 def test_join_soft_breaks(source: str, expected: str) -> None:
@@ -92,10 +114,17 @@ block = st.one_of(
     st.lists(line, min_size=1, max_size=3).map(lambda ls: "```\n" + "\n".join(ls) + "\n```"),
     st.lists(line, min_size=1, max_size=3).map(lambda ls: "".join("    " + x + "\n" for x in ls)),
     line.map(lambda t: "## " + t),
+    # Read by what comes before: code after a paragraph, the text of a list item after a list.
+    st.lists(line, min_size=1, max_size=3).map(lambda ls: "".join(">     " + x + "\n" for x in ls)),
+    paragraph.map(lambda p: "- tide\n    - " + p.replace("\n", "\n      ")),
+    st.lists(line, min_size=1, max_size=3).map(lambda ls: "".join(" " * 8 + x + "\n" for x in ls)),
+    paragraph.map(lambda p: "    > " + p.replace("\n", "\n    > ")),
     st.lists(line, min_size=2, max_size=3).map(lambda ls: "  \n".join(ls)),
 )
 
 
+# make fuzz: the indented code after a fenced block was read as the list item's paragraph
+@example("tide\n\n- tide\n\n```\ntide\n```\n\n    tide\n    tide\n")
 @given(st.lists(block, min_size=1, max_size=6).map("\n\n".join))
 def test_joined_text_previews_the_same_and_flows(source: str) -> None:
     same_preview(source)

@@ -35,6 +35,9 @@ ALWAYS_RAW_BLOCK = _words(
 # Inline elements with meaning Markdown cannot say: the tags are kept, the content converted.
 INLINE_WRAPPERS = _words("mark u ins del s strike sub sup small abbr time var dfn bdi bdo ruby q")
 # Attributes that only style an element: losing them loses nothing a writer meant.
+_CODE_SPANS = _words("code kbd samp tt")
+# What converts to its bare text inside a code span (emphasis and links cannot be said there).
+_PLAIN_IN_CODE = _words("a b strong em i code kbd samp tt span font br")
 PRESENTATIONAL = frozenset({"class", "style", "dir", "align", "width", "height", "id"})
 _EMBED_CLASSES = re.compile(
     r"twitter-tweet|instagram-media|wp-embedded-content|tiktok-embed|wp-block-embed"
@@ -118,6 +121,10 @@ def is_inline_wrapper(el: Tag) -> bool:
     return el.name == "a" and not el.get("href") and bool(el.get("id") or el.get("name"))
 
 
+def _not_plain_in_code(el: Tag) -> bool:
+    return el.name not in _PLAIN_IN_CODE or is_inline_wrapper(el)
+
+
 def is_raw(el: Tag) -> bool:
     """True when `el` is kept whole as raw HTML."""
     name = el.name
@@ -137,6 +144,13 @@ def is_raw(el: Tag) -> bool:
         return el.find(["a", "b", "strong", "em", "i", "u", "mark", "img"]) is not None
     if name == "img":
         return bool(el.get("usemap"))
+    if name in _CODE_SPANS:
+        # An element a code span cannot hold (`<code>x<sup>2</sup></code>`, an image, a
+        # comment) would show as its tags or its Markdown: kept as HTML, unless a <pre> around
+        # it converts as plain code anyway.
+        return (
+            any(_not_plain_in_code(d) for d in el.find_all(True)) and el.find_parent("pre") is None
+        )
     if name not in _KNOWN and name not in (PAGE_BREAK_TAG, COMMENT_TAG):
         # An element we do not know (a custom element, an old plugin's tag): keep it if it has
         # structure or attributes; a bare wrapper around text just gives its text.
@@ -152,6 +166,8 @@ def raw_html(el: Tag, *, inline: bool, in_markdown: bool = False) -> str:
     """
     if RAW_MARK in el.attrs:
         del el[RAW_MARK]
+    # A code span kept as HTML stays inside its line, whatever holds it (a list item, a cell).
+    inline = inline or el.name in _CODE_SPANS
     for stand_in in el.find_all([COMMENT_TAG, PAGE_BREAK_TAG]):
         # The converter's stand-ins for comments go back to being the comments they were.
         comment = str(stand_in.get("data-comment") or "<!---->")

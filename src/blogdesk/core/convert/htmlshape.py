@@ -1,8 +1,8 @@
 """Questions the HTML → Markdown converter asks about the tree's shape, and its final tidy-up.
 
 Which `<cite>` is a quote's attribution, whether a list item is a loose list's (its text in a
-`<p>`), and the pass that drops stray spaces and blank lines outside code blocks. Pure functions
-over bs4 elements and strings.
+`<p>`), whether a list is nested in an item and what follows it there, and the pass that drops
+stray spaces and blank lines outside code blocks. Pure functions over bs4 elements and strings.
 """
 
 from __future__ import annotations
@@ -11,7 +11,14 @@ import re
 
 from bs4 import Tag
 
-__all__ = ["ends_with_attribution", "is_attribution", "paragraphed", "tidy"]
+__all__ = [
+    "ends_with_attribution",
+    "in_an_item",
+    "is_attribution",
+    "next_content",
+    "paragraphed",
+    "tidy",
+]
 
 _SINGLE_TRAILING_SPACE = re.compile(r"(?<=\S) $")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -23,6 +30,19 @@ def paragraphed(li: object) -> bool:
         return False
     first = next((c for c in li.children if isinstance(c, Tag) or str(c).strip()), None)
     return isinstance(first, Tag) and first.name == "p"
+
+
+def in_an_item(el: Tag) -> bool:
+    """The <li> nearest around `el` is an item of a list (not a stray one)."""
+    parent = el.parent
+    while parent is not None and parent.name != "li":
+        parent = parent.parent
+    return parent is not None and parent.parent is not None and parent.parent.name in ("ul", "ol")
+
+
+def next_content(el: Tag) -> object | None:
+    """The sibling after `el` that is an element or holds text, if any."""
+    return next((n for n in el.next_siblings if _is_content(n)), None)
 
 
 def ends_with_attribution(quote: Tag) -> bool:

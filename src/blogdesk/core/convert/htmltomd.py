@@ -27,8 +27,16 @@ from blogdesk.core.convert.htmlraw import (
     open_tag,
     raw_html,
 )
-from blogdesk.core.convert.htmlshape import ends_with_attribution, is_attribution, paragraphed, tidy
+from blogdesk.core.convert.htmlshape import (
+    ends_with_attribution,
+    in_an_item,
+    is_attribution,
+    next_content,
+    paragraphed,
+    tidy,
+)
 from blogdesk.core.render.attribution import ATTRIBUTION_DASH
+from blogdesk.core.render.image_markup import markdown_title
 
 __all__ = ["html_to_markdown"]
 
@@ -164,7 +172,7 @@ class _Converter(MarkdownConverter):
         if inner.replace("\\", "") == href and not title and re.match(r"[a-z]+:", href):
             return f"{prefix}<{href}>{suffix}"
         target = f"<{href}>" if re.search(r"[\s()<>]", href) else href
-        title_part = ' "{}"'.format(title.replace('"', r"\"")) if title else ""
+        title_part = f' "{markdown_title(title)}"' if title else ""
         return f"{prefix}[{inner}]({target}{title_part}){suffix}"
 
     def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
@@ -174,7 +182,7 @@ class _Converter(MarkdownConverter):
             return ""
         title = str(el.get("title") or "")
         target = f"<{src}>" if re.search(r"[\s()<>]", src) else src
-        title_part = ' "{}"'.format(title.replace('"', r"\"")) if title else ""
+        title_part = f' "{markdown_title(title)}"' if title else ""
         return f"![{alt}]({target}{title_part})"
 
     def _emphasis(self, text: str, parent_tags: set[str], marker: str) -> str:
@@ -278,6 +286,24 @@ class _Converter(MarkdownConverter):
             lines[-1] = _DASH_ESCAPE.sub(lambda m: _DASH_REFERENCES[m[0]], lines[-1], count=1)
         quoted = "\n".join(("> " + line) if line else ">" for line in lines)
         return "\n\n" + quoted + "\n\n"
+
+    def convert_list(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        if "li" not in parent_tags or "_inline" in parent_tags:
+            return str(super().convert_list(el, text, parent_tags))  # type: ignore[misc]
+        if not in_an_item(el):
+            # In a stray <li> (outside any list), which converts as its content: a list of its
+            # own, or Markdown reads "text\n- item" as one paragraph.
+            return str(super().convert_list(el, text, parent_tags - {"li"}))  # type: ignore[misc]
+        nested = str(super().convert_list(el, text, parent_tags))  # type: ignore[misc]
+        following = next_content(el)
+        # Text after a nested list is its item's own: a paragraph of the item after the list,
+        # where without a blank line it would run on in the nested list's last item.
+        if following is None or (isinstance(following, Tag) and following.name in ("ul", "ol")):
+            return nested
+        return nested + "\n\n"
+
+    convert_ul = convert_list
+    convert_ol = convert_list
 
     def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         text = (text or "").strip()

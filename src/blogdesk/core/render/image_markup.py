@@ -22,6 +22,7 @@ writes the forms above, and `serialise(parse(x)) == x` for everything it writes.
 from __future__ import annotations
 
 import html
+import html.entities
 import re
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -31,6 +32,7 @@ __all__ = [
     "FoundImage",
     "ImageMarkup",
     "find_image_at",
+    "markdown_title",
     "parse",
     "scaled_height",
     "serialise",
@@ -117,11 +119,32 @@ def _markdown(image: ImageMarkup) -> str:
     alt = re.sub(r"([\\\[\]`])", r"\\\1", image.alt)
     # Angle brackets let a path hold spaces and brackets (an image beside the post, "my pic.png").
     src = f"<{image.src}>" if re.search(r"[\s()<>]", image.src) else image.src
-    title = ""
-    if image.title:
-        # A backtick too: Python-Markdown reads code spans inside a title before the image.
-        title = ' "' + re.sub(r'(["\\`])', r"\\\1", image.title) + '"'
+    title = f' "{markdown_title(image.title)}"' if image.title else ""
     return f"![{alt}]({src}{title})"
+
+
+# What Python-Markdown's HTML serializer leaves as a character reference in an attribute, for the
+# browser to read; any other "&" it escapes.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);", re.IGNORECASE)
+
+
+def markdown_title(title: str) -> str:
+    """`title` as it goes between the double quotes of a Markdown link or image, so that
+    Python-Markdown's title attribute says exactly `title` (smart punctuation on or off)."""
+    # Python-Markdown copies a title into the title attribute as written, so a character
+    # reference in it stays one: a literal "&amp;" is written "&amp;amp;".
+    text = _CHARACTER_REFERENCE.sub(lambda m: "&amp;" + m[0][1:], title)
+    # A backslash and a backtick are escaped: Python-Markdown reads code spans in a title
+    # before the image. A double quote becomes a reference, not \": Python-Markdown reads a
+    # backslash before a quote as an escape only with smart punctuation on.
+    text = re.sub(r"([\\`])", r"\\\1", text).replace('"', "&quot;")
+    # Python-Markdown also strips one pair of quotes around the title's text (its `dequote`), so
+    # a title such as ' or 'word' starts with a reference, which it leaves alone.
+    inner = text.strip()
+    if inner[:1] == "'" and inner[-1:] == "'":
+        at = text.index("'")
+        text = text[:at] + "&#39;" + text[at + 1 :]
+    return text
 
 
 def _figure(image: ImageMarkup) -> str:
@@ -209,6 +232,12 @@ def _number(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() and int(value) > 0 else None
 
 
+def _referenced(reference: re.Match[str]) -> str:
+    # The character a browser reads for a reference in an attribute (an unknown name stays text).
+    known = reference[0][1] == "#" or reference[0][1:] in html.entities.html5
+    return html.unescape(reference[0]) if known else reference[0]
+
+
 def _parse_markdown(text: str) -> ImageMarkup | None:
     linked = _MD_LINKED.fullmatch(text)
     m = _MD_ONLY.fullmatch(linked["inner"] if linked else text)
@@ -218,7 +247,7 @@ def _parse_markdown(text: str) -> ImageMarkup | None:
     return ImageMarkup(
         src=m["asrc"] if m["asrc"] is not None else m["src"],
         alt=_ESCAPED.sub(r"\1", m["alt"]),
-        title=_ESCAPED.sub(r"\1", title),
+        title=_CHARACTER_REFERENCE.sub(_referenced, _ESCAPED.sub(r"\1", title)),
         link=linked["href"] if linked else "",
     )
 

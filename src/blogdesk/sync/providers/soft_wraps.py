@@ -6,12 +6,14 @@ at 80 columns shows ragged short lines there. `join_soft_breaks` joins the lines
 (and of each list item's and quote's text) with a space, and turns a hard break (two or more
 trailing spaces) into an explicit `<br>` on the same line, which both renderers show as the
 preview does. Everything whose line structure means something is left exactly as written:
-fenced and indented code, tables, HTML blocks, headings (setext underlines included), rules,
-reference/footnote/abbreviation definitions, attribute lists, definition lists, and the list
-markers and quote markers themselves.
+fenced and indented code (also in a quote or a list item), tables, HTML blocks, headings
+(setext underlines included), rules, reference/footnote/abbreviation definitions, attribute
+lists, definition lists, and the list markers and quote markers themselves.
 
 The fence grammar is the renderer's (core/render/lines.py), so a fence the preview does not take
-for one is not one here either.
+for one is not one here either. Which indented block is code and which is a list item's paragraph
+follows Python-Markdown too: it depends on the lists open before it, and a fenced block, a quote
+or any unindented block closes them.
 """
 
 from __future__ import annotations
@@ -55,12 +57,19 @@ def join_soft_breaks(markdown: str) -> str:
     """`markdown` with the soft line breaks of its paragraphs joined (see the module text)."""
     lines = markdown.replace("\r\n", "\n").split("\n")
     fenced = fenced_lines(lines)
-    keep = _kept_blocks(lines, fenced)
+    keep, indents = _kept_blocks(lines, fenced)
     out: list[str] = []
     for i, line in enumerate(lines):
-        if out and i - 1 not in keep and i not in keep and _joinable(lines[i - 1], line):
+        # A list item's own paragraph is read without the indent that puts it in the item.
+        inner = line[indents.get(i, 0) :]
+        if (
+            out
+            and i - 1 not in keep
+            and i not in keep
+            and _joinable(lines[i - 1][indents.get(i - 1, 0) :], inner)
+        ):
             previous = out[-1]
-            text = line[quote_prefix(line) :].lstrip(" \t")
+            text = _unquoted(inner).lstrip(" \t")
             if _HARD_BREAK.search(previous):
                 out[-1] = _HARD_BREAK.sub("", previous) + "<br>" + text
             else:
@@ -70,37 +79,79 @@ def join_soft_breaks(markdown: str) -> str:
     return "\n".join(out)
 
 
+def _unquoted(line: str) -> str:
+    return line[quote_prefix(line) :]
+
+
 def _blocks(lines: Sequence[str], fenced: set[int]) -> list[range]:
-    """Runs of non-blank lines outside fenced code (a fence also ends the block before it)."""
+    """Runs of lines that are not blank (a quote's ">" line is blank too). A fenced code block is
+    a run of its own: Python-Markdown takes it out of the text first, so it ends what was before."""
     blocks: list[range] = []
-    start: int | None = None
+    start, start_fenced = None, False
     for i, line in enumerate(lines):
-        inside = bool(line.strip()) and i not in fenced
-        if inside and start is None:
-            start = i
-        elif not inside and start is not None:
+        is_fenced = i in fenced
+        inside = is_fenced or bool(_unquoted(line).strip())
+        if start is not None and (not inside or is_fenced != start_fenced):
             blocks.append(range(start, i))
             start = None
+        if inside and start is None:
+            start, start_fenced = i, is_fenced
     if start is not None:
         blocks.append(range(start, len(lines)))
     return blocks
 
 
-def _kept_blocks(lines: Sequence[str], fenced: set[int]) -> set[int]:
-    """Lines never joined: fenced code, and whole blocks whose line breaks carry meaning."""
+def _indent(text: str) -> int:
+    """The columns of white space `text` starts with (a tab reaches the next multiple of 4)."""
+    spaces = text.expandtabs(4)
+    return len(spaces) - len(spaces.lstrip(" "))
+
+
+def _dedent(line: str, columns: int) -> int:
+    """How many characters of `line`'s leading white space make up (at most) `columns`."""
+    width = 0
+    for count, char in enumerate(line):
+        if width >= columns or char not in " \t":
+            return count
+        width = width + 1 if char == " " else (width // 4 + 1) * 4
+    return len(line)
+
+
+def _kept_blocks(lines: Sequence[str], fenced: set[int]) -> tuple[set[int], dict[int, int]]:
+    """Lines never joined (fenced code, and whole blocks whose line breaks carry meaning), and
+    the indent of each line of a list item's own paragraph (its text starts after it)."""
     keep = set(fenced)
-    in_list = False  # the block before was a list (or a paragraph of one of its items)
+    indents: dict[int, int] = {}
+    # How many lists are open, nested, at the end of the block before (at the same quote depth):
+    # Python-Markdown's ListIndentProcessor gives a block indented by 4 × k, k up to that many,
+    # to the item k lists deep; a block indented deeper is code in the innermost item.
+    open_lists, depth = 0, 0
     for block in _blocks(lines, fenced):
-        first = lines[block[0]]
-        unquoted = [lines[i][quote_prefix(lines[i]) :] for i in block]
-        indent = len(first) - len(first.lstrip(" ")) if not first.startswith("\t") else 4
-        # Indented by 4 after a list, a block is the item's next paragraph (Python-Markdown's
-        # ListIndentProcessor); anywhere else, or indented 8 there, it is code.
-        item_paragraph = in_list and 4 <= indent < 8
-        in_list = list_item(first) is not None or item_paragraph
+        if block[0] in fenced:
+            open_lists = 0
+            continue
+        unquoted = [_unquoted(lines[i]) for i in block]
+        if _quote_depth(lines[block[0]]) != depth:  # a quote starts or ends: so does any list
+            open_lists, depth = 0, _quote_depth(lines[block[0]])
+        level = _indent(unquoted[0]) // 4
+        items = [list_item(text) for text in unquoted]
+        if items[0] is not None and (level == 0 or open_lists >= level):
+            # A list, or a nested list in an item: the innermost item its last marker opens.
+            last = next(m for m in reversed(items) if m is not None)
+            open_lists = _indent(last["indent"]) // 4 + 1
+            code = False
+        elif level == 0:
+            open_lists, code = 0, False
+        elif level <= open_lists:  # a paragraph of the item `level` lists deep
+            open_lists, code = level, False
+            for i in block:
+                indents[i] = _dedent(lines[i], 4 * level)
+            unquoted = [_unquoted(lines[i][indents[i] :]) for i in block]
+        else:  # indented code, at the top or in the innermost item
+            code = True
         if (
-            (indent >= 4 and not item_paragraph)
-            or re.match(r"[ ]{0,3}<[A-Za-z/!?]", first)  # an HTML block
+            code
+            or re.match(r"[ ]{0,3}<[A-Za-z/!?]", lines[block[0]])  # an HTML block
             or any(_TABLE_DELIMITER.match(text) for text in unquoted)
             # A fence in a quote or a list item (the column-0 grammar does not see it, other
             # Markdown readers do): its code lines must stay lines.
@@ -110,7 +161,7 @@ def _kept_blocks(lines: Sequence[str], fenced: set[int]) -> set[int]:
             or any(setext_level(text.strip()) is not None for text in unquoted[1:])
         ):
             keep.update(block)
-    return keep
+    return keep, indents
 
 
 def _joinable(line: str, following: str) -> bool:
