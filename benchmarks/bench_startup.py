@@ -2,7 +2,7 @@
 the first preview painted, memory (PSS summed over the process tree), and the cost of a save.
 
     .venv/bin/python benchmarks/bench_startup.py [--runs 5] [--posts 1000] [--xvfb] [--ghostwriter]
-                                                 [--baseline-src DIR]
+                                                 [--floor] [--baseline-src DIR]
 
 Each run is a fresh `blogdesk --library LIB POST` process (the installed script next to this
 Python, else `python -m blogdesk`), and one through `blogdesk.app.run()` directly; the window
@@ -15,6 +15,8 @@ mapped (xdotool), which is comparable across applications; --ghostwriter adds De
 ghostwriter (Qt 5 + QtWebEngine) on the same file under the same harness. --baseline-src DIR
 (a copy of another version's `src/`, put first on PYTHONPATH) adds its rows to the same
 interleaved rounds, for a before/after comparison under the same machine load, which is printed.
+--floor adds startup_floor.py: a PySide6 + QtWebEngine window of the same shape without BlogDesk,
+the least this toolkit costs here (ratios to ghostwriter are printed for every row).
 Needs on Debian: apt-get install -y xvfb libxcb-icccm4 libxcb-keysyms1 xdotool ghostwriter
 """
 
@@ -155,19 +157,29 @@ def cli_command() -> list[str]:
     return [sys.executable, "-m", "blogdesk"]
 
 
+FLOOR = Path(__file__).with_name("startup_floor.py")
+
+
 def run_blogdesk(
-    library: Path, post: Path, env: dict[str, str], display: str | None, direct: bool = False
+    library: Path,
+    post: Path,
+    env: dict[str, str],
+    display: str | None,
+    direct: bool = False,
+    floor: bool = False,
 ) -> dict[str, float]:
     """One start. `direct` skips the CLI (argparse and its command modules) and calls
-    blogdesk.app.run() the way the CLI does: the window's own share of the start-up."""
+    blogdesk.app.run() the way the CLI does: the window's own share of the start-up. `floor`
+    runs startup_floor.py instead: PySide6 and QtWebEngine alone, no BlogDesk."""
     state = Path(tempfile.mkdtemp(prefix="bd-state-"))
     env = dict(env, BLOGDESK_STATE_DIR=str(state), BLOGDESK_STARTUP_STAMPS="1")
     t0 = time.time()
-    command = (
-        [sys.executable, "-c", DIRECT, str(library), str(post)]
-        if direct
-        else [*cli_command(), "--library", str(library), str(post)]
-    )
+    if floor:
+        command = [sys.executable, str(FLOOR), str(library), str(post)]
+    elif direct:
+        command = [sys.executable, "-c", DIRECT, str(library), str(post)]
+    else:
+        command = [*cli_command(), "--library", str(library), str(post)]
     proc = subprocess.Popen(
         command,
         stdout=subprocess.PIPE,
@@ -278,6 +290,11 @@ def main() -> int:
         "--display", default=":97", help="X display for --xvfb (another when :97 is in use)"
     )
     parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="add a row for startup_floor.py: a PySide6 + QtWebEngine window without BlogDesk",
+    )
+    parser.add_argument(
         "--baseline-src",
         type=Path,
         default=None,
@@ -318,6 +335,7 @@ def main() -> int:
         theirs: list[dict[str, float]] = []
         base: list[dict[str, float]] = []
         base_direct: list[dict[str, float]] = []
+        floor: list[dict[str, float]] = []
         base_env = None
         if args.baseline_src is not None:
             base_env = dict(env, PYTHONPATH=str(args.baseline_src.resolve()))
@@ -335,6 +353,8 @@ def main() -> int:
             jobs.append(
                 (base_direct, lambda: run_blogdesk(library, post, benv, display, direct=True))
             )
+        if args.floor:
+            jobs.append((floor, lambda: run_blogdesk(library, post, env, display, floor=True)))
         if args.ghostwriter and display:
             shown_on = display
             jobs.append((theirs, lambda: run_ghostwriter(post, shown_on)))
@@ -358,6 +378,8 @@ def main() -> int:
         table = [("blogdesk (CLI)   ", ours), ("app.run() direct ", direct)]
         if base_env is not None:
             table += [("baseline (CLI)   ", base), ("baseline direct  ", base_direct)]
+        if args.floor:
+            table.append(("PySide6 floor    ", floor))
         for label, rows in table:
             print(
                 f"{label}   {median(rows, 'mapped_ms')}   {median(rows, 'shown_ms')}"
@@ -369,6 +391,17 @@ def main() -> int:
                 f"ghostwriter          {median(theirs, 'mapped_ms')}         –               –"
                 f"                   –      {median(theirs, 'pss_mb')}"
             )
+        if theirs:
+            gw = statistics.median(r["mapped_ms"] for r in theirs if "mapped_ms" in r)
+            for label, rows in table:
+                mapped = [r["mapped_ms"] for r in rows if "mapped_ms" in r]
+                painted = [r["painted_ms"] for r in rows if "painted_ms" in r]
+                if mapped and painted:
+                    print(
+                        f"{label.strip()} / ghostwriter: mapped "
+                        f"{statistics.median(mapped) / gw:.2f}x, preview painted "
+                        f"{statistics.median(painted) / gw:.2f}x"
+                    )
         print(
             f"autosave (Library.save of a 1,000-word post): {save_cost_ms(library, post):.1f} ms"
             " median"

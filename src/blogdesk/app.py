@@ -27,12 +27,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 from blogdesk import resources
@@ -42,11 +42,11 @@ from blogdesk.core.library.library import Library
 from blogdesk.core.settings import Settings, load_library_settings
 from blogdesk.core.spelling.wordlist import WORDS_FILE
 from blogdesk.services import Folders, Services
+from blogdesk.ui.application import APP_ID, app_icon, create_application
 from blogdesk.ui.first_run.launch import Startup, begin
 from blogdesk.ui.first_run.places import documents_folder, remembered_library
-from blogdesk.ui.i18n import number, translate, use_language
+from blogdesk.ui.i18n import number, translate
 from blogdesk.ui.preferences.apply import install as install_preferences
-from blogdesk.ui.preview.url_scheme import register_url_scheme
 from blogdesk.ui.tasks import TaskRunner
 from blogdesk.ui.window.handoff import OtherLibraryOpen, has_display, library_for, wanted_library
 from blogdesk.ui.window.main_window import MainWindow
@@ -56,39 +56,22 @@ from blogdesk.ui.window.single_instance import InstanceServer, send_to_running
 from blogdesk.ui.window.state import WindowState
 from blogdesk.ui.window.theme import apply_theme_choice
 
-__all__ = ["DeskApp", "app_icon", "create_application", "has_display", "library_for", "run"]
+__all__ = [
+    "APP_ID",
+    "DeskApp",
+    "app_icon",
+    "create_application",
+    "has_display",
+    "library_for",
+    "run",
+]
 
 log = logging.getLogger(__name__)
 
-APP_ID = "io.github.blogdesk.BlogDesk"
 WELCOME_NAME = "welcome-to-blogdesk.md"
 STARTED_STAMP = "BLOGDESK_STARTUP_STAMPS"
 AFTER_SHOW_FALLBACK_MS = 2000  # benchmarks set it to get start-up times on stdout
-
-
-def app_icon() -> QIcon:
-    return QIcon(str(resources.path("icons/blogdesk.svg")))
-
-
-def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (or the one that exists already, e.g. under pytest-qt)."""
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        # Chromium refuses to start its sandbox as root (containers, CI): without this the
-        # preview process exits and takes the window with it.
-        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-    register_url_scheme()
-    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-    app = QApplication(argv if argv is not None else sys.argv[:1])
-    app.setApplicationName("BlogDesk")
-    app.setApplicationDisplayName("BlogDesk")
-    app.setOrganizationName("BlogDesk")
-    app.setDesktopFileName(APP_ID)  # Wayland/X11 match the window to the .desktop entry
-    app.setWindowIcon(app_icon())
-    use_language()  # the system's language (or BLOGDESK_LANGUAGE), before any window is made
-    return app
+AFTER_PREVIEW_MS = 100  # the set-up after the first preview waits this long for its pixels
 
 
 def ensure_welcome(root: Path) -> Path | None:
@@ -131,6 +114,7 @@ class DeskApp:
     restored: list[str] = field(default_factory=list)
     ready: bool = False  # True once the post-show set-up (publishing) is done
     recovered_dialog: RecoveredDialog | None = None  # what a crash's recovery put back, if any
+    _later: list[Callable[[], object]] = field(default_factory=list)  # _after_show's steps left
 
     @classmethod
     def build(
@@ -191,30 +175,62 @@ class DeskApp:
         # What the first frame and the first preview do not need comes after them (with a
         # fallback for a preview that is slow or off).
         if self.window.preview_enabled:
-            self.window.previewPainted.connect(self._after_show)
+            self.window.previewPainted.connect(self._after_preview)
             # The window as context: closed and deleted before then, the call is dropped.
             QTimer.singleShot(AFTER_SHOW_FALLBACK_MS, self.window, self._after_show)
         else:
             self.window.firstFrameShown.connect(self._after_show)
 
+    def _after_preview(self) -> None:
+        """The preview's page holds the post now; its pixels reach the screen only when this
+        thread next paints, so the set-up waits a moment instead of running inside this call."""
+        QTimer.singleShot(AFTER_PREVIEW_MS, self.window, self._after_show)
+
     def _after_show(self) -> None:
-        if self.ready:
+        """The set-up that the first frame and the first preview do not need. Its modules
+        (publishing, history: ~200 ms) are imported on a worker first, then it runs one step per
+        turn of the event loop: a key pressed meanwhile waits for one short step at most."""
+        if self.ready or self._later:
             return
-        from blogdesk.ui.publishing.coordinator import install_publishing
+        window = self.window
 
-        # Blog menu, Publish, outbox; the sync layer itself loads on first use (the factory).
-        install_publishing(self.window, self.services.sync_service)
-        # The spell checker's dictionaries load only now, after the first frame and preview.
-        self.window.start_spelling()
-        self.runner.run(_warm_up_later_imports)
-        # The account list is read only now (after the first frame), for the blog's language.
-        self.window.spelling.set_blog_language(self._blog_spell_language)
-        from blogdesk.ui.history.install import install_history
+        def install_publishing() -> None:
+            from blogdesk.ui.publishing.coordinator import install_publishing
 
-        # History panel, Library → Sync, the commit after each save burst (docs/history.md).
-        install_history(self.window, self.services)
-        self.window.watcher.refresh_now()
-        self.ready = True
+            # Blog menu, Publish, outbox; the sync layer itself loads on first use (the factory).
+            install_publishing(window, self.services.sync_service)
+
+        def install_history() -> None:
+            from blogdesk.ui.history.install import install_history
+
+            # History panel, Library → Sync, the commit after each save burst (docs/history.md).
+            install_history(window, self.services)
+
+        self._later = [
+            install_publishing,
+            # The spell checker's dictionaries load only now, after the first frame and preview;
+            # the account list is read only now too, for the blog's language.
+            window.start_spelling,
+            lambda: window.spelling.set_blog_language(self._blog_spell_language),
+            install_history,
+            lambda: self.runner.run(_warm_up_later_imports),
+            window.watcher.refresh_now,
+        ]
+        # Installed either way: an import that fails on the worker fails again, and says so, here.
+        self.runner.run(
+            _import_set_up_modules,
+            lambda _none: self._next_later_step(),
+            lambda _exc: self._next_later_step(),
+        )
+
+    def _next_later_step(self) -> None:
+        if not self._later:
+            return
+        self._later.pop(0)()
+        if self._later:
+            QTimer.singleShot(0, self.window, self._next_later_step)
+        else:
+            self.ready = True
 
     def _blog_spell_language(self, post: Any) -> object:
         """The spell-check language of the first blog the post is on that names one (the
@@ -336,6 +352,13 @@ class DeskApp:
         self.services.close()
         self.library.close()
         self.journal.end()
+
+
+def _import_set_up_modules() -> None:
+    """On a worker: the modules `DeskApp._after_show` installs from (a worker holding the GIL
+    gives it up every few ms, so the window keeps answering; the UI thread would not)."""
+    import blogdesk.ui.history.install
+    import blogdesk.ui.publishing.coordinator  # noqa: F401
 
 
 def _warm_up_later_imports() -> None:

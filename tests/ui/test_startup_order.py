@@ -104,3 +104,36 @@ def test_start_up_flush_with_an_outbox_asks_the_controller(
     assert (sample_library / ".blogdesk" / "outbox.sqlite3").exists()
     publishing.startup_timer.start(0)
     qtbot.waitUntil(lambda: publishing._controller is not None, timeout=5000)
+
+
+def test_the_set_up_after_the_preview_waits_for_its_pixels_and_runs_in_steps(
+    qtbot: Any, close_desk: Callable[[Any], None], sample_library: Path
+) -> None:
+    """Publishing, spelling and history are set up after the first preview, not inside the call
+    that swapped the post into the page (the page's pixels reach the screen only when the UI
+    thread next paints), and one short step per turn of the event loop."""
+    post = sample_library / "first-post.md"
+    desk = DeskApp.build(sample_library, [post], start_preview=True)
+    window = desk.window
+    at_preview: list[tuple[bool, bool]] = []
+    turns: list[int] = []
+    stepped = desk._next_later_step
+
+    def step() -> None:
+        turns.append(len(desk._later))
+        stepped()
+
+    desk._next_later_step = step  # type: ignore[method-assign]
+    try:
+        desk.start([post])
+        # Connected after the window's own slot: what that slot did shows here.
+        window.previewPainted.connect(
+            lambda: at_preview.append((desk.ready, window.publishing is not None))
+        )
+        qtbot.waitUntil(lambda: desk.ready, timeout=20_000)
+        assert at_preview == [(False, False)]  # nothing of it ran within the preview's call
+        assert isinstance(window.publishing, Publishing)
+        # Every step had its own call from the event loop: 6 steps, counted down.
+        assert turns == [6, 5, 4, 3, 2, 1]
+    finally:
+        close_desk(desk)

@@ -72,7 +72,8 @@ def _targets(args: argparse.Namespace, posts: list[Path]) -> list[tuple[Path, Pa
 
 def _pdf_printer(allow_remote: bool) -> Callable[[Path, Path], Path]:
     """Qt WebEngine without a window (imported only for --to pdf)."""
-    from blogdesk.app import create_application, has_display
+    from blogdesk.ui.application import create_application
+    from blogdesk.ui.window.handoff import has_display
 
     if not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
