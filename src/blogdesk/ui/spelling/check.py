@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection, Mapping
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from shiboken6 import isValid
 
@@ -24,13 +24,14 @@ from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
-from blogdesk.core.spelling.checker import Opened, SpellChecker, install_hint, open_checker
 from blogdesk.core.spelling.languages import choose_languages
-from blogdesk.core.spelling.tokens import misspellings
 from blogdesk.core.spelling.wordlist import PersonalWords
 from blogdesk.ui.i18n import translate
 from blogdesk.ui.spelling.highlight import SpellingHighlighter, Underline
 from blogdesk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from blogdesk.core.spelling.checker import Opened, SpellChecker
 
 __all__ = ["DELAY_MS", "SpellCheck"]
 
@@ -56,6 +57,8 @@ def _scan(
 ) -> tuple[dict[str, tuple[Underline, ...]], set[str], list[int]]:
     """On the worker: the misspellings of `lines` (all if None) by line text, merged into `old`
     for a partial check, and the lines to re-highlight."""
+    from blogdesk.core.spelling.tokens import misspellings
+
     all_lines = text.split("\n")
     found: dict[str, list[Underline]] = {}
     for span in misspellings(text, checker, lines=lines, ignore=ignore):
@@ -149,6 +152,9 @@ class SpellCheck(QObject):
             self.check_soon(0)
             return
         self._wanted = wanted
+        # The dictionaries' module (Enchant): imported on the worker that opens them.
+        from blogdesk.core.spelling.checker import Opened, open_checker
+
         self.runner.run(
             lambda: open_checker(wanted, self.words),
             lambda opened: self._checker_ready(wanted, opened),
@@ -163,6 +169,8 @@ class SpellCheck(QObject):
         if opened.problem:
             self._tell(opened.problem)
         elif opened.missing:
+            from blogdesk.core.spelling.checker import install_hint
+
             missing = ", ".join(opened.missing)
             self._tell(
                 translate(
