@@ -171,6 +171,8 @@ class DeskApp:
         if os.environ.get(STARTED_STAMP):
             self.window.firstFrameShown.connect(lambda: _stamp("window-painted"))
             self.window.previewReady.connect(self._stamp_first_paint)
+            # After window.open_files (connected first, in build): a second launch's file shown.
+            self.server.filesReceived.connect(lambda _files: _stamp("files-received"))
         self.restore_session(files)
         # What the first frame and the first preview do not need comes after them (with a
         # fallback for a preview that is slow or off).

@@ -221,11 +221,12 @@ def _hand_to_open_window(library: Path, files: list[Path]) -> bool:
     window's modules are imported, which alone take 0.4-1 s: the file then shows in the open
     window within ~0.1 s. False when no window answers this way: app.run() then asks again with
     Qt, or opens the window. OtherLibraryOpen when the open window shows another library."""
-    from blogdesk.services import Folders
+    # The folders from core.paths alone (as Folders.of_user has them): the settings and the
+    # rest of blogdesk.services would double this process's imports.
+    from blogdesk.core import paths
     from blogdesk.ui.window.handoff import has_display, send_files, wanted_library
 
     if not has_display():
         return False  # app.run() says why there is no window
-    folders = Folders.of_user()
-    wanted = wanted_library(library, files, folders.default_library)
-    return send_files(files, folders.state, library=wanted) is True
+    wanted = wanted_library(library, files, paths.default_library())
+    return send_files(files, paths.state_dir(), library=wanted) is True
