@@ -6,6 +6,7 @@ these functions with the plain values their parsers produced, so a post reads th
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, timezone
@@ -302,8 +303,16 @@ def optional_text(meta: Mapping[str, Any], key: str) -> str | None:
 
 
 # Han, kana and other scripts written without spaces count one word per character.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u31f0-\u31ff]")
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u31f0-\u31ff]+")
+_CJK_CLASS = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u31f0-\u31ff]"
+
+
+@functools.cache
+def _cjk() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One CJK character, a run of them: compiled when first needed (the wide ranges take ~5 ms
+    to compile, which every start of the window and of `blogdesk list` paid)."""
+    return re.compile(_CJK_CLASS), re.compile(_CJK_CLASS + "+")
+
+
 # Link and image targets, HTML tags and entities are markup, not words.
 _MARKUP = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<[^>\n]*>|&[#\w]+;|https?://\S+")
 # Punctuation separates words; apostrophes and hyphens join them ("don't", "well-known").
@@ -323,6 +332,7 @@ def count_words(markdown: str) -> int:
     text = _MARKUP.sub(" ", markdown).translate(_PUNCTUATION)
     tokens = text.split()
     words = len(tokens) - sum(tokens.count(dash) for dash in _LONE_DASHES)
-    if _CJK.search(text) is not None:
-        words += len(_CJK.findall(text)) - len(_CJK_RUN.findall(text))
+    cjk, cjk_run = _cjk()
+    if cjk.search(text) is not None:
+        words += len(cjk.findall(text)) - len(cjk_run.findall(text))
     return words
