@@ -7,25 +7,34 @@ at the right place.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from blogdesk.core.errors import PostFormatError
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_POST_BYTES = 20 * 1024 * 1024
 
 BOM = "\ufeff"
 
-_Loader: type[yaml.SafeLoader]
-try:
-    _Loader = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # PyYAML built without libyaml: same results, slower
-    _Loader = yaml.SafeLoader
+
+@functools.cache
+def _loader() -> type[yaml.SafeLoader]:
+    """PyYAML's safe loader, imported when a post's YAML is first read (~25 ms: `blogdesk list`
+    and a library with nothing changed read none)."""
+    import yaml
+
+    try:
+        return yaml.CSafeLoader  # type: ignore[return-value]
+    except AttributeError:  # PyYAML built without libyaml: same results, slower
+        return yaml.SafeLoader
+
 
 # The line breaks YAML counts (libyaml and PyYAML agree): marks are in these lines.
 YAML_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
@@ -162,6 +171,8 @@ def split(text: str, path: Path | str | None = None) -> Parts:
 
 
 def _yaml_error(exc: yaml.YAMLError, block: str, path: Path | str | None) -> PostFormatError:
+    import yaml
+
     line: int | None = None
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
@@ -193,7 +204,9 @@ def _last_text_line(lines: list[str]) -> int:
 
 def compose_yaml(block: str, path: Path | str | None = None) -> tuple[yaml.Node | None, Any]:
     """The YAML block's node tree (for line positions) and its plain value."""
-    loader = _Loader(block)
+    import yaml
+
+    loader = _loader()(block)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -211,11 +224,13 @@ def compose_yaml(block: str, path: Path | str | None = None) -> tuple[yaml.Node 
 
 
 def _bad_scalar_line(node: yaml.Node) -> int | None:
+    import yaml
+
     stack = [node]
     while stack:
         current = stack.pop()
         if isinstance(current, yaml.ScalarNode):
-            checker = _Loader("")
+            checker = _loader()("")
             try:
                 checker.construct_object(current)
             except (ValueError, yaml.YAMLError):
@@ -238,8 +253,10 @@ def not_a_mapping(value: Any, path: Path | str | None) -> PostFormatError:
 
 
 def load_yaml_block(block: str, path: Path | str | None = None) -> dict[str, Any]:
+    import yaml
+
     try:
-        value = yaml.load(block, Loader=_Loader)
+        value = yaml.load(block, Loader=_loader())
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, block, path) from None
     except ValueError:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
 
 # Here rather than in yaml_edit (which re-exports it) so that the two modules import one way.
@@ -34,6 +35,8 @@ def list_comments(root: yaml.MappingNode, lines: list[str], first: int) -> ListC
     """The comments of the key on line `first` (0-based) when its value is a block list of
     one-line scalars, else None. (The line rather than yaml_edit's entry: this module is below
     yaml_edit and must not import it back.)"""
+    import yaml  # here: reading a post (same_value) must not load PyYAML
+
     node = next((v for k, v in root.value if int(k.start_mark.line) == first), None)
     if not isinstance(node, yaml.SequenceNode) or node.flow_style:
         return None
