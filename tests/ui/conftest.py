@@ -41,6 +41,33 @@ def _clipboard_freed_after_each_test() -> Iterator[None]:
         app.clipboard().clear()
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """After a test and all its teardown (pytest-qt's closing of its widgets too), no top-level
+    widget may be left alive. One that is left is deleted when Python's garbage collector gets
+    to its wrapper, and the collector runs on whichever thread allocates at that moment, a
+    TaskRunner worker as well: a widget deleted there while the GUI thread paints it crashes
+    the process (a segfault in QScrollBar::paintEvent). Deferred deletes are carried out
+    first; a widget still alive then is reported (as an error of this test) and deleted."""
+    result = yield
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return result
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    left = app.topLevelWidgets()
+    if not left:
+        return result
+    names = sorted(f"{type(widget).__name__} {widget.windowTitle()!r}" for widget in left)
+    for widget in left:
+        widget.close()
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    raise AssertionError(
+        f"{item.nodeid} left {len(names)} top-level widget(s) alive: {', '.join(names)}. "
+        "Register them with qtbot.addWidget(), give them a parent, or close and delete them."
+    )
+
+
 @pytest.fixture
 def task_runner(qtbot: object) -> Iterator[TaskRunner]:
     """A TaskRunner that is drained and shut down after the test, so no worker outlives it."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
+import weakref
 
 import pytest
 
 from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QWidget
 
 from blogdesk.core.progress import Cancelled, CancelToken, Progress
 from blogdesk.ui.tasks import TaskProgress, TaskRunner
@@ -119,3 +122,46 @@ def test_many_jobs_each_deliver_exactly_once(qtbot, task_runner: TaskRunner) -> 
         task_runner.run(lambda i=i: i * 2, got.append)
     assert task_runner.wait_idle(30_000)
     assert sorted(got) == [i * 2 for i in range(2000)]
+
+
+class _Payload:
+    """Plain data a job hands back (or holds in the frame of the exception it raises)."""
+
+
+def test_the_job_and_its_outcome_are_let_go_on_the_gui_thread(
+    qtbot: object, task_runner: TaskRunner
+) -> None:
+    # A worker that drops the last reference to a job's function deletes what that function is
+    # bound to on the worker thread: a dialog without parent made by Python (which owns it) was
+    # deleted there while the GUI thread painted its scroll bar, a segfault in QPainter::setPen
+    # seen at random in full test runs. The function, its result and its exception (whose
+    # frames hold the widget as `self`) must all be let go on the GUI thread.
+    let_go: dict[str, str] = {}
+
+    def note(what: str) -> None:
+        let_go[what] = threading.current_thread().name
+
+    class Owner(QWidget):
+        def work(self) -> _Payload:
+            payload = _Payload()
+            weakref.finalize(payload, note, "result")
+            return payload
+
+        def fail(self) -> None:
+            held = _Payload()  # stays alive in the traceback's frame
+            weakref.finalize(held, note, "error")
+            raise ValueError("bad input")
+
+    delivered: list[str] = []
+    first, second = Owner(), Owner()  # no parent: Python owns (and deletes) them
+    weakref.finalize(first, note, "function")
+    weakref.finalize(second, note, "failing function")
+    task_runner.run(first.work, on_done=lambda _result: delivered.append("done"))
+    task_runner.run(second.fail, on_error=lambda _exc: delivered.append("error"))
+    del first, second
+    assert task_runner.wait_idle(5000)
+    assert task_runner.shutdown()  # every worker has returned: nothing of theirs is left
+    gc.collect()
+    assert sorted(delivered) == ["done", "error"]
+    main = threading.main_thread().name
+    assert let_go == dict.fromkeys(("function", "failing function", "result", "error"), main)

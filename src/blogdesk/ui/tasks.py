@@ -3,6 +3,12 @@
 Work runs on a private QThreadPool; its result, error and progress come back to the GUI thread as
 queued signals and are handed to the callbacks there. Workers never see a widget: `fn` gets only
 plain data (and, for long jobs, a `TaskProgress` it may report to and poll for cancellation).
+
+A worker never lets go of the last reference to anything: the job, its function (often a bound
+method of a dialog), its result and its exception (whose traceback's frames hold that dialog as
+`self`) are all let go on the GUI thread. Python deletes a widget it owns (one made without a
+parent) when its last reference goes, on whichever thread that happens; a worker that did it
+deleted a dialog while the GUI thread painted it (a segfault in QPainter::setPen).
 """
 
 from __future__ import annotations
@@ -65,37 +71,43 @@ class _Job(Generic[T]):
     on_progress: Callable[[Progress], None] | None = None
     on_cancelled: Callable[[], None] | None = None
     handle: TaskHandle | None = None
+    # Set by the runner: what the worker calls. The worker writes its outcome here (never into
+    # a signal's arguments) so the runner's `_jobs`, on the GUI thread, holds the last reference.
+    work: Callable[[], Any] | None = None
+    result: Any = None
+    error: BaseException | None = None
 
 
 class _Relay(QObject):
     """Lives in the GUI thread; the worker emits these and Qt queues them over to the GUI thread."""
 
-    done = Signal(int, object)  # job id, the function's return value
-    failed = Signal(int, object)  # job id, the exception it raised
+    ended = Signal(int)  # job id; the outcome is in the job (`result` or `error`)
     progressed = Signal(int, object)  # job id, core.progress.Progress
 
 
 class _Runnable(QRunnable):
-    def __init__(self, job_id: int, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, job_id: int, job: _Job[Any], relay: _Relay) -> None:
         super().__init__()
         self._job_id = job_id
-        self._fn = fn
+        self._job: _Job[Any] | None = job
         self._relay = relay
         # The pool owns and deletes it once run() has returned (not while it is still running,
         # which a Python reference dropped on the GUI thread could do).
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        # The runner's `_jobs` holds the job until the GUI thread has handled `ended`, which is
+        # emitted only after this thread has let go of the job and of everything it reached:
+        # the GUI thread drops the last reference (see the module's docstring).
+        job, self._job = self._job, None
+        assert job is not None and job.work is not None
         try:
-            result = self._fn()
+            job.result = job.work()
         except BaseException as exc:  # every failure must reach the GUI thread, not die here
-            self._emit(self._relay.failed, exc)
-        else:
-            self._emit(self._relay.done, result)
-
-    def _emit(self, signal: Any, payload: object) -> None:
+            job.error = exc
+        del job
         try:
-            signal.emit(self._job_id, payload)
+            self._relay.ended.emit(self._job_id)
         except RuntimeError:
             # The runner was destroyed while we worked (window closed): nobody wants the result.
             pass
@@ -130,8 +142,7 @@ class TaskRunner(QObject):
         ideal = QThreadPool.globalInstance().maxThreadCount()
         self._pool.setMaxThreadCount(max_threads or max(2, ideal))
         self._relay = _Relay(self)
-        self._relay.done.connect(self._on_done)
-        self._relay.failed.connect(self._on_failed)
+        self._relay.ended.connect(self._on_ended)
         self._relay.progressed.connect(self._on_progress)
         self._jobs: dict[int, _Job[Any]] = {}
         self._ids = itertools.count(1)
@@ -199,7 +210,10 @@ class TaskRunner(QObject):
                 job.handle.cancel()
         self._pool.clear()  # jobs that never started: drop them
         ok = self._pool.waitForDone(timeout_ms)
-        self._jobs.clear()
+        if ok:
+            self._jobs.clear()
+        # else a worker still runs: its job stays referenced here (so that worker never holds
+        # the last reference); `_on_ended` drops it, without calling back, if the runner lives.
         return ok
 
     # -- internals ----------------------------------------------------------------------------
@@ -208,37 +222,29 @@ class TaskRunner(QObject):
         if self._closed:
             raise RuntimeError("TaskRunner was shut down")
         job_id = job_id if job_id is not None else next(self._ids)
+        job.work = fn
         self._jobs[job_id] = job
-        self._pool.start(_Runnable(job_id, fn, self._relay))
+        self._pool.start(_Runnable(job_id, job, self._relay))
         self.busyChanged.emit(len(self._jobs))
 
-    @Slot(int, object)
-    def _on_done(self, job_id: int, result: object) -> None:
+    @Slot(int)
+    def _on_ended(self, job_id: int) -> None:
         job = self._finish(job_id)
-        if job is None:
+        if job is None or self._closed:
             return
-        if job.handle is not None and job.handle.cancelled:
-            if job.on_cancelled is not None:
-                job.on_cancelled()
-        elif job.on_done is not None:
-            job.on_done(result)
-
-    @Slot(int, object)
-    def _on_failed(self, job_id: int, exc: object) -> None:
-        job = self._finish(job_id)
-        if job is None:
-            return
-        assert isinstance(exc, BaseException)
         # Only this job's own token makes a failure a cancellation: a `Cancelled` from another
         # token (the sync layer's, which the job's caller reports itself) is an error like others.
         if job.handle is not None and job.handle.cancelled:
             if job.on_cancelled is not None:
                 job.on_cancelled()
+        elif job.error is None:
+            if job.on_done is not None:
+                job.on_done(job.result)
         elif job.on_error is not None:
-            job.on_error(exc)
+            job.on_error(job.error)
         else:
-            log.error("background task failed", exc_info=exc)
-            self.unhandledError.emit(exc)
+            log.error("background task failed", exc_info=job.error)
+            self.unhandledError.emit(job.error)
 
     @Slot(int, object)
     def _on_progress(self, job_id: int, report: object) -> None:
