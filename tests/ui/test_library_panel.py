@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
 
 from blogdesk.core.library.library import Library
 from blogdesk.core.post.post import PostSummary
@@ -41,6 +42,24 @@ def test_search_filters_as_you_type(qtbot, make_desk, wait_listed, sample_librar
     panel.search.clear()
     qtbot.waitUntil(lambda: len(_titles(desk)) == 3, timeout=3000)
     assert panel.view.isColumnHidden(Column.MATCH)
+
+
+def test_the_search_field_has_a_clear_button_once_it_holds_text(
+    qtbot, make_desk, wait_listed, sample_library
+):
+    """Added with the first text (its icon is looked up in the icon theme, which the window's
+    first frame need not wait for); clicking it empties the search and shows every post."""
+    desk = make_desk(sample_library)
+    wait_listed(desk, 3)
+    search = desk.window.library_panel.search
+    qtbot.keyClicks(search, "zebras")
+    qtbot.waitUntil(lambda: _titles(desk) == ["Second post"], timeout=3000)
+    assert search.isClearButtonEnabled()
+    buttons = [b for b in search.findChildren(QToolButton) if b.isVisible()]
+    assert len(buttons) == 1  # the clear button, shown over the text
+    qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
+    assert search.text() == ""
+    qtbot.waitUntil(lambda: len(_titles(desk)) == 3, timeout=3000)
 
 
 def test_status_and_tag_filters(qtbot, make_desk, wait_listed, sample_library):

@@ -96,11 +96,9 @@ class LibraryPanel(QWidget):
     # -- layout --------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.search = QLineEdit(
-            self, placeholderText=translate("LibraryPanel", "Search posts"), clearButtonEnabled=True
-        )
+        self.search = QLineEdit(self, placeholderText=translate("LibraryPanel", "Search posts"))
         self.search.setObjectName("librarySearch")
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.textChanged.connect(self._search_edited)
         self.status_filter = QComboBox(self)
         self.status_filter.addItem(translate("LibraryPanel", "All statuses"), ALL)
         for status in STATUSES:
@@ -191,6 +189,13 @@ class LibraryPanel(QWidget):
         self.search.installEventFilter(self)
         self.view.installEventFilter(self)
         layout.addWidget(self.post_actions.undo_bar)
+
+    def _search_edited(self, text: str) -> None:
+        # The clear button shows only over text; it is added with the first text, not before
+        # the window's first frame (looking up its icon in the icon theme takes ~10 ms).
+        if text and not self.search.isClearButtonEnabled():
+            self.search.setClearButtonEnabled(True)
+        self._search_timer.start()
 
     def preferred_width(self) -> int:
         """Room for about 28 characters of title beside the status and date columns."""
