@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_startup import make_library, start_xvfb
+from bench_startup import make_library, start_xvfb, stop_xvfb
 
 OFFSETS_MS = (0, 50, 100, 200, 300, 500, 800)
 
@@ -137,9 +137,7 @@ def main() -> int:
             print(f"{name}: wait median ms {medians}")
             print(f"{name}: wait max ms    {worst}")
     finally:
-        if xvfb is not None:
-            xvfb.terminate()
-            xvfb.wait(10)
+        stop_xvfb(xvfb)
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_startup import cli_command, make_library, start_xvfb
+from bench_startup import cli_command, make_library, start_xvfb, stop_xvfb
 
 
 def main() -> int:
@@ -117,9 +117,7 @@ def main() -> int:
         except ProcessLookupError:
             pass
         window.wait(10)
-        if xvfb is not None:
-            xvfb.terminate()
-            xvfb.wait(10)
+        stop_xvfb(xvfb)
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

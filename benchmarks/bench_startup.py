@@ -275,6 +275,13 @@ def start_xvfb(display: str) -> subprocess.Popen[bytes]:
     return proc
 
 
+def stop_xvfb(proc: subprocess.Popen[bytes] | None) -> None:
+    """End an X server started by start_xvfb (None: there is none)."""
+    if proc is not None:
+        proc.terminate()
+        proc.wait(10)
+
+
 def median(rows: list[dict[str, float]], key: str) -> str:
     values = [r[key] for r in rows if key in r]
     return f"{statistics.median(values):7.0f}" if values else "      –"
@@ -407,9 +414,7 @@ def main() -> int:
             " median"
         )
     finally:
-        if xvfb is not None:
-            xvfb.terminate()
-            xvfb.wait(10)
+        stop_xvfb(xvfb)
         shutil.rmtree(work, ignore_errors=True)
     return 0
 
