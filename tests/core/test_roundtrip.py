@@ -314,6 +314,7 @@ def _words_of(html: str) -> list[str]:
 @example("<code><sup>0</sup></code>")  # make fuzz: a code span showed the <sup> tags as text
 @example("000<p><p><code><cite>0</cite></code></p></p>")  # the same with any tag kept as a tag
 @example("<li>0<ul>0</ul></li>")  # make fuzz: a stray item's list was written as nested ("0\n- 0")
+@example("<blockquote>0<cite>0</cite></blockquote><blockquote>0</blockquote>")  # fuzz: 2 quotes
 @given(html_fragments())
 def test_any_html_keeps_its_text(html: str) -> None:
     markdown = html_to_markdown(html)

@@ -285,6 +285,12 @@ class _Converter(MarkdownConverter):
             # core.render.attribution does not take it for the quote's <cite>.
             lines[-1] = _DASH_ESCAPE.sub(lambda m: _DASH_REFERENCES[m[0]], lines[-1], count=1)
         quoted = "\n".join(("> " + line) if line else ">" for line in lines)
+        following = next_content(el)
+        if isinstance(following, Tag) and following.name == "blockquote":
+            # Python-Markdown reads two quotes with only a blank line between as one quote (and
+            # the first one's attribution would end up mid-quote): an empty comment keeps them
+            # apart, and shows nowhere.
+            return "\n\n" + quoted + "\n\n<!-- -->\n\n"
         return "\n\n" + quoted + "\n\n"
 
     def convert_list(self, el: Tag, text: str, parent_tags: set[str]) -> str:
