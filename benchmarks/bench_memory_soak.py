@@ -145,18 +145,30 @@ def saved_as(post: Path, expected: str, timeout: float = 10.0) -> str | None:
         if text == expected:
             return None
         if time.time() > deadline:
-            return f"the file ends {text[-70:]!r}, not {expected[-70:]!r}"
+            at = next(
+                (i for i, (a, b) in enumerate(zip(text, expected, strict=False)) if a != b),
+                min(len(text), len(expected)),
+            )
+            near = max(0, at - 20)
+            return (
+                f"the file has {len(text)} characters, {text[near : at + 50]!r} at {at}; "
+                f"wanted {len(expected)}, {expected[near : at + 50]!r}"
+            )
         time.sleep(0.1)
 
 
 class Sampler:
     """The memory figures 3 s after start and then every minute, printed as they come."""
 
-    def __init__(self, pid: int) -> None:
-        self.pid = pid
+    def __init__(self, proc: subprocess.Popen[str]) -> None:
+        self.proc = proc
+        self.pid = proc.pid
         self.rows: list[dict[str, float]] = []
         kinds = "".join(f"{kind[:5]:>6}" for kind in KINDS)
         print(f"  minutes  PSS MB  anon MB | anon MB{kinds} | PSS MB{kinds} | load")
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
 
     def take(self, minutes: float) -> None:
         pss, anon = tree_memory_mb(self.pid)
@@ -177,7 +189,7 @@ def type_growing(display: str, until: float, sampler: Sampler) -> tuple[int, int
     """Sentences typed and kept, Return Return and Ctrl+S after every 8th; (typed, saves)."""
     typed = saves = 0
     start, next_sample = time.time(), time.time() + 60
-    while (now := time.time()) < until:
+    while (now := time.time()) < until and sampler.alive():
         xdo(display, "type", "--delay", "40", SENTENCE)
         typed += len(SENTENCE)
         if typed % (len(SENTENCE) * 8) == 0:
@@ -197,7 +209,7 @@ def type_constant(
     typed = saves = cycle = 0
     failures: list[str] = []
     start, next_sample = time.time(), time.time() + 60
-    while (now := time.time()) < until:
+    while (now := time.time()) < until and sampler.alive():
         cycle += 1
         if cycle % 2:  # at the end of the last paragraph; a run of Backspace takes it out
             xdo(display, "key", "BackSpace")  # the newline that ends the file
@@ -276,7 +288,7 @@ def main() -> int:
             if line.startswith("preview-painted"):
                 break
         time.sleep(3)
-        sampler = Sampler(proc.pid)
+        sampler = Sampler(proc)
         sampler.take(0.0)
         # Into the editor, at the end of the post: typing goes where the author writes.
         focus_editor(args.display)
@@ -287,6 +299,13 @@ def main() -> int:
         else:
             typed, saves = type_growing(args.display, until, sampler)
         time.sleep(2)
+        if not sampler.alive():
+            print(
+                f"the window closed after {(time.time() - start) / 60:.1f} min of typing "
+                f"(exit status {proc.returncode}; did its X server {args.display} stop?)",
+                file=sys.stderr,
+            )
+            return 1
         sampler.take((time.time() - start) / 60)
     finally:
         kill_tree(proc)
