@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -119,3 +120,27 @@ def test_many_jobs_each_deliver_exactly_once(qtbot, task_runner: TaskRunner) -> 
         task_runner.run(lambda i=i: i * 2, got.append)
     assert task_runner.wait_idle(30_000)
     assert sorted(got) == [i * 2 for i in range(2000)]
+
+
+def test_index_reads_from_many_tasks_leave_few_connections_open(
+    qtbot: object, task_runner: TaskRunner, tmp_path: Path
+) -> None:
+    """PySide gives a pool worker a new Python thread state for every task, so a thread-local
+    does not outlive the task: the index used to open a connection per task and keep it (seen
+    as memory growing while typing with autosave; benchmarks/bench_memory_soak.py)."""
+    from blogdesk.core.index.index import Entry, Index
+    from blogdesk.core.post.post import summarize
+
+    index = Index(tmp_path / "index.sqlite3")
+    text = "---\ntitle: One\n---\nthe only post\n"
+    index.write([Entry("one.md", 1, len(text), "h", summary=summarize(text, "one.md"))])
+    counts: list[int] = []
+    for _ in range(60):
+        task_runner.run(index.count, counts.append)
+        assert task_runner.wait_idle(10_000)
+    try:
+        assert counts == [1] * 60
+        # This thread's and at most one per pool thread (before: one per task, 61).
+        assert index.open_connections <= 1 + task_runner._pool.maxThreadCount()
+    finally:
+        index.close()
