@@ -6,10 +6,12 @@ open, typed into with real X key events (xdotool) for --minutes, saving now and 
 
 Prints the PSS and the anonymous memory of the process tree (the window and its QtWebEngine
 processes) 3 s after the preview is first painted and then every minute, split by process (the
-Python/Qt main process, the QtWebEngine renderer, its GPU process, the rest), with the load
-average, and the growth at the end against the first figure (issue 15's goal: no growth beyond
-+10 %). Also prints the characters typed and the saves made, and checks that the file on disk
-holds what was typed.
+Python/Qt main process, which also runs Chromium's browser and GPU work; the QtWebEngine
+renderer of the preview; the two zygotes; anything else), with the load average and the number
+of QtWebEngine processes of other programs (PSS drops by tens of MB while one runs, since it
+shares the Qt libraries' pages), and the growth at the end against the first figure (issue 15's
+goal: no growth beyond +10 %). Also prints the characters typed and the saves made, and checks
+that the file on disk holds what was typed.
 
 By default the typed text stays, so the post grows (+46 % in ten minutes). --constant-length
 has the author take each sentence out again with real keys: appended to the last paragraph and
@@ -83,8 +85,10 @@ def process_kind(pid: int, parent: int, root: int) -> str:
     return "zygotes" if b"--type=zygote" in args else "other"
 
 
-def memory_by_kind(root: int) -> dict[str, tuple[float, float]]:
-    """(PSS, anonymous memory) in MB per kind of process in the tree of `root` (KINDS)."""
+def memory_by_kind(root: int) -> tuple[dict[str, tuple[float, float]], int]:
+    """(PSS, anonymous memory) in MB per kind of process in the tree of `root` (KINDS), and how
+    many QtWebEngine processes run outside it: they share the Qt libraries' pages, so the
+    tree's PSS drops by tens of MB while another Qt WebEngine program runs."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -97,8 +101,10 @@ def memory_by_kind(root: int) -> dict[str, tuple[float, float]]:
         children.setdefault(ppid, []).append(int(entry))
     totals = {kind: [0.0, 0.0] for kind in KINDS}
     todo = [(root, 0)]
+    tree = set()
     while todo:
         pid, parent = todo.pop()
+        tree.add(pid)
         todo.extend((child, pid) for child in children.get(pid, []))
         pair = totals[process_kind(pid, parent, root)]
         try:
@@ -109,7 +115,14 @@ def memory_by_kind(root: int) -> dict[str, tuple[float, float]]:
                         pair[key == "Anonymous"] += int(value.split()[0]) / 1024
         except OSError:
             pass
-    return {kind: (pss, anon) for kind, (pss, anon) in totals.items()}
+    others = 0
+    for pid in {child for kids in children.values() for child in kids} - tree:
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                others += b"QtWebEngineProcess" in handle.read().split(b"\0", 1)[0]
+        except OSError:
+            pass
+    return {kind: (pss, anon) for kind, (pss, anon) in totals.items()}, others
 
 
 def xdo(display: str, *args: str) -> None:
@@ -165,7 +178,7 @@ class Sampler:
         self.pid = proc.pid
         self.rows: list[dict[str, float]] = []
         kinds = "".join(f"{kind[:5]:>6}" for kind in KINDS)
-        print(f"  minutes  PSS MB  anon MB | anon MB{kinds} | PSS MB{kinds} | load")
+        print(f"  minutes  PSS MB  anon MB | anon MB{kinds} | PSS MB{kinds} | load  others")
 
     def alive(self) -> bool:
         return self.proc.poll() is None
@@ -173,14 +186,16 @@ class Sampler:
     def take(self, minutes: float) -> None:
         pss, anon = tree_memory_mb(self.pid)
         row = {"minutes": minutes, "pss": pss, "anon": anon, "load": os.getloadavg()[0]}
-        for kind, (kind_pss, kind_anon) in memory_by_kind(self.pid).items():
+        kinds, others = memory_by_kind(self.pid)
+        for kind, (kind_pss, kind_anon) in kinds.items():
             row[f"{kind}_pss"], row[f"{kind}_anon"] = kind_pss, kind_anon
+        row["others"] = others
         self.rows.append(row)
         anons = "".join(f"{row[f'{k}_anon']:6.0f}" for k in KINDS)
         psses = "".join(f"{row[f'{k}_pss']:6.0f}" for k in KINDS)
         print(
             f"  {minutes:7.1f}  {pss:6.0f}  {anon:7.0f} | {anons:>{7 + len(anons)}} | "
-            f"{psses:>{6 + len(psses)}} | {row['load']:.2f}",
+            f"{psses:>{6 + len(psses)}} | {row['load']:4.2f}  {others:6d}",
             flush=True,
         )
 
