@@ -6,6 +6,7 @@ import gc
 import threading
 import time
 import weakref
+from pathlib import Path
 
 import pytest
 
@@ -165,3 +166,27 @@ def test_the_job_and_its_outcome_are_let_go_on_the_gui_thread(
     assert sorted(delivered) == ["done", "error"]
     main = threading.main_thread().name
     assert let_go == dict.fromkeys(("function", "failing function", "result", "error"), main)
+
+
+def test_index_reads_from_many_tasks_leave_few_connections_open(
+    qtbot: object, task_runner: TaskRunner, tmp_path: Path
+) -> None:
+    """PySide gives a pool worker a new Python thread state for every task, so a thread-local
+    does not outlive the task: the index used to open a connection per task and keep it (seen
+    as memory growing while typing with autosave; benchmarks/bench_memory_soak.py)."""
+    from blogdesk.core.index.index import Entry, Index
+    from blogdesk.core.post.post import summarize
+
+    index = Index(tmp_path / "index.sqlite3")
+    text = "---\ntitle: One\n---\nthe only post\n"
+    index.write([Entry("one.md", 1, len(text), "h", summary=summarize(text, "one.md"))])
+    counts: list[int] = []
+    for _ in range(60):
+        task_runner.run(index.count, counts.append)
+        assert task_runner.wait_idle(10_000)
+    try:
+        assert counts == [1] * 60
+        # This thread's and at most one per pool thread (before: one per task, 61).
+        assert index.open_connections <= 1 + task_runner._pool.maxThreadCount()
+    finally:
+        index.close()

@@ -4,8 +4,9 @@ The index is a cache of the files. It can be deleted at any time and is rebuilt 
 that is not a database, is damaged, or was written by another schema version is thrown away and
 recreated on open. Nothing in it is the only copy of anything.
 
-Threads: each thread gets its own connection (WAL lets readers go on while one thread writes);
-writers take `write_lock`, so a long refresh in a worker never blocks the UI thread's searches.
+Threads: each thread gets its own connection (WAL lets readers go on while one thread writes;
+`connections` hands a connection on when its thread is done); writers take `write_lock`, so a
+long refresh in a worker never blocks the UI thread's searches.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 
 from blogdesk.core.errors import LibraryError
 from blogdesk.core.index import build
+from blogdesk.core.index.connections import ThreadConnections
 from blogdesk.core.index.entry import Entry, Problem
 from blogdesk.core.index.search_text import SnippetMaker, fts_query, query_terms, snippets
 from blogdesk.core.index.sql import (
@@ -106,9 +108,7 @@ class Index:
         self.path = db_path
         self._timeout = timeout  # how long to wait for another process's write to finish
         self.write_lock = threading.RLock()
-        self._local = threading.local()
-        self._all: list[sqlite3.Connection] = []
-        self._all_lock = threading.Lock()
+        self._connections = ThreadConnections(self._connect)
         self.broad = BROAD  # see search()
         self.complete = False  # holds every file (not a first build cut short)
         # The index is shared: a CLI import in another process indexes the files it writes, so
@@ -131,20 +131,15 @@ class Index:
         return conn
 
     def _conn(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._connect()
-            self._local.conn = conn
-            with self._all_lock:
-                self._all.append(conn)
-        return conn
+        return self._connections.get()
+
+    @property
+    def open_connections(self) -> int:
+        """SQLite connections open now (one per thread using the index at once, at most)."""
+        return self._connections.open_count
 
     def close(self) -> None:
-        with self._all_lock:
-            for conn in self._all:
-                conn.close()
-            self._all.clear()
-        self._local = threading.local()
+        self._connections.close()
 
     def _open_or_recreate(self) -> bool:
         """Open the index; a missing, damaged or outdated one is recreated. True if (re)created."""
