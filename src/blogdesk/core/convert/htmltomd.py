@@ -14,9 +14,9 @@ import re
 from typing import Any
 
 from bs4 import Tag
-from markdownify import MarkdownConverter
 
 from blogdesk.core.convert import rendered
+from blogdesk.core.convert.htmllists import ListConversion
 from blogdesk.core.convert.htmlprep import has_ancestor, prepare_soup
 from blogdesk.core.convert.htmlraw import (
     COMMENT_TAG,
@@ -29,10 +29,8 @@ from blogdesk.core.convert.htmlraw import (
 )
 from blogdesk.core.convert.htmlshape import (
     ends_with_attribution,
-    in_an_item,
     is_attribution,
     next_content,
-    paragraphed,
     tidy,
 )
 from blogdesk.core.render.attribution import ATTRIBUTION_DASH
@@ -61,10 +59,9 @@ _BACKSLASH = re.compile(r"\\")
 _DASH_ESCAPE = re.compile("^(?:\u2014|\u2015|-)")
 _DASH_REFERENCES = {"\u2014": "&#8212;", "\u2015": "&#8213;", "-": "\\-"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_LIST_START = re.compile(r"^(?:[-*+]|\d+[.)])\s", re.M)
 
 
-class _Converter(MarkdownConverter):
+class _Converter(ListConversion):
     """markdownify, taught to keep what Markdown cannot say as raw HTML."""
 
     def __init__(self) -> None:
@@ -292,59 +289,6 @@ class _Converter(MarkdownConverter):
             # apart, and shows nowhere.
             return "\n\n" + quoted + "\n\n<!-- -->\n\n"
         return "\n\n" + quoted + "\n\n"
-
-    def convert_list(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        if "li" not in parent_tags or "_inline" in parent_tags:
-            return str(super().convert_list(el, text, parent_tags))  # type: ignore[misc]
-        if not in_an_item(el):
-            # In a stray <li> (outside any list), which converts as its content: a list of its
-            # own, or Markdown reads "text\n- item" as one paragraph.
-            return str(super().convert_list(el, text, parent_tags - {"li"}))  # type: ignore[misc]
-        nested = str(super().convert_list(el, text, parent_tags))  # type: ignore[misc]
-        following = next_content(el)
-        # Text after a nested list is its item's own: a paragraph of the item after the list,
-        # where without a blank line it would run on in the nested list's last item.
-        if following is None or (isinstance(following, Tag) and following.name in ("ul", "ol")):
-            return nested
-        return nested + "\n\n"
-
-    convert_ul = convert_list
-    convert_ol = convert_list
-
-    def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        text = (text or "").strip()
-        if "_inline" in parent_tags:
-            return " " + text + " "
-        if el.parent is None or el.parent.name not in ("ul", "ol"):
-            return self.convert_div(el, text, parent_tags)  # a stray item: its content
-        if not text:
-            return "\n"
-        parent = el.parent
-        if parent is not None and parent.name == "ol":
-            start_attr = str(parent.get("start") or "1")
-            start = int(start_attr) if start_attr.isdigit() else 1
-            bullet = f"{start + len(el.find_previous_siblings('li'))}."
-        else:
-            bullet = "-"
-        first_block, _, rest = text.partition("\n\n")
-        if _LIST_START.match(rest) and not _LIST_START.search(first_block):
-            # A list right under the item's first line is nested as "b\n    - c": a blank line
-            # between them would make the next item a paragraph.
-            text = f"{first_block}\n{rest}"
-        # Four spaces, whatever the marker: Python-Markdown needs them to nest lists and paragraphs.
-        lines = text.split("\n")
-        body = "\n".join(("    " + line) if line else "" for line in lines[1:])
-        first = f"{bullet} {lines[0]}"
-        # Python-Markdown gives an item paragraphs when a blank line touches it: put one
-        # between two such items, or after a lone one.
-        following = el.find_next_sibling("li")
-        # An item of several blocks needs one too, or the next item continues its last block.
-        loose = "\n\n" in text or (
-            paragraphed(el)
-            and (paragraphed(following) or not paragraphed(el.find_previous_sibling("li")))
-        )
-        end = "\n\n" if loose and following is not None else "\n"
-        return f"{first}\n{body}{end}" if body else f"{first}{end}"
 
     def convert_pre(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         code = el.get_text()
