@@ -90,3 +90,27 @@ def test_after_close_a_thread_gets_a_new_working_connection(index: Index) -> Non
     assert index.open_connections == 0
     assert in_a_thread(index.count) == 1
     assert index.open_connections == 1
+
+
+def test_a_handed_on_connection_has_the_settings_of_a_new_one(tmp_path: Path) -> None:
+    """A first build's bulk settings (no syncing, a 128 MB cache) stay with its thread."""
+    idx = Index(tmp_path / "index.sqlite3")
+
+    def settings() -> tuple[object, ...]:
+        conn = idx._conn()
+        return tuple(
+            conn.execute(f"PRAGMA {name}").fetchone()[0]
+            for name in ("synchronous", "cache_size", "temp_store", "journal_mode")
+        )
+
+    def bulk() -> tuple[object, ...]:
+        idx.recreate(bulk=True)
+        return settings()
+
+    try:
+        fresh = in_a_thread(settings)
+        assert in_a_thread(bulk) == (0, -131072, 2, "memory")
+        assert in_a_thread(settings) == fresh
+        assert idx.open_connections == 1  # recreate() closed the others; this one went round
+    finally:
+        idx.close()

@@ -9,7 +9,9 @@ never closed: about 200 KB of SQLite memory each, some 14 a minute while typing 
 
 Here the thread-local holds a lease on the connection. When the thread state goes, so does the
 lease, and its connection returns to an idle list; the next thread without one takes it, page
-cache still warm. A connection is only ever used by one thread at a time.
+cache still warm, after `reuse` has put back the settings a new connection has (a first build's
+bulk settings stay with the thread that made them, as they did). A connection is only ever used
+by one thread at a time.
 """
 
 from __future__ import annotations
@@ -33,8 +35,13 @@ class _Lease:
 
 
 class ThreadConnections:
-    def __init__(self, connect: Callable[[], sqlite3.Connection]) -> None:
+    def __init__(
+        self,
+        connect: Callable[[], sqlite3.Connection],
+        reuse: Callable[[sqlite3.Connection], None] = lambda _conn: None,
+    ) -> None:
         self._connect = connect  # opens a connection usable from any thread
+        self._reuse = reuse  # makes an idle connection like a new one for the next thread
         self._local = threading.local()
         self._lock = threading.Lock()
         self._open: list[sqlite3.Connection] = []  # every connection not yet closed
@@ -47,6 +54,12 @@ class ThreadConnections:
             return lease.conn
         with self._lock:
             conn = self._idle.pop() if self._idle else None
+        if conn is not None:
+            try:
+                self._reuse(conn)
+            except sqlite3.Error:
+                self._forget(conn)
+                conn = None
         if conn is None:
             conn = self._connect()
             with self._lock:
@@ -71,6 +84,12 @@ class ThreadConnections:
         with self._lock:
             if any(c is conn for c in self._open):
                 self._idle.append(conn)
+
+    def _forget(self, conn: sqlite3.Connection) -> None:
+        with self._lock:
+            self._open = [c for c in self._open if c is not conn]
+        with contextlib.suppress(sqlite3.Error):
+            conn.close()
 
     def close(self) -> None:
         """Close every connection; threads asking afterwards get new ones."""

@@ -108,7 +108,7 @@ class Index:
         self.path = db_path
         self._timeout = timeout  # how long to wait for another process's write to finish
         self.write_lock = threading.RLock()
-        self._connections = ThreadConnections(self._connect)
+        self._connections = ThreadConnections(self._connect, self._settle)
         self.broad = BROAD  # see search()
         self.complete = False  # holds every file (not a first build cut short)
         # The index is shared: a CLI import in another process indexes the files it writes, so
@@ -129,6 +129,16 @@ class Index:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute(f"PRAGMA cache_size = {_CACHE_KB}")
         return conn
+
+    @staticmethod
+    def _settle(conn: sqlite3.Connection) -> None:
+        """A connection handed on to another thread: the settings `_connect` gives (a first
+        build's bulk settings, `small_cache`'s, belong to the thread that set them)."""
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute(f"PRAGMA cache_size = {_CACHE_KB}")
+        conn.execute("PRAGMA temp_store = DEFAULT")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] == "memory":
+            conn.execute("PRAGMA journal_mode = DELETE")
 
     def _conn(self) -> sqlite3.Connection:
         return self._connections.get()
