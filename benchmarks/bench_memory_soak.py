@@ -37,7 +37,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_startup import WORDS, kill_tree, start_xvfb, tree_memory_kb, wait_mapped
+from bench_startup import (
+    WORDS,
+    kill_tree,
+    process_children,
+    start_xvfb,
+    tree_memory_kb,
+    wait_mapped,
+)
 
 SENTENCE = "Writers type on trains and planes with coffee and notebooks. "
 # A line of its own (constant length): short enough never to wrap in the editor, so Shift+Home
@@ -89,16 +96,7 @@ def memory_by_kind(root: int) -> tuple[dict[str, tuple[float, float]], int]:
     """(PSS, anonymous memory) in MB per kind of process in the tree of `root` (KINDS), and how
     many QtWebEngine processes run outside it: they share the Qt libraries' pages, so the
     tree's PSS drops by tens of MB while another Qt WebEngine program runs."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as handle:
-                ppid = int(handle.read().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(ppid, []).append(int(entry))
+    children = process_children()
     totals = {kind: [0.0, 0.0] for kind in KINDS}
     todo = [(root, 0)]
     tree = set()

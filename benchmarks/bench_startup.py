@@ -86,9 +86,8 @@ def make_library(root: Path, posts: int) -> Path:
     return target
 
 
-def tree_memory_kb(pid: int, fields: tuple[str, ...] = ("Pss",)) -> dict[str, int]:
-    """`fields` of /proc/PID/smaps_rollup (kB) summed over `pid` and all its descendants
-    (QtWebEngineProcess children included)."""
+def process_children() -> dict[int, list[int]]:
+    """Every running process's children, by parent pid (from /proc)."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -99,6 +98,13 @@ def tree_memory_kb(pid: int, fields: tuple[str, ...] = ("Pss",)) -> dict[str, in
         except (OSError, ValueError, IndexError):
             continue
         children.setdefault(ppid, []).append(int(entry))
+    return children
+
+
+def tree_memory_kb(pid: int, fields: tuple[str, ...] = ("Pss",)) -> dict[str, int]:
+    """`fields` of /proc/PID/smaps_rollup (kB) summed over `pid` and all its descendants
+    (QtWebEngineProcess children included)."""
+    children = process_children()
     totals = dict.fromkeys(fields, 0)
     todo = [pid]
     while todo:
