@@ -45,16 +45,17 @@ from blogdesk.services import Folders, Services
 from blogdesk.ui.application import APP_ID, app_icon, create_application
 from blogdesk.ui.first_run.launch import Startup, begin
 from blogdesk.ui.first_run.places import documents_folder, remembered_library
-from blogdesk.ui.i18n import number, translate
+from blogdesk.ui.i18n import translate
 from blogdesk.ui.preferences.apply import install as install_preferences
 from blogdesk.ui.tasks import TaskRunner
 from blogdesk.ui.window.handoff import OtherLibraryOpen, has_display, library_for, wanted_library
 from blogdesk.ui.window.main_window import MainWindow
 from blogdesk.ui.window.recovered_dialog import RecoveredDialog
-from blogdesk.ui.window.recovery import JournalEntry, RecoveryJournal
+from blogdesk.ui.window.recovery import RecoveryJournal
 from blogdesk.ui.window.single_instance import InstanceServer, send_to_running
 from blogdesk.ui.window.state import WindowState
 from blogdesk.ui.window.theme import apply_theme_choice
+from blogdesk.ui.window.unsaved_restore import restore_unsaved
 
 __all__ = [
     "APP_ID",
@@ -275,72 +276,10 @@ class DeskApp:
         self._restore_unsaved()
 
     def _restore_unsaved(self) -> None:
-        docs = self.window.documents
-        left_over = []
-        for entry in self.journal.entries():
-            path = Path(entry.path)
-            if docs.doc is None and path.exists():
-                self.window.open_path(path)
-            if docs.doc is not None and docs.doc.path == path.resolve():
-                saved = self.window.editor.toPlainText()  # the file's text, just opened
-                if entry.text != saved:
-                    docs.restore_text(entry.text)
-                    docs.set_cursor(entry.cursor)
-                    self.restored.append(entry.path)
-                    self.window.show_message(
-                        translate(
-                            "DeskApp", "Restored unsaved text of {name} from the recovery journal"
-                        ).format(name=path.name)
-                    )
-                    self._tell_recovered(entry, saved)
-                else:
-                    self.journal.forget(path)  # it was saved after all
-            else:
-                left_over.append(entry.path)
-        if left_over:
-            others = len(left_over)
-            message = (
-                translate("DeskApp", "Unsaved text of 1 other post is kept in {folder}")
-                if others == 1
-                else translate("DeskApp", "Unsaved text of {count} other posts is kept in {folder}")
-            )
-            self.window.show_message(
-                message.format(count=number(others), folder=self.journal.folder)
-            )
-
-    def _tell_recovered(self, entry: JournalEntry, saved: str) -> None:
-        """Say what came back, from when, and offer to compare it with the saved file or go back
-        to that file (a status-bar line alone was easy to miss)."""
-        path = Path(entry.path).resolve()
-        doc = self.window.documents.doc
-        try:
-            saved_at: float | None = path.stat().st_mtime
-        except OSError:
-            saved_at = None
-        dialog = RecoveredDialog(
-            title=(doc.post.title if doc is not None else "") or path.stem,
-            file_name=path.name,
-            saved_text=saved,
-            recovered_text=entry.text,
-            saved_at=saved_at,
-            recovered_at=entry.written_at,
-            use_saved=lambda text: self._use_saved(path, text),
-            parent=self.window,
-        )
-        self.recovered_dialog = dialog
-        dialog.show()
-
-    def _use_saved(self, path: Path, text: str) -> None:
-        """Put the saved file's text back (undoable); the post is opened again if the author
-        went to another one meanwhile (the recovered text was saved when they left it)."""
-        docs = self.window.documents
-        if (docs.doc is None or docs.doc.path != path) and not self.window.open_path(path):
-            return  # the post could not be opened: it said why in the status bar
-        if self.window.editor.toPlainText() != text:
-            docs.restore_text(text)
-        self.window.show_message(
-            translate("DeskApp", "{name}: back to the saved file's text").format(name=path.name)
-        )
+        restored, dialog = restore_unsaved(self.window, self.journal)
+        self.restored.extend(restored)
+        if dialog is not None:
+            self.recovered_dialog = dialog
 
     def shutdown(self) -> None:
         """After the window closed: stop workers, store settings, close the blogs' connections
