@@ -30,7 +30,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
@@ -50,12 +50,14 @@ from blogdesk.ui.preferences.apply import install as install_preferences
 from blogdesk.ui.tasks import TaskRunner
 from blogdesk.ui.window.handoff import OtherLibraryOpen, has_display, library_for, wanted_library
 from blogdesk.ui.window.main_window import MainWindow
-from blogdesk.ui.window.recovered_dialog import RecoveredDialog
 from blogdesk.ui.window.recovery import RecoveryJournal
 from blogdesk.ui.window.single_instance import InstanceServer, send_to_running
 from blogdesk.ui.window.state import WindowState
 from blogdesk.ui.window.theme import apply_theme_choice
 from blogdesk.ui.window.unsaved_restore import restore_unsaved
+
+if TYPE_CHECKING:  # only after a crash left unsaved text (ui/window/unsaved_restore.py)
+    from blogdesk.ui.window.recovered_dialog import RecoveredDialog
 
 __all__ = [
     "APP_ID",

@@ -61,6 +61,12 @@ NOT_BEFORE_FIRST_FRAME = (
     "blogdesk.cli.publish",
     "blogdesk.cli.importing",
     "blogdesk.cli.export",
+    # dialogs and bars built on first use: find and replace (Ctrl+F), the image dialog, the
+    # dialog that shows text recovered after a crash (and its diff)
+    "blogdesk.ui.editor.find_replace",
+    "blogdesk.ui.editor.image_dialog",
+    "blogdesk.ui.window.recovered_dialog",
+    "difflib",
     # the web preview itself starts right after the first frame
     "PySide6.QtWebEngineWidgets",
     "blogdesk.ui.preview.web_preview",

@@ -54,6 +54,24 @@ def test_session_round_trip(tmp_path: Path) -> None:
     assert journal.load_session() == Session("/lib", "/lib/a.md", 12)
 
 
+def test_the_session_on_disk_is_not_written_again(tmp_path: Path) -> None:
+    """Reopening the post the last session had open must not write (and fsync) the same session
+    again before the first frame; a changed session is written."""
+    session_file = tmp_path / "recovery" / "session.json"
+    journal = RecoveryJournal(tmp_path / "recovery")
+    journal.save_session(Session("/lib", "/lib/a.md", 12))
+    written = session_file.stat().st_ino  # every write is a new file renamed into place
+    journal.save_session(Session("/lib", "/lib/a.md", 12))
+    assert session_file.stat().st_ino == written
+    next_run = RecoveryJournal(tmp_path / "recovery")
+    assert next_run.load_session() == Session("/lib", "/lib/a.md", 12)
+    next_run.save_session(Session("/lib", "/lib/a.md", 12))
+    assert session_file.stat().st_ino == written
+    next_run.save_session(Session("/lib", "/lib/a.md", 13))
+    assert session_file.stat().st_ino != written
+    assert RecoveryJournal(tmp_path / "recovery").load_session() == Session("/lib", "/lib/a.md", 13)
+
+
 def test_restart_restores_journal_text_in_process(qtbot, make_desk, close_desk, sample_library):
     """The journal as a crash leaves it (marker present, entry newer than the file) is put back
     into the editor, marked unsaved, and then saved."""

@@ -39,12 +39,12 @@ from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.render.image_markup import ImageMarkup, serialise
 from blogdesk.core.render.lines import list_item
 from blogdesk.ui.editor import continuation, formatting
-from blogdesk.ui.editor.find_replace import Finder, FindReplaceBar
 from blogdesk.ui.editor.highlighter import MarkdownHighlighter, in_code_fence
 from blogdesk.ui.editor.images import EditorImages, insert_paragraph, stored
 from blogdesk.ui.i18n import translate
 
-if TYPE_CHECKING:  # ui.editor.paste loads with the first paste, drop or image, not at start-up
+if TYPE_CHECKING:  # these load on first use (a paste, drop or image; Ctrl+F), not at start-up
+    from blogdesk.ui.editor.find_replace import Finder, FindReplaceBar
     from blogdesk.ui.editor.paste import MediaHandler
 
 __all__ = ["FIND_COMMANDS", "SHORTCUTS", "MarkdownEditor", "insert_paragraph"]
@@ -105,9 +105,9 @@ class MarkdownEditor(QPlainTextEdit):
         self.setCenterOnScroll(False)
         self._follow_palette = dark is None
         self.highlighter = MarkdownHighlighter(self.document(), dark=dark)
-        self.finder = Finder(self)
-        self.find_bar = FindReplaceBar(self.finder, self)
-        self.find_bar.visibilityChanged.connect(self._place_find_bar)
+        # Find and replace: built on first use (Ctrl+F, F3), not before the first frame.
+        self._finder: Finder | None = None
+        self._find_bar: FindReplaceBar | None = None
         self._actions: dict[str, QAction] = {}
         self._build_actions()
         # The marker Enter put on the current line, while the author has typed nothing else
@@ -284,13 +284,14 @@ class MarkdownEditor(QPlainTextEdit):
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
             focus = QApplication.focusWidget()
-            in_bar = focus is not None and self.find_bar.isAncestorOf(focus)
+            bar = self._find_bar
+            in_bar = bar is not None and focus is not None and bar.isAncestorOf(focus)
             keys = QKeySequence(e.keyCombination()).toString()
             # Claiming the key keeps its shortcut from firing: from the find bar, Ctrl+B & co.
             # would edit the post; Escape closes the bar before any window-wide Escape
             # (leaving focus mode) sees it.
             if (in_bar and keys in self._editing_keys) or (
-                e.key() == Qt.Key.Key_Escape and self.find_bar.isVisible()
+                e.key() == Qt.Key.Key_Escape and bar is not None and bar.isVisible()
             ):
                 e.accept()
                 return True
@@ -326,8 +327,8 @@ class MarkdownEditor(QPlainTextEdit):
                 return
             self.insertPlainText(formatting.INDENT)
             return
-        elif key == Qt.Key.Key_Escape and self.find_bar.isVisible():
-            self.find_bar.close_bar()
+        elif key == Qt.Key.Key_Escape and self._find_bar is not None and self._find_bar.isVisible():
+            self._find_bar.close_bar()
             return
         self._edit_key(e)
 
@@ -396,11 +397,33 @@ class MarkdownEditor(QPlainTextEdit):
         super().resizeEvent(e)
         self._place_find_bar()
 
+    @property
+    def finder(self) -> Finder:
+        """The search behind the find bar and F3 (made with the bar, on first use)."""
+        if self._finder is None:
+            from blogdesk.ui.editor.find_replace import Finder
+
+            self._finder = Finder(self)
+        return self._finder
+
+    @property
+    def find_bar(self) -> FindReplaceBar:
+        """The find and replace bar, built on first use: its module and widgets are not needed
+        before the first frame."""
+        if self._find_bar is None:
+            from blogdesk.ui.editor.find_replace import FindReplaceBar
+
+            self._find_bar = FindReplaceBar(self.finder, self)
+            self._find_bar.visibilityChanged.connect(self._place_find_bar)
+            self._place_find_bar()
+        return self._find_bar
+
     def _place_find_bar(self, *_: object) -> None:
         # The bar sits below the text inside the editor's frame; the viewport shrinks to make room.
-        bar = self.find_bar
-        height = bar.sizeHint().height() if bar.isVisible() else 0
+        bar = self._find_bar
+        height = bar.sizeHint().height() if bar is not None and bar.isVisible() else 0
         margins = self.viewportMargins()  # the sides belong to the text column (ui.preferences)
         self.setViewportMargins(margins.left(), 0, margins.right(), height)
-        rect = self.contentsRect()
-        bar.setGeometry(rect.left(), rect.bottom() - height + 1, rect.width(), height)
+        if bar is not None:
+            rect = self.contentsRect()
+            bar.setGeometry(rect.left(), rect.bottom() - height + 1, rect.width(), height)

@@ -8,7 +8,6 @@ the author sees when an image turns from plain Markdown into a figure.
 from __future__ import annotations
 
 import dataclasses
-from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, Qt
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from blogdesk.core.render.image_markup import Align, ImageMarkup, scaled_height, serialise
+from blogdesk.ui.editor.image_modes import DialogMode
 from blogdesk.ui.i18n import translate
 
 __all__ = ["DialogMode", "ImageDialog", "natural_size"]
@@ -52,12 +52,6 @@ _ALIGN_CHOICES = (
 )
 LINK_NONE, LINK_FILE, LINK_URL = 0, 1, 2
 _THUMB = 180  # the preview picture's longest side, in pixels
-
-
-class DialogMode(Enum):
-    INSERT = "insert"  # the Image action: Cancel inserts nothing
-    EDIT = "edit"  # a double-clicked reference: OK replaces it
-    DROPPED = "dropped"  # dropped or pasted: Skip (and Esc) inserts the image without details
 
 
 def natural_size(source: Path | bytes | None) -> tuple[int, int] | None:

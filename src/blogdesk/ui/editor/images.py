@@ -12,14 +12,17 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QWidget
 
 from blogdesk.core.render.image_markup import FoundImage, ImageMarkup, find_image_at, serialise
-from blogdesk.ui.editor.image_dialog import DialogMode, ImageDialog
+from blogdesk.ui.editor.image_modes import DialogMode
 from blogdesk.ui.i18n import translate
+
+if TYPE_CHECKING:  # the dialog's module loads when it first opens, not before the first frame
+    from blogdesk.ui.editor.image_dialog import ImageDialog
 
 __all__ = ["EditorImages", "insert_paragraph", "stored"]
 
@@ -217,6 +220,8 @@ class EditorImages:
         source: Source | None,
         done: Callable[[ImageMarkup | None], None],
     ) -> None:
+        from blogdesk.ui.editor.image_dialog import ImageDialog
+
         dialog = ImageDialog(image, mode=mode, source=source, parent=self.parent)
         self.dialog = dialog
 

@@ -51,6 +51,7 @@ class Session:
 class RecoveryJournal:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
+        self._session: Session | None = None  # as last read or written: the same is not rewritten
 
     # -- the running marker ----------------------------------------------------------------------
 
@@ -112,9 +113,14 @@ class RecoveryJournal:
     # -- the session ----------------------------------------------------------------------------
 
     def save_session(self, session: Session) -> None:
+        """Write the session, unless it is the one on disk already (opening the post the last
+        session had open would otherwise write and fsync it again before the first frame)."""
+        if session == self._session:
+            return
         self.folder.mkdir(parents=True, exist_ok=True)
         data = json.dumps(asdict(session), ensure_ascii=False)
         atomic_write(self.folder / SESSION, data.encode("utf-8"))
+        self._session = session
 
     def load_session(self) -> Session | None:
         data = _read_json(self.folder / SESSION)
@@ -122,13 +128,14 @@ class RecoveryJournal:
             return None
         try:
             open_path = data.get("open_path")
-            return Session(
+            self._session = Session(
                 library=str(data["library"]),
                 open_path=str(open_path) if open_path else None,
                 cursor=int(data.get("cursor", 0)),
             )
         except (KeyError, TypeError, ValueError):
             return None
+        return self._session
 
 
 def _read_json(file: Path) -> dict[str, Any] | None:

@@ -5,11 +5,14 @@ instead; the journal's entries for other posts are named, not opened."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from blogdesk.ui.i18n import number, translate
 from blogdesk.ui.window.main_window import MainWindow
-from blogdesk.ui.window.recovered_dialog import RecoveredDialog
 from blogdesk.ui.window.recovery import JournalEntry, RecoveryJournal
+
+if TYPE_CHECKING:  # loaded only after a crash left text behind, not on every start
+    from blogdesk.ui.window.recovered_dialog import RecoveredDialog
 
 __all__ = ["restore_unsaved"]
 
@@ -62,6 +65,8 @@ def _tell_recovered(window: MainWindow, entry: JournalEntry, saved: str) -> Reco
         saved_at: float | None = path.stat().st_mtime
     except OSError:
         saved_at = None
+    from blogdesk.ui.window.recovered_dialog import RecoveredDialog
+
     dialog = RecoveredDialog(
         title=(doc.post.title if doc is not None else "") or path.stem,
         file_name=path.name,
