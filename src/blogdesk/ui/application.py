@@ -1,6 +1,6 @@
 """The QApplication: made once per process, before any window, with the preview's URL scheme
-registered first (Qt refuses it later). Light on purpose: `ui.start` makes the application
-before the window's modules are imported (they import while Chromium starts)."""
+registered first (Qt refuses it later). Light on purpose: the CLI's `export --pdf` makes one
+too, without the window's modules."""
 
 from __future__ import annotations
 
