@@ -11,9 +11,10 @@ from __future__ import annotations
 import html
 import re
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 __all__ = [
     "MATCH_ROLE",
@@ -136,6 +137,9 @@ class MatchDelegate(QStyledItemDelegate):
         style = widget.style() if isinstance(widget, QWidget) else None
         if style is None:
             return
+        # QStyle by its module: PySide makes a Qt class's Python type (~14 ms for QStyle's many
+        # enums) when it is first named, and only a search shows this column.
+        QStyle = QtWidgets.QStyle
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, widget)
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, options, widget)
         document = QTextDocument()

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from blogdesk.core.post.post import PostSummary
 from blogdesk.ui.i18n import QT_TRANSLATE_NOOP, locale_date, number, translate
@@ -283,16 +283,24 @@ class LibraryModel(QAbstractTableModel):
 class StatusBadgeDelegate(QStyledItemDelegate):
     """Paints the status as a rounded badge, sized from the font so it holds at 2x."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._painting = False
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if self._painting:
+            option.text = ""  # the row's background and selection only: the badge goes on top
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         status = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        widget = option.widget
-        style = widget.style() if isinstance(widget, QWidget) else None
-        # Draw the row background/selection first, then the badge on top.
-        option_copy = QStyleOptionViewItem(option)
-        self.initStyleOption(option_copy, index)
-        option_copy.text = ""
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option_copy, painter, widget)
+        # Qt's own paint draws the background and selection (without the text, see above): the
+        # style stays in C++, and no Python type for QStyle is made before the first frame.
+        self._painting = True
+        try:
+            super().paint(painter, option, index)
+        finally:
+            self._painting = False
         if not status:
             return
         metrics = option.fontMetrics
