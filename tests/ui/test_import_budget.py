@@ -96,13 +96,17 @@ NOT_IN_LIST = (
 # The window process: the real CLI entry point, with DeskApp.start wrapped to print sys.modules
 # when the first frame is on screen and leave at once (os._exit: nothing else is of interest).
 WINDOW_PROBE = """
-import json, os, sys
+import builtins, json, os, sys
+from blogdesk.ui.pyside_import import import_qt
+assert import_qt()  # as blogdesk.cli.main does for the window
 from blogdesk import app
 
 start = app.DeskApp.start
 
 def start_and_report(self, files):
     def report():
+        # PySide6's import hook stayed out through the whole start (ui/pyside_import.py)
+        assert builtins.__import__.__name__ == "__import__", builtins.__import__
         print("MODULES " + json.dumps(sorted(sys.modules)), flush=True)
         os._exit(0)
     self.window.firstFrameShown.connect(report)
@@ -225,3 +229,36 @@ def test_a_second_launch_hands_its_file_over_before_loading_qt(
         "blogdesk.core.settings",
     )
     assert _loaded(modules, not_needed) == []
+
+
+def test_the_window_imports_qt_without_pyside_s_import_hook(tmp_path: Path) -> None:
+    """import_qt(): PySide6 loads, its __feature_import__ is taken out of builtins again, and
+    what comes after still works: later imports (plain and of Qt classes made on first use),
+    widgets, signals, enums."""
+    probe = """
+import builtins, sys
+python_import = builtins.__import__
+from blogdesk.ui.pyside_import import import_qt
+assert import_qt() is True
+assert builtins.__import__ is python_import
+import difflib  # a plain module imported afterwards
+from PySide6.QtCore import QObject, Signal, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QStyle
+app = QApplication([])
+class Box(QObject):
+    changed = Signal(str)
+box, seen = Box(), []
+box.changed.connect(seen.append)
+box.changed.emit("x")
+edit = QLineEdit()
+edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+assert seen == ["x"] and edit.alignment() == Qt.AlignmentFlag.AlignRight
+assert QStyle.StateFlag.State_Selected.value == 0x8000
+assert import_qt() is False  # a second call: nothing left to take out
+print("ok")
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=_env(), timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip() == "ok"

@@ -207,6 +207,9 @@ def _open_window(argv: list[str]) -> int:
         print(exc, file=sys.stderr)  # as app.run() says it
         return 1
     try:
+        from blogdesk.ui.pyside_import import import_qt
+
+        import_qt()  # without PySide6's tax on every later import (ui/pyside_import.py)
         from blogdesk import app
     except ModuleNotFoundError as exc:
         if exc.name not in ("blogdesk.app", "PySide6"):
