@@ -3,7 +3,7 @@ which shows it. Measures the time from starting the second `blogdesk` process un
 window has opened the file (its "files-received" stamp, printed after `open_files` returned),
 and until the second process has exited.
 
-    .venv/bin/python benchmarks/bench_handoff.py [--runs 15] [--posts 1000] [--xvfb]
+    .venv/bin/python benchmarks/bench_handoff.py [--runs 15] [--posts 1000] [--xvfb] [--installed]
 
 The window runs offscreen (or on Xvfb :96 with --xvfb) on a generated library, with
 BLOGDESK_STARTUP_STAMPS set; each hand-over opens another post. Medians and the 90th percentile
@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from _installed import install_wheel
 from bench_startup import cli_command, make_library, start_xvfb, stop_xvfb
 
 
@@ -34,6 +35,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--posts", type=int, default=1000)
     parser.add_argument("--xvfb", action="store_true")
+    parser.add_argument(
+        "--installed",
+        action="store_true",
+        help="run the wheel installed into a fresh environment (what users run) instead of the "
+        "development install",
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bd-handoff-"))
@@ -49,7 +56,11 @@ def main() -> int:
         env.pop("QT_QPA_PLATFORM", None)
     else:
         env["QT_QPA_PLATFORM"] = "offscreen"
-    command = [*cli_command(), "--library", str(library)]
+    if args.installed:
+        env = {k: v for k, v in env.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+        command = [*install_wheel(work), "--library", str(library)]
+    else:
+        command = [*cli_command(), "--library", str(library)]
     window = subprocess.Popen(
         [*command, str(post)],
         stdout=subprocess.PIPE,

@@ -2,7 +2,7 @@
 the first preview painted, memory (PSS summed over the process tree), and the cost of a save.
 
     .venv/bin/python benchmarks/bench_startup.py [--runs 5] [--posts 1000] [--xvfb] [--ghostwriter]
-                                                 [--floor] [--baseline-src DIR]
+                                                 [--floor] [--installed] [--baseline-src DIR]
 
 Each run is a fresh `blogdesk --library LIB POST` process (the installed script next to this
 Python, else `python -m blogdesk`), and one through `blogdesk.app.run()` directly; the window
@@ -16,7 +16,9 @@ ghostwriter (Qt 5 + QtWebEngine) on the same file under the same harness. --base
 (a copy of another version's `src/`, put first on PYTHONPATH) adds its rows to the same
 interleaved rounds, for a before/after comparison under the same machine load, which is printed.
 --floor adds startup_floor.py: a PySide6 + QtWebEngine window of the same shape without BlogDesk,
-the least this toolkit costs here (ratios to ghostwriter are printed for every row).
+the least this toolkit costs here (ratios to ghostwriter are printed for every row). --installed
+adds the wheel built from this checkout in a fresh environment (benchmarks/_installed.py): the
+`blogdesk` a user runs, without the development install's import finder.
 Needs on Debian: apt-get install -y xvfb libxcb-icccm4 libxcb-keysyms1 xdotool ghostwriter
 """
 
@@ -33,6 +35,8 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from _installed import install_wheel
 
 WORDS = [
     "the",
@@ -173,6 +177,7 @@ def run_blogdesk(
     display: str | None,
     direct: bool = False,
     floor: bool = False,
+    cli: list[str] | None = None,
 ) -> dict[str, float]:
     """One start. `direct` skips the CLI (argparse and its command modules) and calls
     blogdesk.app.run() the way the CLI does: the window's own share of the start-up. `floor`
@@ -185,7 +190,7 @@ def run_blogdesk(
     elif direct:
         command = [sys.executable, "-c", DIRECT, str(library), str(post)]
     else:
-        command = [*cli_command(), "--library", str(library), str(post)]
+        command = [*(cli or cli_command()), "--library", str(library), str(post)]
     proc = subprocess.Popen(
         command,
         stdout=subprocess.PIPE,
@@ -313,6 +318,12 @@ def main() -> int:
         default=None,
         help="another version's src/ folder, measured in the same rounds",
     )
+    parser.add_argument(
+        "--installed",
+        action="store_true",
+        help="add a row for the wheel installed into a fresh environment (what users run: no "
+        "editable-install finder at each start)",
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bd-bench-"))
@@ -349,6 +360,7 @@ def main() -> int:
         base: list[dict[str, float]] = []
         base_direct: list[dict[str, float]] = []
         floor: list[dict[str, float]] = []
+        wheel: list[dict[str, float]] = []
         base_env = None
         if args.baseline_src is not None:
             base_env = dict(env, PYTHONPATH=str(args.baseline_src.resolve()))
@@ -366,6 +378,10 @@ def main() -> int:
             jobs.append(
                 (base_direct, lambda: run_blogdesk(library, post, benv, display, direct=True))
             )
+        if args.installed:
+            script = install_wheel(work)
+            wenv = {k: v for k, v in env.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+            jobs.append((wheel, lambda: run_blogdesk(library, post, wenv, display, cli=script)))
         if args.floor:
             jobs.append((floor, lambda: run_blogdesk(library, post, env, display, floor=True)))
         if args.ghostwriter and display:
@@ -389,6 +405,8 @@ def main() -> int:
             "                 mapped ms  shown ms  first frame ms  preview painted ms  tree PSS MB"
         )
         table = [("blogdesk (CLI)   ", ours), ("app.run() direct ", direct)]
+        if args.installed:
+            table.append(("installed wheel  ", wheel))
         if base_env is not None:
             table += [("baseline (CLI)   ", base), ("baseline direct  ", base_direct)]
         if args.floor:
