@@ -20,9 +20,10 @@ from pathlib import Path
 from time import time_ns
 from typing import Any
 
-from blogdesk.core.index import build, search
+from blogdesk.core.index import build, search, upgrade
 from blogdesk.core.index.connections import ThreadConnections, is_transient
 from blogdesk.core.index.entry import Entry, Problem
+from blogdesk.core.index.listing import LISTED_POST_COLUMNS, ListedPost, listed_posts, summaries
 from blogdesk.core.index.search import SearchHit
 from blogdesk.core.index.sql import (
     BODIES,
@@ -43,6 +44,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Entry",
     "Index",
+    "ListedPost",
     "Problem",
     "SearchHit",
     "Stamp",
@@ -127,6 +129,7 @@ class Index:
                 if rows.get("schema_version") == str(SCHEMA_VERSION) and "complete" in rows:
                     conn.execute("SELECT count(*) FROM posts_fts_idx").fetchone()
                     self.use_wal()
+                    upgrade.add_indexes(conn)  # made by an earlier BlogDesk: its new indexes
                     self.complete = True
                     return False
             except sqlite3.DatabaseError as exc:
@@ -317,9 +320,16 @@ class Index:
     def posts(self, *, with_body: bool = False, **filters: Any) -> list[PostSummary]:
         """Summaries matching `filters` (the keyword arguments of `list_sql`)."""
         sql, args = list_sql(**filters)
-        rows = self._conn().execute(sql, args).fetchall()
-        bodies = self._bodies([row[0] for row in rows]) if with_body else {}
-        return [summary_from_row(row, bodies.get(row[0], "")) for row in rows]
+        rows = self._conn().execute(sql, args)
+        if not with_body:
+            return summaries(rows, {})  # from the cursor: no list of 10,000 rows kept meanwhile
+        listed = rows.fetchall()
+        return summaries(listed, self._bodies([row[0] for row in listed]))
+
+    def listing(self, **filters: Any) -> list[ListedPost]:
+        """`posts(**filters)` with only the fields of a `ListedPost`, in half the time."""
+        sql, args = list_sql(columns=LISTED_POST_COLUMNS, **filters)
+        return listed_posts(self._conn().execute(sql, args))
 
     def summary(self, path: str, *, with_body: bool = False) -> PostSummary | None:
         row = (
