@@ -15,12 +15,11 @@ import contextlib
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from time import time_ns
 from typing import Any
 
-from blogdesk.core.index import build, search, upgrade
+from blogdesk.core.index import build, search, stamps, upgrade
 from blogdesk.core.index.connections import ThreadConnections, is_transient
 from blogdesk.core.index.entry import Entry, Problem
 from blogdesk.core.index.listing import LISTED_POST_COLUMNS, ListedPost, listed_posts, summaries
@@ -38,12 +37,14 @@ from blogdesk.core.index.sql import (
     list_sql,
     summary_from_row,
 )
+from blogdesk.core.index.stamps import KnownFiles, Stamp
 from blogdesk.core.post.post import PostSummary
 
 __all__ = [
     "SCHEMA_VERSION",
     "Entry",
     "Index",
+    "KnownFiles",
     "ListedPost",
     "Problem",
     "SearchHit",
@@ -51,16 +52,6 @@ __all__ = [
     "date_key",
     "is_transient",
 ]
-
-
-@dataclass(frozen=True, slots=True)  # 100,000 of them in a refresh: 40 MB with a __dict__
-class Stamp:
-    """What a refresh compares: the file's mtime and size, and the hash of what was indexed."""
-
-    mtime_ns: int
-    size: int
-    hash: str
-    indexed_ns: int  # when the row was written; a file changed in the same tick looks unchanged
 
 
 _CACHE_KB = -32000  # SQLite page cache per connection (negative: KiB)
@@ -240,11 +231,13 @@ class Index:
 
     def stamps(self) -> dict[str, Stamp]:
         """Every indexed file (posts and problems) with its stamp, in one query."""
-        rows = self._conn().execute(
-            "SELECT path, mtime_ns, size, hash, indexed_ns FROM posts "
-            "UNION ALL SELECT path, mtime_ns, size, hash, indexed_ns FROM problems"
-        )
+        rows = self._conn().execute(stamps.STAMPS)
         return {row[0]: Stamp(row[1], row[2], row[3], row[4]) for row in rows}
+
+    def known_files(self, racy_ns: int) -> contextlib.AbstractContextManager[KnownFiles]:
+        """`with index.known_files(racy_ns) as known:` what a refresh compares the files with,
+        as one moment of the index shows it (see `stamps.KnownFiles`); no writes in the block."""
+        return stamps.reading(self._conn(), racy_ns)
 
     def write(
         self,

@@ -54,6 +54,11 @@ ADDED_INDEXES = {
     # for 10,000 posts (the whole index: ~150 MB).
     "posts_list": "CREATE INDEX IF NOT EXISTS posts_list ON posts "
     f"(date_key DESC, title_key, {', '.join(LISTED)})",
+    # What a refresh compares each file with (`stamps.KnownFiles`), read from this index alone:
+    # ~5 ms less than from the table, where each row also holds the post's title, excerpt, …
+    # (0.6 MB for 10,000 posts).
+    "posts_stamps": "CREATE INDEX IF NOT EXISTS posts_stamps ON posts "
+    "(path, mtime_ns, size, indexed_ns)",
 }
 DROPPED_INDEXES = ("posts_date",)
 _ADDED = ";\n".join(ADDED_INDEXES.values())
