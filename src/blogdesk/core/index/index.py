@@ -19,7 +19,7 @@ from pathlib import Path
 from time import time_ns
 from typing import Any
 
-from blogdesk.core.index import build, search, stamps, upgrade
+from blogdesk.core.index import search, stamps, upgrade
 from blogdesk.core.index.connections import ThreadConnections, is_transient
 from blogdesk.core.index.entry import Entry, Problem
 from blogdesk.core.index.listing import LISTED_POST_COLUMNS, ListedPost, listed_posts, summaries
@@ -288,6 +288,8 @@ class Index:
     ) -> None:
         """Fill an index that holds no files (new, or emptied first by `clear`) in one
         transaction, from `batches` of new entries (how: see `build.write_all`)."""
+
+        from blogdesk.core.index import build  # a thread pool: no `blogdesk list` needs it
 
         @contextlib.contextmanager
         def changing_posts() -> Iterator[sqlite3.Connection]:

@@ -11,7 +11,6 @@ silently overwritten.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 import weakref
@@ -190,6 +189,8 @@ def _bad_name(changes: Changes, rel: str, path: str, old: Stamp | None) -> None:
 
 
 def digest(data: bytes) -> str:
+    import hashlib  # here: ~5 ms to load (OpenSSL), and `blogdesk list` mostly reads no file
+
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
