@@ -42,7 +42,7 @@ def _as_made_before(path: Path) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     for name in ADDED_INDEXES:
         conn.execute(f"DROP INDEX {name}")
-    conn.execute("CREATE INDEX posts_date ON posts (date_key)")
+    conn.execute("CREATE INDEX IF NOT EXISTS posts_date ON posts (date_key)")
     conn.close()
 
 
@@ -67,8 +67,7 @@ def test_an_index_made_before_gets_the_new_indexes_and_keeps_its_rows(old_index:
     index = Index(old_index)
     try:
         assert not index.created and index.complete  # not rebuilt
-        names = _indexes(old_index)
-        assert set(ADDED_INDEXES) <= names and "posts_date" not in names
+        assert set(ADDED_INDEXES) <= _indexes(old_index)  # and posts_date stays, unused
         assert [s.path for s in index.posts()] == ORDER
         assert [s.path for s in index.posts(since="2024-01-01")] == ORDER[:3]
         ascending = ["old.md", "a.md", "b.md", "new.md", "undated.md"]

@@ -2,7 +2,7 @@
 
 `SCHEMA_VERSION` changes when the rows change meaning, and an index of another version is
 rebuilt from the files: seconds on a large library. An index file that only lacks a b-tree index
-added since (one more way to read the same rows) gets it here when it is opened, once: ~25 ms
+added since (one more way to read the same rows) gets it here when it is opened, once: ~60 ms
 for 10,000 posts. Its rows, and the "complete" mark, stay as they are.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 
 from blogdesk.core.index.connections import is_transient
-from blogdesk.core.index.sql import ADDED_INDEXES, DROPPED_INDEXES
+from blogdesk.core.index.sql import ADDED_INDEXES
 
 __all__ = ["add_indexes"]
 
@@ -20,13 +20,12 @@ _WAIT_MS = 250
 
 
 def add_indexes(conn: sqlite3.Connection) -> bool:
-    """Make the indexes this file lacks and drop those they replace. False when it had to wait
-    for now (another process writing, a disk that is full or cannot be written): the index
-    works without them, only lists are slower, and the next open tries again."""
+    """Make the indexes this file lacks. False when it had to leave that for now (another
+    process writing, a disk that is full or cannot be written): the index works without
+    them, only lists are slower, and the next open tries again."""
     have = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     missing = [statement for name, statement in ADDED_INDEXES.items() if name not in have]
-    replaced = [name for name in DROPPED_INDEXES if name in have]
-    if not missing and not replaced:
+    if not missing:
         return True
     waited_ms = conn.execute("PRAGMA busy_timeout").fetchone()[0]
     conn.execute(f"PRAGMA busy_timeout = {_WAIT_MS}")
@@ -34,8 +33,6 @@ def add_indexes(conn: sqlite3.Connection) -> bool:
         conn.execute("BEGIN IMMEDIATE")
         for statement in missing:
             conn.execute(statement)
-        for name in replaced:
-            conn.execute(f"DROP INDEX IF EXISTS {name}")
         conn.execute("COMMIT")
     except sqlite3.OperationalError as exc:
         if not is_transient(exc):
