@@ -265,7 +265,7 @@ def test_listed_summaries_are_the_summaries_of_the_posts(index: Index) -> None:
             assert repr(summary) == repr(summary if with_body else replace(made, body=""))
             assert hash(summary) == hash(replace(made, body=summary.body))
             with pytest.raises(FrozenInstanceError):
-                summary.title = "changed"  # type: ignore[misc]
+                summary.title = "changed"
     assert index.summary("full.md") == replace(expected["full.md"], body="")
 
 
