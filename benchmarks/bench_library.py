@@ -1,9 +1,17 @@
 """Library at scale: index build, warm reopen, refresh, lists and search on generated posts.
 
     .venv/bin/python benchmarks/bench_library.py [--posts 10000] [--runs 3] [--keep DIR]
+        [--cli-only] [--cli-runs N] [--baseline-src DIR]
 
 Prints medians over several runs. Goals (10,000 posts of ~800 words): build ≤ 8 s, warm reopen
-≤ 300 ms, search p95 ≤ 10 ms. The corpus comes from `_corpus.py` (deterministic, seeded).
+≤ 300 ms, search p95 ≤ 10 ms, `blogdesk list` as a cold process ≤ 300 ms. The corpus comes from
+`_corpus.py` (deterministic, seeded).
+
+The cold `blogdesk list` runs with the sources this script imported BlogDesk from (PYTHONPATH),
+output to /dev/null. `--baseline-src DIR` (e.g. from `git archive main src | tar -x -C DIR`, then
+DIR/src) runs the same command with those sources in the same rounds, alternating, on a copy of
+the library whose posts are hard links to the same files and whose index that code built itself.
+`--cli-only` skips everything else (the library and its index must be there: `--keep DIR`).
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpus import vocabulary, write_corpus
 
+import blogdesk
 from blogdesk.core.library.library import Library
 
 
@@ -46,6 +55,56 @@ def ms(seconds: float) -> str:
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def cold_list(root: Path, runs: int, baseline: tuple[Path, Path] | None) -> dict[str, list[float]]:
+    """Wall seconds of `blogdesk --library ROOT list` in new processes: with this checkout's
+    sources, and with the baseline's (sources, library) in the same rounds, alternating."""
+    here = Path(blogdesk.__file__).resolve().parent.parent
+    variants = {"this checkout": (here, root)}
+    if baseline is not None:
+        variants["baseline"] = baseline
+    times: dict[str, list[float]] = {name: [] for name in variants}
+    names = list(variants)
+    for run in range(runs):
+        for name in names if run % 2 == 0 else names[::-1]:
+            src, library = variants[name]
+            env = dict(os.environ, PYTHONPATH=str(src))
+            command = [sys.executable, "-m", "blogdesk", "--library", str(library), "list"]
+            start = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+            times[name].append(time.perf_counter() - start)
+    return times
+
+
+def baseline_library(root: Path, src: Path) -> Path:
+    """A library beside `root` with the same posts (hard links: the same files, mtimes and
+    sizes) and an index built by the baseline's code (an index another version built or
+    upgraded could be faster or slower for reasons of its own)."""
+    copy = root.parent / f"{root.name}-baseline"
+    posts = copy / "posts"
+    if not posts.is_dir() or len(os.listdir(posts)) != len(os.listdir(root / "posts")):
+        shutil.rmtree(copy, ignore_errors=True)
+        posts.mkdir(parents=True)
+        for name in os.listdir(root / "posts"):
+            try:
+                os.link(root / "posts" / name, posts / name)
+            except OSError:
+                shutil.copy2(root / "posts" / name, posts / name)
+    env = dict(os.environ, PYTHONPATH=str(src))
+    command = [sys.executable, "-m", "blogdesk", "--library", str(copy), "list"]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)  # builds its index
+    return copy
+
+
+def print_cold_list(times: dict[str, list[float]]) -> None:
+    load = os.getloadavg()[0]
+    for name, values in times.items():
+        print(
+            f"`blogdesk list` cold, {name:<14} median {ms(statistics.median(values))}"
+            f"  (min {ms(min(values)).strip()}, max {ms(max(values)).strip()}, "
+            f"{len(values)} runs, load {load:.2f})"
+        )
 
 
 def queries() -> list[str]:
@@ -74,7 +133,20 @@ def main() -> int:
     parser.add_argument("--words", type=int, default=800)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="reuse/keep the generated library in DIR")
+    parser.add_argument("--cli-only", action="store_true", help="only the cold `blogdesk list`")
+    parser.add_argument("--cli-runs", type=int, default=0, help="cold `blogdesk list` runs")
+    parser.add_argument("--baseline-src", type=Path, help="also run the CLI with these sources")
     args = parser.parse_args()
+    cli_runs = args.cli_runs or max(args.runs, 3)
+    baseline_src = args.baseline_src.resolve() if args.baseline_src else None
+
+    if args.cli_only:
+        if args.keep is None or not (args.keep / ".blogdesk").is_dir():
+            parser.error("--cli-only needs --keep DIR with a library indexed before")
+        root = args.keep.resolve()
+        baseline = (baseline_src, baseline_library(root, baseline_src)) if baseline_src else None
+        print_cold_list(cold_list(root, cli_runs, baseline))
+        return 0
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="blogdesk-bench-"))
     if not (root / "posts").is_dir() or len(os.listdir(root / "posts")) != args.posts:
@@ -109,12 +181,15 @@ def main() -> int:
             cpu = statistics.median(r[1] for r in refresh)
             print(f"refresh, 10 files edited         median {ms(wall)}  (CPU {ms(cpu).strip()})")
 
-            for label, call in (
+            lists: list[tuple[str, Callable[[], object]]] = [
                 ("list all (date sort)", lambda: lib.posts()),
                 ("list first 100 by title", lambda: lib.posts(sort="title", limit=100)),
                 ("list tag=python", lambda: lib.posts(tag="python")),
                 ("tags with counts", lambda: lib.tags()),
-            ):
+            ]
+            if hasattr(lib, "listing"):  # not in sources older than this row (--baseline runs)
+                lists.insert(1, ("list all, fields of a line", lambda: lib.listing()))
+            for label, call in lists:
                 timings = [timed_cpu(call) for _ in range(max(args.runs, 5))]
                 wall = statistics.median(t[0] for t in timings)
                 cpu = statistics.median(t[1] for t in timings)
@@ -141,14 +216,8 @@ def main() -> int:
             for median, query, hits in sorted(per_query, reverse=True)[:5]:
                 print(f"    slowest: {query!r:<28} {ms(median)}  ({hits} hits)")
 
-        if Path(__file__).resolve().parent.parent.joinpath("src/blogdesk/cli/posts.py").exists():
-            command = [sys.executable, "-m", "blogdesk", "--library", str(root), "list"]
-            cli = []
-            for _ in range(max(args.runs, 3)):
-                start = time.perf_counter()
-                subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-                cli.append(time.perf_counter() - start)
-            print(f"`blogdesk list` cold process     median {ms(statistics.median(cli))}")
+        baseline = (baseline_src, baseline_library(root, baseline_src)) if baseline_src else None
+        print_cold_list(cold_list(root, cli_runs, baseline))
     finally:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)

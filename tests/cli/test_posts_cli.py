@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -199,3 +202,100 @@ def test_the_window_check_knows_every_command_without_importing_them() -> None:
         if isinstance(action, argparse._SubParsersAction):
             registered |= set(action.choices)
     assert registered == set(COMMAND_NAMES)
+
+
+def _aged(path: Path, text: str, seconds: int) -> None:
+    """Write `text` and date the file `seconds` ago: long enough before the index saw it that
+    its mtime and size alone say whether it changed (within 2 s its content would be hashed)."""
+    path.write_text(text, encoding="utf-8")
+    then = time.time_ns() - seconds * 1_000_000_000
+    os.utime(path, ns=(then, then))
+
+
+def test_list_shows_what_was_edited_added_and_removed_outside(
+    lib: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = Path(lib)
+    root.mkdir()
+    for name, title, date in (("a", "Apple", "2024-01-01"), ("b", "Banana", "2024-01-02")):
+        _aged(root / f"{name}.md", f"---\ntitle: {title}\ndate: {date}\n---\n", 3600)
+    _aged(root / "c.md", "---\ntitle: Cherry\ndate: 2024-01-03\ntags: [red]\n---\n", 3600)
+    assert run(capsys, "--library", lib, "list")[0] == 0  # builds the index
+    # Edited in another program (a new mtime, a year ago: long settled), one removed, one added
+    # in a folder of its own.
+    _aged(root / "a.md", "---\ntitle: Apricot\ndate: 2024-01-01\n---\n", 365 * 86400)
+    (root / "b.md").unlink()
+    (root / "more").mkdir()
+    _aged(root / "more" / "d.md", "---\ntitle: Date\ndate: 2024-01-04\n---\n", 3600)
+    code, out, err = run(capsys, "--library", lib, "list")
+    assert (code, err) == (0, "")
+    assert out == (
+        "2024-01-04  published  Date  (more/d.md)\n"
+        "2024-01-03  published  Cherry  [red]  (c.md)\n"
+        "2024-01-01  published  Apricot  (a.md)\n"
+    )
+    # Nothing changed since: the same list from the index as it is.
+    assert run(capsys, "--library", lib, "list")[1] == out
+
+
+def test_list_writes_control_characters_of_any_field_as_escapes(
+    lib: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = Path(lib)
+    root.mkdir()
+    (root / "odd.md").write_text(
+        '---\ntitle: "Red \\e[31m"\nstatus: "draft\\e[0m"\ntags: ["a\\tb"]\n'
+        "date: 2024-01-01\n---\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "--library", lib, "list")
+    assert code == 0
+    assert out == "2024-01-01  draft\\x1b[0m  Red \\x1b[31m  [a\\tb]  (odd.md)\n"
+
+
+def test_a_cold_list_loads_nothing_for_writing_or_searching(tmp_path: Path) -> None:
+    # `blogdesk list` on a library already indexed reads the index and stats the files: it
+    # hashes no file, parses no TOML, builds no index, searches nothing, deletes nothing
+    # (each of these modules costs 2-5 ms of every start; docs/performance.md).
+    root = tmp_path / "library"
+    root.mkdir()
+    _aged(root / "a.md", "+++\ntitle = 'TOML'\n+++\nBody.\n", 3600)  # settled: not re-read
+    # As the `blogdesk` command runs it: main() without arguments (it then freezes what the
+    # imports made, which the garbage collector skips from then on; see cli._kept_for_good).
+    probe = (
+        "import atexit, gc, json, sys\n"
+        "atexit.register(lambda: print('MODULES ' + json.dumps(sorted(sys.modules))))\n"
+        "atexit.register(lambda: print('GC', gc.isenabled(), gc.get_freeze_count() > 1000))\n"
+        "from blogdesk.cli import main\n"
+        "sys.exit(main())\n"
+    )
+
+    def modules() -> set[str]:
+        proc = subprocess.run(
+            [sys.executable, "-c", probe, "--library", str(root), "list"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        [line] = [x for x in proc.stdout.splitlines() if x.startswith("MODULES ")]
+        assert "TOML" in proc.stdout and "GC True True" in proc.stdout
+        return set(json.loads(line.removeprefix("MODULES ")))
+
+    first = modules()  # builds the index: reads, hashes and parses the post
+    assert {"hashlib", "tomllib", "blogdesk.core.index.build"} <= first
+    later = modules()
+    assert "blogdesk.core.library.library" in later
+    unneeded = {"hashlib", "tomllib", "secrets", "html", "concurrent.futures"}
+    unneeded |= {"blogdesk.core.index.build"}
+    assert later & unneeded == set()
+
+
+def test_list_in_a_python_process_leaves_the_garbage_collector_as_it_was(
+    lib: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "--library", lib, "new", "One post")
+    frozen = gc.get_freeze_count()
+    for extra in ([], ["--json"]):
+        code, out, _ = run(capsys, "--library", lib, "list", *extra)
+        assert code == 0 and "One post" in out
+        assert gc.isenabled() and gc.get_freeze_count() == frozen  # nothing frozen for good

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import FrozenInstanceError, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -242,6 +243,57 @@ def test_write_replaces_rows_and_removes(index: Index) -> None:
     assert index.terms("t") == [("fruit", 1)]
     index.write(removed=["a.md"])
     assert index.posts() == [] and index.terms("t") == [] and index.search("orange") == []
+
+
+def test_listed_summaries_are_the_summaries_of_the_posts(index: Index) -> None:
+    # A list makes its summaries without PostSummary's __init__ (sql.summaries): each must equal
+    # the summary made the usual way, in every field, and be as frozen and hashable as it.
+    texts = {
+        "full.md": "---\ntitle: Full\ndate: 2024-01-02\nslug: full-post\ntags: [a, b]\n"
+        "categories: [Notes]\nexcerpt: In short.\nstatus: published\n---\nOne two three.\n",
+        "bare.md": "Just words, no front matter.\n",
+        "same-tags.md": "---\ntitle: Same tags\ntags: [a, b]\n---\n",
+    }
+    index.write([_entry(path, text) for path, text in texts.items()])
+    expected = {path: summarize(text, path) for path, text in texts.items()}
+    for with_body in (False, True):
+        listed = index.posts(sort="title", descending=False, with_body=with_body)
+        assert [s.path for s in listed] == ["bare.md", "full.md", "same-tags.md"]
+        for summary in listed:
+            made = expected[summary.path]
+            assert summary == (made if with_body else replace(made, body=""))
+            assert repr(summary) == repr(summary if with_body else replace(made, body=""))
+            assert hash(summary) == hash(replace(made, body=summary.body))
+            with pytest.raises(FrozenInstanceError):
+                summary.title = "changed"
+    assert index.summary("full.md") == replace(expected["full.md"], body="")
+
+
+def test_a_listing_has_the_fields_of_the_summaries_in_their_order(index: Index) -> None:
+    index.write(
+        [
+            _entry(
+                f"p{n}.md",
+                f"---\ntitle: Post {n % 4}\ndate: 2024-01-{1 + n % 3:02}\n"
+                f"status: {('draft', 'published')[n % 2]}\ntags: [t{n % 3}, all]\n---\n",
+            )
+            for n in range(12)
+        ]
+        + [_entry("undated.md", "---\ntitle: Undated\n---\n")]
+    )
+    for filters in (
+        {},
+        {"descending": False},
+        {"sort": "title", "limit": 5, "offset": 2},
+        {"status": "draft", "tag": "T1"},
+        {"since": "2024-01-02"},
+    ):
+        summaries = index.posts(**filters)
+        assert summaries, filters
+        listed = index.listing(**filters)
+        fields = [(s.path, s.title, s.status, s.date, s.tags) for s in summaries]
+        assert [tuple(row) for row in listed] == fields, filters
+        assert [row.tags for row in listed] == [s.tags for s in summaries]
 
 
 def test_filters_dates_and_bounds(index: Index) -> None:

@@ -12,10 +12,10 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from blogdesk.cli import library_path, library_was_named, open_services
+from blogdesk.cli import collector_paused, library_path, library_was_named, open_services
 from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.fsutil import same_name_on_disk
-from blogdesk.core.library.library import Library
+from blogdesk.core.library.library import Library, ListedPost
 from blogdesk.core.post import rules
 from blogdesk.core.post.post import Post, PostSummary
 from blogdesk.services import Services
@@ -142,33 +142,63 @@ def shown(text: str) -> str:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    # A row per post, and no garbage with reference cycles: on 10,000 posts the collector's
+    # passes over the rows took 5-10 ms. They are freed (their references counted) when `_list`
+    # returns, before collections resume.
+    with collector_paused():
+        return _list(args)
+
+
+def _list(args: argparse.Namespace) -> int:
     with _open(args) as library:
-        status = None
-        if args.status is not None:
-            # Beyond the five, a status the library's own files use ("archived") is a filter too.
-            known = rules.normalize_status(args.status) in STATUSES
-            used = () if known else tuple(sorted({s.status for s in library.posts()} - {*STATUSES}))
-            status = status_word(args.status, also=used)
-        posts = library.posts(
-            status=status,
-            tag=args.tag,
-            category=args.category,
-            sort=args.sort,
-            # Newest first for dates; A to Z for words.
-            descending=(args.sort in ("date", "modified")) != args.reverse,
-            limit=args.limit,
-        )
+        filters = _list_filters(args, library)
+        # Every field for --json; for lines only what they show (read in half the time).
+        summaries = library.posts(**filters) if args.json else []
+        listed = [] if args.json else library.listing(**filters)
         problems = library.problems()
     for problem in problems:
         print(f"warning: {shown(problem.path)}: {problem.message}", file=sys.stderr)
     if args.json:
-        _dump_json([summary_json(s) for s in posts])
-        return 0
-    for s in posts:
-        date = (s.date or "")[:10].ljust(10)
-        tags = f"  [{', '.join(s.tags)}]" if s.tags else ""
-        print(f"{date}  {s.status:<9}  {shown(s.title)}{shown(tags)}  ({shown(s.path)})")
+        _dump_json([summary_json(s) for s in summaries])
+    else:
+        _write_lines(listed)
     return 0
+
+
+def _list_filters(args: argparse.Namespace, library: Library) -> dict[str, Any]:
+    status = None
+    if args.status is not None:
+        # Beyond the five, a status the library's own files use ("archived") is a filter too.
+        known = rules.normalize_status(args.status) in STATUSES
+        used = () if known else tuple(sorted({p.status for p in library.listing()} - {*STATUSES}))
+        status = status_word(args.status, also=used)
+    return {
+        "status": status,
+        "tag": args.tag,
+        "category": args.category,
+        "sort": args.sort,
+        # Newest first for dates; A to Z for words.
+        "descending": (args.sort in ("date", "modified")) != args.reverse,
+        "limit": args.limit,
+    }
+
+
+_LINES_PER_WRITE = 500
+
+
+def _write_lines(listed: list[ListedPost]) -> None:
+    """One line per post, written a few hundred lines at a time: a print() per line took
+    ~10 ms more for 10,000 posts, 30-40 ms more where PYTHONUNBUFFERED makes each two writes."""
+    write = sys.stdout.write
+    lines: list[str] = []
+    for path, title, status, date, tags in listed:
+        shown_tags = f"  [{', '.join(tags)}]" if tags else ""
+        lines.append(shown(f"{(date or '')[:10]:<10}  {status:<9}  {title}{shown_tags}  ({path})"))
+        if len(lines) == _LINES_PER_WRITE:
+            write("\n".join(lines) + "\n")
+            lines.clear()
+    if lines:
+        write("\n".join(lines) + "\n")
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -270,7 +300,7 @@ def _as_sent_to(services: Services, name: str, html: str) -> str:
 def cmd_reindex(args: argparse.Namespace) -> int:
     with _open(args) as library:
         report = library.rebuild_index()
-        count = len(library.posts())
+        count = library.count()
     print(f"Indexed {count} posts.")
     for problem in report.problems:
         print(f"warning: {shown(problem.path)}: {problem.message}", file=sys.stderr)

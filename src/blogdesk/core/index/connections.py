@@ -22,7 +22,23 @@ import threading
 import weakref
 from collections.abc import Callable
 
-__all__ = ["ThreadConnections"]
+__all__ = ["ThreadConnections", "is_transient"]
+
+_TRANSIENT = (
+    "SQLITE_BUSY",
+    "SQLITE_LOCKED",
+    "SQLITE_READONLY",
+    "SQLITE_FULL",
+    "SQLITE_IOERR",
+    "SQLITE_CANTOPEN",
+    "SQLITE_PERM",
+)
+
+
+def is_transient(exc: sqlite3.Error) -> bool:
+    """Busy, locked, read-only, full or I/O failure: the index may be fine, the moment is not."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(_TRANSIENT)
 
 
 class _Lease:

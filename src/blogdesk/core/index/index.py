@@ -15,41 +15,37 @@ import contextlib
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from time import time_ns
 from typing import Any
 
-from blogdesk.core.errors import LibraryError
-from blogdesk.core.index import build
-from blogdesk.core.index.connections import ThreadConnections
+from blogdesk.core.index import search, stamps, upgrade
+from blogdesk.core.index.connections import ThreadConnections, is_transient
 from blogdesk.core.index.entry import Entry, Problem
-from blogdesk.core.index.search_text import SnippetMaker, fts_query, query_terms, snippets
+from blogdesk.core.index.listing import LISTED_POST_COLUMNS, ListedPost, listed_posts, summaries
+from blogdesk.core.index.search import SearchHit
 from blogdesk.core.index.sql import (
     BODIES,
     BROAD,
-    BY_ID,
     CLEAR,
     COLUMNS,
     INSERT_FTS,
-    NEWEST,
-    PROBE,
-    RANKED,
     SCHEMA,
     SCHEMA_VERSION,
-    SNIPPETS,
-    TEXTS,
     Rows,
     date_key,
     list_sql,
     summary_from_row,
 )
+from blogdesk.core.index.stamps import KnownFiles, Stamp
 from blogdesk.core.post.post import PostSummary
 
 __all__ = [
     "SCHEMA_VERSION",
     "Entry",
     "Index",
+    "KnownFiles",
+    "ListedPost",
     "Problem",
     "SearchHit",
     "Stamp",
@@ -58,49 +54,11 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)  # 100,000 of them in a refresh: 40 MB with a __dict__
-class Stamp:
-    """What a refresh compares: the file's mtime and size, and the hash of what was indexed."""
-
-    mtime_ns: int
-    size: int
-    hash: str
-    indexed_ns: int  # when the row was written; a file changed in the same tick looks unchanged
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One search result. `summary.body` is left empty (the snippet shows the match)."""
-
-    summary: PostSummary
-    snippet_html: str  # HTML-escaped, the matched words in <mark>…</mark>
-    snippet_text: str  # plain text, the matched words in «…»
-    # Relevance, higher is better: FTS5's bm25 negated, rounded to 4 significant digits (only the
-    # order means something; words found in most posts give small values such as 2.1e-06).
-    score: float
-
-
-def is_transient(exc: sqlite3.Error) -> bool:
-    """Busy, locked, read-only, full or I/O failure: the index may be fine, the moment is not."""
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    return name.startswith(_TRANSIENT)
-
-
 _CACHE_KB = -32000  # SQLite page cache per connection (negative: KiB)
 _BULK_CACHE_KB = -131072  # a first build's 150 MB of pages then rarely spill to disk mid-way
 # An import writes each post once and never reads it back: a small cache keeps its memory flat
 # (measured on 10,000 posts: peak RSS 48 MB instead of 79, in the same time; docs/importing.md).
 _IMPORT_CACHE_KB = -2048
-
-_TRANSIENT = (
-    "SQLITE_BUSY",
-    "SQLITE_LOCKED",
-    "SQLITE_READONLY",
-    "SQLITE_FULL",
-    "SQLITE_IOERR",
-    "SQLITE_CANTOPEN",
-    "SQLITE_PERM",
-)
 
 
 class Index:
@@ -162,6 +120,7 @@ class Index:
                 if rows.get("schema_version") == str(SCHEMA_VERSION) and "complete" in rows:
                     conn.execute("SELECT count(*) FROM posts_fts_idx").fetchone()
                     self.use_wal()
+                    upgrade.add_indexes(conn)  # made by an earlier BlogDesk: its new indexes
                     self.complete = True
                     return False
             except sqlite3.DatabaseError as exc:
@@ -272,11 +231,13 @@ class Index:
 
     def stamps(self) -> dict[str, Stamp]:
         """Every indexed file (posts and problems) with its stamp, in one query."""
-        rows = self._conn().execute(
-            "SELECT path, mtime_ns, size, hash, indexed_ns FROM posts "
-            "UNION ALL SELECT path, mtime_ns, size, hash, indexed_ns FROM problems"
-        )
+        rows = self._conn().execute(stamps.STAMPS)
         return {row[0]: Stamp(row[1], row[2], row[3], row[4]) for row in rows}
+
+    def known_files(self, racy_ns: int) -> contextlib.AbstractContextManager[KnownFiles]:
+        """`with index.known_files(racy_ns) as known:` what a refresh compares the files with,
+        as one moment of the index shows it (see `stamps.KnownFiles`); no writes in the block."""
+        return stamps.reading(self._conn(), racy_ns)
 
     def write(
         self,
@@ -328,6 +289,8 @@ class Index:
         """Fill an index that holds no files (new, or emptied first by `clear`) in one
         transaction, from `batches` of new entries (how: see `build.write_all`)."""
 
+        from blogdesk.core.index import build  # a thread pool: no `blogdesk list` needs it
+
         @contextlib.contextmanager
         def changing_posts() -> Iterator[sqlite3.Connection]:
             with self._transaction() as conn:
@@ -352,9 +315,16 @@ class Index:
     def posts(self, *, with_body: bool = False, **filters: Any) -> list[PostSummary]:
         """Summaries matching `filters` (the keyword arguments of `list_sql`)."""
         sql, args = list_sql(**filters)
-        rows = self._conn().execute(sql, args).fetchall()
-        bodies = self._bodies([row[0] for row in rows]) if with_body else {}
-        return [summary_from_row(row, bodies.get(row[0], "")) for row in rows]
+        rows = self._conn().execute(sql, args)
+        if not with_body:
+            return summaries(rows, {})  # from the cursor: no list of 10,000 rows kept meanwhile
+        listed = rows.fetchall()
+        return summaries(listed, self._bodies([row[0] for row in listed]))
+
+    def listing(self, **filters: Any) -> list[ListedPost]:
+        """`posts(**filters)` with only the fields of a `ListedPost`, in half the time."""
+        sql, args = list_sql(columns=LISTED_POST_COLUMNS, **filters)
+        return listed_posts(self._conn().execute(sql, args))
 
     def summary(self, path: str, *, with_body: bool = False) -> PostSummary | None:
         row = (
@@ -367,60 +337,9 @@ class Index:
         return summary_from_row(row, self._bodies([row[0]]).get(row[0], "") if with_body else "")
 
     def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
-        """Ranked matches for a search box query (see `fts_query`), with snippets.
-
-        A query matching a large share of the library (a very common word, one letter typed)
-        ranks only its title and tag matches and lists the body-only matches after them, newest
-        first: ranking every match would cost more than a keystroke, and for such words the
-        ranking says little anyway.
-        """
-        match = fts_query(query)
-        if match is None or limit <= 0:
-            return []
-        conn = self._conn()
-        try:
-            probe = conn.execute(PROBE, (match, self.broad)).fetchone()[0]
-            if probe < self.broad:
-                ranked = conn.execute(RANKED, (match, limit)).fetchall()
-            else:
-                ranked = conn.execute(RANKED, (f"{{title tags}} : ({match})", limit)).fetchall()
-                seen = {rowid for rowid, _ in ranked}
-                for rowid, score in conn.execute(NEWEST, (match, limit + len(ranked))):
-                    if len(ranked) >= limit:
-                        break
-                    if rowid not in seen:
-                        ranked.append((rowid, score))
-            if not ranked:
-                return []
-            ids = ", ".join(str(int(rowid)) for rowid, _ in ranked)
-            rows = {row[0]: row for row in conn.execute(BY_ID.format(ids=ids))}
-            raw = self._snippets(conn, match, query_terms(query), ids)
-        except sqlite3.OperationalError as exc:  # fts_query quotes everything: a bug if seen
-            raise LibraryError(
-                f"Search failed for “{query}”: {exc}. The library's index may be damaged: "
-                "rebuild it with `blogdesk reindex` (your posts are not affected)."
-            ) from exc
-        hits = []
-        for rowid, score in ranked:
-            if rowid in rows:
-                html, text = snippets(raw.get(rowid, ""))
-                relevance = float(f"{-score:.4g}") + 0.0  # + 0.0: never "-0.0"
-                hits.append(SearchHit(summary_from_row(rows[rowid], ""), html, text, relevance))
-        return hits
-
-    def _snippets(
-        self, conn: sqlite3.Connection, match: str, terms: list[tuple[str, bool]], ids: str
-    ) -> dict[int, str]:
-        found: dict[int, str] = {}
-        make_snippet = SnippetMaker(terms)
-        for rowid, title, tags, body in conn.execute(TEXTS.format(ids=ids)):
-            snippet = make_snippet((body, title, tags))
-            if snippet is not None:
-                found[rowid] = snippet
-        missing = [i for i in ids.split(", ") if i and int(i) not in found]
-        if missing:  # words matched only through accent folding: let FTS5 find them
-            found.update(conn.execute(SNIPPETS.format(ids=", ".join(missing)), (match,)))
-        return found
+        """Ranked matches for a search box query, with snippets (see `search.search`: a query
+        matching `self.broad` posts or more ranks only its title and tag matches)."""
+        return search.search(self._conn(), query, limit, self.broad)
 
     def terms(self, kind: str) -> list[tuple[str, int]]:
         """(name, number of posts) for tags ('t') or categories ('c'), most used first."""

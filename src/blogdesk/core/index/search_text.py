@@ -14,7 +14,6 @@ folded text is what FTS5 tokenizes, and the text as written is kept beside it fo
 from __future__ import annotations
 
 import functools
-import html
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -191,6 +190,8 @@ class SnippetMaker:
 
 def snippets(raw: str) -> tuple[str, str]:
     """A raw snippet → (HTML-escaped with <mark>…</mark>, plain text with «…»)."""
+    import html  # here: its entity table (~3 ms) is not needed to list posts
+
     raw = raw.replace(ZWSP, "")
     text = raw.replace(SNIPPET_START, "«").replace(SNIPPET_END, "»")
     marked = html.escape(raw).replace(SNIPPET_START, "<mark>").replace(SNIPPET_END, "</mark>")

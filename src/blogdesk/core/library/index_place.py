@@ -5,7 +5,6 @@ cache (`library-indexes/<key>/`): the index is only a cache of the files, so it 
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sqlite3
@@ -44,6 +43,8 @@ def open_index(root: Path) -> tuple[Index, bool]:
 
 def _index_elsewhere(root: Path) -> Index:
     """The index of a library that cannot be written, in the cache folder (one per library)."""
+    import hashlib  # here: ~5 ms to load (OpenSSL), needed only for a read-only library
+
     key = hashlib.blake2b(os.fsencode(root), digest_size=8).hexdigest()
     folder = paths.cache_dir() / ELSEWHERE_DIR / key
     try:

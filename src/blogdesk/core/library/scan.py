@@ -11,7 +11,6 @@ silently overwritten.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 import weakref
@@ -21,7 +20,7 @@ from pathlib import Path
 
 from blogdesk.core.errors import BlogDeskError, LibraryError
 from blogdesk.core.index.entry import Entry, Problem
-from blogdesk.core.index.index import Stamp
+from blogdesk.core.index.stamps import KnownFiles, Stamp
 from blogdesk.core.post.frontmatter import MAX_POST_BYTES, decode_post_bytes
 from blogdesk.core.post.naming import MARKDOWN_SUFFIXES
 from blogdesk.core.post.post import Post, summarize
@@ -84,20 +83,25 @@ class RefreshReport:
         return bool(self.added or self.updated or self.removed or self.elsewhere)
 
 
-def find_changes(root: Path, known: dict[str, Stamp]) -> Changes:
+def find_changes(root: Path, known: KnownFiles) -> Changes:
+    """Every file under `root` compared with what the index knows of it (`known`, read with
+    `Index.known_files(RACY_NS)`): the same mtime and size as a settled stamp mean unchanged;
+    any other file is read, and hashed to tell an edit from a mere new mtime."""
     changes = Changes()
     seen: set[str] = set()
+    new: set[str] = set()
+    settled = known.settled
     for rel, path, mtime_ns, size in scan_files(root):
         seen.add(rel)
-        old = known.get(rel)
-        if (
-            old is not None
-            and (old.mtime_ns, old.size) == (mtime_ns, size)
-            and old.mtime_ns < old.indexed_ns - RACY_NS
-        ):
+        if (rel, mtime_ns, size) in settled:
             continue
+        old = known.stamp(rel)
+        if old is None:
+            new.add(rel)
         read_into(changes, rel, path, old)
-    changes.removed = sorted(known.keys() - seen)
+    # Every indexed file was seen, unless fewer of those seen were known than the index holds.
+    if len(seen) - len(new) != known.count:
+        changes.removed = sorted(known.paths() - seen)
     changes.added.sort()
     changes.updated.sort()
     return changes
@@ -185,6 +189,8 @@ def _bad_name(changes: Changes, rel: str, path: str, old: Stamp | None) -> None:
 
 
 def digest(data: bytes) -> str:
+    import hashlib  # here: ~5 ms to load (OpenSSL), and `blogdesk list` mostly reads no file
+
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
@@ -222,7 +228,9 @@ def _scan_folder(
                     stack.append((entry.path, f"{prefix}{name}/"))
             elif name.lower().endswith(MARKDOWN_SUFFIXES) and entry.is_file():
                 stat = entry.stat()
-                rel = shown_name(f"{prefix}{name}")
+                rel = prefix + name
+                if not rel.isascii():  # (most names: no call to shown_name for them)
+                    rel = shown_name(rel)
                 yield rel, entry.path, stat.st_mtime_ns, stat.st_size
         except OSError:
             continue  # vanished while scanning: the next refresh sees it gone

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -38,6 +37,8 @@ class Trash:
 
     def put(self, source: Path, original_path: str, title: str) -> TrashItem:
         """Move `source` into the trash and record where it came from."""
+        import secrets  # here: ~4 ms to import (hmac, hashlib), and opening a library needs none
+
         deleted_at = datetime.now(UTC)
         item_id = f"{deleted_at:%Y%m%dT%H%M%S%fZ}-{secrets.token_hex(3)}"
         item_dir = self.folder / item_id
