@@ -6,8 +6,8 @@ by 30 % as other work comes and goes.
 
 Each row is one `valgrind --tool=callgrind` run (~45 s, offscreen Qt, the index built first) of
 the window opening a post of a 1,000-post library, ended with os._exit at its first frame:
-- "blogdesk (CLI path)": what `blogdesk.cli.main` does for the window (ui/pyside_import.import_qt,
-  then blogdesk.app), driven through `blogdesk.cli.main` itself;
+- "blogdesk (CLI path)": the `blogdesk` command's own `blogdesk.cli.main()`, its start wrapped to
+  leave at the first frame once blogdesk.app has loaded;
 - "--baseline-src DIR": the same for another version's src/ (put first on PYTHONPATH);
 - "--floor": startup_floor.py, a PySide6 + QtWebEngine window of the same shape without BlogDesk.
 Instructions are what the CPU must do; they leave out waiting (disk, the X server) and other
@@ -28,24 +28,31 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_startup import FLOOR, make_library
 
-# The CLI's own order (import_qt before blogdesk.app, when this version has it), the start
-# patched to leave at the first frame, then the real entry point with the real arguments.
+# The `blogdesk` command itself (`main()` reading sys.argv, as the installed script calls it),
+# with one change: when blogdesk.app has loaded, its start is wrapped to leave at the first frame.
 CHILD = """
-import os, sys
-try:
-    from blogdesk.ui.pyside_import import import_qt
-except ImportError:
-    pass
-else:
-    import_qt()
-from blogdesk import app
-start = app.DeskApp.start
-def start_and_leave(self, files):
-    self.window.firstFrameShown.connect(lambda: os._exit(0))
-    start(self, files)
-app.DeskApp.start = start_and_leave
+import importlib.machinery, os, sys
+
+class LeaveAtFirstFrame:
+    def find_spec(self, name, path, target=None):
+        if name != "blogdesk.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        run_module = spec.loader.exec_module
+        def exec_module(module):
+            run_module(module)
+            start = module.DeskApp.start
+            def start_and_leave(desk, files):
+                desk.window.firstFrameShown.connect(lambda: os._exit(0))
+                start(desk, files)
+            module.DeskApp.start = start_and_leave
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, LeaveAtFirstFrame())
 from blogdesk.cli import main
-sys.exit(main(sys.argv[1:]))
+sys.exit(main())
 """
 
 

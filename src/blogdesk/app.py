@@ -24,6 +24,7 @@ Nothing happens at import time, and nothing of `blogdesk.sync` is imported by th
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -357,8 +358,28 @@ def launch(
     )
 
 
-def run(library: Path, files: list[Path], *, first_run: bool = False) -> int:
-    """`blogdesk [--library DIR] [--first-run] [FILE...]`: the window. Returns the exit code."""
+def run(
+    library: Path, files: list[Path], *, first_run: bool = False, collector_paused: bool = False
+) -> int:
+    """`blogdesk [--library DIR] [--first-run] [FILE...]`: the window. Returns the exit code.
+    `collector_paused`: the caller paused the garbage collector for the start (the `blogdesk`
+    command does); it resumes once the window's first frame is shown, with what the start made
+    frozen (gc.freeze: no collection looks those objects over again)."""
+
+    def resume_collector() -> None:
+        if collector_paused and not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
+    try:
+        return _run(library, files, first_run, resume_collector)
+    finally:
+        resume_collector()
+
+
+def _run(
+    library: Path, files: list[Path], first_run: bool, resume_collector: Callable[[], None]
+) -> int:
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 1
@@ -395,7 +416,10 @@ def run(library: Path, files: list[Path], *, first_run: bool = False) -> int:
 
     if startup.assistant is None:
         started()
+        if startup.desk is not None:
+            startup.desk.window.firstFrameShown.connect(resume_collector)
     else:
+        resume_collector()  # the assistant is up: what the author does next is no longer the start
         # The window shows only after the assistant: closing the assistant must not end the
         # program before the window is up.
         app.setQuitOnLastWindowClosed(False)

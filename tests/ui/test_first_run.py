@@ -312,8 +312,16 @@ def test_blogdesk_first_run_reaches_the_window_without_importing_qt_first(
 
     seen: dict[str, Any] = {}
 
-    def fake_run(library: Path, files: list[Path], *, first_run: bool = False) -> int:
+    def fake_run(
+        library: Path,
+        files: list[Path],
+        *,
+        first_run: bool = False,
+        collector_paused: bool = False,
+    ) -> int:
         seen.update(library=library, files=files, first_run=first_run)
+        # main() called from Python (not the `blogdesk` command) leaves the collector alone
+        assert collector_paused is False
         return 0
 
     monkeypatch.setattr(blogdesk.app, "run", fake_run)

@@ -96,10 +96,11 @@ NOT_IN_LIST = (
 # The window process: the real CLI entry point, with DeskApp.start wrapped to print sys.modules
 # when the first frame is on screen and leave at once (os._exit: nothing else is of interest).
 WINDOW_PROBE = """
-import builtins, json, os, sys
+import builtins, gc, json, os, sys
 from blogdesk.ui.pyside_import import import_qt
 assert import_qt()  # as blogdesk.cli.main does for the window
 from blogdesk import app
+from PySide6.QtCore import QTimer
 
 start = app.DeskApp.start
 
@@ -107,14 +108,19 @@ def start_and_report(self, files):
     def report():
         # PySide6's import hook stayed out through the whole start (ui/pyside_import.py)
         assert builtins.__import__.__name__ == "__import__", builtins.__import__
-        print("MODULES " + json.dumps(sorted(sys.modules)), flush=True)
-        os._exit(0)
+        assert not gc.isenabled()  # the `blogdesk` command paused the collector for the start
+        modules = sorted(sys.modules)
+        def after():  # app.run's slot has run too: collections are back, the start's frozen
+            assert gc.isenabled() and gc.get_freeze_count() > 10_000, gc.get_freeze_count()
+            print("MODULES " + json.dumps(modules), flush=True)
+            os._exit(0)
+        QTimer.singleShot(0, after)
     self.window.firstFrameShown.connect(report)
     start(self, files)
 
 app.DeskApp.start = start_and_report
 from blogdesk.cli import main
-sys.exit(main(sys.argv[1:]))
+sys.exit(main())  # no argv: the `blogdesk` command itself
 """
 
 LIST_PROBE = """
