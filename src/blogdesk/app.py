@@ -19,7 +19,7 @@
    added with `Services.sync_service` as their factory (the sync layer is imported when
    publishing is first used) and the library's start-up scan runs in the background.
 Nothing happens at import time, and nothing of `blogdesk.sync` is imported by this module (but
-`_warm_up_later_imports`, on a worker after the first preview: the outbox and change check).
+`ui/window/later_imports.py`, on a worker after the first preview: the outbox and change check).
 """
 
 from __future__ import annotations
@@ -36,9 +36,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
-from blogdesk import resources
 from blogdesk.core.errors import BlogDeskError
-from blogdesk.core.fsutil import atomic_write
 from blogdesk.core.library.library import Library
 from blogdesk.core.settings import Settings, load_library_settings
 from blogdesk.core.spelling.wordlist import WORDS_FILE
@@ -46,10 +44,12 @@ from blogdesk.services import Folders, Services
 from blogdesk.ui.application import APP_ID, app_icon, create_application
 from blogdesk.ui.first_run.launch import Startup, begin
 from blogdesk.ui.first_run.places import documents_folder, remembered_library
+from blogdesk.ui.first_run.welcome import ensure_welcome
 from blogdesk.ui.i18n import translate
 from blogdesk.ui.preferences.apply import install as install_preferences
 from blogdesk.ui.tasks import TaskRunner
 from blogdesk.ui.window.handoff import OtherLibraryOpen, has_display, library_for, wanted_library
+from blogdesk.ui.window.later_imports import import_set_up_modules, warm_up_later_imports
 from blogdesk.ui.window.main_window import MainWindow
 from blogdesk.ui.window.recovery import RecoveryJournal
 from blogdesk.ui.window.single_instance import InstanceServer, send_to_running
@@ -72,33 +72,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-WELCOME_NAME = "welcome-to-blogdesk.md"
 STARTED_STAMP = "BLOGDESK_STARTUP_STAMPS"
 AFTER_SHOW_FALLBACK_MS = 2000  # benchmarks set it to get start-up times on stdout
 AFTER_PREVIEW_MS = 100  # the set-up after the first preview waits this long for its pixels
-
-
-def ensure_welcome(root: Path) -> Path | None:
-    """Write the welcome post into a library that has never had one and holds no posts; its
-    path, or None. A marker in `.blogdesk/` remembers it, so a library made by `blogdesk list`
-    still gets its welcome on the first window, and one the author emptied does not get it back."""
-    marker = root / ".blogdesk" / "welcomed"
-    if marker.exists():
-        return None
-    has_posts = root.is_dir() and any(
-        path.suffix.lower() in (".md", ".markdown") for path in root.rglob("*.*")
-    )
-    target = root / WELCOME_NAME
-    try:
-        if not has_posts:
-            atomic_write(target, resources.read_bytes("welcome.md"))
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch()
-    except OSError as exc:
-        if has_posts:
-            return None  # a read-only library of posts: no welcome needed, none remembered
-        raise BlogDeskError(f"Cannot create the library folder {root}: {exc.strerror}") from exc
-    return None if has_posts else target
 
 
 @dataclass
@@ -219,12 +195,12 @@ class DeskApp:
             window.start_spelling,
             lambda: window.spelling.set_blog_language(self._blog_spell_language),
             install_history,
-            lambda: self.runner.run(_warm_up_later_imports),
+            lambda: self.runner.run(warm_up_later_imports),
             window.watcher.refresh_now,
         ]
         # Installed either way: an import that fails on the worker fails again, and says so, here.
         self.runner.run(
-            _import_set_up_modules,
+            import_set_up_modules,
             lambda _none: self._next_later_step(),
             lambda _exc: self._next_later_step(),
         )
@@ -296,29 +272,6 @@ class DeskApp:
         self.services.close()
         self.library.close()
         self.journal.end()
-
-
-def _import_set_up_modules() -> None:
-    """On a worker: the modules `DeskApp._after_show` installs from (a worker holding the GIL
-    gives it up every few ms, so the window keeps answering; the UI thread would not)."""
-    import blogdesk.ui.history.install
-    import blogdesk.ui.publishing.coordinator  # noqa: F401
-
-
-def _warm_up_later_imports() -> None:
-    """On a worker once the window and its preview are up: import what the start no longer
-    imports but the author's first actions need, so none of them waits on the UI thread for it:
-    the front-matter editors (the first Properties edit: ruamel.yaml and tomlkit, ~40 ms) and
-    the publishing badges' modules (the first list refilled after publishing is installed, e.g.
-    the first search: the outbox and the change check with its HTML converter, ~50 ms), and the
-    find bar and image dialog, which the first frame no longer builds (~10 ms). The rest of the
-    sync layer (requests, keyring: ~20 MB) still loads when the author publishes."""
-    import blogdesk.core.post.toml_edit
-    import blogdesk.core.post.yaml_edit
-    import blogdesk.sync.publish.changes
-    import blogdesk.sync.publish.outbox
-    import blogdesk.ui.editor.find_replace
-    import blogdesk.ui.editor.image_dialog  # noqa: F401
 
 
 def _stamp(what: str) -> None:
