@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from blogdesk.core.errors import BlogDeskError
@@ -253,6 +253,10 @@ class DeskApp:
         ):
             window.open_path(Path(session.open_path), cursor=session.cursor)
         self._restore_unsaved()
+        if window.documents.doc is not None:
+            # The caret in the post, where the session left it: the author's first keys write
+            # (the library's search box came first in the focus chain and took them).
+            window.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _restore_unsaved(self) -> None:
         restored, dialog = restore_unsaved(self.window, self.journal)

@@ -33,6 +33,7 @@ def test_new_library_gets_the_welcome_post(qtbot, make_desk, tmp_path: Path) -> 
     assert welcome.exists() and (root / ".blogdesk").is_dir()
     assert desk.window.documents.path == welcome.resolve()
     assert desk.window.windowTitle() == "Welcome to BlogDesk — BlogDesk"
+    assert desk.window.focusWidget() is desk.window.editor  # the first keys go into the post
     qtbot.waitUntil(lambda: desk.window.library_panel.model.rowCount() == 1, timeout=5000)
 
 
@@ -74,6 +75,22 @@ def test_last_post_is_reopened_after_a_clean_exit(qtbot, make_desk, close_desk, 
     assert not again.crashed
     assert again.window.documents.path == post.resolve()
     assert again.window.editor.textCursor().position() == 9
+
+
+def test_the_reopened_post_has_the_keyboard(qtbot, make_desk, close_desk, sample_library):
+    """Keys typed right after the start go into the reopened post at its caret, not into the
+    library's search box (first in the window's focus chain, it used to take them)."""
+    post = sample_library / "second-post.md"
+    desk = make_desk(sample_library, [post])
+    desk.window.documents.set_cursor(9)
+    close_desk(desk)
+    again = make_desk(sample_library)  # no file named: the last session's post comes back
+    window = again.window
+    assert window.focusWidget() is window.editor
+    before = window.editor.toPlainText()
+    qtbot.keyClicks(window.focusWidget(), "Hi ")
+    assert window.editor.toPlainText() == before[:9] + "Hi " + before[9:]
+    assert window.library_panel.search.text() == ""
 
 
 def test_library_for_picks_the_library_holding_the_file(tmp_path: Path) -> None:
