@@ -65,6 +65,7 @@ NOT_BEFORE_FIRST_FRAME = (
     # dialog that shows text recovered after a crash (and its diff)
     "blogdesk.ui.editor.find_replace",
     "blogdesk.ui.editor.image_dialog",
+    "blogdesk.core.render.image_markup",  # an image reference's parser: inserting or editing one
     "blogdesk.ui.window.recovered_dialog",
     "difflib",
     # the web preview itself starts right after the first frame

@@ -36,7 +36,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QPlainTextEdit, QWidget
 
 from blogdesk.core.errors import BlogDeskError
-from blogdesk.core.render.image_markup import ImageMarkup, serialise
 from blogdesk.core.render.lines import list_item
 from blogdesk.ui.editor import continuation, formatting
 from blogdesk.ui.editor.highlighter import MarkdownHighlighter, in_code_fence
@@ -44,6 +43,7 @@ from blogdesk.ui.editor.images import EditorImages, insert_paragraph, stored
 from blogdesk.ui.i18n import translate
 
 if TYPE_CHECKING:  # these load on first use (a paste, drop or image; Ctrl+F), not at start-up
+    from blogdesk.core.render.image_markup import ImageMarkup
     from blogdesk.ui.editor.find_replace import Finder, FindReplaceBar
     from blogdesk.ui.editor.paste import MediaHandler
 
@@ -143,11 +143,15 @@ class MarkdownEditor(QPlainTextEdit):
     def insert_image_file(self, path: Path) -> str | None:
         """Store `path` through the media handler and insert a plain reference to it (no alt
         text: only the dialog asks for one); returns the source text inserted."""
+        from blogdesk.core.render.image_markup import ImageMarkup
+
         return self.insert_image(path, path.name, ImageMarkup(src=path.name))
 
     def insert_image_bytes(
         self, data: bytes, suggested_name: str = "pasted-image.png"
     ) -> str | None:
+        from blogdesk.core.render.image_markup import ImageMarkup
+
         return self.insert_image(data, suggested_name, ImageMarkup(src=suggested_name))
 
     def insert_image(self, source: Path | bytes, name: str, image: ImageMarkup) -> str | None:
@@ -160,6 +164,8 @@ class MarkdownEditor(QPlainTextEdit):
         except (BlogDeskError, OSError) as exc:
             self.mediaError.emit(str(exc))
             return None
+        from blogdesk.core.render.image_markup import serialise
+
         markup = serialise(stored(image, reference))
         self.setTextCursor(insert_paragraph(self.textCursor(), markup))
         self.ensureCursorVisible()

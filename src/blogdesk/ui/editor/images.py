@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QWidget
 
-from blogdesk.core.render.image_markup import FoundImage, ImageMarkup, find_image_at, serialise
 from blogdesk.ui.editor.image_modes import DialogMode
 from blogdesk.ui.i18n import translate
 
-if TYPE_CHECKING:  # the dialog's module loads when it first opens, not before the first frame
+if TYPE_CHECKING:  # these load when an image is first inserted or edited, not at start-up
+    from blogdesk.core.render.image_markup import FoundImage, ImageMarkup
     from blogdesk.ui.editor.image_dialog import ImageDialog
 
 __all__ = ["EditorImages", "insert_paragraph", "stored"]
@@ -114,6 +114,7 @@ class EditorImages:
         if path is None:
             return
         cursor = QTextCursor(editor.textCursor())
+        from blogdesk.core.render.image_markup import ImageMarkup
 
         def done(image: ImageMarkup | None) -> None:
             if image is not None:  # Cancel: nothing inserted, nothing copied into media/
@@ -126,6 +127,8 @@ class EditorImages:
 
     def find_at(self, position: int) -> tuple[FoundImage, str] | None:
         """The image reference at document `position`, and the text it was found in."""
+        from blogdesk.core.render.image_markup import find_image_at
+
         text = self.editor.toPlainText()
         index = _index_of(text, position)
         found = find_image_at(text, index)
@@ -164,6 +167,8 @@ class EditorImages:
             return
         if new == old:
             return  # no empty undo step
+        from blogdesk.core.render.image_markup import serialise
+
         markup = serialise(new)
         if new.needs_figure and not old.needs_figure:
             # Raw HTML is a block only at the start of its own paragraph.
@@ -189,6 +194,8 @@ class EditorImages:
         author said not to. Skip (or Esc) inserts that image with no alt text and no caption."""
         editor = self.editor
         cursor = QTextCursor(editor.textCursor())
+        from blogdesk.core.render.image_markup import ImageMarkup
+
         answers: list[ImageMarkup] = []
 
         def next_one(answer: ImageMarkup | None = None) -> None:
