@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from blogdesk.ui.editor.editor import MarkdownEditor
-from blogdesk.ui.editor.image_dialog import ImageDialog
+from blogdesk.ui.editor.insert.image_dialog import ImageDialog
 
 
 def image_dialog(qtbot: Any, editor: MarkdownEditor) -> ImageDialog:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from blogdesk.core.errors import BlogDeskError
-from blogdesk.ui.editor.media_store import store_media
+from blogdesk.ui.editor.insert.media_store import store_media
 
 
 def test_an_image_that_cannot_be_copied_into_media_says_where_and_why(tmp_path: Path) -> None:

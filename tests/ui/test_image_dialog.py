@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from blogdesk.core.render.rendering import render
 from blogdesk.ui.editor.editor import MarkdownEditor
-from blogdesk.ui.editor.image_dialog import DialogMode
+from blogdesk.ui.editor.insert.image_dialog import DialogMode
 
 
 class Store:

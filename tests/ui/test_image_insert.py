@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QImage, QTextCursor
 
 import blogdesk.ui.editor.editor as editor_module
 from blogdesk.ui.editor.editor import MarkdownEditor, insert_paragraph
-from blogdesk.ui.editor.media_store import clean_file_name, store_media
+from blogdesk.ui.editor.insert.media_store import clean_file_name, store_media
 
 
 @pytest.mark.parametrize(

@@ -64,7 +64,7 @@ NOT_BEFORE_FIRST_FRAME = (
     # dialogs and bars built on first use: find and replace (Ctrl+F), the image dialog, the
     # dialog that shows text recovered after a crash (and its diff)
     "blogdesk.ui.editor.find_replace",
-    "blogdesk.ui.editor.image_dialog",
+    "blogdesk.ui.editor.insert.image_dialog",
     "blogdesk.core.render.image_markup",  # an image reference's parser: inserting or editing one
     "blogdesk.ui.window.recovered_dialog",
     "difflib",

@@ -40,7 +40,7 @@ from blogdesk.services import Services
 from blogdesk.sync import registry
 from blogdesk.ui.accounts.blogs_dialog import AccountDialog
 from blogdesk.ui.editor.disk_conflict_dialog import ConflictDialog
-from blogdesk.ui.editor.image_dialog import DialogMode, ImageDialog
+from blogdesk.ui.editor.insert.image_dialog import DialogMode, ImageDialog
 from blogdesk.ui.first_run.pages import PENDING
 from blogdesk.ui.first_run.places import FolderLook
 from blogdesk.ui.i18n import translate

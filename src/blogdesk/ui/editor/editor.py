@@ -39,13 +39,13 @@ from blogdesk.core.errors import BlogDeskError
 from blogdesk.core.render.lines import list_item
 from blogdesk.ui.editor import continuation, formatting
 from blogdesk.ui.editor.highlighter import MarkdownHighlighter, in_code_fence
-from blogdesk.ui.editor.images import EditorImages, insert_paragraph, stored
+from blogdesk.ui.editor.insert.images import EditorImages, insert_paragraph, stored
 from blogdesk.ui.i18n import translate
 
 if TYPE_CHECKING:  # these load on first use (a paste, drop or image; Ctrl+F), not at start-up
     from blogdesk.core.render.image_markup import ImageMarkup
     from blogdesk.ui.editor.find_replace import Finder, FindReplaceBar
-    from blogdesk.ui.editor.paste import MediaHandler
+    from blogdesk.ui.editor.insert.paste import MediaHandler
 
 __all__ = ["FIND_COMMANDS", "SHORTCUTS", "MarkdownEditor", "insert_paragraph"]
 
@@ -95,7 +95,8 @@ class MarkdownEditor(QPlainTextEdit):
         # the first pick it starts in the folder last used instead.
         self.image_folder: Callable[[], Path | None] = lambda: None
         self._last_image_folder: Path | None = None
-        # The image dialog behind the Image action, double-click and drop/paste (ui.editor.images).
+        # The image dialog behind the Image action, double-click, drop and paste
+        # (ui.editor.insert.images).
         self.images = EditorImages(self, self)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setStyleHint(QFont.StyleHint.Monospace)
@@ -268,7 +269,7 @@ class MarkdownEditor(QPlainTextEdit):
         self.images.action()
 
     def _ask_image_file(self) -> Path | None:
-        from blogdesk.ui.editor.paste import IMAGE_SUFFIXES
+        from blogdesk.ui.editor.insert.paste import IMAGE_SUFFIXES
 
         patterns = " ".join(f"*{s}" for s in sorted(IMAGE_SUFFIXES))
         start = self._last_image_folder or self.image_folder()
@@ -372,7 +373,7 @@ class MarkdownEditor(QPlainTextEdit):
         return source.hasImage() or source.hasUrls() or super().canInsertFromMimeData(source)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        from blogdesk.ui.editor.paste import plan_paste
+        from blogdesk.ui.editor.insert.paste import plan_paste
 
         plan = plan_paste(source, rich=True, media=self._media_handler is not None)
         if plan.files:  # each its own paragraph, all in one undo step, after the dialog

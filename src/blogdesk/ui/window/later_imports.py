@@ -26,4 +26,4 @@ def warm_up_later_imports() -> None:
     import blogdesk.sync.publish.changes
     import blogdesk.sync.publish.outbox
     import blogdesk.ui.editor.find_replace
-    import blogdesk.ui.editor.image_dialog  # noqa: F401
+    import blogdesk.ui.editor.insert.image_dialog  # noqa: F401

@@ -31,7 +31,7 @@ from blogdesk.core.settings import LibrarySettings, Settings
 from blogdesk.core.spelling.wordlist import PersonalWords
 from blogdesk.ui.editor.document_controller import DocumentController, OpenDocument
 from blogdesk.ui.editor.editor import MarkdownEditor
-from blogdesk.ui.editor.media_store import store_media
+from blogdesk.ui.editor.insert.media_store import store_media
 from blogdesk.ui.editor.metadata_panel import MetadataPanel
 from blogdesk.ui.editor.outline_panel import OutlinePanel
 from blogdesk.ui.i18n import number, translate

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QWidget
 
-from blogdesk.ui.editor.image_modes import DialogMode
+from blogdesk.ui.editor.insert.image_modes import DialogMode
 from blogdesk.ui.i18n import translate
 
 if TYPE_CHECKING:  # these load when an image is first inserted or edited, not at start-up
     from blogdesk.core.render.image_markup import FoundImage, ImageMarkup
-    from blogdesk.ui.editor.image_dialog import ImageDialog
+    from blogdesk.ui.editor.insert.image_dialog import ImageDialog
 
 __all__ = ["EditorImages", "insert_paragraph", "stored"]
 
@@ -227,7 +227,7 @@ class EditorImages:
         source: Source | None,
         done: Callable[[ImageMarkup | None], None],
     ) -> None:
-        from blogdesk.ui.editor.image_dialog import ImageDialog
+        from blogdesk.ui.editor.insert.image_dialog import ImageDialog
 
         dialog = ImageDialog(image, mode=mode, source=source, parent=self.parent)
         self.dialog = dialog

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from blogdesk.core.render.image_markup import Align, ImageMarkup, scaled_height, serialise
-from blogdesk.ui.editor.image_modes import DialogMode
+from blogdesk.ui.editor.insert.image_modes import DialogMode
 from blogdesk.ui.i18n import translate
 
 __all__ = ["DialogMode", "ImageDialog", "natural_size"]
