@@ -4,6 +4,7 @@ window has opened the file (its "files-received" stamp, printed after `open_file
 and until the second process has exited.
 
     .venv/bin/python benchmarks/bench_handoff.py [--runs 15] [--posts 1000] [--xvfb] [--installed]
+        [--remembered]
 
 The window runs offscreen (or on Xvfb :96 with --xvfb) on a generated library, with
 BLOGDESK_STARTUP_STAMPS set; each hand-over opens another post. Medians and the 90th percentile
@@ -13,6 +14,7 @@ over the runs are printed, with the machine's load.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import queue
 import shutil
@@ -41,6 +43,12 @@ def main() -> int:
         help="run the wheel installed into a fresh environment (what users run) instead of the "
         "development install",
     )
+    parser.add_argument(
+        "--remembered",
+        action="store_true",
+        help="name no --library: the library is the one remembered in settings.json, as for "
+        "`blogdesk FILE` from a file manager",
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bd-handoff-"))
@@ -58,9 +66,14 @@ def main() -> int:
         env["QT_QPA_PLATFORM"] = "offscreen"
     if args.installed:
         env = {k: v for k, v in env.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-        command = [*install_wheel(work), "--library", str(library)]
+        command = install_wheel(work)
     else:
-        command = [*cli_command(), "--library", str(library)]
+        command = cli_command()
+    if args.remembered:
+        (work / "config").mkdir()
+        (work / "config" / "settings.json").write_text(json.dumps({"library_folder": str(library)}))
+    else:
+        command = [*command, "--library", str(library)]
     window = subprocess.Popen(
         [*command, str(post)],
         stdout=subprocess.PIPE,
@@ -111,7 +124,8 @@ def main() -> int:
         p90 = int(len(shown) * 0.9) - 1
         print(
             f"Second launch hands a file to the open window ({args.posts}-post library, "
-            f"{'Xvfb' if args.xvfb else 'offscreen'}, {args.runs} runs, load median "
+            f"{'Xvfb' if args.xvfb else 'offscreen'}, {args.runs} runs, "
+            f"{'library from settings' if args.remembered else '--library'}, load median "
             f"{statistics.median(loads):.2f} on {os.cpu_count()} cores)"
         )
         print(

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from blogdesk import __version__
+from blogdesk.commands import COMMAND_MODULE, COMMAND_NAMES
 from blogdesk.core.errors import BlogDeskError
 
 if TYPE_CHECKING:
@@ -125,32 +126,6 @@ def open_services(args: argparse.Namespace, *, create: bool = True) -> Services:
 def library_was_named(args: argparse.Namespace) -> bool:
     """Whether the author named the library (--library or $BLOGDESK_LIBRARY) or got the default."""
     return args.library is not None or bool(os.environ.get("BLOGDESK_LIBRARY"))
-
-
-# Every top-level command and the module that registers it, known without importing the command
-# modules: `blogdesk` with no command opens the window, and deciding that must not cost the
-# imports of the whole CLI; a command imports only its own module.
-COMMAND_MODULE = {
-    "new": "blogdesk.cli.posts",
-    "list": "blogdesk.cli.posts",
-    "search": "blogdesk.cli.posts",
-    "show": "blogdesk.cli.posts",
-    "render": "blogdesk.cli.posts",
-    "reindex": "blogdesk.cli.posts",
-    "preview": "blogdesk.cli.preview",
-    "account": "blogdesk.cli.accounts",
-    "publish": "blogdesk.cli.publish",
-    "unpublish": "blogdesk.cli.publish",
-    "pull": "blogdesk.cli.publish",
-    "outbox": "blogdesk.cli.publish",
-    "import": "blogdesk.cli.importing",
-    "check": "blogdesk.cli.check",
-    "export": "blogdesk.cli.export",
-    "history": "blogdesk.cli.history",
-    "diff": "blogdesk.cli.history",
-    "sync": "blogdesk.cli.sync",
-}
-COMMAND_NAMES = frozenset(COMMAND_MODULE)
 
 
 def _first_word(argv: Sequence[str]) -> str | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+TYPE_CHECKING = False  # typing costs a launch 5 ms (see ui/window/handoff.py)
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class BlogDeskError(Exception):
@@ -13,6 +15,9 @@ class PostFormatError(BlogDeskError):
     """A post file that cannot be read: not text, not UTF-8, too large, or broken front matter."""
 
     def __init__(self, message: str, path: Path | str | None = None, line: int | None = None):
+        # Imported here: a second launch imports this module and not pathlib (ui/window/handoff.py).
+        from pathlib import Path
+
         self.path = Path(path) if path is not None else None
         self.line = line
         self.reason = message
