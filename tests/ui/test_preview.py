@@ -402,3 +402,65 @@ def test_a_nested_list_keeps_its_items_evenly_spaced(qtbot, desk: Desk) -> None:
     assert isinstance(tops, list) and len(tops) == 4  # first, second, nested, third
     steps = [round(b - a) for a, b in itertools.pairwise(tops)]
     assert max(steps) - min(steps) <= 2, steps
+
+
+def test_a_narrow_preview_keeps_title_words_whole_and_scrolls_only_the_table(
+    qtbot, desk: Desk
+) -> None:
+    """A small screen leaves the preview ~240 px wide: the title's words fit their lines (the
+    heading shrinks, as blog themes' fluid type does) and a wide table scrolls by itself instead
+    of the whole page. From ~560 px up, the headings keep their full size."""
+    desk.editor.setPlainText(
+        "# Welcome to BlogDesk\n\n## Writing notes\n\n"
+        "| Shortcut | What it does |\n|---|---|\n| Ctrl+Shift+F | Focus mode: just the text |\n"
+        "\nEnd.\n"
+    )
+    wait_text(qtbot, desk.view, "End.")
+
+    def words_on_lines(selector: str) -> list[str]:
+        # Each line box of the heading's text, as the words on it: a word broken in two shows
+        # as a fragment that is not one of the heading's words.
+        expression = f"""(() => {{
+            const node = document.querySelector('{selector}').firstChild;
+            const words = [], range = document.createRange();
+            let at = 0;
+            for (const word of node.textContent.split(' ')) {{
+                range.setStart(node, at); range.setEnd(node, at + word.length);
+                const rects = [...range.getClientRects()].filter(r => r.width > 0);
+                words.push(rects.length === 1 ? word : word + ' (broken)');
+                at += word.length + 1;
+            }}
+            return words;
+        }})()"""
+        result = js(qtbot, desk.view, expression)
+        assert isinstance(result, list)
+        return result
+
+    def font_px(selector: str) -> float:
+        value = js(
+            qtbot, desk.view, f"getComputedStyle(document.querySelector('{selector}')).fontSize"
+        )
+        return float(str(value).removesuffix("px"))
+
+    desk.view.resize(240, 500)
+    qtbot.waitUntil(lambda: js(qtbot, desk.view, "window.innerWidth") == 240)
+    assert words_on_lines(".post h1") == ["Welcome", "to", "BlogDesk"]
+    assert font_px(".post h1") < 2.1 * 16
+    sideways = "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    page_width, view_width = js(qtbot, desk.view, sideways)  # type: ignore[misc]
+    assert page_width <= view_width
+    table = js(
+        qtbot,
+        desk.view,
+        "[document.querySelector('table').scrollWidth, "
+        "document.querySelector('table').clientWidth]",
+    )
+    assert isinstance(table, list) and table[0] > table[1]  # the table scrolls, within itself
+
+    desk.view.resize(700, 500)
+    qtbot.waitUntil(lambda: js(qtbot, desk.view, "window.innerWidth") == 700)
+    assert font_px(".post h1") == pytest.approx(2.1 * 16)
+    assert font_px(".post h2") == pytest.approx(1.6 * 16)
+    assert (
+        js(qtbot, desk.view, "getComputedStyle(document.querySelector('table')).display") == "table"
+    )
