@@ -180,6 +180,59 @@ def test_the_first_frame_imports_only_what_it_shows(library: Path) -> None:
     assert _loaded(modules, NOT_BEFORE_FIRST_FRAME) == []
 
 
+# The window once its whole set-up has run (publishing, spelling, history, the warm-up of the
+# modules the first actions need): what only some sessions need still waits for its first use.
+NOT_AFTER_SET_UP = (
+    # the HTML -> Markdown converter: a conflict's diff, import, pull; not the library's badges
+    "bs4",
+    "markdownify",
+    "soupsieve",
+    "blogdesk.core.convert.htmltomd",
+    # the network and the publishing providers: the first publish
+    "requests",
+    "keyring",
+    "blogdesk.sync.providers",
+)
+
+SET_UP_PROBE = """
+import json, os, sys
+from blogdesk.ui.pyside_import import import_qt
+assert import_qt()
+from blogdesk import app
+from PySide6.QtCore import QTimer
+
+start = app.DeskApp.start
+
+def start_and_report(self, files):
+    def check():
+        if not self.ready:
+            QTimer.singleShot(50, check)
+            return
+        self.runner.wait_idle(30_000)  # the warm-up's imports run on a worker
+        print("MODULES " + json.dumps(sorted(sys.modules)), flush=True)
+        os._exit(0)
+    check()
+    start(self, files)
+
+app.DeskApp.start = start_and_report
+from blogdesk.cli import main
+sys.exit(main())
+"""
+
+
+def test_the_set_up_after_the_preview_leaves_the_html_converter_and_network_out(
+    library: Path,
+) -> None:
+    modules = _modules_of(SET_UP_PROBE, ["--library", str(library), str(library / "opened.md")])
+    # The set-up really ran: the badges' change check, the history, the warmed-up editors.
+    assert {
+        "blogdesk.sync.publish.changes",
+        "blogdesk.ui.history.install",
+        "blogdesk.core.post.yaml_edit",
+    } <= modules
+    assert _loaded(modules, NOT_AFTER_SET_UP) == []
+
+
 def test_blogdesk_list_imports_no_qt_renderer_or_network(library: Path) -> None:
     # The first list builds the index (and reads every post: PyYAML comes in); the next cold
     # process, like any on a library already indexed, reads the index alone.

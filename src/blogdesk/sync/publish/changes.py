@@ -19,7 +19,6 @@ from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
-from blogdesk.core.convert.htmltomd import html_to_markdown
 from blogdesk.core.post.post import Post
 from blogdesk.sync.provider import FieldDiff, PostPayload, RemotePost
 
@@ -193,6 +192,10 @@ def source_hash(post: Post) -> str:
 
 
 def _as_text(source: str) -> list[str]:
+    # Imported here: the HTML converter (BeautifulSoup, markdownify: ~8 MB) is for the diff a
+    # conflict shows; the library's badges import this module for `source_hash` alone.
+    from blogdesk.core.convert.htmltomd import html_to_markdown
+
     try:
         text = html_to_markdown(source)
     except Exception:  # a converter problem must not hide the conflict itself

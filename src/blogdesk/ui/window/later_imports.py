@@ -18,7 +18,8 @@ def warm_up_later_imports() -> None:
     imports but the author's first actions need, so none of them waits on the UI thread for it:
     the front-matter editors (the first Properties edit: ruamel.yaml and tomlkit, ~40 ms) and
     the publishing badges' modules (the first list refilled after publishing is installed, e.g.
-    the first search: the outbox and the change check with its HTML converter, ~50 ms), and the
+    the first search: the outbox and the change check; its HTML converter, BeautifulSoup and
+    markdownify, ~8 MB, loads only for a conflict's diff), and the
     find bar and image dialog, which the first frame no longer builds (~10 ms). The rest of the
     sync layer (requests, keyring: ~20 MB) still loads when the author publishes."""
     import blogdesk.core.post.toml_edit
