@@ -22,6 +22,7 @@ from blogdesk.ui.window.handoff import (
     OtherLibraryOpen,
     has_display,
     send_files,
+    socket_path,
     wanted_library_folder,
 )
 
@@ -120,8 +121,8 @@ def hand_over(argv: list[str], environ: Mapping[str, str] = os.environ) -> int |
         return None
     launch = window_launch(argv)
     state = user_folder("state", environ)
-    if launch is None or state is None:
-        return None
+    if launch is None or state is None or not os.path.exists(socket_path(state)):
+        return None  # a first launch (no window listening) reads no settings here
     named, names = launch
     libraries = _library(named, environ)
     if libraries is None:
