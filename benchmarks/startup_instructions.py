@@ -6,8 +6,9 @@ by 30 % as other work comes and goes.
 
 Each row is one `valgrind --tool=callgrind` run (~45 s, offscreen Qt, the index built first) of
 the window opening a post of a 1,000-post library, ended with os._exit at its first frame:
-- "blogdesk (CLI path)": the `blogdesk` command's own `blogdesk.cli.main()`, its start wrapped to
-  leave at the first frame once blogdesk.app has loaded;
+- "blogdesk (CLI path)": the `blogdesk` command's own `main()` (`blogdesk.__main__`: the check for
+  an open window, then `blogdesk.cli.main()`), its start wrapped to leave at the first frame once
+  blogdesk.app has loaded;
 - "--baseline-src DIR": the same for another version's src/ (put first on PYTHONPATH);
 - "--floor": startup_floor.py, a PySide6 + QtWebEngine window of the same shape without BlogDesk.
 Instructions are what the CPU must do; they leave out waiting (disk, the X server) and other
@@ -28,8 +29,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_startup import FLOOR, make_library
 
-# The `blogdesk` command itself (`main()` reading sys.argv, as the installed script calls it),
-# with one change: when blogdesk.app has loaded, its start is wrapped to leave at the first frame.
+# The `blogdesk` command itself (`blogdesk.__main__.main()` reading sys.argv, as the installed
+# script calls it), with one change: when blogdesk.app has loaded, its start is wrapped to leave
+# at the first frame.
 CHILD = """
 import importlib.machinery, os, sys
 
@@ -51,7 +53,8 @@ class LeaveAtFirstFrame:
         return spec
 
 sys.meta_path.insert(0, LeaveAtFirstFrame())
-from blogdesk.cli import main
+sys.argv[0] = "blogdesk"
+from blogdesk.__main__ import main  # what the installed `blogdesk` script calls
 sys.exit(main())
 """
 
