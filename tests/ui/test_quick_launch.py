@@ -239,3 +239,19 @@ def test_a_file_of_another_library_is_refused_with_the_reason(
     assert "Traceback" not in err
     assert desk.window.documents.path == shown
     assert "blogdesk.cli" not in _modules(out)
+
+
+def test_a_socket_left_by_a_crashed_window_means_the_whole_way(tmp_path: Path) -> None:
+    """A window that crashed leaves its socket file; nobody answers on it. The launch must not
+    wait or fail: the whole way then starts a new window (which removes the old file)."""
+    import socket
+
+    path = socket_path(paths.state_dir())
+    left = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    left.bind(path)
+    left.close()  # the file stays, nobody listens
+    try:
+        assert Path(path).exists()
+        assert hand_over(["--library", str(tmp_path), str(tmp_path / "a.md")]) is None
+    finally:
+        Path(path).unlink()
