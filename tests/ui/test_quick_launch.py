@@ -102,6 +102,8 @@ def test_a_home_that_is_not_absolute_is_left_to_platformdirs(
         (["-"], None),
         (["--library"], None),
         (["--library="], None),
+        (["--library", "--first-run"], None),
+        (["--library=-odd", "a.md"], ("-odd", ["a.md"])),
     ],
 )
 def test_only_a_plain_window_launch_is_handed_over(

@@ -68,6 +68,8 @@ def window_launch(argv: list[str]) -> tuple[str | None, list[str]] | None:
     for arg in args:
         if arg == "--library":
             library = next(args, None)
+            if library is not None and library.startswith("-"):
+                return None  # argparse takes it for an option and says the folder is missing
         elif arg.startswith("--library="):
             library = arg.removeprefix("--library=")
         elif arg.startswith("-") or (not files and arg in COMMAND_NAMES):
