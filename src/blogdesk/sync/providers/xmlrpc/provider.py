@@ -401,29 +401,10 @@ class XmlRpcProvider:
                 {"hide_empty": False},
                 doing=doing,
             )
-            return [
-                Term(
-                    remote_id=str(i["term_id"]),
-                    name=str(i.get("name") or ""),
-                    kind=kind,
-                    slug=str(i.get("slug") or ""),
-                    parent_id=str(i.get("parent"))
-                    if i.get("parent") not in (None, "", "0", 0)
-                    else None,
-                    count=int(i.get("count") or 0),
-                )
-                for i in items or ()
-            ]
+            return [wire.wp_term(item, kind) for item in items or ()]
         if kind == "category" and self.flavour in ("movabletype", "metaweblog"):
             items = self._call("mt.getCategoryList", *self._auth(), doing=doing)
-            return [
-                Term(
-                    remote_id=str(i.get("categoryId")),
-                    name=str(i.get("categoryName")),
-                    kind="category",
-                )
-                for i in items or ()
-            ]
+            return [wire.mt_category(item) for item in items or ()]
         raise UnsupportedError(f"The {self.flavour} API cannot list {kind} names.")
 
     def ensure_terms(self, kind: TermKind, names: tuple[str, ...] | list[str]) -> list[Term]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from slugify import slugify
 
-from blogdesk.sync.provider import PostPayload, RemotePost
+from blogdesk.sync.provider import PostPayload, RemotePost, Term, TermKind
 from blogdesk.sync.providers.timestamps import timestamp_or_none
 
 _XMLRPC_DATE = "%Y%m%dT%H:%M:%S"
@@ -200,4 +200,26 @@ def blogger_remote(data: Mapping[str, Any], status: str) -> RemotePost:
         date_gmt=None,
         modified_gmt="",
         slug=slugify(title),
+    )
+
+
+def wp_term(data: Mapping[str, Any], kind: TermKind) -> Term:
+    """A term of `wp.getTerms` (WordPress's own XML-RPC API)."""
+    parent = data.get("parent")
+    return Term(
+        remote_id=str(data["term_id"]),
+        name=str(data.get("name") or ""),
+        kind=kind,
+        slug=str(data.get("slug") or ""),
+        parent_id=str(parent) if parent not in (None, "", "0", 0) else None,
+        count=int(data.get("count") or 0),
+    )
+
+
+def mt_category(data: Mapping[str, Any]) -> Term:
+    """A category of `mt.getCategoryList` (Movable Type and plain MetaWeblog blogs)."""
+    return Term(
+        remote_id=str(data.get("categoryId")),
+        name=str(data.get("categoryName")),
+        kind="category",
     )
