@@ -1,8 +1,9 @@
-"""The bundle's entry point: the same `main()` as the `blogdesk` console script."""
+"""The bundle's entry point: the same `main()` as the `blogdesk` console script (a launch that only
+opens files hands them to an open window first, then the command line)."""
 
 import sys
 
-from blogdesk.cli import main
+from blogdesk.__main__ import main
 
 if __name__ == "__main__":
     sys.exit(main())
