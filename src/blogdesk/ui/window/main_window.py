@@ -214,11 +214,14 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([em * 40, em * 80, em * 80])
         self.setCentralWidget(self.splitter)
         self._splitters = {"main": self.splitter, "left": self.left}  # sizes kept by WindowState
-        # First start (no remembered geometry): 80 % of the screen's free area.
+        # First start (no remembered geometry): 80 % of the screen's free area, and on a small
+        # screen (a 1280 or 1366 px wide laptop) up to 95 % of its width, which the library, the
+        # editor with its form and a readable preview column need side by side (~200 em).
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is not None:
             free = screen.availableGeometry()
-            self.resize(free.width() * 8 // 10, free.height() * 8 // 10)
+            width = max(free.width() * 8 // 10, min(free.width() * 95 // 100, em * 200))
+            self.resize(width, free.height() * 8 // 10)
         else:
             self.resize(em * 200, self.fontMetrics().lineSpacing() * 45)
 
