@@ -91,7 +91,12 @@ def library_folder_for(default: str, files: Iterable[str]) -> str:
     if first is None:
         return default
     first = os.path.realpath(first)
-    if os.path.commonpath([first, _real(default)]) == _real(default):
+    root = os.path.normcase(_real(default))
+    try:
+        inside = os.path.commonpath([os.path.normcase(first), root]) == root
+    except ValueError:  # on another drive (Windows)
+        inside = False
+    if inside:
         return default
     folder = os.path.dirname(first)
     while True:
@@ -113,8 +118,8 @@ def library_for(default: Path, files: list[Path]) -> Path:
 
 
 def _same_folder(a: str, b: str) -> bool:
-    try:
-        return _real(a) == _real(b)
+    try:  # normcase: Windows compares folders regardless of case, as pathlib does there
+        return os.path.normcase(_real(a)) == os.path.normcase(_real(b))
     except OSError:
         return a == b
 
