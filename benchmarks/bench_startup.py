@@ -293,6 +293,14 @@ def stop_xvfb(proc: subprocess.Popen[bytes] | None) -> None:
         proc.wait(10)
 
 
+# The floor's figures BlogDesk's are compared with, and their units.
+FLOOR_KEYS = {
+    "mapped_ms": ("mapped", "ms"),
+    "painted_ms": ("preview painted", "ms"),
+    "pss_mb": ("PSS", "MB"),
+}
+
+
 def median(rows: list[dict[str, float]], key: str) -> str:
     values = [r[key] for r in rows if key in r]
     return f"{statistics.median(values):7.0f}" if values else "      –"
@@ -424,15 +432,37 @@ def main() -> int:
             )
         if theirs:
             gw = statistics.median(r["mapped_ms"] for r in theirs if "mapped_ms" in r)
+            gw_pss = [r["pss_mb"] for r in theirs if "pss_mb" in r]
             for label, rows in table:
                 mapped = [r["mapped_ms"] for r in rows if "mapped_ms" in r]
                 painted = [r["painted_ms"] for r in rows if "painted_ms" in r]
+                pss = [r["pss_mb"] for r in rows if "pss_mb" in r]
                 if mapped and painted:
+                    memory = (
+                        f", PSS {statistics.median(pss) / statistics.median(gw_pss):.2f}x"
+                        if pss and gw_pss
+                        else ""
+                    )
                     print(
                         f"{label.strip()} / ghostwriter: mapped "
                         f"{statistics.median(mapped) / gw:.2f}x, preview painted "
-                        f"{statistics.median(painted) / gw:.2f}x"
+                        f"{statistics.median(painted) / gw:.2f}x{memory}"
                     )
+            if args.floor:
+                # What BlogDesk adds to the toolkit's own cost, in ghostwriter's window time.
+                base_rows = {key: [r[key] for r in floor if key in r] for key in FLOOR_KEYS}
+                for label, rows in table:
+                    if rows is floor:
+                        continue
+                    added = []
+                    for key, (name, unit) in FLOOR_KEYS.items():
+                        mine = [r[key] for r in rows if key in r]
+                        if not mine or not base_rows[key]:
+                            continue
+                        extra = statistics.median(mine) - statistics.median(base_rows[key])
+                        scale = f" ({extra / gw:+.2f}x)" if unit == "ms" else ""
+                        added.append(f"{name} {extra:+.0f} {unit}{scale}")
+                    print(f"{label.strip()} beyond the floor: {', '.join(added)}")
         print(
             f"autosave (Library.save of a 1,000-word post): {save_cost_ms(library, post):.1f} ms"
             " median"
