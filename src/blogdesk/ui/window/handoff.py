@@ -135,9 +135,14 @@ def wanted_library(library: Path, files: list[Path], default_library: Path) -> P
     """The library a launch asks the running window for; None for plain `blogdesk` (a desktop
     launcher: the default library, no files), which brings the open window forward whatever
     library it shows."""
-    if not files and _same_folder(os.fspath(library), os.fspath(default_library)):
+    from pathlib import Path
+
+    chosen = wanted_library_folder(
+        os.fspath(library), [os.fspath(f) for f in files], os.fspath(default_library)
+    )
+    if chosen is None:
         return None
-    return library_for(library, files)
+    return library if chosen == os.fspath(library) else Path(chosen)
 
 
 def socket_path(state_dir: str | os.PathLike[str]) -> str:
