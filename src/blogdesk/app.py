@@ -48,11 +48,16 @@ from blogdesk.ui.first_run.welcome import ensure_welcome
 from blogdesk.ui.i18n import translate
 from blogdesk.ui.preferences.apply import install as install_preferences
 from blogdesk.ui.tasks import TaskRunner
-from blogdesk.ui.window.handoff import OtherLibraryOpen, has_display, library_for, wanted_library
+from blogdesk.ui.window.instance.handoff import (
+    OtherLibraryOpen,
+    has_display,
+    library_for,
+    wanted_library,
+)
+from blogdesk.ui.window.instance.single_instance import InstanceServer, send_to_running
 from blogdesk.ui.window.later_imports import import_set_up_modules, warm_up_later_imports
 from blogdesk.ui.window.main_window import MainWindow
 from blogdesk.ui.window.recovery import RecoveryJournal
-from blogdesk.ui.window.single_instance import InstanceServer, send_to_running
 from blogdesk.ui.window.state import WindowState
 from blogdesk.ui.window.theme import apply_theme_choice
 from blogdesk.ui.window.unsaved_restore import restore_unsaved

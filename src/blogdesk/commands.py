@@ -2,7 +2,8 @@
 
 Known without importing the command line: `blogdesk` with no command opens the window, and
 deciding that must not cost the imports of the whole CLI (`blogdesk.cli` builds only the named
-command's parser; `ui/window/quick_launch.py` hands files to an open window before any of it).
+command's parser; `ui/window/instance/quick_launch.py` hands files to an open window before any
+of it).
 """
 
 COMMAND_MODULE = {

@@ -14,7 +14,7 @@ from pathlib import Path
 from blogdesk.app import library_for
 from blogdesk.core import paths
 from blogdesk.services import Folders
-from blogdesk.ui.window.single_instance import send_to_running, server_name
+from blogdesk.ui.window.instance.single_instance import send_to_running, server_name
 
 REPO = Path(__file__).resolve().parents[2]
 

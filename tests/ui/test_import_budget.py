@@ -260,7 +260,7 @@ def test_a_second_launch_hands_its_file_over_before_loading_qt(
     qtbot: Any, make_desk: Callable[..., Any], sample_library: Path
 ) -> None:
     """`blogdesk FILE` while a window is open: the file goes to that window through the socket
-    (ui/window/handoff.py) before Qt, the window or the library are imported."""
+    (ui/window/instance/handoff.py) before Qt, the window or the library are imported."""
     desk = make_desk(sample_library)
     target = sample_library / "third-post.md"
     proc = subprocess.Popen(
@@ -278,7 +278,7 @@ def test_a_second_launch_hands_its_file_over_before_loading_qt(
     qtbot.waitUntil(lambda: desk.window.documents.path == target.resolve(), timeout=5000)
     lines = [line for line in out.splitlines() if line.startswith("MODULES ")]
     modules = set(json.loads(lines[-1].removeprefix("MODULES ")))
-    assert "blogdesk.ui.window.handoff" in modules
+    assert "blogdesk.ui.window.instance.handoff" in modules
     # Nor the settings and the builder: the folders come from core.paths alone.
     not_needed = (
         "PySide6",

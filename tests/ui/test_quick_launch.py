@@ -1,5 +1,6 @@
-"""The `blogdesk` command's first step (ui/window/quick_launch.py): while a window is open, a launch
-that only opens files hands them over before the command line, platformdirs or pathlib load.
+"""The `blogdesk` command's first step (ui/window/instance/quick_launch.py): while a window is
+open, a launch that only opens files hands them over before the command line, platformdirs or
+pathlib load.
 
 Its folders and its choice of library must be the ones `core.paths` and `blogdesk.cli` make, or a
 hand-over would go to the wrong socket (the launch then falls back to the whole way, slower) or
@@ -23,8 +24,8 @@ import pytest
 from blogdesk.cli import library_path
 from blogdesk.commands import COMMAND_NAMES
 from blogdesk.core import paths
-from blogdesk.ui.window.handoff import socket_path
-from blogdesk.ui.window.quick_launch import _library, hand_over, user_folder, window_launch
+from blogdesk.ui.window.instance.handoff import socket_path
+from blogdesk.ui.window.instance.quick_launch import _library, hand_over, user_folder, window_launch
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -199,7 +200,7 @@ def test_blogdesk_file_goes_to_the_open_window_before_the_command_line_loads(
     assert proc.returncode == 0, err
     qtbot.waitUntil(lambda: desk.window.documents.path == target.resolve(), timeout=5000)
     modules = _modules(out)
-    assert "blogdesk.ui.window.quick_launch" in modules
+    assert "blogdesk.ui.window.instance.quick_launch" in modules
     loaded = {m for m in modules if m.split(".")[0] in ("PySide6", "platformdirs", "argparse")}
     assert loaded == set()
     assert "blogdesk.cli" not in modules and "blogdesk.core.paths" not in modules

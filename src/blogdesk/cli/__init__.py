@@ -214,7 +214,7 @@ def _open_window(argv: list[str], *, program: bool = False) -> int:
     window_parser.add_argument("files", nargs="*", type=Path)
     args = window_parser.parse_args(argv)
     library, files = library_path(args), [f.resolve() for f in args.files]
-    from blogdesk.ui.window.handoff import OtherLibraryOpen
+    from blogdesk.ui.window.instance.handoff import OtherLibraryOpen
 
     try:
         if _hand_to_open_window(library, files):
@@ -243,7 +243,7 @@ def _hand_to_open_window(library: Path, files: list[Path]) -> bool:
     # The folders from core.paths alone (as Folders.of_user has them): the settings and the
     # rest of blogdesk.services would double this process's imports.
     from blogdesk.core import paths
-    from blogdesk.ui.window.handoff import has_display, send_files, wanted_library
+    from blogdesk.ui.window.instance.handoff import has_display, send_files, wanted_library
 
     if not has_display():
         return False  # app.run() says why there is no window

@@ -73,7 +73,7 @@ def _targets(args: argparse.Namespace, posts: list[Path]) -> list[tuple[Path, Pa
 def _pdf_printer(allow_remote: bool) -> Callable[[Path, Path], Path]:
     """Qt WebEngine without a window (imported only for --to pdf)."""
     from blogdesk.ui.application import create_application
-    from blogdesk.ui.window.handoff import has_display
+    from blogdesk.ui.window.instance.handoff import has_display
 
     if not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-TYPE_CHECKING = False  # typing costs a launch 5 ms (see ui/window/handoff.py)
+TYPE_CHECKING = False  # typing costs a launch 5 ms (see ui/window/instance/handoff.py)
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -15,7 +15,8 @@ class PostFormatError(BlogDeskError):
     """A post file that cannot be read: not text, not UTF-8, too large, or broken front matter."""
 
     def __init__(self, message: str, path: Path | str | None = None, line: int | None = None):
-        # Imported here: a second launch imports this module and not pathlib (ui/window/handoff.py).
+        # Imported here: a second launch imports this module and not pathlib
+        # (ui/window/instance/handoff.py).
         from pathlib import Path
 
         self.path = Path(path) if path is not None else None

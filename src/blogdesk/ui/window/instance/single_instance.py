@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 # The name, the error and a Qt-free client live in handoff (the CLI uses it before Qt is loaded).
-from blogdesk.ui.window.handoff import OtherLibraryOpen, server_name
+from blogdesk.ui.window.instance.handoff import OtherLibraryOpen, server_name
 
 __all__ = ["InstanceServer", "OtherLibraryOpen", "send_to_running", "server_name"]
 

@@ -18,7 +18,7 @@ import os
 import sys
 
 from blogdesk.commands import COMMAND_NAMES
-from blogdesk.ui.window.handoff import (
+from blogdesk.ui.window.instance.handoff import (
     OtherLibraryOpen,
     has_display,
     send_files,
